@@ -1,0 +1,90 @@
+"""Convener's configuration: one table of setting, default and documentation.
+
+Every setting is read from the environment; `docs/deployment.md` documents each
+one and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+
+@dataclass(frozen=True)
+class Option:
+    env: str
+    default: str
+    doc: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "CONVENER_DATA_DIR",
+        "",
+        "Folder for the embedded SQLite database and uploaded files. "
+        "Default: the per-user data folder (`~/.local/share/convener` on Linux).",
+    ),
+    Option(
+        "DATABASE_URL",
+        "",
+        "Database to use, e.g. `postgres://user:password@host:5432/convener`. "
+        "Default: SQLite in the data folder.",
+    ),
+    Option(
+        "SECRET_KEY",
+        "",
+        "Django's secret key. Required in production (`CONVENER_DEBUG` off); "
+        "the demo generates one and keeps it in the data folder.",
+    ),
+    Option("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]", "Comma-separated host names served."),
+    Option(
+        "CSRF_TRUSTED_ORIGINS",
+        "",
+        "Comma-separated origins (scheme and host) trusted for form posts behind a proxy.",
+    ),
+    Option("CONVENER_DEBUG", "false", "`true` shows Django's debug pages. Never in production."),
+    Option(
+        "REDIS_URL",
+        "",
+        "Redis for the shared cache and live updates across processes. "
+        "Default: a per-process memory cache.",
+    ),
+    Option(
+        "CONVENER_SYMBOL_LINK_BASE",
+        "https://undocs.org/en/",
+        "Address a UN document symbol is appended to when it becomes a link.",
+    ),
+    Option(
+        "CONVENER_SECURE",
+        "false",
+        "`true` behind HTTPS: secure cookies, HSTS and redirect to HTTPS.",
+    ),
+    Option("CONVENER_WORKERS", "2", "Worker processes started by `convener serve`."),
+    Option("CONVENER_BIND", "127.0.0.1:8000", "Address `convener serve` listens on."),
+    Option("CONVENER_LOG_LEVEL", "info", "Log level of the server."),
+)
+
+_BY_ENV = {option.env: option for option in OPTIONS}
+
+
+def get(env: str) -> str:
+    """The value of a setting: the environment's, else the table's default."""
+    return os.environ.get(env, _BY_ENV[env].default)
+
+
+def get_bool(env: str) -> bool:
+    return get(env).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def get_list(env: str) -> list[str]:
+    return [item.strip() for item in get(env).split(",") if item.strip()]
+
+
+def data_dir() -> Path:
+    configured = get("CONVENER_DATA_DIR")
+    path = Path(configured) if configured else Path(platformdirs.user_data_dir("convener"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

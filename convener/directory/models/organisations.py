@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    UN_ENTITY = "un_entity", _("UN entity")
+    INTERNATIONAL_ORGANISATION = "international_organisation", _("International organisation")
+    NGO = "ngo", _("Non-governmental organisation")
+    ACADEMIA = "academia", _("Academia")
+    PERMANENT_MISSION = "permanent_mission", _("Permanent mission")
+    GOVERNMENT = "government", _("Government")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+
+
+class Organisation(models.Model):
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    state = models.ForeignKey(
+        "directory.State",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("For a permanent mission or a government: the State it represents."),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """How lists and header blocks name it: the acronym where there is one."""
+        return self.acronym or self.name

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+
+
+class Person(models.Model):
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    honorific = models.CharField(
+        _("honorific"), max_length=30, blank=True, help_text=_("H.E., Amb., Dr., Professor, Ms.…")
+    )
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    short_name = models.CharField(
+        _("short form"),
+        max_length=100,
+        blank=True,
+        help_text=_('How the report refers to the person after introducing them: "Amb. van Oosterom".'),
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("As recorded by the secretariat, for balance statistics only."),
+    )
+    biography = models.TextField(_("biography"), blank=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def formal_name(self) -> str:
+        """The name with honorific, as a programme prints it."""
+        return f"{self.honorific} {self.full_name}".strip()
+
+    @property
+    def reference_name(self) -> str:
+        return self.short_name or self.full_name

@@ -1,0 +1,31 @@
+from convener.meetings.models.meetings import CoChair, CoOrganiser, Meeting, MeetingFormat
+from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
+from convener.meetings.models.series import (
+    ConceptNoteSection,
+    DevelopmentStatus,
+    ReferenceDocument,
+    SectionKind,
+    Series,
+    SeriesStatus,
+    StateClassification,
+)
+from convener.meetings.models.status import MeetingStatus
+
+__all__ = [
+    "CoChair",
+    "CoOrganiser",
+    "ConceptNoteSection",
+    "DevelopmentStatus",
+    "Meeting",
+    "MeetingFormat",
+    "MeetingStatus",
+    "Participation",
+    "ReferenceDocument",
+    "Role",
+    "SectionKind",
+    "Segment",
+    "SegmentKind",
+    "Series",
+    "SeriesStatus",
+    "StateClassification",
+]

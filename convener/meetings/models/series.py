@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SeriesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Series(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=400)
+    short_title = models.CharField(_("short title"), max_length=150, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=SeriesStatus.choices, default=SeriesStatus.DRAFT
+    )
+    convening_group = models.ForeignKey(
+        "directory.ConveningGroup",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="series",
+    )
+    purpose = models.TextField(_("purpose"), blank=True, help_text=_("Markdown."))
+    prepared_event = models.CharField(
+        _("event it prepares"), max_length=400, blank=True
+    )
+    prepared_event_date = models.DateField(_("date of that event"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone"), max_length=60, default="UTC", help_text=_("Meeting times are local to it.")
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    classification_rule = models.CharField(
+        _("co-chair rule"),
+        max_length=300,
+        blank=True,
+        help_text=_("The balance the series asks of its co-chairs."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-prepared_event_date", "title"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self) -> str:
+        return self.short_title or self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == SeriesStatus.PUBLISHED
+
+
+class SectionKind(models.TextChoices):
+    INTRODUCTION = "introduction", _("Introduction")
+    BACKGROUND = "background", _("Background and justification")
+    FORMAT = "format", _("Format")
+    TOPICS = "topics", _("Topics")
+    SCOPE = "scope", _("Scope")
+    OBJECTIVES = "objectives", _("Objectives")
+    VENUE = "venue", _("Venue")
+    OUTCOME = "outcome", _("Expected outcome")
+    OTHER = "other", _("Other")
+
+
+class ConceptNoteSection(models.Model):
+    """A section of the concept note of a series or, where `meeting` is set, of one meeting."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="sections")
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sections",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SectionKind.choices)
+    heading = models.CharField(_("heading"), max_length=300)
+    body = models.TextField(_("text"), help_text=_("Markdown."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("concept note section")
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class ReferenceDocument(models.Model):
+    """A document the series cites by UN symbol, and the SDG targets it serves."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="references")
+    symbol = models.CharField(_("UN symbol"), max_length=80)
+    title = models.CharField(_("title"), max_length=400, blank=True)
+    sdg_targets = models.JSONField(_("SDG targets"), default=list, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("reference document")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "symbol"], name="reference_symbol_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.symbol
+
+
+class DevelopmentStatus(models.TextChoices):
+    DEVELOPED = "developed", _("Developed")
+    DEVELOPING = "developing", _("Developing")
+
+
+class StateClassification(models.Model):
+    """The series' own classification of a State, which its co-chair rule balances by.
+
+    M49 no longer defines developed and developing countries, so each series
+    keeps (and may edit) the classification it works with.
+    """
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="classifications")
+    state = models.ForeignKey("directory.State", on_delete=models.CASCADE)
+    status = models.CharField(_("status"), max_length=10, choices=DevelopmentStatus.choices)
+
+    class Meta:
+        verbose_name = _("State classification")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "state"], name="one_classification_per_state")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.get_status_display()}"

@@ -1,0 +1,14 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    HELD = "held", _("Held")
+    REPORTED = "reported", _("Reported")
+
+    @classmethod
+    def public(cls) -> tuple[str, ...]:
+        """The states in which the public may read a meeting."""
+        return (cls.PUBLISHED, cls.HELD, cls.REPORTED)

@@ -1,0 +1,1 @@
+"""Text the users write: Markdown rendered safely, UN document symbols made links."""

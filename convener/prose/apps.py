@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProseConfig(AppConfig):
+    name = "convener.prose"
+    verbose_name = "Prose"

@@ -1,0 +1,17 @@
+from django import template
+
+from convener.prose.markdown import link_symbols, render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    """Render a user's Markdown as sanitised HTML with UN symbols linked."""
+    return render_markdown(text or "")
+
+
+@register.filter(name="symbols")
+def symbols_filter(text: str):
+    """Escape plain text and link the UN document symbols in it."""
+    return link_symbols(text or "")
