@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "convener.exchange",
     "convener.public",
     "convener.prose",
+    "convener.server",
 ]
 
 MIDDLEWARE = [
