@@ -1,0 +1,30 @@
+"""The `convener` command: Convener's own commands and every Django management command.
+
+`convener demo`, `convener serve`, `convener import FILE`, `convener schema`
+and `convener load-reference` are Convener's; anything else (`convener
+migrate`, `convener createsuperuser`, `convener check --deploy`…) goes to
+Django's management.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Commands whose natural name is not a valid Python module name.
+ALIASES = {"import": "importseries", "load-reference": "loadreference"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "convener.settings")
+    if len(argv) > 1:
+        argv[1] = ALIASES.get(argv[1], argv[1])
+    argv[0] = "convener"
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()
