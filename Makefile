@@ -1,0 +1,31 @@
+# One entry for every task. `make demo` and `make test` are the two commands of the README.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint format bench install
+
+$(BIN)/convener: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(BIN)/convener
+
+install: $(BIN)/convener
+
+demo: install
+	$(BIN)/convener demo
+
+test:
+	./scripts/test
+
+lint: install
+	$(BIN)/ruff check convener tests bench
+	$(BIN)/ruff format --check convener tests bench
+
+format: install
+	$(BIN)/ruff format convener tests bench
+	$(BIN)/ruff check --fix convener tests bench
+
+bench: install
+	$(BIN)/python bench/pages

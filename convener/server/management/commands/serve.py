@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand
+
+from convener import config
+from convener.server.gunicorn import serve
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the production server (gunicorn) with the settings of the environment: "
+        "CONVENER_BIND, CONVENER_WORKERS, CONVENER_LOG_LEVEL (see docs/deployment.md). "
+        "Run `convener migrate` and `convener collectstatic` first."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--bind", default=config.get("CONVENER_BIND"))
+        parser.add_argument("--workers", type=int, default=int(config.get("CONVENER_WORKERS")))
+        parser.add_argument("--no-access-log", action="store_true")
+
+    def handle(self, *args, bind: str, workers: int, no_access_log: bool, **options):
+        self.stdout.write(f"Convener serving on http://{bind}/ with {workers} workers")
+        self.stdout.flush()
+        serve(
+            bind=bind,
+            workers=workers,
+            log_level=config.get("CONVENER_LOG_LEVEL"),
+            access_log=not no_access_log,
+        )
