@@ -12,7 +12,11 @@ import os
 import sys
 
 # Commands whose natural name is not a valid Python module name.
-ALIASES = {"import": "importseries", "load-reference": "loadreference"}
+ALIASES = {
+    "import": "importseries",
+    "load-reference": "loadreference",
+    "cli-reference": "clireference",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -153,7 +153,10 @@ class StateGroupMembership(models.Model):
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="memberships")
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(
-        _("until"), null=True, blank=True, help_text=_("The day it ended (graduation, exit).")
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("The first day it no longer applies (graduation, exit)."),
     )
 
     class Meta:

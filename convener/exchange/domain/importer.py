@@ -25,6 +25,7 @@ from convener.exchange.interfaces.schema import (
     SeriesDocument,
     SeriesEntry,
 )
+from convener.meetings.domain.revision import record_change
 from convener.meetings.models import (
     CoChair,
     ConceptNoteSection,
@@ -266,6 +267,7 @@ def import_series(
             segments, interventions = _create_meeting(series, meeting, lookups)
             segment_count += segments
             intervention_count += interventions
+        record_change()
     return ImportSummary(
         series=series,
         meetings=len(document.meetings),

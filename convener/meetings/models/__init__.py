@@ -1,4 +1,5 @@
 from convener.meetings.models.meetings import CoChair, CoOrganiser, Meeting, MeetingFormat
+from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
 from convener.meetings.models.series import (
     ConceptNoteSection,
@@ -15,6 +16,7 @@ __all__ = [
     "CoChair",
     "CoOrganiser",
     "ConceptNoteSection",
+    "ContentRevision",
     "DevelopmentStatus",
     "Meeting",
     "MeetingFormat",

@@ -12,9 +12,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", default=config.get("CONVENER_BIND"))
-        parser.add_argument("--workers", type=int, default=int(config.get("CONVENER_WORKERS")))
-        parser.add_argument("--no-access-log", action="store_true")
+        parser.add_argument(
+            "--bind", default=config.get("CONVENER_BIND"), help="address:port (CONVENER_BIND)"
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(config.get("CONVENER_WORKERS")),
+            help="worker processes (CONVENER_WORKERS)",
+        )
+        parser.add_argument(
+            "--no-access-log", action="store_true", help="do not log each request"
+        )
 
     def handle(self, *args, bind: str, workers: int, no_access_log: bool, **options):
         self.stdout.write(f"Convener serving on http://{bind}/ with {workers} workers")
