@@ -1,6 +1,13 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+from django.utils import translation
 
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
+from convener.server.demo import load_demo
+from tests.factories import StaffFactory
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +22,46 @@ def reference_data(db):
     """The reference data, reloaded if a transactional test flushed it."""
     if not reference_data_loaded():
         load_reference_data()
+
+
+@pytest.fixture
+def demo_series(reference_data):
+    """The 2016 GMG series of the demo, with its secretariat account."""
+    return load_demo().series
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_root_exists():
+    """WhiteNoise warns, so fails the tests, when `collectstatic`'s folder is missing."""
+    Path(django_settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _static_files_by_plain_names(settings):
+    """Render pages without `collectstatic`, whose manifest the production storage needs."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cached_by_an_earlier_test():
+    """Tests roll their data back, so the content revision that keys the page
+    cache never moves: without this, a test could be served another's page."""
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def staff_client(client):
+    """A test client signed in as a member of the secretariat."""
+    client.force_login(StaffFactory())
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """A request in another language leaves it active in the thread, where
+    `reverse()` would then add its prefix: start every test in English."""
+    with translation.override("en"):
+        yield

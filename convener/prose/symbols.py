@@ -15,10 +15,11 @@ from urllib.parse import quote
 from django.conf import settings
 
 _ORGANS = r"A|S|E|ST|UNEP|DP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|ICEF|HRI"
-_PART = r"(?:[A-Z]{1,8}(?:\.\d+)?|S-\d+|ES-\d+|\d+(?:\.\d+)?|Add\.\d+|Corr\.\d+|Rev\.\d+|Amend\.\d+|Summary)"
-SYMBOL = re.compile(
-    rf"(?<![\w/.])(?:{_ORGANS})(?:/{_PART})+(?:\s\((?:19|20)\d\d\))?\*?(?![\w/])"
+_PART = (
+    r"(?:[A-Z]{1,8}(?:\.\d+)?|S-\d+|ES-\d+|\d+(?:\.\d+)?"
+    r"|Add\.\d+|Corr\.\d+|Rev\.\d+|Amend\.\d+|Summary)"
 )
+SYMBOL = re.compile(rf"(?<![\w/.])(?:{_ORGANS})(?:/{_PART})+(?:\s\((?:19|20)\d\d\))?\*?(?![\w/])")
 _HAS_NUMBER = re.compile(r"\d")
 RESOLUTION_CITATION = re.compile(r"\b(resolution)\s+((?:S-|ES-)?\d{1,2}/\d{1,4})\b", re.IGNORECASE)
 

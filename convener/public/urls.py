@@ -1,4 +1,28 @@
-from django.urls import path
+from django.urls import path, register_converter
+
+from convener.public import views
+
+
+class ISO3Converter:
+    """An ISO 3166-1 alpha-3 code as States are keyed: three capital letters."""
+
+    regex = "[A-Z]{3}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ISO3Converter, "iso3")
 
 app_name = "public"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("series/<slug:slug>/", views.series, name="series"),
+    path("series/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
+    path("people/<slug:key>/", views.person, name="person"),
+    path("organisations/<slug:key>/", views.organisation, name="organisation"),
+    path("states/<iso3:iso3>/", views.state, name="state"),
+]

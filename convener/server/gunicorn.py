@@ -30,7 +30,8 @@ def serve(*, bind: str, workers: int, log_level: str = "info", access_log: bool 
         "preload_app": True,
         "loglevel": log_level,
         "accesslog": "-" if access_log else None,
-        "worker_tmp_dir": "/dev/shm",
+        # Heartbeat files in memory: a worker on a slow disk is not killed as hung.
+        "worker_tmp_dir": "/dev/shm",  # noqa: S108
         "timeout": 60,
         "graceful_timeout": 10,
     }

@@ -79,7 +79,9 @@ def test_import_bad_date_names_file_line_and_field(broken):
     errors = import_errors(path)
 
     assert len(errors) == 1
-    assert errors[0].startswith(f"broken.yaml:{line_of(text, 'date: 2016-07-32')}: meetings[0].date: ")
+    assert errors[0].startswith(
+        f"broken.yaml:{line_of(text, 'date: 2016-07-32')}: meetings[0].date: "
+    )
     assert '"2016-07-32"' in errors[0]
 
 
@@ -195,7 +197,9 @@ def test_import_failure_leaves_database_unchanged(series_file, broken, old, new)
 def test_import_command_exits_non_zero_and_prints_problems(broken, capsys):
     path = broken("date: 2016-07-13", "date: 2016-07-32")
 
-    with pytest.raises(CommandError, match="broken.yaml: not imported; the database is unchanged"):
+    with pytest.raises(
+        CommandError, match=r"broken\.yaml: not imported; the database is unchanged"
+    ):
         call_command("importseries", str(path))
 
     assert "broken.yaml:" in capsys.readouterr().err

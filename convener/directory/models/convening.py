@@ -33,11 +33,9 @@ class ConveningGroupChair(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
 
     class Meta:
-        ordering = ["group", "year"]
+        ordering = ["group_id", "year"]
         verbose_name = _("chair of a convening group")
-        constraints = [
-            models.UniqueConstraint(fields=["group", "year"], name="one_chair_per_year")
-        ]
+        constraints = [models.UniqueConstraint(fields=["group", "year"], name="one_chair_per_year")]
 
     def __str__(self) -> str:
         return f"{self.organisation} chairs {self.group} in {self.year}"

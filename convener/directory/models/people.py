@@ -29,7 +29,9 @@ class Person(models.Model):
         _("short form"),
         max_length=100,
         blank=True,
-        help_text=_('How the report refers to the person after introducing them: "Amb. van Oosterom".'),
+        help_text=_(
+            'How the report refers to the person after introducing them: "Amb. van Oosterom".'
+        ),
     )
     gender = models.CharField(
         _("gender"),

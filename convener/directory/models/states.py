@@ -37,7 +37,9 @@ class M49Area(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
-    names = models.JSONField(_("names"), help_text=_("Name in each UN language: ar zh en fr ru es."))
+    names = models.JSONField(
+        _("names"), help_text=_("Name in each UN language: ar zh en fr ru es.")
+    )
 
     class Meta:
         ordering = ["code"]
@@ -186,8 +188,8 @@ class StateGroupChair(models.Model):
     ends = models.DateField(_("to"))
 
     class Meta:
-        ordering = ["group", "starts"]
+        ordering = ["group_id", "starts"]
         verbose_name = _("chair of a group of States")
 
     def __str__(self) -> str:
-        return f"{self.state} chairs {self.group} {self.starts}–{self.ends}"
+        return f"{self.state} chairs {self.group} {self.starts} to {self.ends}"

@@ -50,6 +50,8 @@ def meetings_co_organised_by(organisation: Organisation, *, user: AnyUser) -> Qu
 
 def people_of(organisation: Organisation, *, user: AnyUser) -> QuerySet[Person]:
     """The organisation's people who took part in meetings the user may read."""
-    return people_taking_part(user).filter(organisation=organisation).order_by(
-        "family_name", "given_name"
+    return (
+        people_taking_part(user)
+        .filter(organisation=organisation)
+        .order_by("family_name", "given_name")
     )

@@ -128,4 +128,9 @@ def _programme_position(appearance: Appearance) -> tuple[int, int, int, int]:
 
 
 def _date_position(meeting: Meeting) -> tuple[bool, datetime.date, int, int]:
-    return (meeting.date is None, meeting.date or datetime.date.min, meeting.series_id, meeting.number)
+    return (
+        meeting.date is None,
+        meeting.date or datetime.date.min,
+        meeting.series_id,
+        meeting.number,
+    )

@@ -246,9 +246,7 @@ def _create_meeting(series: Series, entry: MeetingEntry, lookups: _Lookups) -> t
     return len(segments), len(entry.interventions)
 
 
-def import_series(
-    *, document: SeriesDocument, by: AbstractBaseUser | None = None
-) -> ImportSummary:
+def import_series(*, document: SeriesDocument, by: AbstractBaseUser | None = None) -> ImportSummary:
     """Create or update a series from a validated document, in one transaction.
 
     `by` is the acting user, None for the command line.

@@ -202,7 +202,12 @@ class _ReferenceChecker:
 
     def check_delegation(self, intervention, where: DataPath) -> None:
         if not any(
-            (intervention.speaker, intervention.state, intervention.group, intervention.organisation)
+            (
+                intervention.speaker,
+                intervention.state,
+                intervention.group,
+                intervention.organisation,
+            )
         ):
             self.report(where, "names no speaker: give a speaker, state, group or organisation")
         if intervention.capacity == "group" and not intervention.group:

@@ -1,6 +1,6 @@
 from convener.meetings.models.meetings import CoChair, CoOrganiser, Meeting, MeetingFormat
-from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
+from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.series import (
     ConceptNoteSection,
     DevelopmentStatus,

@@ -46,7 +46,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["series", "number"]
+        ordering = ["series_id", "number"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
@@ -62,7 +62,9 @@ class Meeting(models.Model):
 
 
 class CoOrganiser(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="co_organiser_links")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="co_organiser_links"
+    )
     organisation = models.ForeignKey("directory.Organisation", on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

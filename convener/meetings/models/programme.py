@@ -16,20 +16,20 @@ class SegmentKind(models.TextChoices):
 class Segment(models.Model):
     """A part of a meeting's programme."""
 
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="segments")
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="segments"
+    )
     key = models.SlugField(_("key"), max_length=80)
     kind = models.CharField(_("kind"), max_length=20, choices=SegmentKind.choices)
     title = models.CharField(_("title"), max_length=400, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    duration = models.PositiveSmallIntegerField(
-        _("time budget (minutes)"), null=True, blank=True
-    )
+    duration = models.PositiveSmallIntegerField(_("time budget (minutes)"), null=True, blank=True)
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("Markdown: the rapporteur's account of the segment.")
     )
 
     class Meta:
-        ordering = ["meeting", "order", "pk"]
+        ordering = ["meeting_id", "order", "pk"]
         verbose_name = _("programme segment")
         constraints = [
             models.UniqueConstraint(fields=["meeting", "key"], name="segment_key_unique")
@@ -65,7 +65,7 @@ class Participation(models.Model):
     )
 
     class Meta:
-        ordering = ["segment", "order", "pk"]
+        ordering = ["segment_id", "order", "pk"]
         verbose_name = _("participation")
         constraints = [
             models.UniqueConstraint(

@@ -24,9 +24,7 @@ class Series(models.Model):
         related_name="series",
     )
     purpose = models.TextField(_("purpose"), blank=True, help_text=_("Markdown."))
-    prepared_event = models.CharField(
-        _("event it prepares"), max_length=400, blank=True
-    )
+    prepared_event = models.CharField(_("event it prepares"), max_length=400, blank=True)
     prepared_event_date = models.DateField(_("date of that event"), null=True, blank=True)
     timezone = models.CharField(
         _("time zone"), max_length=60, default="UTC", help_text=_("Meeting times are local to it.")

@@ -31,7 +31,10 @@ class Intervention(models.Model):
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     kind = models.CharField(
-        _("kind"), max_length=20, choices=InterventionKind.choices, default=InterventionKind.STATEMENT
+        _("kind"),
+        max_length=20,
+        choices=InterventionKind.choices,
+        default=InterventionKind.STATEMENT,
     )
     speaker = models.ForeignKey(
         "directory.Person",
@@ -75,7 +78,7 @@ class Intervention(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["segment__meeting", "segment__order", "order", "pk"]
+        ordering = ["segment_id", "order", "pk"]
         verbose_name = _("intervention")
         verbose_name_plural = _("interventions")
         constraints = [

@@ -24,7 +24,8 @@ class Command(BaseCommand):
         summary = load_demo()
         self.stdout.write(
             f"Demo series {summary.series.slug} loaded: {summary.meetings} meetings, "
-            f"{summary.interventions} interventions. Database: {settings.DATABASES['default']['NAME']}"
+            f"{summary.interventions} interventions. "
+            f"Database: {settings.DATABASES['default']['NAME']}"
         )
         if load_only:
             return

@@ -21,9 +21,7 @@ class Command(BaseCommand):
             default=int(config.get("CONVENER_WORKERS")),
             help="worker processes (CONVENER_WORKERS)",
         )
-        parser.add_argument(
-            "--no-access-log", action="store_true", help="do not log each request"
-        )
+        parser.add_argument("--no-access-log", action="store_true", help="do not log each request")
 
     def handle(self, *args, bind: str, workers: int, no_access_log: bool, **options):
         self.stdout.write(f"Convener serving on http://{bind}/ with {workers} workers")

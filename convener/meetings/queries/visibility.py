@@ -1,0 +1,54 @@
+"""Who may read what: the one place that knows which series and meetings are public.
+
+The public reads published series and the meetings of them that are published,
+held or reported. The secretariat (staff) reads drafts too. Every other query
+filters through these functions, so a draft never leaks through a side door
+such as a person's, an organisation's or a State's page.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
+
+# What `request.user` holds: a signed-in user or the anonymous one.
+AnyUser = AbstractUser | AnonymousUser
+
+
+def sees_drafts(user: AnyUser) -> bool:
+    """Whether the user belongs to the secretariat, which prepares drafts."""
+    return bool(user.is_active and user.is_staff)
+
+
+def visible_series_q(user: AnyUser, *, path: str = "") -> Q:
+    """Rows whose series, reached through `path` (e.g. "meeting__series"), the user may read."""
+    if sees_drafts(user):
+        return Q()
+    return Q(**{_lookup(path, "status"): SeriesStatus.PUBLISHED})
+
+
+def visible_meeting_q(user: AnyUser, *, path: str = "") -> Q:
+    """Rows whose meeting, reached through `path` (e.g. "segment__meeting"), the user may read.
+
+    A meeting is public only inside a published series: publishing a meeting
+    of a draft series must not reveal the series.
+    """
+    if sees_drafts(user):
+        return Q()
+    return Q(**{_lookup(path, "status__in"): MeetingStatus.public()}) & visible_series_q(
+        user, path=_lookup(path, "series")
+    )
+
+
+def visible_series(user: AnyUser) -> QuerySet[Series]:
+    return Series.objects.filter(visible_series_q(user))
+
+
+def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(visible_meeting_q(user))
+
+
+def _lookup(path: str, field: str) -> str:
+    return f"{path}__{field}" if path else field

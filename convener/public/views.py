@@ -1,0 +1,75 @@
+"""The public pages: each view fetches through a query that knows the user, then renders.
+
+Anonymous readers get the page from the page cache (see `caching`), which
+costs one query for the content revision; on a miss the view runs.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from convener.directory.queries.organisations import (
+    meetings_co_organised_by,
+    people_of,
+    visible_organisations,
+)
+from convener.directory.queries.people import appearances_of, people_for_page
+from convener.directory.queries.states import (
+    co_chairing_by,
+    floor_turns_of,
+    groups_of,
+    states_for_page,
+)
+from convener.meetings.queries.meetings import meetings_for_page
+from convener.meetings.queries.series import series_for_home, series_for_page
+from convener.public.caching import cache_public_page
+from convener.records.queries.interventions import record_by_segment
+
+
+@cache_public_page
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/home.html", {"series_list": series_for_home(request.user)})
+
+
+@cache_public_page
+def series(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(series_for_page(request.user), slug=slug)
+    return render(request, "public/series.html", {"series": series})
+
+
+@cache_public_page
+def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    meeting = get_object_or_404(meetings_for_page(request.user), series__slug=slug, number=number)
+    context = {"meeting": meeting, "record": record_by_segment(meeting, user=request.user)}
+    return render(request, "public/meeting.html", context)
+
+
+@cache_public_page
+def person(request: HttpRequest, key: str) -> HttpResponse:
+    person = get_object_or_404(people_for_page(request.user), key=key)
+    context = {"person": person, "meetings": appearances_of(person, user=request.user)}
+    return render(request, "public/person.html", context)
+
+
+@cache_public_page
+def organisation(request: HttpRequest, key: str) -> HttpResponse:
+    organisation = get_object_or_404(visible_organisations(request.user), key=key)
+    context = {
+        "organisation": organisation,
+        "meetings": meetings_co_organised_by(organisation, user=request.user),
+        "people": people_of(organisation, user=request.user),
+    }
+    return render(request, "public/organisation.html", context)
+
+
+@cache_public_page
+def state(request: HttpRequest, iso3: str) -> HttpResponse:
+    state = get_object_or_404(states_for_page(), iso3=iso3)
+    context = {
+        "state": state,
+        "co_chairing": co_chairing_by(state, user=request.user),
+        "floor_turns": floor_turns_of(state, user=request.user),
+        "groups": groups_of(state),
+    }
+    return render(request, "public/state.html", context)

@@ -1,0 +1,97 @@
+"""The `convener` command as a newcomer uses it, in a process of its own."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CONVENER = Path(sys.executable).with_name("convener")
+
+
+@pytest.fixture
+def fresh_environment(tmp_path):
+    env = {**os.environ, "CONVENER_DATA_DIR": str(tmp_path / "data")}
+    env.pop("DATABASE_URL", None)  # the embedded database, as on a fresh machine
+    env.pop("SECRET_KEY", None)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 — localhost
+                return response.read().decode()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_demo_load_only_prepares_the_embedded_database(fresh_environment, tmp_path):
+    result = subprocess.run(
+        [CONVENER, "demo", "--load-only"],
+        env=fresh_environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+
+    assert "Demo series gmg-2016 loaded: 4 meetings" in result.stdout
+    assert (tmp_path / "data" / "convener.sqlite3").exists()
+
+
+def test_demo_serves_the_series_and_prints_where_to_open_it(fresh_environment):
+    port = free_port()
+    server = subprocess.Popen(
+        [CONVENER, "demo", "--port", str(port)],
+        env=fresh_environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        meeting = wait_for(f"http://127.0.0.1:{port}/series/gmg-2016/meetings/3/")
+        home = wait_for(f"http://127.0.0.1:{port}/")
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+
+    assert "Conference Room 6" in meeting
+    assert "/series/gmg-2016/" in home
+    assert f"Convener is running at http://127.0.0.1:{port}/" in output
+    assert "sign in as secretariat" in output
+
+
+def test_django_management_commands_work_through_convener(fresh_environment):
+    result = subprocess.run(
+        [CONVENER, "check"], env=fresh_environment, capture_output=True, text=True, timeout=120
+    )
+
+    assert result.returncode == 0
+    assert "System check identified no issues" in result.stdout
+
+
+def test_import_of_a_bad_file_exits_non_zero_naming_file_and_line(fresh_environment, tmp_path):
+    subprocess.run([CONVENER, "migrate", "-v0"], env=fresh_environment, check=True, timeout=120)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: convener-series\nversion: 1\nseries:\n  slug: Not A Slug\n  title: x\n")
+
+    result = subprocess.run(
+        [CONVENER, "import", str(bad)], env=fresh_environment, capture_output=True, text=True
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("bad.yaml:4: series.slug: ")

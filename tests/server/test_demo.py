@@ -1,0 +1,101 @@
+"""The demo data: the 2016 GMG series with the facts the seeds record."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from convener.directory.models import Person
+from convener.meetings.models import Meeting
+from convener.records.models import Intervention
+
+pytestmark = pytest.mark.django_db
+
+
+def delegations_on_the_floor(meeting: Meeting) -> list[str]:
+    """The States and groups of States that took the floor, in order of first turn."""
+    seen: list[str] = []
+    turns = Intervention.objects.filter(segment__meeting=meeting).select_related(
+        "state", "state_group"
+    )
+    for turn in turns.order_by("segment__order", "order"):
+        label = (
+            turn.state.iso3 if turn.state else (turn.state_group.key if turn.state_group else None)
+        )
+        if label and label not in seen:
+            seen.append(label)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("number", "delegations"),
+    [
+        (1, ["NLD", "THA", "AUT", "BGD", "ITA", "MEX", "TUV"]),
+        (2, ["MEX", "ITA", "BRA", "sids"]),
+        (3, ["ZMB", "PRT", "JPN", "AUS", "TUR", "ARG"]),
+        (4, ["IRL", "BGD", "CHE"]),
+    ],
+)
+def test_demo_records_the_states_that_took_the_floor(demo_series, number, delegations):
+    meeting = demo_series.meetings.get(number=number)
+
+    assert sorted(delegations_on_the_floor(meeting)) == sorted(delegations)
+
+
+def test_demo_third_meeting_has_room_organisers_and_co_chairs(demo_series):
+    meeting = demo_series.meetings.get(number=3)
+
+    assert (str(meeting.date), meeting.room) == ("2016-07-13", "Conference Room 6")
+    assert [link.organisation.acronym for link in meeting.co_organiser_links.all()] == [
+        "UNDP",
+        "UNHCR",
+    ]
+    assert [co_chair.state.iso3 for co_chair in meeting.co_chairs.all()] == ["ZMB", "PRT"]
+
+
+def test_demo_third_meeting_panels_have_their_moderators(demo_series):
+    panels = demo_series.meetings.get(number=3).segments.filter(kind="panel")
+
+    moderators = [
+        [p.person.full_name for p in panel.participations.filter(role="moderator")]
+        for panel in panels
+    ]
+
+    assert moderators == [["Ajay Madiwale"], ["Izumi Nakamitsu"]]
+
+
+def test_demo_co_chairs_spoke_in_national_capacity_on_25_april(demo_series):
+    meeting = demo_series.meetings.get(number=1)
+
+    capacities = Intervention.objects.filter(
+        segment__meeting=meeting, state__iso3__in=["NLD", "THA"]
+    ).values_list("state__iso3", "capacity")
+
+    assert sorted(capacities) == [("NLD", "national"), ("THA", "national")]
+
+
+def test_demo_ireland_spoke_as_co_facilitator_on_20_july(demo_series):
+    turn = Intervention.objects.get(segment__meeting__number=4, state__iso3="IRL")
+
+    assert turn.capacity == "office"
+    assert "co-facilitator" in turn.office
+
+
+def test_demo_gender_follows_the_seeds(demo_series):
+    assert Person.objects.get(key="ninette-kelley").gender == "female"
+    assert Person.objects.get(key="guy-ryder").gender == "male"
+
+
+def test_demo_loads_twice_without_duplicates(demo_series):
+    from convener.server.demo import load_demo
+
+    before = (Meeting.objects.count(), Intervention.objects.count(), Person.objects.count())
+
+    load_demo()
+
+    assert (Meeting.objects.count(), Intervention.objects.count(), Person.objects.count()) == before
+
+
+def test_demo_creates_a_secretariat_account_that_can_sign_in(demo_series, client):
+    user = get_user_model().objects.get(username="secretariat")
+
+    assert client.login(username="secretariat", password="gmg-2016-secretariat")
+    assert user.is_staff
