@@ -3,7 +3,9 @@
 Serves the demo with `convener serve` (gunicorn, 2 workers) on SQLite and on
 PostgreSQL, loads the series page and a meeting page with wrk at concurrency
 1 and 32, and prints requests per second, p50 and p99 latency, and the
-resident memory of each worker.
+largest resident memory of a worker. Each page is measured as the public
+reads it (from the page cache) and as the signed-in secretariat reads it
+(rendered on every request).
 
     python bench/pages [--duration SECONDS] [--backends sqlite,postgres]
 
@@ -15,6 +17,8 @@ postgres://postgres@127.0.0.1:5432/convener_bench, created if missing).
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
+import itertools
 import os
 import platform
 import re
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -100,6 +105,27 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
     sys.exit("the server did not start")
 
 
+def secretariat_cookie(port: int) -> str:
+    """Sign in as the demo secretariat; its pages are rendered afresh on every request."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    login_url = f"http://127.0.0.1:{port}/accounts/login/"
+    form = opener.open(login_url).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    data = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "username": "secretariat",
+            "password": "gmg-2016-secretariat",
+        }
+    ).encode()
+    opener.open(urllib.request.Request(login_url, data=data, headers={"Referer": login_url}))
+    cookies = {cookie.name: cookie.value for cookie in jar}
+    if "sessionid" not in cookies:
+        sys.exit("could not sign in as the demo secretariat")
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
 def worker_memory_mb(server: subprocess.Popen) -> list[float]:
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
     sizes = []
@@ -114,10 +140,13 @@ def _duration_ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(wrk: str, url: str, concurrency: int, seconds: int) -> dict[str, float]:
+def run_wrk(
+    wrk: str, url: str, concurrency: int, seconds: int, cookie: str = ""
+) -> dict[str, float]:
     threads = min(concurrency, 2)
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     output = subprocess.run(
-        [wrk, f"-t{threads}", f"-c{concurrency}", f"-d{seconds}s", "--latency", url],
+        [wrk, f"-t{threads}", f"-c{concurrency}", f"-d{seconds}s", "--latency", *headers, url],
         capture_output=True,
         text=True,
         check=True,
@@ -137,15 +166,16 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, seconds: int) -> lis
     port = free_port()
     server = start_server(env, port)
     rows = []
+    readers = {"public": "", "secretariat (not cached)": secretariat_cookie(port)}
     try:
-        for page, path in PAGES.items():
+        for (page, path), (reader, cookie) in itertools.product(PAGES.items(), readers.items()):
             url = f"http://127.0.0.1:{port}{path}"
-            run_wrk(wrk, url, 8, 2)  # warm the workers and their page caches
+            run_wrk(wrk, url, 8, 2, cookie)  # warm the workers and their page caches
             for concurrency in CONCURRENCY:
-                figures = run_wrk(wrk, url, concurrency, seconds)
+                figures = run_wrk(wrk, url, concurrency, seconds, cookie)
                 memory = worker_memory_mb(server)
                 rows.append(
-                    f"| {name} | {page} | {concurrency} | {figures['rps']:.0f} | "
+                    f"| {name} | {page} | {reader} | {concurrency} | {figures['rps']:.0f} | "
                     f"{figures['p50']:.1f} | {figures['p99']:.1f} | {int(figures['errors'])} | "
                     f"{max(memory):.0f} |"
                 )
@@ -170,9 +200,10 @@ def main() -> None:
     )
     print()
     print(
-        "| database | page | concurrency | requests/s | p50 ms | p99 ms | errors | worker RSS MB |"
+        "| database | page | reader | concurrency | requests/s | p50 ms | p99 ms | errors "
+        "| worker RSS MB |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as data_dir:
         base = {**os.environ, "CONVENER_DATA_DIR": data_dir, "SECRET_KEY": "bench-only"}
         base.pop("DATABASE_URL", None)

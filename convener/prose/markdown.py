@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 
 import markdown
 import nh3
+from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown.inlinepatterns import InlineProcessor
@@ -50,26 +53,44 @@ class UNSymbolExtension(markdown.Extension):
         )
 
 
-def render_markdown(text: str) -> SafeString:
-    """Markdown to sanitised HTML, with UN symbols linked. Headings start at level 3,
-    since the page around the text owns levels 1 and 2."""
-    if not text:
-        return mark_safe("")
-    html = markdown.markdown(
-        text, extensions=[UNSymbolExtension(), "sane_lists"], output_format="html"
-    )
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    # Building a converter costs more than converting a paragraph; a
+    # converter is not thread-safe, so each thread keeps its own.
+    if not hasattr(_converters, "markdown"):
+        _converters.markdown = markdown.Markdown(
+            extensions=[UNSymbolExtension(), "sane_lists"], output_format="html"
+        )
+    return _converters.markdown
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str, link_base: str) -> str:
+    """`link_base` is part of the cache key: links follow the setting."""
+    converter = _converter()
+    html = converter.reset().convert(text)
     for level in (2, 1):
         html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
             f"</h{level}>", f"</h{level + 2}>"
         )
-    cleaned = nh3.clean(
+    return nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
     )
-    return mark_safe(cleaned)  # noqa: S308 — sanitised by nh3 just above
+
+
+def render_markdown(text: str) -> SafeString:
+    """Markdown to sanitised HTML, with UN symbols linked. Headings start at level 3,
+    since the page around the text owns levels 1 and 2. The same text always
+    gives the same HTML, so recent results are kept."""
+    if not text:
+        return mark_safe("")
+    return mark_safe(_render(text, settings.CONVENER_SYMBOL_LINK_BASE))  # noqa: S308 — sanitised by nh3 in _render
 
 
 def link_symbols(text: str) -> SafeString:

@@ -1,0 +1,66 @@
+"""Users' Markdown becomes safe HTML in which UN symbols are links."""
+
+from convener.prose.markdown import link_symbols, render_markdown
+
+
+def test_markdown_renders_emphasis_and_lists():
+    html = render_markdown("**Three** points:\n\n1. reception\n2. protection")
+
+    assert html == (
+        "<p><strong>Three</strong> points:</p>\n"
+        "<ol>\n<li>reception</li>\n<li>protection</li>\n</ol>"
+    )
+
+
+def test_markdown_links_un_symbols():
+    html = render_markdown("See A/70/59.")
+
+    assert html == (
+        '<p>See <a class="un-symbol" href="https://undocs.org/en/A/70/59" rel="noopener">'
+        "A/70/59</a>.</p>"
+    )
+
+
+def test_markdown_links_a_resolution_cited_by_number():
+    html = render_markdown("Under resolution 70/290 the Assembly met.")
+
+    assert 'resolution <a class="un-symbol" href="https://undocs.org/en/A/RES/70/290"' in html
+
+
+def test_markdown_leaves_symbols_in_code_alone():
+    assert render_markdown("`A/70/59`") == "<p><code>A/70/59</code></p>"
+
+
+def test_markdown_removes_scripts_and_dangerous_links():
+    html = render_markdown(
+        "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>"
+    )
+
+    assert "<script" not in html
+    assert "javascript:" not in html
+    assert "<img" not in html
+    assert "onerror" not in html
+
+
+def test_markdown_headings_start_below_the_page_headings():
+    assert render_markdown("# Background") == "<h3>Background</h3>"
+
+
+def test_markdown_of_nothing_is_nothing():
+    assert render_markdown("") == ""
+
+
+def test_link_symbols_escapes_plain_text():
+    html = link_symbols("A/70/59 <b>&</b>")
+
+    assert html == (
+        '<a class="un-symbol" href="https://undocs.org/en/A/70/59">A/70/59</a> '
+        "&lt;b&gt;&amp;&lt;/b&gt;"
+    )
+
+
+def test_markdown_links_follow_the_configured_base(settings):
+    render_markdown("A/70/59")
+    settings.CONVENER_SYMBOL_LINK_BASE = "https://docs.un.org/en/"
+
+    assert 'href="https://docs.un.org/en/A/70/59"' in render_markdown("A/70/59")
