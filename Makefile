@@ -20,12 +20,13 @@ test:
 	./scripts/test
 
 lint: install
-	$(BIN)/ruff check convener tests bench
-	$(BIN)/ruff format --check convener tests bench
+	$(BIN)/ruff check convener tests bench scripts
+	$(BIN)/ruff format --check convener tests bench scripts
+	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format convener tests bench
-	$(BIN)/ruff check --fix convener tests bench
+	$(BIN)/ruff format convener tests bench scripts
+	$(BIN)/ruff check --fix convener tests bench scripts
 
 bench: install
 	$(BIN)/python bench/pages

@@ -1,6 +1,6 @@
 """Take the README's screenshots from a running Convener.
 
-    convener demo --port 8123 &  python scripts/screenshots.py http://127.0.0.1:8123
+convener demo --port 8123 &  python scripts/screenshots.py http://127.0.0.1:8123
 """
 
 import shutil

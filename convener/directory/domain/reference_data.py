@@ -159,8 +159,8 @@ def _load_state_groups(states: dict[str, State]) -> int:
             StateGroupChair(
                 group=group,
                 state=states[chair["iso3"]],
-                starts=_date(chair["from"]),
-                ends=_date(chair["to"]),
+                starts=datetime.date.fromisoformat(str(chair["from"])),
+                ends=datetime.date.fromisoformat(str(chair["to"])),
             )
             for chair in entry.get("chairs", [])
         )

@@ -76,18 +76,18 @@ def _upsert_directory(document: SeriesDocument, lookups: _Lookups) -> None:
                 "website": entry.website,
             },
         )
-    for entry in document.people:
-        lookups.people[entry.key], _ = Person.objects.update_or_create(
-            key=entry.key,
+    for person in document.people:
+        lookups.people[person.key], _ = Person.objects.update_or_create(
+            key=person.key,
             defaults={
-                "honorific": entry.honorific,
-                "given_name": entry.given_name,
-                "family_name": entry.family_name,
-                "position": entry.position,
-                "organisation": lookups.organisation(entry.organisation),
-                "short_name": entry.short_name,
-                "gender": entry.gender or "",
-                "biography": entry.biography,
+                "honorific": person.honorific,
+                "given_name": person.given_name,
+                "family_name": person.family_name,
+                "position": person.position,
+                "organisation": lookups.organisation(person.organisation),
+                "short_name": person.short_name,
+                "gender": person.gender or "",
+                "biography": person.biography,
             },
         )
 

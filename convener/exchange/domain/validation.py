@@ -6,10 +6,11 @@ field, so that a secretariat can fix a file in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.exchange.interfaces.schema import MeetingEntry, SeriesDocument
@@ -49,7 +50,7 @@ def _problem(source: Source, path: DataPath, message: str) -> Problem:
     )
 
 
-def _schema_message(error: dict) -> str:
+def _schema_message(error: ErrorDetails) -> str:
     message = error["msg"]
     if error["type"] == "missing":
         return "is required"
@@ -123,7 +124,7 @@ class _ReferenceChecker:
             }[kind]
             self.report(path, f'"{value}" is not a known {label}')
 
-    def unique(self, values: list[object], path: DataPath, what: str) -> None:
+    def unique(self, values: Sequence[object], path: DataPath, what: str) -> None:
         for index in _duplicates(values):
             self.report((*path, index), f'{what} "{values[index]}" appears twice')
 

@@ -35,8 +35,9 @@ def _tbc_to_none(value: Any) -> Any:
     return value
 
 
-def _choice(choices: type) -> Any:
-    return Literal[tuple(choices.values)]  # type: ignore[valid-type]
+def _choice(choices: Any) -> Any:
+    """The values of a model's TextChoices as a Literal, so the schema lists them."""
+    return Literal[tuple(choices.values)]
 
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
