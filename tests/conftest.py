@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.utils import translation
 
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
-from convener.server.demo import load_demo
+from convener.server.demo import load_demo_series
 from tests.factories import StaffFactory
 
 
@@ -27,7 +27,7 @@ def reference_data(db):
 @pytest.fixture
 def demo_series(reference_data):
     """The 2016 GMG series of the demo, with its secretariat account."""
-    return load_demo().series
+    return load_demo_series().series
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,3 +65,9 @@ def _english_by_default():
     `reverse()` would then add its prefix: start every test in English."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing is slow by design; tests check who may sign in, not the hash."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from convener.directory.models import (
     ConveningGroup,
@@ -20,6 +21,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "key"]
     prepopulated_fields = {"key": ["acronym"]}
     autocomplete_fields = ["state"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Person)

@@ -49,10 +49,16 @@ def _ensure_accounts() -> None:
         user.save()
 
 
+def load_demo_series() -> ImportSummary:
+    """Load (or refresh) the demo series and the demo accounts."""
+    with transaction.atomic():
+        summary = import_file(path=demo_series_file())
+        _ensure_accounts()
+    return summary
+
+
 def load_demo() -> ImportSummary:
     """Load (or refresh) the reference data, the demo series and the demo accounts."""
     with transaction.atomic():
         load_reference_data()
-        summary = import_file(path=demo_series_file())
-        _ensure_accounts()
-    return summary
+        return load_demo_series()
