@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "convener.directory",
     "convener.meetings",
     "convener.records",
+    "convener.publishing",
     "convener.exchange",
     "convener.public",
     "convener.prose",

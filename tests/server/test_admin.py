@@ -5,14 +5,16 @@ from django.contrib import admin
 from django.urls import reverse
 
 from convener.meetings.models import ContentRevision
+from convener.publishing.models import DocumentBuild
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+CONTENT_APPS = {"directory", "meetings", "records", "publishing"}
 CONVENER_MODELS = [
     model
     for model in admin.site._registry
-    if model._meta.app_label in {"directory", "meetings", "records"}
+    if model._meta.app_label in CONTENT_APPS and model is not DocumentBuild
 ]
 
 
@@ -61,8 +63,15 @@ def test_every_convener_model_can_be_edited_in_the_admin():
     content = {
         model
         for model in apps.get_models()
-        if model._meta.app_label in {"directory", "meetings", "records"}
-        and model is not ContentRevision
+        if model._meta.app_label in CONTENT_APPS and model not in {ContentRevision, DocumentBuild}
     }
 
     assert content - editable == set()
+
+
+def test_document_builds_are_listed_but_made_only_by_convener(secretariat_client):
+    changelist = reverse("admin:publishing_documentbuild_changelist")
+    add = reverse("admin:publishing_documentbuild_add")
+
+    assert secretariat_client.get(changelist).status_code == 200
+    assert secretariat_client.get(add).status_code == 403

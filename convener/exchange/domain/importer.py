@@ -37,6 +37,7 @@ from convener.meetings.models import (
     Series,
     StateClassification,
 )
+from convener.publishing.models import ReportText, ReportTextKind
 from convener.records.models import Intervention
 
 
@@ -135,6 +136,8 @@ def _upsert_series(entry: SeriesEntry, group: ConveningGroup | None, lookups: _L
             "timezone": entry.timezone,
             "venue": entry.venue,
             "classification_rule": entry.classification.rule if entry.classification else "",
+            "rapporteur": lookups.person(entry.rapporteur),
+            "funders": entry.funders,
         },
     )
     # Re-importing replaces what belongs to the series, so nothing is duplicated.
@@ -142,7 +145,17 @@ def _upsert_series(entry: SeriesEntry, group: ConveningGroup | None, lookups: _L
     series.sections.all().delete()
     series.references.all().delete()
     series.classifications.all().delete()
+    series.report_texts.all().delete()
     _sections(series, None, entry.concept_note)
+    if entry.report:
+        ReportText.objects.bulk_create(
+            ReportText(series=series, kind=kind, body=body)
+            for kind, body in (
+                (ReportTextKind.ACKNOWLEDGEMENTS, entry.report.acknowledgements),
+                (ReportTextKind.INTRODUCTION, entry.report.introduction),
+            )
+            if body.strip()
+        )
     ReferenceDocument.objects.bulk_create(
         ReferenceDocument(
             series=series,
@@ -185,6 +198,7 @@ def _create_meeting(series: Series, entry: MeetingEntry, lookups: _Lookups) -> t
         room=entry.room or "",
         format=entry.format,
         format_note=entry.format_note,
+        summary=entry.summary,
         moderator=lookups.person(entry.moderator),
     )
     CoOrganiser.objects.bulk_create(

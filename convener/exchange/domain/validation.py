@@ -156,6 +156,7 @@ class _ReferenceChecker:
 
     def check_series(self) -> None:
         series = self.document.series
+        self.expect("people", series.rapporteur, ("series", "rapporteur"))
         self.unique(
             [reference.symbol for reference in series.references],
             ("series", "references"),

@@ -121,6 +121,11 @@ class ClassificationEntry(Strict):
     developing: list[ISO3] = []
 
 
+class ReportEntry(Strict):
+    acknowledgements: str = ""
+    introduction: str = ""
+
+
 class SeriesEntry(Strict):
     slug: Key
     title: str = Field(min_length=1, max_length=400)
@@ -133,6 +138,9 @@ class SeriesEntry(Strict):
     concept_note: list[SectionEntry] = []
     references: list[ReferenceEntry] = []
     classification: ClassificationEntry | None = None
+    rapporteur: Key | None = None
+    funders: str = ""
+    report: ReportEntry | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -188,6 +196,7 @@ class MeetingEntry(Strict):
     room: MaybeText = None
     format: _choice(MeetingFormat) = MeetingFormat.PANELS.value  # type: ignore[valid-type]
     format_note: str = ""
+    summary: str = ""
     co_organisers: list[Key] = []
     co_chairs: list[CoChairEntry] = []
     moderator: Key | None = None

@@ -10,8 +10,9 @@ from django.db.models import F
 
 from convener.meetings.models import ContentRevision
 
-# The apps whose rows appear on public pages and in documents.
-CONTENT_APPS = ("directory", "meetings", "records")
+# The apps whose rows appear on public pages and in documents; a model of
+# them that is bookkeeping says so with `outside_content_revision = True`.
+CONTENT_APPS = ("directory", "meetings", "records", "publishing")
 
 
 def current_revision() -> int:
@@ -46,7 +47,9 @@ def connect_change_tracking() -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     for model in apps.get_models():
-        if model._meta.app_label in CONTENT_APPS and model is not ContentRevision:
+        if model._meta.app_label in CONTENT_APPS and not getattr(
+            model, "outside_content_revision", False
+        ):
             post_save.connect(_on_content_saved, sender=model, dispatch_uid=f"rev-save-{model}")
             post_delete.connect(_on_content_saved, sender=model, dispatch_uid=f"rev-del-{model}")
     m2m_changed.connect(_on_content_saved, dispatch_uid="rev-m2m")

@@ -32,6 +32,11 @@ class Meeting(models.Model):
         _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.PANELS
     )
     format_note = models.TextField(_("about the format"), blank=True)
+    summary = models.TextField(
+        _("executive summary"),
+        blank=True,
+        help_text=_("Markdown: the rapporteur's overview; the report adds who took the floor."),
+    )
     moderator = models.ForeignKey(
         "directory.Person",
         on_delete=models.SET_NULL,

@@ -30,6 +30,19 @@ class Series(models.Model):
         _("time zone"), max_length=60, default="UTC", help_text=_("Meeting times are local to it.")
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
+    rapporteur = models.ForeignKey(
+        "directory.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rapporteur_of",
+        help_text=_("Who records the meetings and drafts the report."),
+    )
+    funders = models.TextField(
+        _("funding"),
+        blank=True,
+        help_text=_("Markdown: who made the series possible, for the acknowledgements."),
+    )
     classification_rule = models.CharField(
         _("co-chair rule"),
         max_length=300,
