@@ -1,0 +1,224 @@
+"""Word (.docx) from a document tree, with python-docx.
+
+The file keeps to Word's own styles (Title, Heading 1 to 3, List Bullet, List
+Number, Table Grid), so the secretariat restyles a whole report from Word's
+style pane. The contents is a TOC field that Word fills in when the file is
+opened, and footnotes are real Word footnotes (`wordml.Footnotes`).
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Mm
+from lxml import etree
+
+from convener.publishing.document import (
+    Block,
+    Contents,
+    Document,
+    Facts,
+    Footnote,
+    Heading,
+    Inline,
+    ItemList,
+    PageBreak,
+    Paragraph,
+    Text,
+)
+from convener.publishing.interfaces import wordml
+from convener.publishing.interfaces.wordml import w
+
+_CONTENTS_FIELD = 'TOC \\o "1-1" \\h \\z \\u'
+_CONTENTS_PLACEHOLDER = "Right-click to update the table of contents."
+_PARAGRAPH_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note", "speaker": "Speaker"}
+_MARGIN = Cm(2.5)
+_LABEL_WIDTH = Cm(4.5)
+
+
+class DocxExporter:
+    identifier = "docx"
+    extension = "docx"
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    label = gettext_lazy("Word")
+
+    def write(self, document: Document) -> bytes:
+        return _WordWriter(document).write()
+
+
+class _WordWriter:
+    """Writes one document; holds what its blocks share: parts, numbering, a pending break."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.word = docx.Document()
+        self.end_of_body = self.word.element.body.sectPr
+        self.footnotes = wordml.Footnotes(self.word.part)
+        self.links = wordml.Links()
+        self.numbering = wordml.ListNumbering(
+            self.word.part.numbering_part.element, self.word.styles.element, "ListNumber"
+        )
+        self.page_break_pending = False
+        self.bookmarks: set[str] = set()
+
+    def write(self) -> bytes:
+        self._set_up()
+        self._cover()
+        for block in self.document.blocks:
+            self._block(block)
+        self._running_header_and_page_numbers()
+        wordml.update_fields_on_open(self.word.settings.element)
+        stream = io.BytesIO()
+        self.word.save(stream)
+        return stream.getvalue()
+
+    def _set_up(self) -> None:
+        section = self.word.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = _MARGIN
+        section.top_margin = section.bottom_margin = _MARGIN
+        section.header_distance = section.footer_distance = Cm(1.25)
+        styles = self.word.styles.element
+        wordml.add_styles(styles)
+        for lang in styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
+            lang.set(qn("w:val"), self.document.language)
+        properties = self.word.core_properties
+        properties.title, properties.subject = self.document.title, self.document.subtitle
+        properties.language = self.document.language
+        properties.author = properties.comments = properties.last_modified_by = ""
+        properties.created = properties.modified = timezone.now()
+        package = self.word.part.package
+        for key, relationship in list(package.rels.items()):
+            if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # a picture of the template
+                del package.rels[key]
+
+    def _cover(self) -> None:
+        self._paragraph("Title").append(wordml.run(self.document.title))
+        if self.document.subtitle:
+            self._paragraph("Subtitle").append(wordml.run(self.document.subtitle))
+        for line in self.document.cover:
+            self._block(line)
+        self.page_break_pending = True
+
+    def _block(self, block: Block) -> None:
+        match block:
+            case Paragraph(runs=runs, style=style):
+                self._inlines(self._paragraph(_PARAGRAPH_STYLES.get(style, "Normal")), runs)
+            case Heading():
+                self._heading(block)
+            case ItemList(items=items, ordered=ordered):
+                self._list(items, ordered=ordered)
+            case Facts(rows=rows):
+                self._facts(rows)
+            case Contents(title=title):
+                self._paragraph("TOCHeading").append(wordml.run(title))
+                wordml.append_field(
+                    self._paragraph("Normal"), _CONTENTS_FIELD, _CONTENTS_PLACEHOLDER
+                )
+            case PageBreak():
+                self.page_break_pending = True
+
+    def _paragraph(self, style: str) -> etree._Element:
+        """A new paragraph at the end of the body, starting a page if a break is pending."""
+        paragraph = wordml.paragraph(style, page_break_before=self.page_break_pending)
+        self.page_break_pending = False
+        self.end_of_body.addprevious(paragraph)
+        return paragraph
+
+    def _heading(self, heading: Heading) -> None:
+        paragraph = self._paragraph(f"Heading{min(max(heading.level, 1), 3)}")
+        name = wordml.bookmark_name(heading.anchor) if heading.anchor else ""
+        if not name or name in self.bookmarks:  # Word keeps one bookmark of a name
+            paragraph.append(wordml.run(heading.text))
+            return
+        self.bookmarks.add(name)
+        number = str(len(self.bookmarks))
+        w("w:bookmarkStart", paragraph, id=number, name=name)
+        paragraph.append(wordml.run(heading.text))
+        w("w:bookmarkEnd", paragraph, id=number)
+
+    def _list(self, items: list[list[Inline]], *, ordered: bool) -> None:
+        numbering = self.numbering.restart() if ordered else None
+        for item in items:
+            paragraph = self._paragraph("ListNumber" if ordered else "ListBullet")
+            if numbering:
+                number = w("w:numPr", paragraph[0])
+                w("w:ilvl", number, val="0")
+                w("w:numId", number, val=numbering)
+            self._inlines(paragraph, item)
+
+    def _facts(self, rows: list[tuple[str, list[Inline]]]) -> None:
+        """A two-column table in Word's Table Grid style, labels in bold."""
+        if self.page_break_pending:  # a table cannot start a page itself
+            self._paragraph("Normal").append(wordml.page_break())
+        section = self.word.sections[0]
+        page_width = section.page_width or Cm(21)  # A4, which __init__ set
+        widths = [_LABEL_WIDTH, Length(page_width - 2 * _MARGIN - _LABEL_WIDTH)]
+        table = w("w:tbl")
+        properties = w("w:tblPr", table)
+        w("w:tblStyle", properties, val="TableGrid")
+        w("w:tblW", properties, w=_twips(Length(sum(widths))), type="dxa")
+        grid = w("w:tblGrid", table)
+        for width in widths:
+            w("w:gridCol", grid, w=_twips(width))
+        for label, value in rows:
+            row = w("w:tr", table)
+            label_cell, value_cell = (self._cell(row, width) for width in widths)
+            label_cell.append(wordml.run(label, bold=True))
+            self._inlines(value_cell, value)
+        self.end_of_body.addprevious(table)
+
+    def _cell(self, row: etree._Element, width: Length) -> etree._Element:
+        """A cell of `row`, its paragraph returned."""
+        cell = w("w:tc", row)
+        w("w:tcW", w("w:tcPr", cell), w=_twips(width), type="dxa")
+        return w("w:p", cell)
+
+    def _inlines(
+        self, paragraph: etree._Element, runs: list[Inline], part: Part | None = None
+    ) -> None:
+        """Appends runs to a paragraph; `part` holds its links (the body's, or the footnotes')."""
+        part = self.word.part if part is None else part
+        link, link_href = None, None
+        for inline in runs:
+            if isinstance(inline, Footnote):
+                paragraph.append(self.footnotes.reference(self._footnote(inline)))
+                link = None
+            elif inline.href:
+                if link is None or inline.href != link_href:
+                    link, link_href = self.links.hyperlink(inline.href, part), inline.href
+                    paragraph.append(link)
+                link.append(_run(inline, style="Hyperlink"))
+            else:
+                paragraph.append(_run(inline))
+                link = None
+
+    def _footnote(self, footnote: Footnote) -> int:
+        number, paragraph = self.footnotes.add()
+        self._inlines(paragraph, [Text(" "), *footnote.runs], self.footnotes.part)
+        return number
+
+    def _running_header_and_page_numbers(self) -> None:
+        section = self.word.sections[0]
+        section.different_first_page_header_footer = True  # the cover carries neither
+        section.first_page_header.is_linked_to_previous = False
+        section.first_page_footer.is_linked_to_previous = False
+        section.header.paragraphs[0]._p.append(wordml.run(self.document.running_header))
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        wordml.append_field(footer._p, "PAGE", "1")
+
+
+def _run(text: Text, style: str | None = None) -> etree._Element:
+    return wordml.run(text.text, bold=text.bold, italic=text.italic, style=style)
+
+
+def _twips(length: Length) -> str:
+    return str(Length(length).twips)

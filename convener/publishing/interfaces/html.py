@@ -1,0 +1,217 @@
+"""The document as HTML: a page to read on the web, and the page WeasyPrint prints.
+
+One writer turns the blocks into HTML and two page shells frame it. On the web
+a footnote is a numbered link to the notes that close its chapter; in print the
+note stands where it is called and the print stylesheet floats it to the foot
+of the page. Blocks are written in Python rather than through a template
+include each: a report has thousands of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from convener.publishing.document import (
+    Block,
+    Contents,
+    Document,
+    Facts,
+    Footnote,
+    Heading,
+    Inline,
+    ItemList,
+    PageBreak,
+    Paragraph,
+    Text,
+)
+from convener.publishing.interfaces.navigation import anchor, contents_entries, followable
+
+STATIC = Path(__file__).resolve().parent.parent / "static" / "publishing"
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+_HEADING_TAGS = {1: "h2", 2: "h3", 3: "h4"}  # the document's title is the h1
+
+
+class HtmlExporter:
+    identifier = "html"
+    extension = "html"
+    content_type = "text/html; charset=utf-8"
+    label = _("Web page (HTML)")
+
+    def write(self, document: Document) -> bytes:
+        return render_html(document).encode()
+
+
+def render_html(document: Document) -> str:
+    """A standalone page: the document with its stylesheet, nothing fetched."""
+    return _render(
+        "publishing/document.html",
+        document,
+        body=render_body(document),
+        stylesheet=_css("document.css"),
+    )
+
+
+def render_body(document: Document) -> SafeString:
+    """The document as an <article>, for a web page to embed."""
+    return _article(document, notes_at_page_foot=False)
+
+
+def render_print_html(document: Document) -> str:
+    """The page WeasyPrint lays out, `print.css` in it: a stylesheet given to
+    WeasyPrint apart would rank below the document's own (as a user's does)."""
+    return _render(
+        "publishing/print.html",
+        document,
+        body=_article(document, notes_at_page_foot=True),
+        stylesheet=_css("print.css"),
+        running_header=css_string(document.running_header),
+    )
+
+
+def css_string(text: str) -> SafeString:
+    """Text as the inside of a double-quoted CSS string, safe in a <style> element."""
+    return mark_safe(  # noqa: S308 — every character but letters, digits and spaces is escaped
+        "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in text)
+    )
+
+
+def _article(document: Document, *, notes_at_page_foot: bool) -> SafeString:
+    with translation.override(document.language):  # for the notes' words, as for the shells'
+        writer = _Writer(document, notes_at_page_foot=notes_at_page_foot)
+        cover = "".join(writer.block(paragraph, -1) for paragraph in document.cover)
+        sections = writer.sections_of(document.blocks)
+    return _render(
+        "publishing/article.html",
+        document,
+        cover=mark_safe(cover),  # noqa: S308 — written by _Writer, which escapes
+        sections=sections,
+    )
+
+
+def _render(template: str, document: Document, **context: object) -> SafeString:
+    """A template rendered in the document's language, whatever the reader's."""
+    right_to_left = document.language.split("-")[0] in RIGHT_TO_LEFT
+    with translation.override(document.language):
+        return render_to_string(template, {"document": document, "rtl": right_to_left, **context})
+
+
+@dataclass
+class _Note:
+    number: int
+    html: SafeString
+
+
+@dataclass
+class _Section:
+    """A chapter, or what comes before the first one, with the notes called in it."""
+
+    anchor: str = ""
+    new_page: bool = False
+    parts: list[str] = field(default_factory=list)
+    notes: list[_Note] = field(default_factory=list)
+
+    @property
+    def html(self) -> SafeString:
+        return mark_safe("".join(self.parts))  # noqa: S308 — written by _Writer, which escapes
+
+
+class _Writer:
+    """Writes blocks as HTML, every text escaped, numbering footnotes as they come."""
+
+    def __init__(self, document: Document, *, notes_at_page_foot: bool) -> None:
+        self.contents = contents_entries(document)
+        self.notes_at_page_foot = notes_at_page_foot
+        self.sections = [_Section()]
+        self.notes_called = 0
+
+    def sections_of(self, blocks: list[Block]) -> list[_Section]:
+        page_break = False
+        for position, block in enumerate(blocks):
+            if isinstance(block, PageBreak):
+                page_break = True
+                continue
+            if isinstance(block, Heading) and block.level == 1:
+                self.sections.append(_Section(anchor(block, position), new_page=page_break))
+            elif page_break and self.sections[-1].parts:
+                self.sections[-1].parts.append('<div class="page-break"></div>')
+            page_break = False
+            self.sections[-1].parts.append(self.block(block, position))
+        return [section for section in self.sections if section.parts or section.notes]
+
+    def block(self, block: Block, position: int) -> str:
+        match block:
+            case Paragraph(runs=runs, style="body"):
+                return f"<p>{self.runs(runs)}</p>"
+            case Paragraph(runs=runs, style=style):
+                return f'<p class="{escape(style)}">{self.runs(runs)}</p>'
+            case Heading(level=level, text=text):
+                tag = _HEADING_TAGS.get(level, "h4")
+                return f'<{tag} id="{escape(anchor(block, position))}">{escape(text)}</{tag}>'
+            case ItemList(items=items, ordered=ordered):
+                tag = "ol" if ordered else "ul"
+                entries = "".join(f"<li>{self.runs(item)}</li>" for item in items)
+                return f"<{tag}>{entries}</{tag}>"
+            case Facts(rows=rows):
+                pairs = "".join(
+                    f"<div><dt>{escape(label)}</dt><dd>{self.runs(value)}</dd></div>"
+                    for label, value in rows
+                )
+                return f'<dl class="facts">{pairs}</dl>'
+            case Contents(title=title):
+                return self.contents_nav(title)
+        return ""
+
+    def contents_nav(self, title: str) -> str:
+        entries = "".join(
+            f'<li><a href="#{escape(target)}">{escape(text)}</a></li>'
+            for target, text in self.contents
+        )
+        return (
+            f'<nav class="contents" aria-labelledby="contents">'
+            f'<h2 id="contents">{escape(title)}</h2><ol>{entries}</ol></nav>'
+        )
+
+    def runs(self, runs: list[Inline] | tuple[Text, ...]) -> str:
+        return "".join(
+            self.note_call(run) if isinstance(run, Footnote) else _text(run) for run in runs
+        )
+
+    def note_call(self, note: Footnote) -> str:
+        self.notes_called += 1
+        number, text = self.notes_called, self.runs(note.runs)
+        if self.notes_at_page_foot:
+            return f'<span class="footnote">{text}</span>'
+        self.sections[-1].notes.append(_Note(number, mark_safe(text)))  # noqa: S308
+        return (
+            f'<sup class="note-call"><a href="#note-{number}" id="note-call-{number}"'
+            f' role="doc-noteref" aria-label="{escape(_note(number))}">{number}</a></sup>'
+        )
+
+
+def _text(run: Text) -> str:
+    html = escape(run.text, quote=False).replace("\n", "<br>")
+    if run.italic:
+        html = f"<em>{html}</em>"
+    if run.bold:
+        html = f"<strong>{html}</strong>"
+    if href := followable(run.href):
+        html = f'<a href="{escape(href)}">{html}</a>'
+    return html
+
+
+def _note(number: int) -> str:
+    return gettext("Note %(number)d") % {"number": number}
+
+
+@cache
+def _css(name: str) -> SafeString:
+    return mark_safe((STATIC / name).read_text(encoding="utf-8"))  # noqa: S308 — our own file

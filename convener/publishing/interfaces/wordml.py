@@ -1,0 +1,263 @@
+"""WordprocessingML that python-docx has no API for: fields, links, footnotes, styles.
+
+Elements are made with lxml directly: python-docx's own element helpers look
+their insertion point up by XPath on every call, several times slower on a
+report of thousands of paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+# Characters XML 1.0 forbids, which text pasted from other programs sometimes holds.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAKS = re.compile("([\n\t])")
+
+# Styles python-docx's default template lacks, written as Word writes them
+# ("footnote text" and "footnote reference" are Word's built-in names), and
+# the tree's paragraph styles that Word has no built-in style for.
+STYLES = (
+    """<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>
+    <w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>""",
+    """<w:style w:type="character" w:styleId="FootnoteReference">
+    <w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>
+    <w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>""",
+    """<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>
+    <w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:rPr><w:color w:val="0000FF" w:themeColor="hyperlink"/><w:u w:val="single"/></w:rPr>
+    </w:style>""",
+    """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Lead"><w:name w:val="Lead"/>
+    <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>""",
+    """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Note"><w:name w:val="Note"/>
+    <w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>""",
+    """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Speaker"><w:name w:val="Speaker"/>
+    <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:after="60"/></w:pPr></w:style>""",
+)
+
+# The two separators Word puts above footnotes, with the ids Word gives them.
+_FOOTNOTES = f"""<w:footnotes {nsdecls("w", "r")}>
+<w:footnote w:type="separator" w:id="-1"><w:p>
+<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+<w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p>
+<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+# What may follow w:footnotePr in w:settings, in the schema's order; w:updateFields
+# comes before w:hdrShapeDefaults and w:footnotePr.
+_SETTINGS_AFTER_FOOTNOTES = (
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+_SETTINGS_AFTER_UPDATE_FIELDS = ("w:hdrShapeDefaults", "w:footnotePr", *_SETTINGS_AFTER_FOOTNOTES)
+
+
+@cache
+def _qn(name: str) -> str:
+    return qn(name)
+
+
+def w(tag: str, parent: etree._Element | None = None, **attributes: str) -> etree._Element:
+    """An element `tag` with attributes in the w: namespace, appended to `parent` if given."""
+    attrs = {_qn(f"w:{name}"): value for name, value in attributes.items()}
+    if parent is None:
+        return OxmlElement(tag, attrs=attrs)
+    return etree.SubElement(parent, _qn(tag), attrs)
+
+
+def add_styles(styles: etree._Element) -> None:
+    """Adds `STYLES` to a styles part's w:styles, leaving any it already has."""
+    existing = {style.get(_qn("w:styleId")) for style in styles.iter(_qn("w:style"))}
+    for xml in STYLES:
+        style = parse_xml(xml.replace("<w:style ", f"<w:style {nsdecls('w')} ", 1))
+        if style.get(_qn("w:styleId")) not in existing:
+            styles.append(style)
+
+
+def paragraph(style: str, *, page_break_before: bool = False) -> etree._Element:
+    element = w("w:p")
+    properties = w("w:pPr", element)
+    w("w:pStyle", properties, val=style)
+    if page_break_before:
+        w("w:pageBreakBefore", properties)
+    return element
+
+
+def run(
+    text: str, *, bold: bool = False, italic: bool = False, style: str | None = None
+) -> etree._Element:
+    """A run of text; line breaks and tabs become Word's w:br and w:tab."""
+    element = w("w:r")
+    if style or bold or italic:
+        properties = w("w:rPr", element)
+        if style:
+            w("w:rStyle", properties, val=style)
+        if bold:
+            w("w:b", properties)
+        if italic:
+            w("w:i", properties)
+    for piece in _BREAKS.split(_NOT_XML.sub("", text)):
+        if piece == "\n":
+            w("w:br", element)
+        elif piece == "\t":
+            w("w:tab", element)
+        elif piece:
+            w("w:t", element).text = piece
+            element[-1].set(_qn("xml:space"), "preserve")
+    return element
+
+
+class Links:
+    """Hyperlinks, with one relationship per address and part.
+
+    python-docx finds a relationship by scanning all of a part's, which takes
+    seconds in a report that links thousands of UN documents.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str], str] = {}
+
+    def hyperlink(self, href: str, part: Part) -> etree._Element:
+        """A link to an address, held by `part`'s relationships, or to a bookmark for `#name`."""
+        if href.startswith("#"):
+            return w("w:hyperlink", anchor=bookmark_name(href[1:]), history="1")
+        link = w("w:hyperlink", history="1")
+        link.set(_qn("r:id"), self._relationship(href, part))
+        return link
+
+    def _relationship(self, href: str, part: Part) -> str:
+        key = (part.partname, href)
+        if key not in self.ids:
+            relationships = part.rels
+            number = len(relationships) + 1
+            while f"rId{number}" in relationships:
+                number += 1
+            relationships.add_relationship(
+                RELATIONSHIP_TYPE.HYPERLINK, href, f"rId{number}", is_external=True
+            )
+            self.ids[key] = f"rId{number}"
+        return self.ids[key]
+
+
+def bookmark_name(anchor: str) -> str:
+    """A Word bookmark name for an anchor: letters, digits and _, a letter first, 40 at most."""
+    name = re.sub(r"\W", "_", anchor, flags=re.ASCII)
+    return (name if name[:1].isalpha() else f"a{name}")[:40]
+
+
+def page_break() -> etree._Element:
+    element = w("w:r")
+    w("w:br", element, type="page")
+    return element
+
+
+def append_field(paragraph: etree._Element, instruction: str, placeholder: str) -> None:
+    """A field Word computes (a contents, a page number), showing `placeholder` until it does."""
+    w("w:fldChar", w("w:r", paragraph), fldCharType="begin")
+    code = w("w:instrText", w("w:r", paragraph))
+    code.set(_qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    w("w:fldChar", w("w:r", paragraph), fldCharType="separate")
+    paragraph.append(run(placeholder))
+    w("w:fldChar", w("w:r", paragraph), fldCharType="end")
+
+
+def update_fields_on_open(settings: etree._Element) -> None:
+    """Has Word offer to update the fields (the contents) when the file is opened."""
+    update = w("w:updateFields", val="true")
+    settings.insert_element_before(update, *_SETTINGS_AFTER_UPDATE_FIELDS)
+
+
+class Footnotes:
+    """The footnotes part of a Word file, made when the first footnote comes."""
+
+    def __init__(self, document_part: Part) -> None:
+        self.document_part = document_part
+        self.part: XmlPart | None = None
+        self.count = 0
+
+    def add(self) -> tuple[int, etree._Element]:
+        """A new footnote's number and its paragraph, which already shows the mark."""
+        part = self.part or self._create()
+        self.count += 1
+        footnote = w("w:footnote", part.element, id=str(self.count))
+        text = w("w:p", footnote)
+        w("w:pStyle", w("w:pPr", text), val="FootnoteText")
+        mark = w("w:r", text)
+        w("w:rStyle", w("w:rPr", mark), val="FootnoteReference")
+        w("w:footnoteRef", mark)
+        return self.count, text
+
+    def reference(self, number: int) -> etree._Element:
+        """The mark in the text, where the footnote stands."""
+        mark = w("w:r")
+        properties = w("w:rPr", mark)
+        w("w:rStyle", properties, val="FootnoteReference")
+        w("w:vertAlign", properties, val="superscript")
+        w("w:footnoteReference", mark, id=str(number))
+        return mark
+
+    def _create(self) -> XmlPart:
+        self.part = XmlPart(
+            PackURI("/word/footnotes.xml"),
+            CONTENT_TYPE.WML_FOOTNOTES,
+            parse_xml(_FOOTNOTES),
+            self.document_part.package,
+        )
+        self.document_part.relate_to(self.part, RELATIONSHIP_TYPE.FOOTNOTES)
+        properties = w("w:footnotePr")
+        for separator in ("-1", "0"):
+            w("w:footnote", properties, id=separator)
+        settings = self.document_part.settings.element  # type: ignore[attr-defined]
+        settings.insert_element_before(properties, *_SETTINGS_AFTER_FOOTNOTES)
+        return self.part
+
+
+class ListNumbering:
+    """Numberings for ordered lists: each list counts from 1 in the list style's format."""
+
+    def __init__(self, numbering: etree._Element, styles: etree._Element, style: str) -> None:
+        self.numbering = numbering
+        style_number = styles.get_by_id(style).pPr.numPr.numId.val
+        self.template = str(numbering.num_having_numId(style_number).abstractNumId.val)
+        self.last = max(int(num.get(_qn("w:numId"))) for num in numbering.iter(_qn("w:num")))
+
+    def restart(self) -> str:
+        """The id of a new numbering that starts at 1."""
+        self.last += 1
+        number = w("w:num", self.numbering, numId=str(self.last))
+        w("w:abstractNumId", number, val=self.template)
+        w("w:startOverride", w("w:lvlOverride", number, ilvl="0"), val="1")
+        return str(self.last)
