@@ -1,0 +1,97 @@
+"""The documents Convener writes, by the names users give them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext_lazy as _
+
+from convener.meetings.models import Meeting, Series
+from convener.meetings.queries.visibility import AnyUser
+from convener.publishing.composition.concept_note import series_concept_note
+from convener.publishing.composition.loading import meetings_for_documents, series_for_documents
+from convener.publishing.composition.participants import participant_list
+from convener.publishing.composition.programme import meeting_concept_note, programme
+from convener.publishing.composition.report import report
+from convener.publishing.document import Document
+
+
+class DocumentUnavailableError(Exception):
+    """The document cannot be written: unknown, not visible, or asked of the wrong scope."""
+
+
+def _concept_note(series: Series, meetings: list[Meeting], for_meeting: bool) -> Document:
+    if for_meeting:
+        return meeting_concept_note(series, meetings[0])
+    return series_concept_note(series, meetings)
+
+
+def _report(series: Series, meetings: list[Meeting], for_meeting: bool) -> Document:
+    return report(series, meetings)
+
+
+def _programme(series: Series, meetings: list[Meeting], for_meeting: bool) -> Document:
+    return programme(series, meetings)
+
+
+def _participants(series: Series, meetings: list[Meeting], for_meeting: bool) -> Document:
+    return participant_list(series, meetings)
+
+
+Composer = Callable[[Series, list[Meeting], bool], Document]
+
+DOCUMENTS: dict[str, tuple[Composer, object]] = {
+    "concept-note": (_concept_note, _("Concept note")),
+    "programme": (_programme, _("Programme")),
+    "participants": (_participants, _("List of participants")),
+    "report": (_report, _("Report")),
+}
+
+
+def document_label(name: str) -> str:
+    return str(DOCUMENTS[name][1])
+
+
+def compose(
+    *, series_slug: str, document: str, meeting_number: int | None, user: AnyUser
+) -> Document:
+    """Write a document from the records the user may read."""
+    check_available(document, meeting_number)
+    try:
+        series = series_for_documents(series_slug, user=user)
+    except Series.DoesNotExist:
+        raise DocumentUnavailableError(_("No series %(slug)s.") % {"slug": series_slug}) from None
+    meetings = list(meetings_for_documents(series, user=user))
+    if meeting_number is not None:
+        meetings = [meeting for meeting in meetings if meeting.number == meeting_number]
+        if not meetings:
+            raise DocumentUnavailableError(
+                _("Series %(slug)s has no meeting %(number)s.")
+                % {"slug": series_slug, "number": meeting_number}
+            )
+    elif not meetings and document != "concept-note":
+        raise DocumentUnavailableError(
+            _("Series %(slug)s has no meeting yet.") % {"slug": series_slug}
+        )
+    composer, _label = DOCUMENTS[document]
+    composed = composer(series, meetings, meeting_number is not None)
+    composed.slug = document_slug(series_slug, document, meeting_number)
+    return composed
+
+
+def document_slug(series_slug: str, document: str, meeting_number: int | None) -> str:
+    """The name of the document's files: gmg-2016-report, gmg-2016-meeting-4-concept-note."""
+    if meeting_number is None:
+        return f"{series_slug}-{document}"
+    return f"{series_slug}-meeting-{meeting_number}-{document}"
+
+
+def check_available(document: str, meeting_number: int | None) -> None:
+    """Refuse, before any work, what `compose` would refuse for its scope."""
+    if document not in DOCUMENTS:
+        raise DocumentUnavailableError(
+            _("Unknown document %(name)s: choose one of %(names)s.")
+            % {"name": document, "names": ", ".join(DOCUMENTS)}
+        )
+    if document == "report" and meeting_number is not None:
+        raise DocumentUnavailableError(_("The report covers the whole series, not one meeting."))

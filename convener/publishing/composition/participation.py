@@ -1,0 +1,275 @@
+"""Which States took the floor at a meeting, as the executive summary says it:
+"Seven Member States took the floor: Netherlands and Thailand (as co-Chairs of
+the meeting), as well as Austria, …", with footnotes where a State chaired a
+group of States but spoke in its national capacity.
+
+Everything comes from the meeting's interventions, its co-chairs and the chairs
+of groups of States on its date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
+
+from convener.directory.models import (
+    Person,
+    State,
+    StateGroup,
+    StateGroupChair,
+    StateGroupKind,
+)
+from convener.meetings.models import Meeting
+from convener.publishing.document import Footnote, Inline, Text
+from convener.records.interfaces.capacity import capacity_phrase
+from convener.records.models import Capacity, Intervention
+
+_MARK = "\x00"
+_MARKS = re.compile(rf"{_MARK}(\d+){_MARK}")
+
+
+def participation_prefetches() -> list[str]:
+    """What `participation_runs` reads, as lookups to prefetch with the meetings:
+    then a meeting, or a whole series of them, costs a fixed number of queries.
+
+    Plain lookups, so they can follow a composer's own `Prefetch("segments", …)`
+    (put them after it); objects it has loaded already are not fetched again.
+    """
+    return [
+        "co_chairs",
+        "segments__interventions__speaker",
+        "segments__interventions__state_group",
+        "segments__interventions__state__group_chairs__group",
+    ]
+
+
+def meeting_for_participation(pk: int) -> Meeting:
+    """The meeting with everything `participation_runs` reads."""
+    return Meeting.objects.prefetch_related(*participation_prefetches()).get(pk=pk)
+
+
+@dataclass
+class _Speaker:
+    """A State that took the floor, with its turns in order."""
+
+    state: State
+    turns: list[Intervention] = field(default_factory=list)
+
+
+def participation_runs(meeting: Meeting) -> list[Inline]:
+    """The sentence that says which States took the floor, as runs.
+
+    Member States are counted and named (co-chairs first, then the others in
+    the order of their first turn), then observer States, then groups that spoke
+    as a group. Fetch the meeting with `meeting_for_participation` or
+    `participation_prefetches()` to read it in a fixed number of queries.
+    """
+    speakers: dict[int, _Speaker] = {}
+    groups: dict[int, StateGroup] = {}
+    for segment in meeting.segments.all():
+        for turn in segment.interventions.all():
+            if turn.state is not None:
+                speakers.setdefault(turn.state.pk, _Speaker(turn.state)).turns.append(turn)
+            elif turn.state_group is not None:
+                groups.setdefault(turn.state_group.pk, turn.state_group)
+    namer = _Namer(meeting.date)
+    co_chair_ids = [co_chair.state_id for co_chair in meeting.co_chairs.all()]
+    members = {pk: speaker for pk, speaker in speakers.items() if speaker.state.is_member}
+    co_chairs = [members[pk] for pk in co_chair_ids if pk in members]
+    others = [speaker for pk, speaker in members.items() if pk not in co_chair_ids]
+    observers = [speaker for speaker in speakers.values() if not speaker.state.is_member]
+    members_clause = _members_clause(co_chairs, others, namer)
+    extras = [
+        _observers_clause([namer.name(speaker) for speaker in observers]),
+        _groups_clause(list(groups.values())),
+    ]
+    sentence = _sentence(len(members), members_clause, [extra for extra in extras if extra])
+    return _runs(sentence, namer.footnotes)
+
+
+def _sentence(count: int, members: str, extras: list[str]) -> str:
+    others = get_text_list(extras, _("and"))
+    if not count and not extras:
+        return _("No Member State took the floor.")
+    if not count:
+        return _("No Member State took the floor, but %(others)s did.") % {"others": others}
+    if extras:
+        members = _("%(states)s, and %(others)s") % {"states": members, "others": others}
+    sentence = ngettext(
+        "%(count)s Member State took the floor: %(states)s.",
+        "%(count)s Member States took the floor: %(states)s.",
+        count,
+    ) % {"count": _number_in_words(count), "states": members}
+    return capfirst(sentence)
+
+
+def _members_clause(co_chairs: list[_Speaker], others: list[_Speaker], namer: _Namer) -> str:
+    """ "X and Y (as co-Chairs of the meeting), as well as A, B and C"."""
+    names = get_text_list([namer.name(speaker) for speaker in co_chairs], _("and"))
+    other_names = get_text_list([namer.name(speaker) for speaker in others], _("and"))
+    if not co_chairs:
+        return other_names
+    if any(_notes(speaker.turns) for speaker in co_chairs):
+        # A co-chair's own capacity in brackets would read as the co-chairs' one.
+        clause = ngettext(
+            "the co-Chair of the meeting, %(states)s",
+            "the co-Chairs of the meeting, %(states)s",
+            len(co_chairs),
+        )
+    else:
+        clause = ngettext(
+            "%(states)s (as co-Chair of the meeting)",
+            "%(states)s (as co-Chairs of the meeting)",
+            len(co_chairs),
+        )
+    clause %= {"states": names}
+    if not others:
+        return clause
+    return _("%(co_chairs)s, as well as %(others)s") % {"co_chairs": clause, "others": other_names}
+
+
+def _observers_clause(names: list[str]) -> str:
+    if not names:
+        return ""
+    return ngettext(
+        "the observer State %(states)s", "the observer States %(states)s", len(names)
+    ) % {"states": get_text_list(names, _("and"))}
+
+
+def _groups_clause(groups: list[StateGroup]) -> str:
+    if not groups:
+        return ""
+    # Translators: a group of States named in a sentence, e.g. "the Group of 77 and China".
+    names = [_("the %(group)s") % {"group": group.name} for group in groups]
+    return ngettext("%(groups)s as a group", "%(groups)s as groups", len(groups)) % {
+        "groups": get_text_list(names, _("and"))
+    }
+
+
+def _notes(turns: list[Intervention]) -> list[str]:
+    """The capacities a State spoke in, when one of them was not its national one."""
+    if all(turn.capacity in {Capacity.NATIONAL, ""} for turn in turns):
+        return []
+    return _unique(capacity_phrase(turn) for turn in turns if turn.capacity)
+
+
+class _Namer:
+    """Names a State with the capacities it spoke in and, where it chaired a
+    group of States on the meeting's date but spoke for itself, a footnote."""
+
+    def __init__(self, date: datetime.date | None) -> None:
+        self.date = date
+        self.footnotes: list[Footnote] = []
+
+    def name(self, speaker: _Speaker) -> str:
+        """ "Ireland (as co-facilitator of …)", or "Thailand" and a footnote mark."""
+        name = speaker.state.name + self._footnote_mark(speaker)
+        notes = _notes(speaker.turns)
+        if notes:
+            return f"{name} ({get_text_list(notes, _('and'))})"
+        return name
+
+    def _footnote_mark(self, speaker: _Speaker) -> str:
+        chairs = self._chairs(speaker.state)
+        if not chairs or any(turn.capacity != Capacity.NATIONAL for turn in speaker.turns):
+            return ""
+        person = next((turn.speaker for turn in speaker.turns if turn.speaker), None)
+        self.footnotes.append(Footnote((Text(_chair_note(speaker.state, chairs, person)),)))
+        return f"{_MARK}{len(self.footnotes) - 1}{_MARK}"
+
+    def _chairs(self, state: State) -> list[StateGroupChair]:
+        date = self.date
+        if date is None:
+            return []
+        return [chair for chair in state.group_chairs.all() if chair.starts <= date <= chair.ends]
+
+
+def _chair_note(state: State, chairs: list[StateGroupChair], speaker: Person | None) -> str:
+    """ "Thailand chaired the Group of 77 and China in 2016; H.E. Virachai
+    Plasai spoke in a national capacity." """
+    offices = get_text_list([_chair_office(chair) for chair in chairs], _("and"))
+    if speaker is None:
+        return _("%(state)s %(offices)s but spoke in a national capacity.") % {
+            "state": state.name,
+            "offices": offices,
+        }
+    return _("%(state)s %(offices)s; %(speaker)s spoke in a national capacity.") % {
+        "state": state.name,
+        "offices": offices,
+        "speaker": speaker.formal_name,
+    }
+
+
+def _chair_office(chair: StateGroupChair) -> str:
+    """ "chaired the Group of 77 and China in 2016", "held the rotating presidency
+    of the European Union at the time of the meeting"."""
+    year = chair.starts.year
+    whole_year = (chair.starts, chair.ends) == (
+        datetime.date(year, 1, 1),
+        datetime.date(year, 12, 31),
+    )
+    presidency = chair.group.kind == StateGroupKind.REGIONAL_ORGANISATION
+    values = {"group": chair.group.name, "year": year}
+    if presidency and whole_year:
+        return _("held the rotating presidency of the %(group)s in %(year)s") % values
+    if presidency:
+        return (
+            _("held the rotating presidency of the %(group)s at the time of the meeting") % values
+        )
+    if whole_year:
+        return _("chaired the %(group)s in %(year)s") % values
+    return _("chaired the %(group)s at the time of the meeting") % values
+
+
+def _number_in_words(count: int) -> str:
+    """One to twenty in words, figures above: UN editorial style."""
+    if not 1 <= count <= len(_NUMBERS):
+        return str(count)
+    return str(_NUMBERS[count - 1])
+
+
+# Translators: the number of Member States that took the floor, at the start of
+# a sentence ("Seven Member States took the floor"); agree it with "Member State".
+_NUMBERS = (
+    pgettext_lazy("number of Member States", "one"),
+    pgettext_lazy("number of Member States", "two"),
+    pgettext_lazy("number of Member States", "three"),
+    pgettext_lazy("number of Member States", "four"),
+    pgettext_lazy("number of Member States", "five"),
+    pgettext_lazy("number of Member States", "six"),
+    pgettext_lazy("number of Member States", "seven"),
+    pgettext_lazy("number of Member States", "eight"),
+    pgettext_lazy("number of Member States", "nine"),
+    pgettext_lazy("number of Member States", "ten"),
+    pgettext_lazy("number of Member States", "eleven"),
+    pgettext_lazy("number of Member States", "twelve"),
+    pgettext_lazy("number of Member States", "thirteen"),
+    pgettext_lazy("number of Member States", "fourteen"),
+    pgettext_lazy("number of Member States", "fifteen"),
+    pgettext_lazy("number of Member States", "sixteen"),
+    pgettext_lazy("number of Member States", "seventeen"),
+    pgettext_lazy("number of Member States", "eighteen"),
+    pgettext_lazy("number of Member States", "nineteen"),
+    pgettext_lazy("number of Member States", "twenty"),
+)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _runs(sentence: str, footnotes: list[Footnote]) -> list[Inline]:
+    """The sentence as text runs, with each footnote where its mark stands."""
+    runs: list[Inline] = []
+    for index, part in enumerate(_MARKS.split(sentence)):
+        if index % 2:
+            runs.append(footnotes[int(part)])
+        elif part:
+            runs.append(Text(part))
+    return runs

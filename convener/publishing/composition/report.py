@@ -1,0 +1,243 @@
+"""The report of a series: facts from the records, prose from the rapporteur.
+
+Who co-chaired, co-organised, spoke and took the floor is written from the
+records; what they said, the introduction and any edited acknowledgements are
+the rapporteur's Markdown. Editing the prose never touches the facts.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from convener.meetings.models import Meeting, Segment, SegmentKind, Series
+from convener.publishing.composition.introductions import Introductions
+from convener.publishing.composition.participation import participation_runs
+from convener.publishing.composition.wording import (
+    co_organiser_names,
+    header_facts,
+    joined,
+    meeting_date,
+    ordinal,
+)
+from convener.publishing.document import (
+    Block,
+    Contents,
+    Document,
+    Heading,
+    ItemList,
+    PageBreak,
+    Paragraph,
+    Text,
+    blocks_from_markdown,
+)
+from convener.publishing.models import ReportTextKind
+from convener.records.models import Intervention
+
+
+def _chair_label(series: Series) -> str:
+    group = series.convening_group
+    year = series.prepared_event_date.year if series.prepared_event_date else None
+    chair = group.chair_in(year) if group and year else None
+    return chair.organisation.label if chair else ""
+
+
+def _edited(series: Series, kind: str) -> str:
+    for text in series.report_texts.all():
+        if text.kind == kind:
+            return text.body
+    return ""
+
+
+def acknowledgement_blocks(series: Series, meetings: list[Meeting]) -> list[Block]:
+    """The acknowledgements the records support; the rapporteur's text replaces them."""
+    edited = _edited(series, ReportTextKind.ACKNOWLEDGEMENTS)
+    if edited:
+        return blocks_from_markdown(edited)
+    thanking = _chair_label(series) or _("The secretariat")
+    co_chairs = [co_chair for meeting in meetings for co_chair in meeting.co_chairs.all()]
+    introductions = Introductions()
+    blocks: list[Block] = [
+        Paragraph(
+            [
+                Text(
+                    _(
+                        "%(thanking)s thanks the Member States that took part in the meetings, "
+                        "and the co-Chairs of the meetings:"
+                    )
+                    % {"thanking": thanking}
+                )
+            ]
+        ),
+        ItemList(
+            [
+                [Text(introductions.name(co_chair.person))]
+                for co_chair in co_chairs
+                if co_chair.person
+            ]
+        ),
+    ]
+    if series.rapporteur:
+        blocks.append(
+            Paragraph(
+                [
+                    Text(
+                        _("%(person)s was rapporteur of the meetings and drafted this report.")
+                        % {"person": series.rapporteur.formal_name}
+                    )
+                ]
+            )
+        )
+    organisers = list(dict.fromkeys(name for m in meetings for name in co_organiser_names(m)))
+    if organisers:
+        blocks.append(
+            Paragraph(
+                [
+                    Text(
+                        _(
+                            "%(thanking)s thanks %(organisers)s for co-organising the meetings, "
+                            "and every speaker, moderator and discussant for their contribution."
+                        )
+                        % {"thanking": thanking, "organisers": joined(organisers)}
+                    )
+                ]
+            )
+        )
+    blocks.extend(blocks_from_markdown(series.funders))
+    return blocks
+
+
+def _summary_lead(meeting: Meeting) -> Paragraph:
+    facts = {
+        "ordinal": str(ordinal(meeting.number)).lower(),
+        "date": meeting_date(meeting),
+        "organisers": joined(co_organiser_names(meeting, full=True)),
+    }
+    if facts["organisers"]:
+        text = _(
+            "The %(ordinal)s meeting took place on %(date)s and was co-organised by %(organisers)s."
+        )
+    else:
+        text = _("The %(ordinal)s meeting took place on %(date)s.")
+    return Paragraph([Text(text % facts)])
+
+
+def _panels_sentence(meeting: Meeting) -> list[Block]:
+    panels = [s.heading for s in meeting.segments.all() if s.kind == SegmentKind.PANEL]
+    if not panels:
+        return []
+    runs: list = [Text(_("The programme had these panels: "))]
+    for index, panel in enumerate(panels):
+        if index:
+            runs.append(Text("; "))
+        runs.append(Text(panel, italic=True))
+    runs.append(Text("."))
+    return [Paragraph(runs)]
+
+
+def _statement_blocks(intervention: Intervention, introductions: Introductions) -> list[Block]:
+    if not intervention.summary and not intervention.points:
+        return []  # a turn the record only counts, as in the participation sentence
+    blocks: list[Block] = [Paragraph(introductions.speaker_runs(intervention), "speaker")]
+    blocks.extend(blocks_from_markdown(intervention.summary))
+    if intervention.points:
+        blocks.append(ItemList([[Text(point)] for point in intervention.points], ordered=True))
+    return blocks
+
+
+def _segment_blocks(
+    meeting: Meeting, segment: Segment, introductions: Introductions
+) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(2, segment.heading, anchor=f"meeting-{meeting.number}-{segment.key}")
+    ]
+    moderators = [p.person for p in segment.participations.all() if p.role == "moderator"]
+    if moderators:
+        names = joined([introductions.name(person) for person in moderators])
+        blocks.append(Paragraph([Text(_("Moderator: ")), Text(names)], "note"))
+    blocks.extend(blocks_from_markdown(segment.summary))
+    for intervention in segment.interventions.all():
+        blocks.extend(_statement_blocks(intervention, introductions))
+    return blocks
+
+
+def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block]:
+    title = _("%(ordinal)s meeting: %(title)s") % {
+        "ordinal": ordinal(meeting.number),
+        "title": meeting.title,
+    }
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading(1, title, anchor=f"meeting-{meeting.number}"),
+        header_facts(meeting),
+        Heading(2, _("Executive summary"), anchor=f"meeting-{meeting.number}-summary"),
+        _summary_lead(meeting),
+        *_panels_sentence(meeting),
+        *blocks_from_markdown(meeting.summary),
+        Paragraph(participation_runs(meeting)),
+    ]
+    for segment in meeting.segments.all():
+        blocks.extend(_segment_blocks(meeting, segment, introductions))
+    return blocks
+
+
+def appendix_blocks(series: Series) -> list[Block]:
+    group = series.convening_group
+    if group is None:
+        return []
+    short = group.acronym or group.name
+    members = sorted(group.members.all(), key=lambda organisation: organisation.name)
+    return [
+        PageBreak(),
+        Heading(1, _("Appendix 1: About the %(group)s") % {"group": short}, anchor="appendix-1"),
+        *blocks_from_markdown(group.description),
+        Heading(
+            1, _("Appendix 2: Members of the %(group)s") % {"group": short}, anchor="appendix-2"
+        ),
+        ItemList(
+            [
+                [Text(member.name), Text(f" ({member.acronym})", bold=True)]
+                if member.acronym
+                else [Text(member.name)]
+                for member in members
+            ]
+        ),
+    ]
+
+
+def report(series: Series, meetings: list[Meeting]) -> Document:
+    introductions = Introductions()
+    group = series.convening_group
+    cover = []
+    if group:
+        chair = _chair_label(series)
+        line = (
+            group.name
+            if not chair
+            else _("%(group)s, chaired by %(chair)s")
+            % {
+                "group": group.name,
+                "chair": chair,
+            }
+        )
+        cover.append(Paragraph([Text(line)], "lead"))
+    if series.prepared_event:
+        preparing = _("In preparation for: %(event)s") % {"event": series.prepared_event}
+        cover.append(Paragraph([Text(preparing)]))
+    blocks: list[Block] = [
+        Contents(_("Contents")),
+        PageBreak(),
+        Heading(1, _("Acknowledgements"), anchor="acknowledgements"),
+        *acknowledgement_blocks(series, meetings),
+        Heading(1, _("Introduction"), anchor="introduction"),
+        *blocks_from_markdown(_edited(series, ReportTextKind.INTRODUCTION) or series.purpose),
+    ]
+    for meeting in meetings:
+        blocks.extend(chapter_blocks(meeting, introductions))
+    blocks.extend(appendix_blocks(series))
+    title = _("Report of the %(series)s") % {"series": series.title}
+    return Document(
+        title=title,
+        cover=cover,
+        running_header=str(series),
+        blocks=blocks,
+    )
