@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint format bench install
+.PHONY: demo test lint format bench install docs-images
 
 $(BIN)/convener: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/pages
+	$(BIN)/python bench/documents
+
+docs-images: install
+	./scripts/report_images

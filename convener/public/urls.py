@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import views
+from convener.public import documents, views
 
 
 class ISO3Converter:
@@ -22,6 +22,26 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("series/<slug:slug>/", views.series, name="series"),
     path("series/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
+    path(
+        "series/<slug:slug>/documents/<slug:document>/",
+        documents.document_page,
+        name="series_document",
+    ),
+    path(
+        "series/<slug:slug>/documents/<slug:document>.<slug:file_format>",
+        documents.document_file,
+        name="series_document_file",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/",
+        documents.document_page,
+        name="meeting_document",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>.<slug:file_format>",
+        documents.document_file,
+        name="meeting_document_file",
+    ),
     path("people/<slug:key>/", views.person, name="person"),
     path("organisations/<slug:key>/", views.organisation, name="organisation"),
     path("states/<iso3:iso3>/", views.state, name="state"),

@@ -1,0 +1,111 @@
+"""Building document files in the background, once per content revision.
+
+A request for a PDF or Word file never waits for it: `request_build` records
+the wish and returns; a worker thread of the same process writes the file
+into the database; the next request for the same document, format, audience
+and revision gets it. A process that dies mid-build leaves a build that a
+later request restarts once it is stale.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.utils import timezone
+
+from convener.meetings.domain.revision import current_revision
+from convener.meetings.models import Series
+from convener.meetings.queries.visibility import AnyUser, sees_drafts
+from convener.publishing.composition.documents import compose
+from convener.publishing.interfaces.exporters import exporters
+from convener.publishing.models import Audience, BuildStatus, DocumentBuild
+
+logger = logging.getLogger(__name__)
+
+# One builder thread per process: builds are CPU-bound, and the web workers
+# must keep a core for requests.
+_BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="convener-build")
+STALE_AFTER = datetime.timedelta(minutes=10)
+
+
+def _submit(task: Callable[..., Any], *args: Any) -> None:
+    _BUILDER.submit(task, *args)
+
+
+# Tests replace this with a function that runs the build at once.
+submit: Callable[..., None] = _submit
+
+
+class _Reader:
+    """The reader a build writes for, without the request's user object."""
+
+    def __init__(self, audience: str) -> None:
+        self.is_active = self.is_staff = audience == Audience.SECRETARIAT
+        self.is_authenticated = self.is_staff
+
+
+def request_build(
+    *, series: Series, document: str, meeting_number: int | None, file_format: str, user: AnyUser
+) -> DocumentBuild:
+    """The build of this document for the current revision, queued if it is new or stale."""
+    fields: dict[str, Any] = {
+        "series": series,
+        "meeting_number": meeting_number or 0,
+        "document": document,
+        "format": file_format,
+        "revision": current_revision(),
+        "audience": Audience.SECRETARIAT if sees_drafts(user) else Audience.PUBLIC,
+    }
+    try:
+        with transaction.atomic():
+            build, created = DocumentBuild.objects.get_or_create(**fields)
+    except IntegrityError:  # another request created it a moment ago
+        build, created = DocumentBuild.objects.get(**fields), False
+    if created or _needs_restart(build):
+        DocumentBuild.objects.filter(pk=build.pk).update(
+            status=BuildStatus.QUEUED, requested_at=timezone.now(), error=""
+        )
+        build.status = BuildStatus.QUEUED
+        transaction.on_commit(lambda: submit(run_build, build.pk))
+    return build
+
+
+def _needs_restart(build: DocumentBuild) -> bool:
+    unfinished = build.status in {BuildStatus.QUEUED, BuildStatus.RUNNING}
+    return unfinished and timezone.now() - build.requested_at > STALE_AFTER
+
+
+def run_build(build_id: int) -> None:
+    """Write the file of a queued build. Runs in the builder thread."""
+    close_old_connections()
+    try:
+        claimed = DocumentBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(
+            status=BuildStatus.RUNNING
+        )
+        if not claimed:
+            return
+        build = DocumentBuild.objects.select_related("series").get(pk=build_id)
+        try:
+            document = compose(
+                series_slug=build.series.slug,
+                document=build.document,
+                meeting_number=build.meeting_number or None,
+                user=_Reader(build.audience),  # type: ignore[arg-type]
+            )
+            content = exporters()[build.format].write(document)
+        except Exception as error:
+            logger.exception("Building %s failed", build)
+            DocumentBuild.objects.filter(pk=build_id).update(
+                status=BuildStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+            )
+            return
+        DocumentBuild.objects.filter(pk=build_id).update(
+            status=BuildStatus.DONE, content=content, finished_at=timezone.now()
+        )
+    finally:
+        connection.close()  # the builder thread's own connection

@@ -1,0 +1,106 @@
+"""Readers open a document on the page or download it; big files are built in the background."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from convener.meetings.models import Meeting, MeetingStatus
+from convener.publishing.domain import builds
+from convener.publishing.models import BuildStatus, DocumentBuild
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def builds_at_once(monkeypatch, django_capture_on_commit_callbacks):
+    """Run each build as soon as it is committed, in the test's thread."""
+    monkeypatch.setattr(builds, "submit", lambda task, *args: task(*args))
+
+
+def file_url(document, file_format, meeting=None):
+    if meeting:
+        return reverse(
+            "public:meeting_document_file", args=["gmg-2016", meeting, document, file_format]
+        )
+    return reverse("public:series_document_file", args=["gmg-2016", document, file_format])
+
+
+def test_series_page_offers_every_document_in_every_format(client, demo_series):
+    response = client.get(reverse("public:series", args=["gmg-2016"]))
+
+    for document in ("concept-note", "programme", "participants", "report"):
+        assertContains(
+            response, f'href="{reverse("public:series_document", args=["gmg-2016", document])}"'
+        )
+        for file_format in ("pdf", "docx", "md"):
+            assertContains(response, f'href="{file_url(document, file_format)}"')
+
+
+def test_meeting_page_offers_its_concept_note_and_programme(client, demo_series):
+    response = client.get(reverse("public:meeting", args=["gmg-2016", 4]))
+
+    assertContains(response, f'href="{file_url("concept-note", "pdf", meeting=4)}"')
+    assertContains(response, f'href="{file_url("programme", "docx", meeting=4)}"')
+
+
+def test_report_reads_on_its_page(client, demo_series):
+    response = client.get(reverse("public:series_document", args=["gmg-2016", "report"]))
+
+    assertContains(response, "Seven Member States took the floor")
+
+
+def test_markdown_is_downloaded_at_once(client, demo_series):
+    response = client.get(file_url("report", "md"))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="gmg-2016-report.md"'
+    assert b"Seven Member States took the floor" in response.content
+
+
+def test_pdf_request_returns_at_once_and_queues_a_build(client, demo_series, monkeypatch):
+    queued = []
+    monkeypatch.setattr(builds, "submit", lambda task, *args: queued.append(args))
+
+    response = client.get(file_url("report", "pdf"))
+
+    assert response.status_code == 202
+    assertContains(response, '<meta http-equiv="refresh" content="2">', status_code=202)
+    assert DocumentBuild.objects.get().status == BuildStatus.QUEUED
+
+
+def test_pdf_is_served_once_built(
+    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(file_url("concept-note", "pdf", meeting=4))
+
+    response = client.get(file_url("concept-note", "pdf", meeting=4))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_same_request_twice_builds_once(client, demo_series, monkeypatch):
+    queued = []
+    monkeypatch.setattr(builds, "submit", lambda task, *args: queued.append(args))
+
+    client.get(file_url("report", "docx"))
+    client.get(file_url("report", "docx"))
+
+    assert DocumentBuild.objects.count() == 1
+
+
+def test_documents_of_a_draft_meeting_are_hidden_from_the_public(client, demo_series):
+    Meeting.objects.filter(series=demo_series, number=4).update(status=MeetingStatus.DRAFT)
+
+    assert client.get(file_url("programme", "md", meeting=4)).status_code == 404
+    assert client.get(file_url("programme", "pdf", meeting=4)).status_code == 404
+
+
+def test_report_of_one_meeting_does_not_exist(client, demo_series):
+    assert client.get(file_url("report", "pdf", meeting=1)).status_code == 404
+
+
+def test_unknown_format_does_not_exist(client, demo_series):
+    assert client.get(file_url("report", "exe")).status_code == 404
