@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from convener.prose.markdown import render_markdown
+from convener.prose.symbols import find_symbols, symbol_url
 
 
 @dataclass(frozen=True)
@@ -218,4 +219,20 @@ def runs_from_markdown(text: str) -> list[Inline]:
             if runs:
                 runs.append(Text(" "))
             runs.extend(block.runs)
+    return runs
+
+
+def runs_with_symbols(text: str) -> list[Inline]:
+    """Plain text as runs, its UN document symbols made links (as Markdown prose has them)."""
+    runs: list[Inline] = []
+    position = 0
+    for start, end, symbol in find_symbols(text):
+        if start < position:
+            continue
+        if start > position:
+            runs.append(Text(text[position:start]))
+        runs.append(Text(text[start:end], href=symbol_url(symbol)))
+        position = end
+    if position < len(text):
+        runs.append(Text(text[position:]))
     return runs

@@ -29,6 +29,7 @@ from convener.publishing.document import (
     Paragraph,
     Text,
     blocks_from_markdown,
+    runs_with_symbols,
 )
 from convener.publishing.models import ReportTextKind
 from convener.records.models import Intervention
@@ -140,7 +141,8 @@ def _statement_blocks(intervention: Intervention, introductions: Introductions) 
     blocks: list[Block] = [Paragraph(introductions.speaker_runs(intervention), "speaker")]
     blocks.extend(blocks_from_markdown(intervention.summary))
     if intervention.points:
-        blocks.append(ItemList([[Text(point)] for point in intervention.points], ordered=True))
+        points = [runs_with_symbols(point) for point in intervention.points]
+        blocks.append(ItemList(points, ordered=True))
     return blocks
 
 

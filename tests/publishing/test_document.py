@@ -1,0 +1,38 @@
+"""The document tree takes users' Markdown and plain text with UN symbols linked."""
+
+from convener.publishing.document import (
+    Heading,
+    ItemList,
+    Paragraph,
+    Text,
+    blocks_from_markdown,
+    runs_with_symbols,
+)
+
+
+def test_markdown_becomes_paragraphs_lists_and_subheadings():
+    blocks = blocks_from_markdown("One **bold** line.\n\n- first\n- second\n\n### Next")
+
+    assert blocks == [
+        Paragraph([Text("One "), Text("bold", bold=True), Text(" line.")]),
+        ItemList([[Text("first")], [Text("second")]]),
+        Heading(level=3, text="Next", in_contents=False),
+    ]
+
+
+def test_markdown_symbols_become_links():
+    (paragraph,) = blocks_from_markdown("See A/70/59.")
+
+    assert paragraph.runs[1] == Text("A/70/59", href="https://undocs.org/en/A/70/59")
+
+
+def test_plain_text_symbols_become_links():
+    assert runs_with_symbols("Implement resolution 70/290 now") == [
+        Text("Implement resolution "),
+        Text("70/290", href="https://undocs.org/en/A/RES/70/290"),
+        Text(" now"),
+    ]
+
+
+def test_plain_text_without_symbols_is_one_run():
+    assert runs_with_symbols("No symbol here.") == [Text("No symbol here.")]
