@@ -1,6 +1,7 @@
 """Readers open a document on the page or download it; big files are built in the background."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -104,3 +105,27 @@ def test_report_of_one_meeting_does_not_exist(client, demo_series):
 
 def test_unknown_format_does_not_exist(client, demo_series):
     assert client.get(file_url("report", "exe")).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_builder_thread_builds_the_file_in_the_background(reference_data):
+    import time
+
+    from convener.meetings.models import Series
+    from convener.server.demo import load_demo_series
+
+    load_demo_series()
+    build = builds.request_build(
+        series=Series.objects.get(slug="gmg-2016"),
+        document="programme",
+        meeting_number=3,
+        file_format="pdf",
+        user=AnonymousUser(),
+    )
+
+    deadline = time.monotonic() + 60
+    while DocumentBuild.objects.get(pk=build.pk).status != BuildStatus.DONE:
+        assert time.monotonic() < deadline, "the background build did not finish"
+        assert DocumentBuild.objects.get(pk=build.pk).status != BuildStatus.FAILED
+        time.sleep(0.2)
+    assert bytes(DocumentBuild.objects.get(pk=build.pk).content).startswith(b"%PDF")

@@ -33,8 +33,17 @@ _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="convener-build"
 STALE_AFTER = datetime.timedelta(minutes=10)
 
 
+def _in_builder_thread(task: Callable[..., Any], *args: Any) -> None:
+    """Run a task with a database connection of the builder thread's own, closed after."""
+    close_old_connections()
+    try:
+        task(*args)
+    finally:
+        connection.close()
+
+
 def _submit(task: Callable[..., Any], *args: Any) -> None:
-    _BUILDER.submit(task, *args)
+    _BUILDER.submit(_in_builder_thread, task, *args)
 
 
 # Tests replace this with a function that runs the build at once.
@@ -81,31 +90,27 @@ def _needs_restart(build: DocumentBuild) -> bool:
 
 
 def run_build(build_id: int) -> None:
-    """Write the file of a queued build. Runs in the builder thread."""
-    close_old_connections()
+    """Write the file of a queued build (in the builder thread, or at once in tests)."""
+    claimed = DocumentBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(
+        status=BuildStatus.RUNNING
+    )
+    if not claimed:
+        return
+    build = DocumentBuild.objects.select_related("series").get(pk=build_id)
     try:
-        claimed = DocumentBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(
-            status=BuildStatus.RUNNING
+        document = compose(
+            series_slug=build.series.slug,
+            document=build.document,
+            meeting_number=build.meeting_number or None,
+            user=_Reader(build.audience),  # type: ignore[arg-type]
         )
-        if not claimed:
-            return
-        build = DocumentBuild.objects.select_related("series").get(pk=build_id)
-        try:
-            document = compose(
-                series_slug=build.series.slug,
-                document=build.document,
-                meeting_number=build.meeting_number or None,
-                user=_Reader(build.audience),  # type: ignore[arg-type]
-            )
-            content = exporters()[build.format].write(document)
-        except Exception as error:
-            logger.exception("Building %s failed", build)
-            DocumentBuild.objects.filter(pk=build_id).update(
-                status=BuildStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
-            )
-            return
+        content = exporters()[build.format].write(document)
+    except Exception as error:
+        logger.exception("Building %s failed", build)
         DocumentBuild.objects.filter(pk=build_id).update(
-            status=BuildStatus.DONE, content=content, finished_at=timezone.now()
+            status=BuildStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
         )
-    finally:
-        connection.close()  # the builder thread's own connection
+        return
+    DocumentBuild.objects.filter(pk=build_id).update(
+        status=BuildStatus.DONE, content=content, finished_at=timezone.now()
+    )
