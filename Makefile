@@ -31,6 +31,7 @@ format: install
 bench: install
 	$(BIN)/python bench/pages
 	$(BIN)/python bench/documents
+	$(BIN)/python bench/api
 
 docs-images: install
 	./scripts/report_images
