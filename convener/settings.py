@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "convener.public",
     "convener.prose",
     "convener.server",
+    "convener.api",
+    "ninja",  # serves the API's documentation page from our own static files
 ]
 
 MIDDLEWARE = [

@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from convener.api.urls import api
+
 # The language is part of the address (/fr/series/…, English without a
 # prefix): a page can be linked, cached and shared in any of the six
 # languages, and switching language is a plain link.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
     *i18n_patterns(
         path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

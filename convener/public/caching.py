@@ -1,7 +1,7 @@
 """A cache of rendered public pages, kept in each worker's memory.
 
 A public page is the same for every anonymous reader of a language until the
-data changes, so it is rendered once per (revision, language, path) and then
+data changes, so it is rendered once per (revision, language, address) and then
 served from memory. Readers who are signed in see drafts and their own
 controls, so their pages are never cached.
 """
@@ -21,7 +21,9 @@ PAGE_LIFETIME = 24 * 3600
 
 
 def _cache_key(request: HttpRequest, revision: int) -> str:
-    return f"page:{revision}:{get_language()}:{request.get_full_path()}"
+    # The whole address, scheme and host included: calendars and schedules
+    # hold absolute links, which must be those of the address the reader asked.
+    return f"page:{revision}:{get_language()}:{request.build_absolute_uri()}"
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import documents, views
+from convener.public import documents, feeds, views
 
 
 class ISO3Converter:
@@ -42,7 +42,18 @@ urlpatterns = [
         documents.document_file,
         name="meeting_document_file",
     ),
+    path("series/<slug:slug>/calendar.ics", feeds.series_calendar, name="series_calendar"),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/calendar.ics",
+        feeds.meeting_calendar,
+        name="meeting_calendar",
+    ),
+    path("series/<slug:slug>/schedule.xml", feeds.series_schedule_xml, name="series_schedule_xml"),
+    path(
+        "series/<slug:slug>/schedule.json", feeds.series_schedule_json, name="series_schedule_json"
+    ),
     path("people/<slug:key>/", views.person, name="person"),
+    path("people/<slug:key>/calendar.ics", feeds.person_calendar, name="person_calendar"),
     path("organisations/<slug:key>/", views.organisation, name="organisation"),
     path("states/<iso3:iso3>/", views.state, name="state"),
 ]

@@ -17,6 +17,7 @@ COMMANDS = {
     "demo": "convener.server",
     "serve": "convener.server",
     "import": "convener.exchange",
+    "export": "convener.exchange",
     "build": "convener.publishing",
     "schema": "convener.exchange",
     "load-reference": "convener.directory",

@@ -1,0 +1,185 @@
+"""One shape for every error the API answers with:
+
+    {"error": {"code": "not_found", "message": "…", "details": null}}
+
+`details`, where there are any, lists what was wrong with which parameter or
+field. Bad parameters (path, query) are 400; a well-formed body that breaks a
+rule is 422.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+if TYPE_CHECKING:
+    from ninja import NinjaAPI
+
+logger = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=Model)
+
+# The error code of each status the API answers with.
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    422: "validation_error",
+    429: "too_many_requests",
+    500: "server_error",
+}
+
+
+class ErrorDetail(Schema):
+    location: str | None = None  # path, query, header or body
+    field: str | None = None  # dotted for nested fields: points.2
+    message: str
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    details: list[ErrorDetail] | None = None
+
+
+class ErrorResponse(Schema):
+    error: ErrorBody
+
+
+def error_responses(*statuses: int) -> dict[int, type[ErrorResponse]]:
+    """The `response` entries that document an operation's errors in the schema."""
+    return dict.fromkeys(statuses, ErrorResponse)
+
+
+class ApiError(Exception):
+    status = 400
+
+    def __init__(self, message: str, *, details: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class NotFoundError(ApiError):
+    status = 404
+
+
+class ForbiddenError(ApiError):
+    status = 403
+
+
+class InvalidParametersError(ApiError):
+    status = 400
+
+
+class InvalidDataError(ApiError):
+    status = 422
+
+
+def get_or_404(queryset: QuerySet[M], message: str, **lookup: Any) -> M:
+    """The one row of `queryset` matching `lookup`: a row the user may not read is not found."""
+    try:
+        return queryset.get(**lookup)
+    except ObjectDoesNotExist as missing:
+        raise NotFoundError(message) from missing
+
+
+@contextmanager
+def rules_as_invalid_data(fields: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Turn a domain function's ValidationError into a 422, its model field
+    names into the API's (`fields` maps the ones that differ)."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        names = fields or {}
+        by_field = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        details = [
+            {
+                "location": "body",
+                "field": None if name in {NON_FIELD_ERRORS, ""} else names.get(name, name),
+                "message": message,
+            }
+            for name, messages in by_field.items()
+            for message in messages
+        ]
+        raise InvalidDataError("The data breaks a rule.", details=details) from error
+
+
+def error_response(
+    api: NinjaAPI,
+    request: HttpRequest,
+    status: int,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+) -> HttpResponse:
+    body = {"code": CODES.get(status, "error"), "message": message, "details": details}
+    return api.create_response(request, {"error": body}, status=status)
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def api_error(request: HttpRequest, error: ApiError) -> HttpResponse:
+        return error_response(api, request, error.status, error.message, error.details)
+
+    def not_found(request: HttpRequest, error: Exception) -> HttpResponse:
+        return error_response(api, request, 404, "Not found.")
+
+    def invalid(request: HttpRequest, error: NinjaValidationError) -> HttpResponse:
+        details = [_detail(item) for item in error.errors]
+        if all(detail["location"] == "body" for detail in details):
+            return error_response(api, request, 422, "The data is invalid.", details)
+        return error_response(api, request, 400, "The parameters are invalid.", details)
+
+    def unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
+        message = error.message
+        if message == "Unauthorized":  # ninja's own, when no credentials came
+            message = "Send a token: Authorization: Bearer <token>."
+        response = error_response(api, request, 401, message)
+        response["WWW-Authenticate"] = 'Bearer realm="Convener API"'
+        return response
+
+    def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+        return error_response(api, request, error.status_code, str(error))
+
+    def denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
+        return error_response(api, request, 403, str(error) or "ForbiddenError.")
+
+    def unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
+        logger.exception("API error on %s %s", request.method, request.path, exc_info=error)
+        return error_response(api, request, 500, "Something went wrong on our side.")
+
+    handlers: dict[type[Exception], Callable[..., HttpResponse]] = {
+        ApiError: api_error,
+        Http404: not_found,
+        NinjaValidationError: invalid,
+        AuthenticationError: unauthenticated,
+        HttpError: http_error,
+        PermissionDenied: denied,
+        Exception: unexpected,
+    }
+    for exception, handler in handlers.items():
+        api.add_exception_handler(exception, handler)
+
+
+def _detail(error: Mapping[str, Any]) -> dict[str, Any]:
+    """One of ninja's validation errors, located: ("body", "payload", "points", 2)
+    becomes location "body", field "points.2"."""
+    location, *path = error.get("loc") or ("",)
+    if location == "body" and path[:1] == ["payload"]:
+        path = path[1:]
+    return {
+        "location": location or None,
+        "field": ".".join(str(part) for part in path) or None,
+        "message": error.get("msg", "Invalid value."),
+    }

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import datetime
+
+from ninja import Field, Schema
+
+from convener.api.interfaces.schemas.fields import (
+    ISO3,
+    LocalTime,
+    OrganisationKey,
+    PersonKey,
+    SeriesSlug,
+    Text,
+    omissible,
+)
+from convener.api.interfaces.schemas.references import (
+    OrganisationRef,
+    PersonRef,
+    SectionOut,
+    StateRef,
+)
+from convener.meetings.models import (
+    Meeting,
+    MeetingFormat,
+    MeetingStatus,
+    Participation,
+    Role,
+    Segment,
+    SegmentKind,
+)
+
+
+class MeetingOut(Schema):
+    series: str
+    number: int
+    title: str
+    status: MeetingStatus
+    date: datetime.date | None
+    start: datetime.time | None
+    end: datetime.time | None
+    venue: str
+    room: str
+    format: MeetingFormat
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_series(meeting: Meeting) -> str:
+        return meeting.series.slug
+
+    @staticmethod
+    def resolve_start(meeting: Meeting) -> datetime.time | None:
+        return meeting.start_time
+
+    @staticmethod
+    def resolve_end(meeting: Meeting) -> datetime.time | None:
+        return meeting.end_time
+
+
+class CoChairOut(Schema):
+    state: StateRef
+    person: PersonRef | None
+
+
+class ParticipantOut(Schema):
+    person: PersonRef
+    organisation: OrganisationRef | None
+    role: Role
+    speaking_time: int | None
+
+    @staticmethod
+    def resolve_organisation(participation: Participation) -> object:
+        return participation.person.organisation
+
+
+class SegmentOut(Schema):
+    key: str
+    kind: SegmentKind
+    title: str
+    heading: str
+    duration: int | None = Field(description="The time budget, in minutes.")
+    summary: str
+    participants: list[ParticipantOut]
+
+    @staticmethod
+    def resolve_participants(segment: Segment) -> list[object]:
+        return list(segment.participations.all())
+
+
+class MeetingDetailOut(MeetingOut):
+    format_note: str
+    summary: str
+    moderator: PersonRef | None
+    co_organisers: list[OrganisationRef]
+    co_chairs: list[CoChairOut]
+    concept_note: list[SectionOut]
+    segments: list[SegmentOut]
+
+    @staticmethod
+    def resolve_co_organisers(meeting: Meeting) -> list[object]:
+        return [link.organisation for link in meeting.co_organiser_links.all()]
+
+    @staticmethod
+    def resolve_co_chairs(meeting: Meeting) -> list[object]:
+        return list(meeting.co_chairs.all())
+
+    @staticmethod
+    def resolve_concept_note(meeting: Meeting) -> list[object]:
+        return list(meeting.sections.all())
+
+    @staticmethod
+    def resolve_segments(meeting: Meeting) -> list[object]:
+        return list(meeting.segments.all())
+
+
+class MeetingFilters(Schema):
+    series: SeriesSlug | None = Field(None, description="Meetings of this series (its slug).")
+    state: ISO3 | None = Field(
+        None, description="Meetings this State co-chaired or took the floor in."
+    )
+    organisation: OrganisationKey | None = Field(
+        None,
+        description="Meetings this organisation co-organised, took the floor in, "
+        "or in which one of its people had a part.",
+    )
+    person: PersonKey | None = Field(
+        None,
+        description="Meetings in which this person had a part: moderator, co-chair, "
+        "in the programme or on the floor.",
+    )
+    status: MeetingStatus | None = Field(None, description="Meetings in this status.")
+
+
+class MeetingChangesIn(Schema):
+    """The facts of a meeting to change; what is left out stays as it is."""
+
+    model_config = {"extra": "forbid"}
+
+    title: Text = omissible()
+    status: MeetingStatus = omissible()
+    date: datetime.date | None = Field(None, description="null: to be confirmed.")
+    start: LocalTime | None = Field(
+        None, description="Local time of the series, no UTC offset; null: to be confirmed."
+    )
+    end: LocalTime | None = Field(
+        None, description="Local time of the series, no UTC offset; null: to be confirmed."
+    )
+    venue: Text = omissible('"": to be confirmed.')
+    room: Text = omissible('"": to be confirmed.')
+    format_note: Text = omissible()
+    summary: Text = omissible("Markdown: the executive summary.")

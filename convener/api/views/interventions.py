@@ -1,0 +1,108 @@
+from django.http import HttpRequest
+from ninja import Path, Query, Router
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from convener.api.auth import caller
+from convener.api.errors import (
+    InvalidParametersError,
+    error_responses,
+    get_or_404,
+    rules_as_invalid_data,
+)
+from convener.api.interfaces.keys import INTERVENTION_FIELDS, intervention_changes
+from convener.api.interfaces.schemas.fields import MeetingNumber, RowId, SeriesSlug
+from convener.api.interfaces.schemas.interventions import (
+    InterventionChangesIn,
+    InterventionFilters,
+    InterventionIn,
+    InterventionOut,
+)
+from convener.api.pagination import LimitOffset
+from convener.api.queries.listings import intervention_list
+from convener.api.views.security import ANYONE, SECRETARIAT
+from convener.meetings.models import Meeting
+from convener.meetings.queries.visibility import visible_meetings
+from convener.records.domain.interventions import record_intervention, update_intervention
+from convener.records.models import Intervention
+from convener.records.queries.interventions import floor_turns
+
+router = Router(tags=["Interventions"])
+
+API_NAMES = {model: api for api, model in INTERVENTION_FIELDS.items()}
+
+
+@router.get(
+    "/interventions",
+    response={200: list[InterventionOut], **error_responses(400, 401)},
+    summary="List turns on the floor",
+    openapi_extra=ANYONE,
+)
+@paginate(LimitOffset)
+def list_interventions(request: HttpRequest, filters: Query[InterventionFilters]):
+    if filters.meeting is not None and not filters.series:
+        raise InvalidParametersError(
+            "A meeting is known by its series and number.",
+            details=[{"location": "query", "field": "series", "message": "Needed with meeting."}],
+        )
+    return intervention_list(caller(request), **filters.dict())
+
+
+@router.get(
+    "/interventions/{intervention_id}",
+    response={200: InterventionOut, **error_responses(400, 401, 404)},
+    summary="Read a turn on the floor",
+    openapi_extra=ANYONE,
+)
+def get_intervention(request: HttpRequest, intervention_id: Path[RowId]) -> Intervention:
+    return _intervention(request, intervention_id)
+
+
+@router.post(
+    "/meetings/{series}/{number}/interventions",
+    auth=SECRETARIAT,
+    response={201: InterventionOut, **error_responses(400, 401, 403, 404, 422)},
+    summary="Record a turn on the floor",
+)
+def post_intervention(
+    request: HttpRequest,
+    series: Path[SeriesSlug],
+    number: Path[MeetingNumber],
+    payload: InterventionIn,
+) -> Status:
+    user = caller(request)
+    meeting: Meeting = get_or_404(
+        visible_meetings(user),
+        f"No meeting {number} in series “{series}”.",
+        series__slug=series,
+        number=number,
+    )
+    fields = intervention_changes(payload.dict(), meeting=meeting, user=user)
+    with rules_as_invalid_data(fields=API_NAMES):
+        intervention = record_intervention(**fields, by=user)
+    return Status(201, _intervention(request, intervention.pk))
+
+
+@router.patch(
+    "/interventions/{intervention_id}",
+    auth=SECRETARIAT,
+    response={200: InterventionOut, **error_responses(400, 401, 403, 404, 422)},
+    summary="Change a turn on the floor",
+)
+def patch_intervention(
+    request: HttpRequest, intervention_id: Path[RowId], payload: InterventionChangesIn
+) -> Intervention:
+    user = caller(request)
+    intervention = _intervention(request, intervention_id)
+    changes = intervention_changes(
+        payload.dict(exclude_unset=True), meeting=intervention.segment.meeting, user=user
+    )
+    with rules_as_invalid_data(fields=API_NAMES):
+        update_intervention(intervention=intervention, changes=changes, by=user)
+    return _intervention(request, intervention_id)
+
+
+def _intervention(request: HttpRequest, intervention_id: int) -> Intervention:
+    return get_or_404(
+        floor_turns(caller(request)), f"No intervention {intervention_id}.", pk=intervention_id
+    )

@@ -1,0 +1,76 @@
+from django.http import HttpRequest
+from ninja import Path, Query, Router
+from ninja.pagination import paginate
+
+from convener.api.auth import caller
+from convener.api.errors import error_responses, get_or_404, rules_as_invalid_data
+from convener.api.interfaces.keys import MEETING_FIELDS, meeting_changes
+from convener.api.interfaces.schemas.fields import MeetingNumber, SeriesSlug
+from convener.api.interfaces.schemas.meetings import (
+    MeetingChangesIn,
+    MeetingDetailOut,
+    MeetingFilters,
+    MeetingOut,
+)
+from convener.api.pagination import LimitOffset
+from convener.api.queries.listings import meeting_list
+from convener.api.views.security import ANYONE, SECRETARIAT
+from convener.meetings.domain.meetings import update_meeting
+from convener.meetings.models import Meeting
+from convener.meetings.queries.meetings import meetings_for_page
+from convener.meetings.queries.visibility import AnyUser
+
+router = Router(tags=["Meetings"])
+
+
+@router.get(
+    "/meetings",
+    response={200: list[MeetingOut], **error_responses(400, 401)},
+    summary="List meetings",
+    openapi_extra=ANYONE,
+)
+@paginate(LimitOffset)
+def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]):
+    return meeting_list(caller(request), **filters.dict())
+
+
+@router.get(
+    "/meetings/{series}/{number}",
+    response={200: MeetingDetailOut, **error_responses(400, 401, 404)},
+    summary="Read a meeting with its co-organisers, co-chairs and programme",
+    openapi_extra=ANYONE,
+)
+def get_meeting(
+    request: HttpRequest, series: Path[SeriesSlug], number: Path[MeetingNumber]
+) -> Meeting:
+    return _meeting(caller(request), series, number)
+
+
+@router.patch(
+    "/meetings/{series}/{number}",
+    auth=SECRETARIAT,
+    response={200: MeetingDetailOut, **error_responses(400, 401, 403, 404, 422)},
+    summary="Change a meeting's facts",
+)
+def patch_meeting(
+    request: HttpRequest,
+    series: Path[SeriesSlug],
+    number: Path[MeetingNumber],
+    payload: MeetingChangesIn,
+) -> Meeting:
+    user = caller(request)
+    meeting = _meeting(user, series, number)
+    with rules_as_invalid_data(fields={model: api for api, model in MEETING_FIELDS.items()}):
+        update_meeting(
+            meeting=meeting, changes=meeting_changes(payload.dict(exclude_unset=True)), by=user
+        )
+    return _meeting(user, series, number)
+
+
+def _meeting(user: AnyUser, series: str, number: int) -> Meeting:
+    return get_or_404(
+        meetings_for_page(user),
+        f"No meeting {number} in series “{series}”.",
+        series__slug=series,
+        number=number,
+    )

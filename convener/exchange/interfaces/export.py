@@ -1,0 +1,334 @@
+"""Writing a whole series in the series data format: the inverse of the importer.
+
+`series_document` reads a series, and the directory entries it refers to, into
+the format's Pydantic models, so what is written is checked by the definitions
+the importer validates with. `to_yaml` and `to_json` write that document the
+way a secretariat writes the file by hand: fields in the schema's order,
+fields left at their default left out, TBC written out.
+
+Lists are ordered by their `order` and then by a natural key (a key, a code, a
+symbol), never by database id where a natural key exists, and keys are
+compared in Python rather than in the database, whose collation may differ:
+an export is the same on SQLite and PostgreSQL, and again after `convener
+import` has read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import attrgetter
+
+from django.db.models import Prefetch
+
+from convener.directory.models import ConveningGroup, Organisation, Person
+from convener.exchange.interfaces.schema import (
+    ChairEntry,
+    ClassificationEntry,
+    CoChairEntry,
+    ConveningGroupEntry,
+    InterventionEntry,
+    MeetingEntry,
+    OrganisationEntry,
+    ParticipantEntry,
+    PersonEntry,
+    PreparedEvent,
+    ReferenceEntry,
+    ReportEntry,
+    SectionEntry,
+    SegmentEntry,
+    SeriesDocument,
+    SeriesEntry,
+)
+from convener.exchange.interfaces.serialisation import json_text, plain, yaml_text
+from convener.meetings.models import (
+    ConceptNoteSection,
+    DevelopmentStatus,
+    Meeting,
+    Segment,
+    Series,
+)
+from convener.publishing.models import ReportTextKind
+from convener.records.models import Intervention
+
+
+def _meetings(series: Series) -> list[Meeting]:
+    """The series' meetings with their programme and record, in a fixed number of queries."""
+    meetings = series.meetings.select_related("moderator").prefetch_related(
+        "co_organiser_links__organisation",
+        "co_chairs__state",
+        "co_chairs__person",
+        "sections",
+        "segments__participations__person",
+        Prefetch(
+            "segments__interventions",
+            queryset=Intervention.objects.select_related(
+                "speaker", "state", "state_group", "organisation"
+            ),
+        ),
+    )
+    return sorted(meetings, key=attrgetter("number"))
+
+
+def _segments(meeting: Meeting) -> list[Segment]:
+    return sorted(meeting.segments.all(), key=lambda segment: (segment.order, segment.key))
+
+
+def _interventions(segment: Segment) -> list[Intervention]:
+    # No natural key orders two turns recorded at the same position: the one
+    # recorded first (the lower id) came first.
+    return sorted(segment.interventions.all(), key=lambda turn: (turn.order, turn.pk))
+
+
+def _sections(sections: Iterable[ConceptNoteSection]) -> list[SectionEntry]:
+    return [
+        SectionEntry.model_construct(kind=section.kind, heading=section.heading, body=section.body)
+        for section in sorted(sections, key=lambda section: (section.order, section.pk))
+    ]
+
+
+def _known(ids: set[int | None]) -> list[int]:
+    """The ids of the foreign keys that are set."""
+    return [pk for pk in ids if pk is not None]
+
+
+def _people_used(series: Series, meetings: list[Meeting]) -> list[Person]:
+    """Everyone the series names: rapporteur, moderators, co-chairs, participants, speakers."""
+    ids = {series.rapporteur_id}
+    for meeting in meetings:
+        ids.add(meeting.moderator_id)
+        ids.update(co_chair.person_id for co_chair in meeting.co_chairs.all())
+        for segment in meeting.segments.all():
+            ids.update(part.person_id for part in segment.participations.all())
+            ids.update(turn.speaker_id for turn in segment.interventions.all())
+    people = Person.objects.filter(pk__in=_known(ids)).select_related("organisation")
+    return sorted(people, key=attrgetter("key"))
+
+
+def _organisations_used(
+    meetings: list[Meeting], people: list[Person], group: ConveningGroup | None
+) -> list[Organisation]:
+    """Every organisation the series names, and those of the people it names."""
+    ids = {person.organisation_id for person in people}
+    for meeting in meetings:
+        ids.update(link.organisation_id for link in meeting.co_organiser_links.all())
+        for segment in meeting.segments.all():
+            ids.update(turn.organisation_id for turn in segment.interventions.all())
+    if group is not None:
+        ids.update(member.pk for member in group.members.all())
+        ids.update(chair.organisation_id for chair in group.chairs.all())
+    organisations = Organisation.objects.filter(pk__in=_known(ids)).select_related("state")
+    return sorted(organisations, key=attrgetter("key"))
+
+
+def _convening_group(series: Series) -> ConveningGroup | None:
+    if series.convening_group_id is None:
+        return None
+    return ConveningGroup.objects.prefetch_related("members", "chairs__organisation").get(
+        pk=series.convening_group_id
+    )
+
+
+def _organisation_entry(organisation: Organisation) -> OrganisationEntry:
+    return OrganisationEntry.model_construct(
+        key=organisation.key,
+        name=organisation.name,
+        acronym=organisation.acronym,
+        kind=organisation.kind,
+        state=organisation.state.iso3 if organisation.state else None,
+        website=organisation.website,
+    )
+
+
+def _person_entry(person: Person) -> PersonEntry:
+    return PersonEntry.model_construct(
+        key=person.key,
+        honorific=person.honorific,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        position=person.position,
+        organisation=person.organisation.key if person.organisation else None,
+        short_name=person.short_name,
+        gender=person.gender or None,
+        biography=person.biography,
+    )
+
+
+def _convening_group_entry(group: ConveningGroup) -> ConveningGroupEntry:
+    return ConveningGroupEntry.model_construct(
+        key=group.key,
+        name=group.name,
+        acronym=group.acronym,
+        description=group.description,
+        members=sorted(member.key for member in group.members.all()),
+        chairs=[
+            ChairEntry.model_construct(year=chair.year, organisation=chair.organisation.key)
+            for chair in sorted(group.chairs.all(), key=attrgetter("year"))
+        ],
+    )
+
+
+def _classification_entry(series: Series) -> ClassificationEntry | None:
+    """The rule and the developed States: the importer counts every other State as developing."""
+    statuses = list(series.classifications.values_list("state__iso3", "status"))
+    if not statuses and not series.classification_rule.strip():
+        return None
+    return ClassificationEntry.model_construct(
+        rule=series.classification_rule,
+        developed=sorted(
+            iso3 for iso3, status in statuses if status == DevelopmentStatus.DEVELOPED
+        ),
+    )
+
+
+def _report_entry(series: Series) -> ReportEntry | None:
+    texts = {text.kind: text.body for text in series.report_texts.all() if text.body.strip()}
+    if not texts:
+        return None
+    return ReportEntry.model_construct(
+        acknowledgements=texts.get(ReportTextKind.ACKNOWLEDGEMENTS, ""),
+        introduction=texts.get(ReportTextKind.INTRODUCTION, ""),
+    )
+
+
+def _series_entry(series: Series) -> SeriesEntry:
+    prepares = (
+        PreparedEvent.model_construct(event=series.prepared_event, date=series.prepared_event_date)
+        if series.prepared_event.strip()
+        else None
+    )
+    references = sorted(
+        series.references.all(), key=lambda document: (document.order, document.symbol)
+    )
+    return SeriesEntry.model_construct(
+        slug=series.slug,
+        title=series.title,
+        short_title=series.short_title,
+        status=series.status,
+        purpose=series.purpose,
+        prepares=prepares,
+        timezone=series.timezone,
+        venue=series.venue,
+        concept_note=_sections(series.sections.filter(meeting__isnull=True)),
+        references=[
+            ReferenceEntry.model_construct(
+                symbol=document.symbol, title=document.title, sdg_targets=document.sdg_targets
+            )
+            for document in references
+        ],
+        classification=_classification_entry(series),
+        rapporteur=series.rapporteur.key if series.rapporteur else None,
+        funders=series.funders,
+        report=_report_entry(series),
+    )
+
+
+def _segment_entry(segment: Segment) -> SegmentEntry:
+    participations = sorted(
+        segment.participations.all(), key=lambda part: (part.order, part.person.key, part.role)
+    )
+    return SegmentEntry.model_construct(
+        key=segment.key,
+        kind=segment.kind,
+        title=segment.title,
+        duration=segment.duration,
+        summary=segment.summary,
+        participants=[
+            ParticipantEntry.model_construct(
+                person=part.person.key, role=part.role, speaking_time=part.speaking_time
+            )
+            for part in participations
+        ],
+    )
+
+
+def _intervention_entry(turn: Intervention, segment: Segment) -> InterventionEntry:
+    return InterventionEntry.model_construct(
+        segment=segment.key,
+        speaker=turn.speaker.key if turn.speaker else None,
+        state=turn.state.iso3 if turn.state else None,
+        group=turn.state_group.key if turn.state_group else None,
+        organisation=turn.organisation.key if turn.organisation else None,
+        capacity=turn.capacity or None,
+        office=turn.office,
+        kind=turn.kind,
+        summary=turn.summary,
+        points=turn.points,
+        references=turn.references,
+        sdg_targets=turn.sdg_targets,
+    )
+
+
+def _meeting_entry(meeting: Meeting) -> MeetingEntry:
+    segments = _segments(meeting)
+    co_organisers = sorted(
+        meeting.co_organiser_links.all(), key=lambda link: (link.order, link.organisation.key)
+    )
+    co_chairs = sorted(
+        meeting.co_chairs.all(), key=lambda co_chair: (co_chair.order, co_chair.state.iso3)
+    )
+    return MeetingEntry.model_construct(
+        number=meeting.number,
+        title=meeting.title,
+        status=meeting.status,
+        date=meeting.date,
+        start=meeting.start_time,
+        end=meeting.end_time,
+        venue=meeting.venue,
+        room=meeting.room,
+        format=meeting.format,
+        format_note=meeting.format_note,
+        summary=meeting.summary,
+        co_organisers=[link.organisation.key for link in co_organisers],
+        co_chairs=[
+            CoChairEntry.model_construct(
+                state=co_chair.state.iso3, person=co_chair.person.key if co_chair.person else None
+            )
+            for co_chair in co_chairs
+        ],
+        moderator=meeting.moderator.key if meeting.moderator else None,
+        concept_note=_sections(meeting.sections.all()),
+        segments=[_segment_entry(segment) for segment in segments],
+        # A meeting's record follows its programme: segment by segment, turn by turn.
+        interventions=[
+            _intervention_entry(turn, segment)
+            for segment in segments
+            for turn in _interventions(segment)
+        ],
+    )
+
+
+def series_document(series: Series) -> SeriesDocument:
+    """The whole series as the format's document, with the directory entries it uses.
+
+    The document is checked as the importer checks a file. Where the database
+    holds what the format refuses (a key with capital letters, a duration of
+    0 minutes), pydantic's ValidationError says where, as in
+    `meetings.0.segments.2.duration`.
+    """
+    meetings = _meetings(series)
+    group = _convening_group(series)
+    people = _people_used(series, meetings)
+    document = SeriesDocument.model_construct(
+        format="convener-series",
+        version=1,
+        organisations=[
+            _organisation_entry(organisation)
+            for organisation in _organisations_used(meetings, people, group)
+        ],
+        people=[_person_entry(person) for person in people],
+        convening_group=_convening_group_entry(group) if group else None,
+        series=_series_entry(series),
+        meetings=[_meeting_entry(meeting) for meeting in meetings],
+    )
+    # Built unchecked, then checked whole: an error names its place in the document.
+    return SeriesDocument.model_validate(document.model_dump())
+
+
+def to_yaml(series: Series) -> bytes:
+    """The series as a YAML file, as a secretariat would write it by hand."""
+    return yaml_text(plain(series_document(series))).encode("utf-8")
+
+
+def to_json(series: Series) -> bytes:
+    """The series as an indented JSON file, with the same content as the YAML."""
+    return json_text(plain(series_document(series))).encode("utf-8")

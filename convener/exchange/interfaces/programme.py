@@ -1,0 +1,32 @@
+"""What the calendars and the conference schedule read of meetings and their programmes."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+
+from convener.meetings.models import Meeting, Segment
+from convener.meetings.queries.meetings import chronological_order, meetings_for_page
+from convener.meetings.queries.visibility import AnyUser
+
+
+def readable_meetings(user: AnyUser | None) -> QuerySet[Meeting]:
+    """The meetings the user (the public when None) may read, with their
+    co-organisers, co-chairs and programme, in date and time order."""
+    return meetings_for_page(user or AnonymousUser()).order_by(*chronological_order(), "start_time")
+
+
+def participants_by_role(segment: Segment) -> dict[str, list[str]]:
+    """The names of the people taking part in the segment, by role in order of first mention."""
+    by_role: dict[str, list[str]] = {}
+    for participation in segment.participations.all():
+        role = str(participation.get_role_display())
+        by_role.setdefault(role, []).append(participation.person.formal_name)
+    return by_role
+
+
+def roles_text(segment: Segment) -> str:
+    """One line a role: "Panellist: Ms. A, Mr. B"."""
+    return "\n".join(
+        f"{role}: {', '.join(names)}" for role, names in participants_by_role(segment).items()
+    )

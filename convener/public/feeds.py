@@ -1,0 +1,59 @@
+"""Calendars and conference schedules on the web, for applications to subscribe to.
+
+Each feed is what the public (or the signed-in secretariat) may read, served
+from the page cache like the pages (see `caching`): a subscriber's polling
+costs one query for the content revision, then memory. The files are written
+by `exchange.interfaces`, which the `convener export` command calls too.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from convener.directory.queries.people import visible_people
+from convener.exchange.interfaces import frab, ical
+from convener.meetings.queries.visibility import visible_meetings, visible_series
+from convener.public.caching import cache_public_page
+
+
+def _base_url(request: HttpRequest) -> str:
+    """Scheme and host the reader asked for, to make the feed's links absolute."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@cache_public_page
+def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(visible_series(request.user), slug=slug)
+    content = ical.series_calendar(series, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=ical.CONTENT_TYPE)
+
+
+@cache_public_page
+def meeting_calendar(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    meeting = get_object_or_404(
+        visible_meetings(request.user).select_related("series"), series__slug=slug, number=number
+    )
+    content = ical.meeting_calendar(meeting, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=ical.CONTENT_TYPE)
+
+
+@cache_public_page
+def person_calendar(request: HttpRequest, key: str) -> HttpResponse:
+    person = get_object_or_404(visible_people(request.user), key=key)
+    content = ical.person_calendar(person, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=ical.CONTENT_TYPE)
+
+
+@cache_public_page
+def series_schedule_xml(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(visible_series(request.user), slug=slug)
+    content = frab.schedule_xml(series, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=frab.XML_CONTENT_TYPE)
+
+
+@cache_public_page
+def series_schedule_json(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(visible_series(request.user), slug=slug)
+    content = frab.schedule_json(series, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=frab.JSON_CONTENT_TYPE)

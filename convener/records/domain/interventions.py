@@ -1,0 +1,158 @@
+"""Recording the floor: who took it, for whom, in what capacity, and what they said."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence, Set
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.meetings.models import Segment
+from convener.records.models import Capacity, Intervention, InterventionKind
+
+logger = logging.getLogger(__name__)
+
+# The fields `update_intervention` changes; the order has its own rules.
+EDITABLE_FIELDS = frozenset(
+    {
+        "segment",
+        "kind",
+        "speaker",
+        "state",
+        "state_group",
+        "organisation",
+        "capacity",
+        "office",
+        "summary",
+        "points",
+    }
+)
+# Checked by `_check` itself: the related rows are given as objects, and
+# the JSON fields have no field validation of their own.
+_NOT_CLEANED = ["segment", "speaker", "state", "state_group", "organisation", "order", "points"]
+
+
+def record_intervention(
+    *,
+    segment: Segment,
+    by: AbstractBaseUser,
+    kind: str = InterventionKind.STATEMENT,
+    speaker: Person | None = None,
+    state: State | None = None,
+    state_group: StateGroup | None = None,
+    organisation: Organisation | None = None,
+    capacity: str = "",
+    office: str = "",
+    summary: str = "",
+    points: Sequence[str] = (),
+) -> Intervention:
+    """A new turn on the floor, after the last one recorded in the segment."""
+    intervention = Intervention(
+        segment=segment,
+        kind=kind,
+        speaker=speaker,
+        state=state,
+        state_group=state_group,
+        organisation=organisation,
+        capacity=capacity,
+        office=office,
+        summary=summary,
+        points=list(points),
+    )
+    with transaction.atomic():
+        _check(intervention, changed=EDITABLE_FIELDS)
+        intervention.order = _next_order(segment)
+        intervention.save()
+        transaction.on_commit(
+            lambda: logger.info("%s recorded intervention %s", by, intervention.pk)
+        )
+    return intervention
+
+
+def update_intervention(
+    *, intervention: Intervention, changes: Mapping[str, Any], by: AbstractBaseUser
+) -> Intervention:
+    """Apply `changes` (model field names to values) to the intervention and save it.
+
+    An intervention may move to another segment of its meeting, where it
+    becomes the last; it never leaves its meeting.
+    """
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"update_intervention does not change {', '.join(sorted(unknown))}")
+    if not changes:
+        return intervention
+    segment = changes.get("segment", intervention.segment)
+    if segment is None:
+        raise ValidationError({"segment": ["Every intervention is in a segment."]})
+    meeting_id = intervention.segment.meeting_id
+    moved = segment.pk != intervention.segment_id
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(intervention, field, value)
+        _check(intervention, changed=set(changes), meeting_id=meeting_id)
+        fields = [*changes, "updated_at"]
+        if moved:
+            intervention.order = _next_order(intervention.segment)
+            fields.append("order")
+        intervention.save(update_fields=fields)
+        changed = ", ".join(sorted(changes))
+        transaction.on_commit(
+            lambda: logger.info("%s changed %s of intervention %s", by, changed, intervention.pk)
+        )
+    return intervention
+
+
+def _next_order(segment: Segment) -> int:
+    last = Intervention.objects.filter(segment=segment).aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
+def _check(intervention: Intervention, *, changed: Set[str], meeting_id: int | None = None) -> None:
+    errors: dict[str, Any] = {}
+    # `clean_fields` lets None through for a blank field; the database would not.
+    nulls = {
+        name
+        for name in changed
+        if getattr(intervention, name) is None
+        and not Intervention._meta.get_field(name).null
+        and name not in {"segment", "points"}  # the rules below say what is wrong
+    }
+    for name in nulls:
+        errors[name] = [ValidationError("This field cannot be null.")]
+    try:
+        intervention.clean_fields(exclude=[*_NOT_CLEANED, *nulls])
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    for field, message in _rule_breaches(intervention, meeting_id=meeting_id):
+        errors.setdefault(field, []).append(ValidationError(message))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _rule_breaches(intervention: Intervention, *, meeting_id: int | None) -> list[tuple[str, str]]:
+    breaches = []
+    if meeting_id is not None and intervention.segment.meeting_id != meeting_id:
+        breaches.append(("segment", "An intervention stays in its meeting."))
+    if not (
+        intervention.speaker
+        or intervention.state
+        or intervention.state_group
+        or intervention.organisation
+    ):
+        breaches.append(
+            (NON_FIELD_ERRORS, "Name a speaker, a State, a group of States or an organisation.")
+        )
+    if intervention.capacity == Capacity.GROUP and not intervention.state_group:
+        breaches.append(("state_group", "Required when speaking on behalf of a group."))
+    if intervention.capacity == Capacity.OFFICE and not intervention.office:
+        breaches.append(("office", "Required when speaking as holder of an office."))
+    points = intervention.points
+    if not isinstance(points, list) or not all(isinstance(point, str) for point in points):
+        breaches.append(("points", "Give the points as a list of texts."))
+    return breaches
