@@ -5,16 +5,20 @@ The benchmarks under bench/ import this module; it is not a benchmark itself.
 
 from __future__ import annotations
 
+import argparse
 import http.cookiejar
 import os
+import platform
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,3 +143,36 @@ def run_wrk(
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     figures["errors"] = float(errors.group(1)) if errors else 0.0
     return figures
+
+
+def run(
+    *,
+    description: str,
+    default_backends: str,
+    columns: list[str],
+    bench_backend: Callable[[str, dict[str, str], str, int], object],
+) -> None:
+    """A benchmark's command line: parse options, print the machine and the table's
+    head, then measure on each database in a fresh data folder."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--backends", default=default_backends)
+    options = parser.parse_args()
+    wrk = ensure_wrk()
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"Server: convener serve, gunicorn, {WORKERS} workers; load: wrk, {options.duration} s each"
+    )
+    print()
+    print("| " + " | ".join(columns) + " |")
+    print("|" + " --- |" * len(columns))
+    with tempfile.TemporaryDirectory() as data_dir:
+        base = {**os.environ, "CONVENER_DATA_DIR": data_dir, "SECRET_KEY": "bench-only"}
+        base.pop("DATABASE_URL", None)
+        for backend in options.backends.split(","):
+            env = dict(base)
+            if backend == "postgres":
+                env["DATABASE_URL"] = postgres_url()
+            bench_backend(backend, env, wrk, options.duration)

@@ -11,21 +11,15 @@ Needs wrk (Debian package `wrk`; installed with apt-get when run as root).
 
 from __future__ import annotations
 
-import argparse
-import os
-import platform
 import sys
-import tempfile
 from pathlib import Path
 
 # bench/ is not a package: its shared module is found through the path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from serving import (
-    WORKERS,
-    ensure_wrk,
     free_port,
-    postgres_url,
     prepare,
+    run,
     run_wrk,
     start_server,
     worker_memory_mb,
@@ -65,31 +59,21 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, seconds: int) -> Non
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
-    parser.add_argument("--backends", default="sqlite")
-    options = parser.parse_args()
-    wrk = ensure_wrk()
-    print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    run(
+        description=__doc__.splitlines()[0],
+        default_backends="sqlite",
+        columns=[
+            "database",
+            "address",
+            "concurrency",
+            "requests/s",
+            "p50 ms",
+            "p99 ms",
+            "errors",
+            "worker RSS MB",
+        ],
+        bench_backend=bench_backend,
     )
-    print(
-        f"Server: convener serve, gunicorn, {WORKERS} workers; load: wrk, {options.duration} s each"
-    )
-    print()
-    print(
-        "| database | address | concurrency | requests/s | p50 ms | p99 ms | errors "
-        "| worker RSS MB |"
-    )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    with tempfile.TemporaryDirectory() as data_dir:
-        base = {**os.environ, "CONVENER_DATA_DIR": data_dir, "SECRET_KEY": "bench-only"}
-        base.pop("DATABASE_URL", None)
-        for backend in options.backends.split(","):
-            env = dict(base)
-            if backend == "postgres":
-                env["DATABASE_URL"] = postgres_url()
-            bench_backend(backend, env, wrk, options.duration)
 
 
 if __name__ == "__main__":
