@@ -30,10 +30,10 @@ def demo_series(reference_data):
     return load_demo_series().series
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _static_root_exists():
-    """WhiteNoise warns, so fails the tests, when `collectstatic`'s folder is missing."""
-    Path(django_settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# WhiteNoise warns, so fails the tests, when `collectstatic`'s folder is missing;
+# some test modules build the WSGI application while they are collected, so the
+# folder is made here, before any of them is imported.
+Path(django_settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)
