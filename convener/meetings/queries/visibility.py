@@ -17,6 +17,20 @@ from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatu
 AnyUser = AbstractUser | AnonymousUser
 
 
+class _SecretariatReader(AnonymousUser):
+    """The reader of work done for the secretariat outside a request: the command
+    line, or a document built in the background for a signed-in secretariat."""
+
+    # An anonymous user in every other respect; the stubs pin these to False.
+    is_active = True  # type: ignore[assignment]
+    is_staff = True  # type: ignore[assignment]
+
+
+def reader(*, drafts: bool) -> AnyUser:
+    """Who reads when no request's user does: the secretariat (drafts too) or the public."""
+    return _SecretariatReader() if drafts else AnonymousUser()
+
+
 def sees_drafts(user: AnyUser) -> bool:
     """Whether the user belongs to the secretariat, which prepares drafts."""
     return bool(user.is_active and user.is_staff)

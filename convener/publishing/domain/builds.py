@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Series
-from convener.meetings.queries.visibility import AnyUser, sees_drafts
+from convener.meetings.queries.visibility import AnyUser, reader, sees_drafts
 from convener.publishing.composition.documents import compose
 from convener.publishing.interfaces.exporters import exporters
 from convener.publishing.models import Audience, BuildStatus, DocumentBuild
@@ -48,14 +48,6 @@ def _submit(task: Callable[..., Any], *args: Any) -> None:
 
 # Tests replace this with a function that runs the build at once.
 submit: Callable[..., None] = _submit
-
-
-class _Reader:
-    """The reader a build writes for, without the request's user object."""
-
-    def __init__(self, audience: str) -> None:
-        self.is_active = self.is_staff = audience == Audience.SECRETARIAT
-        self.is_authenticated = self.is_staff
 
 
 def request_build(
@@ -102,7 +94,7 @@ def run_build(build_id: int) -> None:
             series_slug=build.series.slug,
             document=build.document,
             meeting_number=build.meeting_number or None,
-            user=_Reader(build.audience),  # type: ignore[arg-type]
+            user=reader(drafts=build.audience == Audience.SECRETARIAT),
         )
         content = exporters()[build.format].write(document)
     except Exception as error:

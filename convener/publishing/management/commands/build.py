@@ -2,9 +2,9 @@ import sys
 import time
 from pathlib import Path
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 
+from convener.meetings.queries.visibility import reader
 from convener.publishing.composition.documents import DOCUMENTS, DocumentUnavailableError, compose
 from convener.publishing.interfaces.exporters import exporters
 
@@ -60,11 +60,11 @@ class Command(BaseCommand):
             sys.stderr, ["Reading the records", "Composing", f"Writing {exporter.label}"]
         )
         progress.step()
-        reader = AnonymousUser() if public else _Secretariat()
+        as_reader = reader(drafts=not public)
         try:
             progress.step()
             composed = compose(
-                series_slug=series, document=document, meeting_number=meeting, user=reader
+                series_slug=series, document=document, meeting_number=meeting, user=as_reader
             )
         except DocumentUnavailableError as error:
             raise CommandError(str(error)) from None
@@ -73,10 +73,3 @@ class Command(BaseCommand):
         path = output or Path(f"{composed.slug}.{exporter.extension}")
         path.write_bytes(content)
         progress.finish(f"Wrote {path} ({len(content):,} bytes)")
-
-
-class _Secretariat(AnonymousUser):
-    """The command line acts for the secretariat: it reads drafts too."""
-
-    is_active = True
-    is_staff = True
