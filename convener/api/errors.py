@@ -22,6 +22,8 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from convener.meetings.models import Meeting
+
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
@@ -94,6 +96,16 @@ def get_or_404(queryset: QuerySet[M], message: str, **lookup: Any) -> M:
         return queryset.get(**lookup)
     except ObjectDoesNotExist as missing:
         raise NotFoundError(message) from missing
+
+
+def meeting_or_404(meetings: QuerySet[Meeting], series: str, number: int) -> Meeting:
+    """The meeting of a series by its number, from the meetings the user may read."""
+    return get_or_404(
+        meetings,
+        f"No meeting {number} in series “{series}”.",
+        series__slug=series,
+        number=number,
+    )
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from convener.api.errors import (
     InvalidParametersError,
     error_responses,
     get_or_404,
+    meeting_or_404,
     rules_as_invalid_data,
 )
 from convener.api.interfaces.keys import INTERVENTION_FIELDS, intervention_changes
@@ -21,7 +22,6 @@ from convener.api.interfaces.schemas.interventions import (
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import intervention_list
 from convener.api.views.security import ANYONE, SECRETARIAT
-from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings
 from convener.records.domain.interventions import record_intervention, update_intervention
 from convener.records.models import Intervention
@@ -71,12 +71,7 @@ def post_intervention(
     payload: InterventionIn,
 ) -> Status:
     user = caller(request)
-    meeting: Meeting = get_or_404(
-        visible_meetings(user),
-        f"No meeting {number} in series “{series}”.",
-        series__slug=series,
-        number=number,
-    )
+    meeting = meeting_or_404(visible_meetings(user), series, number)
     fields = intervention_changes(payload.dict(), meeting=meeting, user=user)
     with rules_as_invalid_data(fields=API_NAMES):
         intervention = record_intervention(**fields, by=user)

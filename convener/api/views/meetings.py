@@ -3,7 +3,7 @@ from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
 from convener.api.auth import caller
-from convener.api.errors import error_responses, get_or_404, rules_as_invalid_data
+from convener.api.errors import error_responses, meeting_or_404, rules_as_invalid_data
 from convener.api.interfaces.keys import MEETING_FIELDS, meeting_changes
 from convener.api.interfaces.schemas.fields import MeetingNumber, SeriesSlug
 from convener.api.interfaces.schemas.meetings import (
@@ -68,9 +68,4 @@ def patch_meeting(
 
 
 def _meeting(user: AnyUser, series: str, number: int) -> Meeting:
-    return get_or_404(
-        meetings_for_page(user),
-        f"No meeting {number} in series “{series}”.",
-        series__slug=series,
-        number=number,
-    )
+    return meeting_or_404(meetings_for_page(user), series, number)
