@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "convener.prose",
     "convener.server",
     "convener.api",
+    "convener.access",
+    "convener.manage",
+    "axes",
+    "django_htmx",
     "ninja",  # serves the API's documentation page from our own static files
 ]
 
@@ -60,7 +64,27 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "convener.access.middleware.AuditActorMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a sign-in after too many failures, before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    # The permissions of `convener.access.rules`, on objects.
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Five wrong passwords for one user name from one address lock that pair out
+# for an hour; a right one resets the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 ROOT_URLCONF = "convener.urls"
 WSGI_APPLICATION = "convener.wsgi.application"

@@ -14,6 +14,7 @@ urlpatterns = [
     *i18n_patterns(
         path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+        path("manage/", include("convener.manage.urls")),
         path("", include("convener.public.urls")),
         prefix_default_language=False,
     ),

@@ -2,10 +2,13 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
+from convener.access.queries.workspace import workspace_meetings
 from convener.directory.models import Person
 from convener.meetings.models import Meeting
 from convener.records.models import Intervention
+from convener.server.demo import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.django_db
 
@@ -94,8 +97,21 @@ def test_demo_loads_twice_without_duplicates(demo_series):
     assert (Meeting.objects.count(), Intervention.objects.count(), Person.objects.count()) == before
 
 
-def test_demo_creates_a_secretariat_account_that_can_sign_in(demo_series, client):
-    user = get_user_model().objects.get(username="secretariat")
+@pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda account: account.username)
+def test_every_demo_account_signs_in_with_the_password_the_demo_prints(
+    demo_series, client, account
+):
+    response = client.post(
+        reverse("login"), {"username": account.username, "password": account.password}
+    )
 
-    assert client.login(username="secretariat", password="gmg-2016-secretariat")
-    assert user.is_staff
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(
+        get_user_model().objects.get(username=account.username).pk
+    )
+
+
+def test_the_demo_undp_focal_point_works_on_the_meetings_undp_co_organised(demo_series):
+    undp = get_user_model().objects.get(username="undp")
+
+    assert [meeting.number for meeting in workspace_meetings(undp, demo_series)] == [3]

@@ -8,6 +8,8 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from convener.access.domain import audit
+from convener.access.models import AuditAction
 from convener.directory.models import (
     ConveningGroup,
     ConveningGroupChair,
@@ -263,9 +265,16 @@ def _create_meeting(series: Series, entry: MeetingEntry, lookups: _Lookups) -> t
 def import_series(*, document: SeriesDocument, by: AbstractBaseUser | None = None) -> ImportSummary:
     """Create or update a series from a validated document, in one transaction.
 
-    `by` is the acting user, None for the command line.
+    `by` is the acting user, None for the command line. The audit log gets one
+    entry for the whole import.
     """
-    with transaction.atomic():
+    title = document.series.title
+    with (
+        transaction.atomic(),
+        audit.recorded_as_one(
+            action=AuditAction.IMPORTED, target=title, changes={"meetings": len(document.meetings)}
+        ) as scope,
+    ):
         lookups = _Lookups()
         _upsert_directory(document, lookups)
         group = (
@@ -274,6 +283,7 @@ def import_series(*, document: SeriesDocument, by: AbstractBaseUser | None = Non
             else None
         )
         series = _upsert_series(document.series, group, lookups)
+        scope["series"] = series
         segment_count = intervention_count = 0
         for meeting in sorted(document.meetings, key=lambda entry: entry.number):
             segments, interventions = _create_meeting(series, meeting, lookups)

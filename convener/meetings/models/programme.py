@@ -63,6 +63,12 @@ class Participation(models.Model):
     speaking_time = models.PositiveSmallIntegerField(
         _("speaking time (minutes)"), null=True, blank=True
     )
+    confirmed_at = models.DateTimeField(
+        _("confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("When the speaker confirmed taking part."),
+    )
 
     class Meta:
         ordering = ["segment_id", "order", "pk"]

@@ -12,6 +12,7 @@ class ContentRevision(models.Model):
     number = models.PositiveBigIntegerField(default=0)
 
     outside_content_revision = True
+    outside_audit = True
 
     def __str__(self) -> str:
         return f"revision {self.number}"

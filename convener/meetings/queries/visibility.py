@@ -1,7 +1,9 @@
 """Who may read what: the one place that knows which series and meetings are public.
 
 The public reads published series and the meetings of them that are published,
-held or reported. The secretariat (staff) reads drafts too. Every other query
+held or reported. Site staff read every draft; a user who helps prepare a
+series (its secretariat, a focal point, its rapporteur or chair) reads that
+series' drafts. Every other query
 filters through these functions, so a draft never leaks through a side door
 such as a person's, an organisation's or a State's page.
 """
@@ -40,7 +42,7 @@ def visible_series_q(user: AnyUser, *, path: str = "") -> Q:
     """Rows whose series, reached through `path` (e.g. "meeting__series"), the user may read."""
     if sees_drafts(user):
         return Q()
-    return Q(**{_lookup(path, "status"): SeriesStatus.PUBLISHED})
+    return Q(**{_lookup(path, "status"): SeriesStatus.PUBLISHED}) | _prepared_by(user, path)
 
 
 def visible_meeting_q(user: AnyUser, *, path: str = "") -> Q:
@@ -51,9 +53,11 @@ def visible_meeting_q(user: AnyUser, *, path: str = "") -> Q:
     """
     if sees_drafts(user):
         return Q()
-    return Q(**{_lookup(path, "status__in"): MeetingStatus.public()}) & visible_series_q(
-        user, path=_lookup(path, "series")
+    series_path = _lookup(path, "series")
+    public = Q(**{_lookup(path, "status__in"): MeetingStatus.public()}) & Q(
+        **{_lookup(series_path, "status"): SeriesStatus.PUBLISHED}
     )
+    return public | _prepared_by(user, series_path)
 
 
 def visible_series(user: AnyUser) -> QuerySet[Series]:
@@ -62,6 +66,19 @@ def visible_series(user: AnyUser) -> QuerySet[Series]:
 
 def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
     return Meeting.objects.filter(visible_meeting_q(user))
+
+
+def _prepared_by(user: AnyUser, path: str) -> Q:
+    """Rows of the series the user helps prepare, drafts included."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    # Imported here: the roles app builds on this one's models.
+    from convener.access.queries.workspace import draft_series_ids
+
+    series_ids = draft_series_ids(user)
+    if not series_ids:
+        return Q(pk__in=[])
+    return Q(**{_lookup(path, "pk__in"): series_ids})
 
 
 def _lookup(path: str, field: str) -> str:

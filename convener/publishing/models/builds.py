@@ -49,6 +49,7 @@ class DocumentBuild(models.Model):
 
     # Building a file is not a change of content: it must not retire the page cache.
     outside_content_revision = True
+    outside_audit = True
 
     def __str__(self) -> str:
         return f"{self.document}.{self.format} of {self.series} (revision {self.revision})"

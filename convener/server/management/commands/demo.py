@@ -37,7 +37,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Convener is running at http://{shown_host}:{port}/"))
         for account in DEMO_ACCOUNTS:
             self.stdout.write(
-                f"  sign in as {account.username} / {account.password} — {account.role}"
+                f"  sign in as {account.username} / {account.password} — {account.description}"
             )
         self.stdout.write("Press Ctrl+C to stop.")
         self.stdout.flush()

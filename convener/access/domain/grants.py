@@ -1,0 +1,70 @@
+"""Giving and taking away roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from convener.access.domain import audit
+from convener.access.models import AuditAction, Grant, Role
+from convener.access.rules import forget_grants
+from convener.meetings.models import Series
+
+
+def grant_role(
+    *,
+    user: Any,
+    series: Series,
+    role: str,
+    by: Any = None,
+    organisation: Any = None,
+    meeting: Any = None,
+    person: Any = None,
+    state: Any = None,
+) -> Grant:
+    """Give `user` the role in the series (once: granting it again returns the existing grant)."""
+    if role == Role.FOCAL_POINT and organisation is None:
+        raise ValidationError({"organisation": _("A focal point acts for an organisation.")})
+    if role == Role.SPEAKER and person is None:
+        raise ValidationError({"person": _("A speaker is a person of the directory.")})
+    if role == Role.DELEGATION and state is None and organisation is None:
+        raise ValidationError({"state": _("A delegation speaks for a State or an organisation.")})
+    if meeting is not None and meeting.series_id != series.pk:
+        raise ValidationError({"meeting": _("The meeting belongs to another series.")})
+    with transaction.atomic():
+        grant, created = Grant.objects.get_or_create(
+            user=user,
+            series=series,
+            role=role,
+            organisation=organisation,
+            meeting=meeting,
+            person=person,
+            state=state,
+            defaults={"created_by": by if getattr(by, "is_authenticated", False) else None},
+        )
+        if created:
+            audit.record(
+                action=AuditAction.CREATED,
+                series=series,
+                meeting=meeting,
+                instance=grant,
+                changes={"role": [None, str(grant)]},
+            )
+    forget_grants(user)
+    return grant
+
+
+def revoke_role(*, grant: Grant, by: Any = None) -> None:
+    with transaction.atomic():
+        audit.record(
+            action=AuditAction.DELETED,
+            series=grant.series,
+            meeting=grant.meeting,
+            instance=grant,
+            changes={"role": [str(grant), None]},
+        )
+        grant.delete()
+    forget_grants(grant.user)

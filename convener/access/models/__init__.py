@@ -1,0 +1,5 @@
+from convener.access.models.audit import AuditAction, AuditEntry
+from convener.access.models.grants import Grant, Role
+from convener.access.models.invitations import Invitation
+
+__all__ = ["AuditAction", "AuditEntry", "Grant", "Invitation", "Role"]

@@ -1,0 +1,158 @@
+"""Who may do what: the permissions of Convener, as small named predicates.
+
+Every view, the API and the templates ask `user.has_perm(<name>, obj)`; no
+check lives anywhere else. A predicate takes the user and the object the
+action is on (a series, a meeting, a person); `scope.series_of` and
+`scope.meeting_of` find the series or meeting of any row of the programme or
+the records, so one rule serves them all.
+
+The roles (see `Role`):
+- the site administrator (a superuser) may do everything;
+- the secretariat of a series, everything in that series;
+- the focal point of a co-organiser, the programme and speakers of the
+  meetings that organisation co-organises;
+- the rapporteur, the records and report prose of their meeting(s);
+- the chair, the list of speakers of their meeting(s);
+- a speaker, their own entry in the directory and their confirmation;
+- a delegation, its own requests for the floor;
+- the public, the published pages only (`meetings.queries.visibility`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from convener.access.models import Grant, Role
+from convener.access.scope import meeting_of, series_of
+
+
+def grants_of(user: Any) -> tuple[Grant, ...]:
+    """The user's grants, read once per user object (so once per request)."""
+    if not (user.is_authenticated and user.is_active):
+        return ()
+    cached = getattr(user, "_convener_grants", None)
+    if cached is None:
+        cached = tuple(Grant.objects.filter(user=user))
+        user._convener_grants = cached
+    return cached
+
+
+def forget_grants(user: Any) -> None:
+    """Drop the grants read for `user`, after they changed."""
+    if hasattr(user, "_convener_grants"):
+        del user._convener_grants
+
+
+def _grants(user: Any, role: str, series_id: int | None) -> list[Grant]:
+    return [g for g in grants_of(user) if g.role == role and g.series_id == series_id]
+
+
+@rules.predicate
+def is_site_administrator(user: Any) -> bool:
+    return bool(user.is_active and user.is_superuser)
+
+
+@rules.predicate
+def is_secretariat(user: Any, obj: Any) -> bool:
+    series = series_of(obj)
+    return series is not None and bool(_grants(user, Role.SECRETARIAT, series.pk))
+
+
+@rules.predicate
+def is_secretariat_somewhere(user: Any) -> bool:
+    return any(g.role == Role.SECRETARIAT for g in grants_of(user))
+
+
+@rules.predicate
+def is_focal_point_somewhere(user: Any) -> bool:
+    return any(g.role == Role.FOCAL_POINT for g in grants_of(user))
+
+
+@rules.predicate
+def is_focal_point(user: Any, obj: Any) -> bool:
+    """The user is focal point of an organisation that co-organises the meeting."""
+    meeting = meeting_of(obj)
+    if meeting is None:
+        return False
+    organisations = {g.organisation_id for g in _grants(user, Role.FOCAL_POINT, meeting.series_id)}
+    if not organisations:
+        return False
+    return meeting.co_organiser_links.filter(organisation_id__in=organisations).exists()
+
+
+def _meeting_role(role: str) -> Any:
+    """A predicate: the user holds `role` for the object's meeting, or for every meeting."""
+
+    @rules.predicate(name=f"is_{role}")
+    def predicate(user: Any, obj: Any) -> bool:
+        meeting = meeting_of(obj)
+        if meeting is None:
+            return False
+        return any(
+            g.meeting_id in (None, meeting.pk) for g in _grants(user, role, meeting.series_id)
+        )
+
+    return predicate
+
+
+is_rapporteur = _meeting_role(Role.RAPPORTEUR)
+is_chair = _meeting_role(Role.CHAIR)
+
+
+@rules.predicate
+def is_delegation(user: Any, obj: Any) -> bool:
+    series = series_of(obj)
+    return series is not None and bool(_grants(user, Role.DELEGATION, series.pk))
+
+
+@rules.predicate
+def is_the_person(user: Any, person: Any) -> bool:
+    """The user is this person of the directory (a speaker who accepted an invitation)."""
+    return any(g.role == Role.SPEAKER and g.person_id == person.pk for g in grants_of(user))
+
+
+@rules.predicate
+def prepares_the_series(user: Any, obj: Any) -> bool:
+    """The user holds a role that prepares the series, so reads its drafts."""
+    series = series_of(obj)
+    return series is not None and any(
+        g.series_id == series.pk and g.role in Role.preparing() for g in grants_of(user)
+    )
+
+
+@rules.predicate
+def holds_a_role_in(user: Any, obj: Any) -> bool:
+    series = series_of(obj)
+    return series is not None and any(g.series_id == series.pk for g in grants_of(user))
+
+
+administers_series = is_site_administrator | is_secretariat
+
+# The series: its facts, concept note, meetings, roles, invitations, audit log.
+rules.add_perm("series.create", is_site_administrator | is_secretariat_somewhere)
+rules.add_perm("series.manage", administers_series)
+rules.add_perm("series.view_audit", administers_series)
+rules.add_perm("series.invite", administers_series)
+rules.add_perm("series.view_drafts", administers_series | prepares_the_series)
+rules.add_perm("series.open_workspace", is_site_administrator | holds_a_role_in)
+
+# A meeting: its facts and status; its programme; its records and prose.
+rules.add_perm("meeting.manage", administers_series)
+rules.add_perm("meeting.edit_programme", administers_series | is_focal_point)
+rules.add_perm("meeting.edit_records", administers_series | is_rapporteur)
+rules.add_perm("meeting.chair", administers_series | is_chair)
+rules.add_perm("meeting.request_floor", is_delegation)
+rules.add_perm(
+    "meeting.open_workspace",
+    administers_series | is_focal_point | is_rapporteur | is_chair,
+)
+
+# The directory is shared by every series.
+rules.add_perm(
+    "directory.add_entry",
+    is_site_administrator | is_secretariat_somewhere | is_focal_point_somewhere,
+)
+rules.add_perm("person.edit", is_site_administrator | is_secretariat_somewhere | is_the_person)
+rules.add_perm("person.confirm", is_the_person)

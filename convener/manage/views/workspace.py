@@ -1,0 +1,43 @@
+"""The workspace's front page: the series and meetings the user works on."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from convener.access.models import Role
+from convener.access.queries.workspace import workspace_meetings, workspace_series
+from convener.access.rules import grants_of
+from convener.directory.models import Person
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    grants = grants_of(request.user)
+    workspace = [
+        {
+            "series": series,
+            "roles": sorted(
+                {str(g.get_role_display()) for g in grants if g.series_id == series.pk}
+            ),
+            "meetings": list(workspace_meetings(request.user, series).order_by("number")),
+        }
+        for series in workspace_series(request.user)
+    ]
+    speaker_of = Person.objects.filter(
+        pk__in={g.person_id for g in grants if g.role == Role.SPEAKER}
+    )
+    return render(
+        request,
+        "manage/home.html",
+        {
+            "workspace": workspace,
+            "speaker_of": speaker_of,
+            "can_create_series": request.user.has_perm("series.create"),
+        },
+    )
+
+
+urlpatterns = [path("", home, name="home")]
