@@ -76,7 +76,11 @@ def is_focal_point(user: Any, obj: Any) -> bool:
     meeting = meeting_of(obj)
     if meeting is None:
         return False
-    organisations = {g.organisation_id for g in _grants(user, Role.FOCAL_POINT, meeting.series_id)}
+    organisations = {
+        g.organisation_id
+        for g in _grants(user, Role.FOCAL_POINT, meeting.series_id)
+        if g.organisation_id is not None
+    }
     if not organisations:
         return False
     return meeting.co_organiser_links.filter(organisation_id__in=organisations).exists()

@@ -128,7 +128,7 @@ def _scope(instance: models.Model) -> tuple[int | None, int | None]:
     if label == "meetings.Series":
         return instance.pk, None
     if label == "meetings.Meeting":
-        return instance.series_id, instance.pk
+        return getattr(instance, "series_id", None), instance.pk
     meeting_id = getattr(instance, "meeting_id", None)
     segment_id = getattr(instance, "segment_id", None)
     if meeting_id is None and segment_id is not None:
