@@ -71,3 +71,11 @@ def _english_by_default():
 def _fast_password_hashing(settings):
     """Real hashing is slow by design; tests check who may sign in, not the hash."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo_user(demo_series):
+    """The demo account of a role, by user name: demo_user("undp")."""
+    from django.contrib.auth import get_user_model
+
+    return lambda username: get_user_model().objects.get(username=username)

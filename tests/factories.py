@@ -18,6 +18,8 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
+from convener.access.models import Grant
+from convener.access.models import Role as AccessRole
 from convener.directory.models import (
     ConveningGroup,
     ConveningGroupChair,
@@ -311,3 +313,24 @@ class InterventionFactory(DjangoModelFactory):
     state = factory.SubFactory(StateFactory)
     capacity = Capacity.NATIONAL
     summary = "Called for more *regular pathways*."
+
+
+# Roles
+
+
+class GrantFactory(DjangoModelFactory):
+    """A role in a series; pass the narrowing the role needs (organisation, meeting, person…)."""
+
+    class Meta:
+        model = Grant
+
+    user = factory.SubFactory(UserFactory)
+    series = factory.SubFactory(SeriesFactory)
+    role = AccessRole.SECRETARIAT
+
+
+class AdministratorFactory(UserFactory):
+    """The site administrator, who may do everything."""
+
+    is_staff = True
+    is_superuser = True

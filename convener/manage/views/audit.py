@@ -1,3 +1,7 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from convener.manage.views.scaffold import pending
+
+urlpatterns = [
+    path("series/<slug:slug>/audit/", pending, name="series_audit"),
+]

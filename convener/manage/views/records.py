@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from convener.manage.views.scaffold import pending
+
+urlpatterns = [
+    path("series/<slug:slug>/meetings/<int:number>/records/", pending, name="records"),
+    path("series/<slug:slug>/report/<slug:kind>/", pending, name="report_text"),
+]

@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from convener.manage.views.scaffold import pending
+
+urlpatterns = [
+    path("series/<slug:slug>/review/", pending, name="series_review"),
+    path("series/<slug:slug>/classification/", pending, name="classification"),
+]
