@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "convener.api",
     "convener.access",
     "convener.manage",
+    "convener.live",
     "axes",
     "django_htmx",
     "ninja",  # serves the API's documentation page from our own static files

@@ -15,6 +15,7 @@ urlpatterns = [
         path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
         path("manage/", include("convener.manage.urls")),
+        path("live/", include("convener.live.urls")),
         path("", include("convener.public.urls")),
         prefix_default_language=False,
     ),
