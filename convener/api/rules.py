@@ -1,13 +1,23 @@
-"""Who may do what through the API, as small named predicates."""
+"""What the API asks of a caller before it looks at the object; the object's own
+permission is a rule of `convener.access.rules`, checked by `require`."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import Model
+
+from convener.access.rules import grants_of
+from convener.api.errors import ForbiddenError
 from convener.meetings.queries.visibility import AnyUser
 
 
-def can_edit_records(user: AnyUser) -> bool:
-    """Whether the user may change meetings and the record of the floor.
+def may_write_somewhere(user: AnyUser) -> bool:
+    """Whether the user holds any role that changes data: the gate of every write."""
+    return bool(user.is_authenticated and user.is_active and (user.is_superuser or grants_of(user)))
 
-    Until roles land, that is the secretariat: active staff users.
-    """
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+def require(user: Any, permission: str, obj: Model, *, denied: str) -> None:
+    """Refuse with 403 unless the user holds `permission` on `obj`."""
+    if not user.has_perm(permission, obj):
+        raise ForbiddenError(denied)

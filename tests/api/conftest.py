@@ -1,7 +1,7 @@
 import pytest
 
 from convener.api.domain.tokens import create_token
-from tests.factories import StaffFactory, UserFactory
+from tests.factories import AdministratorFactory, UserFactory
 
 
 def _bearer(user) -> dict[str, str]:
@@ -10,12 +10,18 @@ def _bearer(user) -> dict[str, str]:
 
 
 @pytest.fixture
-def staff_headers(db):
-    """Headers that call the API with a token of the secretariat."""
-    return _bearer(StaffFactory())
+def admin_headers(db):
+    """Headers that call the API with a token of the site administrator."""
+    return _bearer(AdministratorFactory())
 
 
 @pytest.fixture
 def user_headers(db):
-    """Headers that call the API with a token of a user outside the secretariat."""
+    """Headers that call the API with a token of a user with no role."""
     return _bearer(UserFactory())
+
+
+@pytest.fixture
+def bearer():
+    """Headers that call the API with a new token of the given user."""
+    return _bearer

@@ -64,14 +64,14 @@ def test_a_token_outside_the_secretariat_on_a_write_is_a_403(client, user_header
     assert error_of(response, 403)["code"] == "forbidden"
 
 
-def test_invalid_data_is_a_422_naming_each_field(client, staff_headers):
+def test_invalid_data_is_a_422_naming_each_field(client, admin_headers):
     MeetingFactory(series__slug="s", number=1)
 
     response = client.patch(
         "/api/meetings/s/1",
         {"status": "cancelled", "date": "soon"},
         content_type="application/json",
-        headers=staff_headers,
+        headers=admin_headers,
     )
 
     error = error_of(response, 422)

@@ -17,7 +17,6 @@ from schemathesis.checks import not_a_server_error
 
 from convener.api.domain.tokens import create_token
 from convener.wsgi import application
-from tests.factories import StaffFactory
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
@@ -52,8 +51,8 @@ def _requests_stay_in_the_tests_transaction():
 
 
 @pytest.fixture
-def secretariat(demo_series):
-    _, secret = create_token(user=StaffFactory(), name="schemathesis")
+def secretariat(demo_series, demo_user):
+    _, secret = create_token(user=demo_user("secretariat"), name="schemathesis")
     return {"Authorization": f"Bearer {secret}"}
 
 

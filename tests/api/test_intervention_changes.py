@@ -1,8 +1,10 @@
 import pytest
 
+from convener.access.models import Role
 from convener.meetings.domain.revision import current_revision
 from convener.records.models import Capacity, Intervention
 from tests.factories import (
+    GrantFactory,
     InterventionFactory,
     MeetingFactory,
     OrganisationFactory,
@@ -54,7 +56,7 @@ def test_post_intervention_with_a_token_outside_the_secretariat_is_forbidden(
     assert not Intervention.objects.exists()
 
 
-def test_post_intervention_records_a_turn_at_the_end_of_the_segment(client, meeting, staff_headers):
+def test_post_intervention_records_a_turn_at_the_end_of_the_segment(client, meeting, admin_headers):
     InterventionFactory(segment=meeting.segments.get(key="debate"), order=4)
     StateFactory(iso3="XAA")
     PersonFactory(key="delegate")
@@ -69,7 +71,7 @@ def test_post_intervention_records_a_turn_at_the_end_of_the_segment(client, meet
             "summary": "Called for *regular pathways*.",
             "points": ["More resettlement places."],
         },
-        staff_headers,
+        admin_headers,
     )
 
     assert response.status_code == 201, response.content
@@ -79,14 +81,14 @@ def test_post_intervention_records_a_turn_at_the_end_of_the_segment(client, meet
     assert body["kind"] == "statement"
 
 
-def test_post_intervention_for_a_group_and_an_organisation(client, meeting, staff_headers):
+def test_post_intervention_for_a_group_and_an_organisation(client, meeting, admin_headers):
     StateGroupFactory(key="g77")
     OrganisationFactory(key="unhcr")
 
     response = post(
         client,
         {"segment": "debate", "group": "g77", "organisation": "unhcr", "capacity": "group"},
-        staff_headers,
+        admin_headers,
     )
 
     assert response.status_code == 201, response.content
@@ -97,20 +99,20 @@ def test_post_intervention_for_a_group_and_an_organisation(client, meeting, staf
 
 
 def test_post_intervention_raises_the_content_revision(
-    client, meeting, staff_headers, django_capture_on_commit_callbacks
+    client, meeting, admin_headers, django_capture_on_commit_callbacks
 ):
     StateFactory(iso3="XAA")
     before = current_revision()
 
     with django_capture_on_commit_callbacks(execute=True):
-        post(client, {"segment": "debate", "state": "XAA"}, staff_headers)
+        post(client, {"segment": "debate", "state": "XAA"}, admin_headers)
 
     assert current_revision() > before
 
 
-def test_post_intervention_naming_unknown_keys_is_invalid(client, meeting, staff_headers):
+def test_post_intervention_naming_unknown_keys_is_invalid(client, meeting, admin_headers):
     response = post(
-        client, {"segment": "lunch", "speaker": "nobody", "state": "XZZ"}, staff_headers
+        client, {"segment": "lunch", "speaker": "nobody", "state": "XZZ"}, admin_headers
     )
 
     assert response.status_code == 422
@@ -121,8 +123,8 @@ def test_post_intervention_naming_unknown_keys_is_invalid(client, meeting, staff
     ]
 
 
-def test_post_intervention_naming_nobody_is_invalid(client, meeting, staff_headers):
-    response = post(client, {"segment": "debate", "summary": "Someone spoke."}, staff_headers)
+def test_post_intervention_naming_nobody_is_invalid(client, meeting, admin_headers):
+    response = post(client, {"segment": "debate", "summary": "Someone spoke."}, admin_headers)
 
     assert response.status_code == 422
     assert response.json()["error"]["details"] == [
@@ -134,23 +136,23 @@ def test_post_intervention_naming_nobody_is_invalid(client, meeting, staff_heade
     ]
 
 
-def test_post_intervention_on_behalf_of_a_group_needs_the_group(client, meeting, staff_headers):
+def test_post_intervention_on_behalf_of_a_group_needs_the_group(client, meeting, admin_headers):
     StateFactory(iso3="XAA")
 
     response = post(
-        client, {"segment": "debate", "state": "XAA", "capacity": "group"}, staff_headers
+        client, {"segment": "debate", "state": "XAA", "capacity": "group"}, admin_headers
     )
 
     assert response.status_code == 422
     assert response.json()["error"]["details"][0]["field"] == "group"
 
 
-def test_post_intervention_in_an_unknown_meeting_is_not_found(client, meeting, staff_headers):
+def test_post_intervention_in_an_unknown_meeting_is_not_found(client, meeting, admin_headers):
     response = client.post(
         "/api/meetings/s/9/interventions",
         {"segment": "debate", "state": "XAA"},
         content_type="application/json",
-        headers=staff_headers,
+        headers=admin_headers,
     )
 
     assert response.status_code == 404
@@ -170,14 +172,14 @@ def test_patch_intervention_with_a_token_outside_the_secretariat_is_forbidden(
     assert patch(client, intervention, {"summary": "New"}, user_headers).status_code == 403
 
 
-def test_patch_intervention_changes_what_is_given(client, meeting, staff_headers):
+def test_patch_intervention_changes_what_is_given(client, meeting, admin_headers):
     intervention = InterventionFactory(segment=meeting.segments.get(key="debate"))
 
     response = patch(
         client,
         intervention,
         {"summary": "Now *this*.", "points": ["One", "Two"], "kind": "question"},
-        staff_headers,
+        admin_headers,
     )
 
     assert response.status_code == 200
@@ -190,41 +192,62 @@ def test_patch_intervention_changes_what_is_given(client, meeting, staff_headers
     assert intervention.capacity == Capacity.NATIONAL
 
 
-def test_patch_intervention_moves_it_to_the_end_of_another_segment(client, meeting, staff_headers):
+def test_patch_intervention_moves_it_to_the_end_of_another_segment(client, meeting, admin_headers):
     intervention = InterventionFactory(segment=meeting.segments.get(key="debate"), order=0)
     InterventionFactory(segment=meeting.segments.get(key="closing"), order=3)
 
-    response = patch(client, intervention, {"segment": "closing"}, staff_headers)
+    response = patch(client, intervention, {"segment": "closing"}, admin_headers)
 
     assert (response.json()["segment"], response.json()["order"]) == ("closing", 4)
 
 
-def test_patch_intervention_cannot_move_it_to_another_meeting(client, meeting, staff_headers):
+def test_patch_intervention_cannot_move_it_to_another_meeting(client, meeting, admin_headers):
     intervention = InterventionFactory(segment=meeting.segments.get(key="debate"))
     SegmentFactory(key="elsewhere")
 
-    response = patch(client, intervention, {"segment": "elsewhere"}, staff_headers)
+    response = patch(client, intervention, {"segment": "elsewhere"}, admin_headers)
 
     assert response.status_code == 422
     assert response.json()["error"]["details"][0]["field"] == "segment"
 
 
-def test_patch_intervention_clearing_its_only_delegation_is_invalid(client, meeting, staff_headers):
+def test_patch_intervention_clearing_its_only_delegation_is_invalid(client, meeting, admin_headers):
     intervention = InterventionFactory(segment=meeting.segments.get(key="debate"), speaker=None)
 
-    response = patch(client, intervention, {"state": None}, staff_headers)
+    response = patch(client, intervention, {"state": None}, admin_headers)
 
     assert response.status_code == 422
     intervention.refresh_from_db()
     assert intervention.state is not None
 
 
-def test_patch_intervention_of_an_unknown_id_is_not_found(client, staff_headers):
+def test_patch_intervention_of_an_unknown_id_is_not_found(client, admin_headers):
     response = client.patch(
         "/api/interventions/999999",
         {"summary": "x"},
         content_type="application/json",
-        headers=staff_headers,
+        headers=admin_headers,
     )
 
     assert response.status_code == 404
+
+
+def test_the_rapporteur_of_the_meeting_records_and_changes_its_turns(client, meeting, bearer):
+    intervention = InterventionFactory(segment=meeting.segments.get(key="debate"))
+    rapporteur = GrantFactory(series=meeting.series, role=Role.RAPPORTEUR, meeting=meeting).user
+
+    response = patch(client, intervention, {"summary": "Checked"}, bearer(rapporteur))
+
+    assert response.status_code == 200
+    intervention.refresh_from_db()
+    assert intervention.summary == "Checked"
+
+
+def test_the_rapporteur_of_another_meeting_may_not_change_its_turns(client, meeting, bearer):
+    intervention = InterventionFactory(segment=meeting.segments.get(key="debate"))
+    other = MeetingFactory(series=meeting.series, number=meeting.number + 1)
+    rapporteur = GrantFactory(series=meeting.series, role=Role.RAPPORTEUR, meeting=other).user
+
+    response = patch(client, intervention, {"summary": "Checked"}, bearer(rapporteur))
+
+    assert response.status_code == 403

@@ -64,10 +64,10 @@ def test_intervention_list_hides_drafts_from_a_token_outside_the_secretariat(cli
     assert listed(client.get("/api/interventions", headers=user_headers))["count"] == 0
 
 
-def test_intervention_list_shows_drafts_to_the_secretariat(client, staff_headers):
+def test_intervention_list_shows_drafts_to_the_secretariat(client, admin_headers):
     InterventionFactory(segment__meeting__status=MeetingStatus.DRAFT)
 
-    assert listed(client.get("/api/interventions", headers=staff_headers))["count"] == 1
+    assert listed(client.get("/api/interventions", headers=admin_headers))["count"] == 1
 
 
 def test_intervention_detail_gives_speaker_delegation_and_capacity(client):

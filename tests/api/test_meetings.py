@@ -106,10 +106,10 @@ def test_meeting_list_hides_drafts_from_a_token_outside_the_secretariat(client, 
     assert numbers(client.get("/api/meetings", headers=user_headers)) == []
 
 
-def test_meeting_list_shows_drafts_to_the_secretariat(client, staff_headers):
+def test_meeting_list_shows_drafts_to_the_secretariat(client, admin_headers):
     MeetingFactory(number=2, status=MeetingStatus.DRAFT)
 
-    assert numbers(client.get("/api/meetings", headers=staff_headers)) == [2]
+    assert numbers(client.get("/api/meetings", headers=admin_headers)) == [2]
 
 
 def test_meeting_list_filter_by_person_does_not_see_into_drafts(client):
@@ -193,14 +193,14 @@ def test_meeting_detail_of_a_draft_is_not_found_for_a_token_outside_the_secretar
     assert response.status_code == 404
 
 
-def test_meeting_detail_of_a_draft_is_read_by_the_secretariat(client, staff_headers):
+def test_meeting_detail_of_a_draft_is_read_by_the_secretariat(client, admin_headers):
     meeting = MeetingFactory(status=MeetingStatus.DRAFT)
     CoChairFactory(meeting=meeting, state=StateFactory(iso3="XAA"))
     CoOrganiserFactory(meeting=meeting)
     SegmentFactory(meeting=meeting)
 
     response = client.get(
-        f"/api/meetings/{meeting.series.slug}/{meeting.number}", headers=staff_headers
+        f"/api/meetings/{meeting.series.slug}/{meeting.number}", headers=admin_headers
     )
 
     assert response.status_code == 200

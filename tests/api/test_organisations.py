@@ -41,10 +41,10 @@ def test_organisation_list_hides_organisations_only_in_drafts_from_the_public(cl
     assert keys(client.get("/api/organisations")) == ["public"]
 
 
-def test_organisation_list_shows_every_organisation_to_the_secretariat(client, staff_headers):
+def test_organisation_list_shows_every_organisation_to_the_secretariat(client, admin_headers):
     CoOrganiserFactory(organisation__key="drafted", meeting__status=MeetingStatus.DRAFT)
 
-    assert keys(client.get("/api/organisations", headers=staff_headers)) == ["drafted"]
+    assert keys(client.get("/api/organisations", headers=admin_headers)) == ["drafted"]
 
 
 def test_organisation_detail_gives_meetings_co_organised_and_people(client, demo_series):
@@ -62,12 +62,12 @@ def test_organisation_detail_of_one_only_in_drafts_is_not_found_for_the_public(c
     assert client.get("/api/organisations/drafted").status_code == 404
 
 
-def test_organisation_detail_lists_draft_meetings_for_the_secretariat_only(client, staff_headers):
+def test_organisation_detail_lists_draft_meetings_for_the_secretariat_only(client, admin_headers):
     link = CoOrganiserFactory(organisation__key="org", meeting__status=MeetingStatus.DRAFT)
     CoOrganiserFactory(organisation=link.organisation)
 
     public = client.get("/api/organisations/org").json()
-    staff = client.get("/api/organisations/org", headers=staff_headers).json()
+    staff = client.get("/api/organisations/org", headers=admin_headers).json()
 
     assert len(public["co_organised"]) == 1
     assert len(staff["co_organised"]) == 2

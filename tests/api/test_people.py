@@ -75,11 +75,11 @@ def test_people_list_hides_people_only_in_drafts_from_a_token_outside_the_secret
     assert keys(client.get("/api/people", headers=user_headers)) == []
 
 
-def test_people_list_shows_the_whole_directory_to_the_secretariat(client, staff_headers):
+def test_people_list_shows_the_whole_directory_to_the_secretariat(client, admin_headers):
     ParticipationFactory(person__key="drafted", segment__meeting__status=MeetingStatus.DRAFT)
     PersonFactory(key="not-taking-part")
 
-    assert sorted(keys(client.get("/api/people", headers=staff_headers))) == [
+    assert sorted(keys(client.get("/api/people", headers=admin_headers))) == [
         "drafted",
         "not-taking-part",
     ]
@@ -103,10 +103,10 @@ def test_person_detail_of_someone_only_in_drafts_is_not_found_for_the_public(cli
     assert client.get("/api/people/drafted").status_code == 404
 
 
-def test_person_detail_of_someone_only_in_drafts_is_read_by_the_secretariat(client, staff_headers):
+def test_person_detail_of_someone_only_in_drafts_is_read_by_the_secretariat(client, admin_headers):
     ParticipationFactory(person__key="drafted", segment__meeting__status=MeetingStatus.DRAFT)
 
-    response = client.get("/api/people/drafted", headers=staff_headers)
+    response = client.get("/api/people/drafted", headers=admin_headers)
 
     assert response.status_code == 200
     assert response.json()["appearances"][0]["parts"][0]["part"] == "programme"

@@ -43,10 +43,10 @@ def test_list_for_the_public_takes_two_queries(
 
 @pytest.mark.parametrize("url", LISTS)
 def test_list_with_a_token_takes_two_more_queries(
-    client, demo_series, staff_headers, url, django_assert_max_num_queries
+    client, demo_series, admin_headers, url, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(2 + TOKEN_QUERIES):
-        response = client.get(with_full_page(url), headers=staff_headers)
+        response = client.get(with_full_page(url), headers=admin_headers)
 
     assert response.status_code == 200
 

@@ -37,10 +37,10 @@ def test_series_list_hides_draft_series_from_a_token_outside_the_secretariat(cli
     assert slugs(client.get("/api/series", headers=user_headers)) == []
 
 
-def test_series_list_shows_draft_series_to_the_secretariat(client, staff_headers):
+def test_series_list_shows_draft_series_to_the_secretariat(client, admin_headers):
     SeriesFactory(slug="draft", status=SeriesStatus.DRAFT)
 
-    assert slugs(client.get("/api/series", headers=staff_headers)) == ["draft"]
+    assert slugs(client.get("/api/series", headers=admin_headers)) == ["draft"]
 
 
 def test_series_list_orders_by_the_prepared_event_newest_first(client):
@@ -76,10 +76,10 @@ def test_series_detail_of_a_draft_series_is_not_found_for_the_public(client):
     assert client.get("/api/series/draft").status_code == 404
 
 
-def test_series_detail_of_a_draft_series_is_read_by_the_secretariat(client, staff_headers):
+def test_series_detail_of_a_draft_series_is_read_by_the_secretariat(client, admin_headers):
     SeriesFactory(slug="draft", status=SeriesStatus.DRAFT)
 
-    response = client.get("/api/series/draft", headers=staff_headers)
+    response = client.get("/api/series/draft", headers=admin_headers)
 
     assert response.status_code == 200
     assert response.json()["status"] == "draft"

@@ -21,11 +21,14 @@ from convener.api.interfaces.schemas.interventions import (
 )
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import intervention_list
-from convener.api.views.security import ANYONE, SECRETARIAT
+from convener.api.rules import require
+from convener.api.views.security import ANYONE, EDITOR
 from convener.meetings.queries.visibility import visible_meetings
 from convener.records.domain.interventions import record_intervention, update_intervention
 from convener.records.models import Intervention
 from convener.records.queries.interventions import floor_turns
+
+RECORDS_DENIED = "Your role does not change the records of this meeting."
 
 router = Router(tags=["Interventions"])
 
@@ -60,7 +63,7 @@ def get_intervention(request: HttpRequest, intervention_id: Path[RowId]) -> Inte
 
 @router.post(
     "/meetings/{series}/{number}/interventions",
-    auth=SECRETARIAT,
+    auth=EDITOR,
     response={201: InterventionOut, **error_responses(400, 401, 403, 404, 422)},
     summary="Record a turn on the floor",
 )
@@ -72,6 +75,7 @@ def post_intervention(
 ) -> Status:
     user = caller(request)
     meeting = meeting_or_404(visible_meetings(user), series, number)
+    require(user, "meeting.edit_records", meeting, denied=RECORDS_DENIED)
     fields = intervention_changes(payload.dict(), meeting=meeting, user=user)
     with rules_as_invalid_data(fields=API_NAMES):
         intervention = record_intervention(**fields, by=user)
@@ -80,7 +84,7 @@ def post_intervention(
 
 @router.patch(
     "/interventions/{intervention_id}",
-    auth=SECRETARIAT,
+    auth=EDITOR,
     response={200: InterventionOut, **error_responses(400, 401, 403, 404, 422)},
     summary="Change a turn on the floor",
 )
@@ -89,6 +93,7 @@ def patch_intervention(
 ) -> Intervention:
     user = caller(request)
     intervention = _intervention(request, intervention_id)
+    require(user, "meeting.edit_records", intervention, denied=RECORDS_DENIED)
     changes = intervention_changes(
         payload.dict(exclude_unset=True), meeting=intervention.segment.meeting, user=user
     )

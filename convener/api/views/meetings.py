@@ -14,7 +14,8 @@ from convener.api.interfaces.schemas.meetings import (
 )
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import meeting_list
-from convener.api.views.security import ANYONE, SECRETARIAT
+from convener.api.rules import require
+from convener.api.views.security import ANYONE, EDITOR
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
@@ -48,7 +49,7 @@ def get_meeting(
 
 @router.patch(
     "/meetings/{series}/{number}",
-    auth=SECRETARIAT,
+    auth=EDITOR,
     response={200: MeetingDetailOut, **error_responses(400, 401, 403, 404, 422)},
     summary="Change a meeting's facts",
 )
@@ -60,6 +61,7 @@ def patch_meeting(
 ) -> Meeting:
     user = caller(request)
     meeting = _meeting(user, series, number)
+    require(user, "meeting.manage", meeting, denied="Your role does not change this meeting.")
     with rules_as_invalid_data(fields={model: api for api, model in MEETING_FIELDS.items()}):
         update_meeting(
             meeting=meeting, changes=meeting_changes(payload.dict(exclude_unset=True)), by=user

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from convener.api.auth import BearerToken
-from convener.api.rules import can_edit_records
+from convener.api.rules import may_write_somewhere
 
 # Reads: a token or a session shows drafts to the secretariat; without one,
 # the public's view. Added to the schema so that it says the token is optional.
 READER = BearerToken()
 ANYONE = {"security": [{}]}
 
-# Writes: a token (or session) of the secretariat.
-SECRETARIAT = BearerToken(
-    permission=can_edit_records, denied="Only the secretariat may change the records."
+# Writes: a token (or session) of a user with a role; each operation then
+# checks the permission its object needs.
+EDITOR = BearerToken(
+    permission=may_write_somewhere, denied="Only the people preparing a series may change it."
 )
