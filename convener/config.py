@@ -49,8 +49,14 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "REDIS_URL",
         "",
-        "Redis for the shared cache and live updates across processes. "
-        "Default: a per-process memory cache.",
+        "Redis for the shared cache and live updates across processes; required with "
+        "more than one server process. Default: a per-process memory cache and updates.",
+    ),
+    Option(
+        "CONVENER_REDIS_PREFIX",
+        "convener",
+        "Prefix of Convener's cache keys and channels in Redis: one per installation "
+        "sharing a Redis server.",
     ),
     Option(
         "CONVENER_SYMBOL_LINK_BASE",
@@ -62,9 +68,38 @@ OPTIONS: tuple[Option, ...] = (
         "false",
         "`true` behind HTTPS: secure cookies, HSTS and redirect to HTTPS.",
     ),
-    Option("CONVENER_WORKERS", "2", "Worker processes started by `convener serve`."),
+    Option(
+        "CONVENER_TRUSTED_PROXIES",
+        "0",
+        "Number of reverse proxies in front of Convener that append the visitor's address "
+        "to `X-Forwarded-For`; sign-in limits count failures per address.",
+    ),
+    Option(
+        "CONVENER_WORKERS",
+        "2",
+        "Worker processes started by `convener serve`; one without `REDIS_URL`.",
+    ),
     Option("CONVENER_BIND", "127.0.0.1:8000", "Address `convener serve` listens on."),
     Option("CONVENER_LOG_LEVEL", "info", "Log level of the server."),
+    Option(
+        "CONVENER_EMAIL_HOST",
+        "",
+        "SMTP server that sends e-mail (invitations). "
+        "Default: none, e-mails are written to the server's console.",
+    ),
+    Option("CONVENER_EMAIL_PORT", "587", "Port of the SMTP server."),
+    Option("CONVENER_EMAIL_USER", "", "User name on the SMTP server, if it asks for one."),
+    Option("CONVENER_EMAIL_PASSWORD", "", "Password on the SMTP server."),
+    Option(
+        "CONVENER_EMAIL_TLS",
+        "true",
+        "`true` starts TLS on the SMTP connection (STARTTLS, usually port 587).",
+    ),
+    Option(
+        "CONVENER_FROM_EMAIL",
+        "Convener <convener@localhost>",
+        "Sender address of the e-mails Convener sends.",
+    ),
 )
 
 _BY_ENV = {option.env: option for option in OPTIONS}

@@ -86,9 +86,15 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy every request comes from the proxy's address: the
+# visitor's is the one the nearest trusted proxy appended to X-Forwarded-For.
+CONVENER_TRUSTED_PROXIES = int(config.get("CONVENER_TRUSTED_PROXIES"))
+AXES_CLIENT_IP_CALLABLE = "convener.access.addresses.client_address"
 
 ROOT_URLCONF = "convener.urls"
 WSGI_APPLICATION = "convener.wsgi.application"
+# What `convener serve` runs: the live streams asynchronously, the pages as WSGI.
+ASGI_APPLICATION = "convener.asgi.application"
 
 TEMPLATES = [
     {
@@ -126,7 +132,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 _redis_url = config.get("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": config.get("CONVENER_REDIS_PREFIX"),
+        }
         if _redis_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
@@ -177,17 +187,37 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Source maps of the API documentation's bundles are megabytes that nobody
+# fetches compressed; compressing them made `collectstatic` take a minute.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("woff", "woff2", "mp4", "webm", "map"),
+]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = config.get_bool("CONVENER_SECURE")
 SECURE_SSL_REDIRECT = config.get_bool("CONVENER_SECURE")
 SECURE_HSTS_SECONDS = 31536000 if config.get_bool("CONVENER_SECURE") else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = config.get_bool("CONVENER_SECURE")
+# Only asks browsers' preload lists to take the domain; nothing changes until
+# its owner submits the domain, which is then never served over plain HTTP.
+SECURE_HSTS_PRELOAD = config.get_bool("CONVENER_SECURE")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Without an SMTP server (the demo, development) e-mails go to the console.
+EMAIL_HOST = config.get("CONVENER_EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(config.get("CONVENER_EMAIL_PORT"))
+EMAIL_HOST_USER = config.get("CONVENER_EMAIL_USER")
+EMAIL_HOST_PASSWORD = config.get("CONVENER_EMAIL_PASSWORD")
+EMAIL_USE_TLS = config.get_bool("CONVENER_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = config.get("CONVENER_FROM_EMAIL")
 
 CONVENER_SYMBOL_LINK_BASE = config.get("CONVENER_SYMBOL_LINK_BASE")
 

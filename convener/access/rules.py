@@ -11,7 +11,8 @@ The roles (see `Role`):
 - the secretariat of a series, everything in that series;
 - the focal point of a co-organiser, the programme and speakers of the
   meetings that organisation co-organises;
-- the rapporteur, the records and report prose of their meeting(s);
+- the rapporteur, the records of their meeting(s) and, when rapporteur of
+  every meeting, the prose of the series report;
 - the chair, the list of speakers of their meeting(s);
 - a speaker, their own entry in the directory and their confirmation;
 - a delegation, its own requests for the floor;
@@ -71,6 +72,12 @@ def is_focal_point_somewhere(user: Any) -> bool:
 
 
 @rules.predicate
+def prepares_a_series_somewhere(user: Any) -> bool:
+    """The user helps prepare some series, so opens some of its meetings in the workspace."""
+    return any(g.role in Role.preparing() for g in grants_of(user))
+
+
+@rules.predicate
 def is_focal_point(user: Any, obj: Any) -> bool:
     """The user is focal point of an organisation that co-organises the meeting."""
     meeting = meeting_of(obj)
@@ -106,9 +113,33 @@ is_chair = _meeting_role(Role.CHAIR)
 
 
 @rules.predicate
+def is_rapporteur_of_every_meeting(user: Any, obj: Any) -> bool:
+    """The user is rapporteur of the whole series (a grant not narrowed to one
+    meeting), so writes the prose of the series' report."""
+    series = series_of(obj)
+    return series is not None and any(
+        g.meeting_id is None for g in _grants(user, Role.RAPPORTEUR, series.pk)
+    )
+
+
+@rules.predicate
 def is_delegation(user: Any, obj: Any) -> bool:
     series = series_of(obj)
     return series is not None and bool(_grants(user, Role.DELEGATION, series.pk))
+
+
+@rules.predicate
+def speaks_for(user: Any, inscription: Any) -> bool:
+    """The user is a delegation of the State or organisation an inscription on
+    the list of speakers speaks for (a State speaking on behalf of a group included)."""
+    series = series_of(inscription)
+    if series is None:
+        return False
+    return any(
+        (g.state_id is not None and g.state_id == inscription.state_id)
+        or (g.organisation_id is not None and g.organisation_id == inscription.organisation_id)
+        for g in _grants(user, Role.DELEGATION, series.pk)
+    )
 
 
 @rules.predicate
@@ -134,13 +165,15 @@ def holds_a_role_in(user: Any, obj: Any) -> bool:
 
 administers_series = is_site_administrator | is_secretariat
 
-# The series: its facts, concept note, meetings, roles, invitations, audit log.
+# The series: its facts, concept note, meetings, roles, invitations, audit log,
+# the prose of its report.
 rules.add_perm("series.create", is_site_administrator | is_secretariat_somewhere)
 rules.add_perm("series.manage", administers_series)
 rules.add_perm("series.view_audit", administers_series)
 rules.add_perm("series.invite", administers_series)
 rules.add_perm("series.view_drafts", administers_series | prepares_the_series)
 rules.add_perm("series.open_workspace", is_site_administrator | holds_a_role_in)
+rules.add_perm("series.edit_report", administers_series | is_rapporteur_of_every_meeting)
 
 # A meeting: its facts and status; its programme; its records and prose.
 rules.add_perm("meeting.manage", administers_series)
@@ -148,6 +181,10 @@ rules.add_perm("meeting.edit_programme", administers_series | is_focal_point)
 rules.add_perm("meeting.edit_records", administers_series | is_rapporteur)
 rules.add_perm("meeting.chair", administers_series | is_chair)
 rules.add_perm("meeting.request_floor", is_delegation)
+# An inscription on the list of speakers: a delegation acts only for its own
+# State or organisation; the chair and the secretariat take anyone off.
+rules.add_perm("floor.speak_for", speaks_for)
+rules.add_perm("floor.withdraw", speaks_for | administers_series | is_chair)
 rules.add_perm(
     "meeting.open_workspace",
     administers_series | is_focal_point | is_rapporteur | is_chair,
@@ -158,5 +195,7 @@ rules.add_perm(
     "directory.add_entry",
     is_site_administrator | is_secretariat_somewhere | is_focal_point_somewhere,
 )
+# Finding people and organisations of the whole directory, to pick a speaker.
+rules.add_perm("directory.search", is_site_administrator | prepares_a_series_somewhere)
 rules.add_perm("person.edit", is_site_administrator | is_secretariat_somewhere | is_the_person)
 rules.add_perm("person.confirm", is_the_person)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import documents, feeds, views
+from convener.public import documents, feeds, versions, views
 
 
 class ISO3Converter:
@@ -41,6 +41,36 @@ urlpatterns = [
         "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>.<slug:file_format>",
         documents.document_file,
         name="meeting_document_file",
+    ),
+    path(
+        "series/<slug:slug>/documents/<slug:document>/versions/",
+        versions.document_versions,
+        name="series_document_versions",
+    ),
+    path(
+        "series/<slug:slug>/documents/<slug:document>/versions/<int:version>/",
+        versions.document_version,
+        name="series_document_version",
+    ),
+    path(
+        "series/<slug:slug>/documents/<slug:document>/versions/differences/",
+        versions.document_differences,
+        name="series_document_differences",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/versions/",
+        versions.document_versions,
+        name="meeting_document_versions",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/versions/<int:version>/",
+        versions.document_version,
+        name="meeting_document_version",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/versions/differences/",
+        versions.document_differences,
+        name="meeting_document_differences",
     ),
     path("series/<slug:slug>/calendar.ics", feeds.series_calendar, name="series_calendar"),
     path(

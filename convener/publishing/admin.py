@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from convener.publishing.models import DocumentBuild, ReportText
+from convener.publishing.models import DocumentBuild, DocumentVersion, ReportText
 
 
 @admin.register(ReportText)
@@ -19,4 +19,19 @@ class DocumentBuildAdmin(admin.ModelAdmin):
     exclude = ["content"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(DocumentVersion)
+class DocumentVersionAdmin(admin.ModelAdmin):
+    """Versions are kept by publishing and never change: the admin only reads them."""
+
+    list_display = ["document", "meeting_number", "number", "series", "published_at"]
+    list_filter = ["series", "document"]
+    readonly_fields = [field.name for field in DocumentVersion._meta.fields if field.name != "id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -20,6 +20,7 @@ COMMANDS = {
     "export": "convener.exchange",
     "build": "convener.publishing",
     "schema": "convener.exchange",
+    "review": "convener.meetings",
     "load-reference": "convener.directory",
 }
 

@@ -151,8 +151,10 @@ def test_export_keeps_every_field_of_the_demo_meetings_and_series(demo_series):
     classification = original.series.classification
     assert exported.series.classification.model_dump() == {
         "rule": classification.rule,
+        "co_chair_balance": "developing_and_developed",
         "developed": sorted(classification.developed),
         "developing": [],
+        "unlisted": "developing",
     }
     assert exported.series.model_dump(exclude={"classification"}) == (
         original.series.model_dump(exclude={"classification"})
@@ -299,3 +301,25 @@ def test_export_command_names_the_field_the_format_refuses(capsys):
 def test_export_command_unknown_series_is_refused(demo_series):
     with pytest.raises(CommandError, match=r'^no series "gmg-2017" \(the series are: gmg-2016\)$'):
         call_command("export", "gmg-2017")
+
+
+def test_export_round_trip_keeps_the_co_chair_balance_and_unclassified_states(tmp_path):
+    meeting = MeetingFactory(
+        series__co_chair_balance="developing_and_developed", series__classification_rule="One each"
+    )
+    for iso3, status in (("JPN", "developed"), ("ZMB", "developing")):
+        StateClassification.objects.create(
+            series=meeting.series, state=State.objects.get(iso3=iso3), status=status
+        )
+    exported = to_yaml(meeting.series)
+    empty_the_database()
+
+    series = import_bytes(exported, tmp_path / "series.yaml")
+
+    assert to_yaml(series) == exported
+    assert "co_chair_balance: developing_and_developed" in exported.decode()
+    assert "unlisted: unclassified" in exported.decode()
+    assert dict(series.classifications.values_list("state__iso3", "status")) == {
+        "JPN": "developed",
+        "ZMB": "developing",
+    }

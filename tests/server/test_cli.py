@@ -27,7 +27,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, seconds: float = 60) -> str:
+def wait_for(url: str, seconds: float = 180) -> str:
     deadline = time.monotonic() + seconds
     while True:
         try:

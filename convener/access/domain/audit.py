@@ -93,7 +93,7 @@ def record(
         series=series,
         meeting=meeting,
         action=action,
-        target_type=str(instance._meta.verbose_name) if instance is not None else "",
+        target_type=instance._meta.label if instance is not None else "",
         target_id=str(instance.pk) if instance is not None else "",
         target=(target or str(instance or ""))[:300],
         changes=_jsonable(changes or {}),
@@ -103,7 +103,9 @@ def record(
 def _who() -> tuple[Any, str, str]:
     actor = _actor.get()
     if actor is None:
-        return None, "", "system"
+        # Outside a request nobody set an actor: the change comes from a
+        # command (`convener import`, `convener demo`, the shell).
+        return None, "", "command"
     user = actor.user
     if not getattr(user, "is_authenticated", False):
         return None, "", actor.via
@@ -155,7 +157,7 @@ def _write(instance: models.Model, action: str, changes: dict[str, Any]) -> None
         series_id=series_id,
         meeting_id=meeting_id,
         action=action,
-        target_type=str(instance._meta.verbose_name),
+        target_type=instance._meta.label,
         target_id=str(instance.pk),
         target=str(instance)[:300],
         changes=_jsonable(changes),

@@ -26,14 +26,14 @@ def grant_role(
     state: Any = None,
 ) -> Grant:
     """Give `user` the role in the series (once: granting it again returns the existing grant)."""
-    if role == Role.FOCAL_POINT and organisation is None:
-        raise ValidationError({"organisation": _("A focal point acts for an organisation.")})
-    if role == Role.SPEAKER and person is None:
-        raise ValidationError({"person": _("A speaker is a person of the directory.")})
-    if role == Role.DELEGATION and state is None and organisation is None:
-        raise ValidationError({"state": _("A delegation speaks for a State or an organisation.")})
-    if meeting is not None and meeting.series_id != series.pk:
-        raise ValidationError({"meeting": _("The meeting belongs to another series.")})
+    check_narrowing(
+        series=series,
+        role=role,
+        organisation=organisation,
+        meeting=meeting,
+        person=person,
+        state=state,
+    )
     with transaction.atomic():
         grant, created = Grant.objects.get_or_create(
             user=user,
@@ -55,6 +55,26 @@ def grant_role(
             )
     forget_grants(user)
     return grant
+
+
+def check_narrowing(
+    *,
+    series: Series,
+    role: str,
+    organisation: Any = None,
+    meeting: Any = None,
+    person: Any = None,
+    state: Any = None,
+) -> None:
+    """Raise ValidationError, keyed by field, unless the role is narrowed as it needs."""
+    if role == Role.FOCAL_POINT and organisation is None:
+        raise ValidationError({"organisation": _("A focal point acts for an organisation.")})
+    if role == Role.SPEAKER and person is None:
+        raise ValidationError({"person": _("A speaker is a person of the directory.")})
+    if role == Role.DELEGATION and state is None and organisation is None:
+        raise ValidationError({"state": _("A delegation speaks for a State or an organisation.")})
+    if meeting is not None and meeting.series_id != series.pk:
+        raise ValidationError({"meeting": _("The meeting belongs to another series.")})
 
 
 def revoke_role(*, grant: Grant, by: Any = None) -> None:

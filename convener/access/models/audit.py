@@ -29,6 +29,7 @@ class AuditEntry(models.Model):
     )
     # Kept beside the link so the entry still names a user who was deleted.
     user_name = models.CharField(_("who"), max_length=150, blank=True)
+    # "web", "api" or "command" (see `convener.access.domain.audit`).
     via = models.CharField(_("through"), max_length=20, blank=True)
     # No database constraint: the log outlives a deleted series or meeting,
     # and its own deletion is logged while the rows are being removed.
@@ -49,6 +50,8 @@ class AuditEntry(models.Model):
         related_name="audit_entries",
     )
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
+    # The model's label ("meetings.Segment"), so that the page names the kind
+    # of record and its fields in the reader's language.
     target_type = models.CharField(_("kind of record"), max_length=100, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
     target = models.CharField(_("record"), max_length=300, blank=True)

@@ -42,6 +42,7 @@ class Invitation(models.Model):
     grant = models.OneToOneField(
         "access.Grant", on_delete=models.SET_NULL, null=True, blank=True, related_name="invitation"
     )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

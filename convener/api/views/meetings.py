@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.http import HttpRequest
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
@@ -17,6 +18,7 @@ from convener.api.queries.listings import meeting_list
 from convener.api.rules import require
 from convener.api.views.security import ANYONE, EDITOR
 from convener.meetings.domain.meetings import update_meeting
+from convener.meetings.domain.workflow import change_meeting_status, transition_to
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.visibility import AnyUser
@@ -62,10 +64,15 @@ def patch_meeting(
     user = caller(request)
     meeting = _meeting(user, series, number)
     require(user, "meeting.manage", meeting, denied="Your role does not change this meeting.")
-    with rules_as_invalid_data(fields={model: api for api, model in MEETING_FIELDS.items()}):
-        update_meeting(
-            meeting=meeting, changes=meeting_changes(payload.dict(exclude_unset=True)), by=user
-        )
+    changes = meeting_changes(payload.dict(exclude_unset=True))
+    status = changes.pop("status", meeting.status)
+    fields = {model: api for api, model in MEETING_FIELDS.items()}
+    # The facts first, so that a new date counts when the status step checks it.
+    with transaction.atomic(), rules_as_invalid_data(fields=fields):
+        update_meeting(meeting=meeting, changes=changes, by=user)
+        if status != meeting.status:
+            step = transition_to(meeting, status)
+            change_meeting_status(meeting=meeting, transition=step, by=user)
     return _meeting(user, series, number)
 
 

@@ -30,8 +30,10 @@ from convener.exchange.interfaces.schema import (
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import (
     CoChair,
+    CoChairBalance,
     ConceptNoteSection,
     CoOrganiser,
+    DevelopmentStatus,
     Meeting,
     Participation,
     ReferenceDocument,
@@ -138,6 +140,11 @@ def _upsert_series(entry: SeriesEntry, group: ConveningGroup | None, lookups: _L
             "timezone": entry.timezone,
             "venue": entry.venue,
             "classification_rule": entry.classification.rule if entry.classification else "",
+            "co_chair_balance": (
+                entry.classification.co_chair_balance
+                if entry.classification
+                else CoChairBalance.NONE
+            ),
             "rapporteur": lookups.person(entry.rapporteur),
             "funders": entry.funders,
         },
@@ -174,16 +181,19 @@ def _upsert_series(entry: SeriesEntry, group: ConveningGroup | None, lookups: _L
 
 
 def _classify(series: Series, entry: SeriesEntry, lookups: _Lookups) -> None:
-    """Store the series' classification; States it leaves out count as developing."""
-    assert entry.classification is not None
-    developed = set(entry.classification.developed)
+    """Store the series' classification; States it leaves out count as developing
+    unless it says they are unclassified."""
+    classification = entry.classification
+    assert classification is not None
+    statuses = dict.fromkeys(classification.developing, DevelopmentStatus.DEVELOPING)
+    statuses.update(dict.fromkeys(classification.developed, DevelopmentStatus.DEVELOPED))
+    if classification.unlisted == "developing":
+        statuses = {
+            iso3: statuses.get(iso3, DevelopmentStatus.DEVELOPING) for iso3 in lookups.states
+        }
     StateClassification.objects.bulk_create(
-        StateClassification(
-            series=series,
-            state=state,
-            status="developed" if iso3 in developed else "developing",
-        )
-        for iso3, state in lookups.states.items()
+        StateClassification(series=series, state=lookups.states[iso3], status=status)
+        for iso3, status in statuses.items()
     )
 
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from operator import attrgetter
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
-from convener.directory.models import ConveningGroup, Organisation, Person
+from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.exchange.interfaces.schema import (
     ChairEntry,
     ClassificationEntry,
@@ -41,11 +41,13 @@ from convener.exchange.interfaces.schema import (
 )
 from convener.exchange.interfaces.serialisation import json_text, plain, yaml_text
 from convener.meetings.models import (
+    CoChairBalance,
     ConceptNoteSection,
     DevelopmentStatus,
     Meeting,
     Segment,
     Series,
+    StateClassification,
 )
 from convener.publishing.models import ReportTextKind
 from convener.records.models import Intervention
@@ -168,15 +170,33 @@ def _convening_group_entry(group: ConveningGroup) -> ConveningGroupEntry:
 
 
 def _classification_entry(series: Series) -> ClassificationEntry | None:
-    """The rule and the developed States: the importer counts every other State as developing."""
-    statuses = list(series.classifications.values_list("state__iso3", "status"))
-    if not statuses and not series.classification_rule.strip():
+    """The rules and the developed States. When the series classifies every State,
+    the importer counts the States left out as developing; otherwise the
+    developing States are listed too and the others are left unclassified."""
+    given = StateClassification.objects.filter(series=series, state=OuterRef("pk"))
+    statuses = list(
+        State.objects.annotate(development=Subquery(given.values("status")[:1])).values_list(
+            "iso3", "development"
+        )
+    )
+    by_status = {
+        status: sorted(iso3 for iso3, given in statuses if given == status)
+        for status in DevelopmentStatus.values
+    }
+    classified = sum(len(states) for states in by_status.values())
+    if (
+        not classified
+        and not series.classification_rule.strip()
+        and series.co_chair_balance == CoChairBalance.NONE
+    ):
         return None
+    every_state_classified = classified == len(statuses)
     return ClassificationEntry.model_construct(
         rule=series.classification_rule,
-        developed=sorted(
-            iso3 for iso3, status in statuses if status == DevelopmentStatus.DEVELOPED
-        ),
+        co_chair_balance=series.co_chair_balance,
+        developed=by_status[DevelopmentStatus.DEVELOPED],
+        developing=[] if every_state_classified else by_status[DevelopmentStatus.DEVELOPING],
+        unlisted="developing" if every_state_classified else "unclassified",
     )
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from convener.directory.models import Gender, OrganisationKind
 from convener.meetings.models import (
+    CoChairBalance,
     MeetingFormat,
     MeetingStatus,
     Role,
@@ -117,8 +118,12 @@ class ReferenceEntry(Strict):
 
 class ClassificationEntry(Strict):
     rule: str = Field(default="", max_length=300)
+    co_chair_balance: _choice(CoChairBalance) = CoChairBalance.NONE.value  # type: ignore[valid-type]
     developed: list[ISO3] = []
     developing: list[ISO3] = []
+    # What a State in neither list counts as: files written by hand list the
+    # developed States only; a series that leaves States unclassified says so.
+    unlisted: Literal["developing", "unclassified"] = "developing"
 
 
 class ReportEntry(Strict):

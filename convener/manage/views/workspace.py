@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +13,8 @@ from convener.access.models import Role
 from convener.access.queries.workspace import workspace_meetings, workspace_series
 from convener.access.rules import grants_of
 from convener.directory.models import Person
+from convener.meetings.models import Meeting, Series
+from convener.meetings.queries.visibility import visible_meetings
 
 
 @login_required
@@ -23,6 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
                 {str(g.get_role_display()) for g in grants if g.series_id == series.pk}
             ),
             "meetings": list(workspace_meetings(request.user, series).order_by("number")),
+            "floor_meetings": _meetings_to_speak_in(request.user, series),
         }
         for series in workspace_series(request.user)
     ]
@@ -38,6 +43,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "can_create_series": request.user.has_perm("series.create"),
         },
     )
+
+
+def _meetings_to_speak_in(user: Any, series: Series) -> list[Meeting]:
+    """The meetings a delegation may ask the floor in."""
+    meetings = visible_meetings(user).filter(series=series).order_by("number")
+    return [meeting for meeting in meetings if user.has_perm("meeting.request_floor", meeting)]
 
 
 urlpatterns = [path("", home, name="home")]

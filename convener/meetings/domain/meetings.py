@@ -1,33 +1,80 @@
-"""Changing a meeting's facts: its title, status, time and place, and its prose."""
+"""Creating a meeting and changing its facts: title, time and place, prose,
+co-organisers and co-chairs. Its status moves through `workflow`."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
 
-from convener.meetings.models import Meeting
+from convener.directory.models import Organisation, Person, State
+from convener.meetings.domain.fields import field_errors
+from convener.meetings.models import CoChair, CoOrganiser, Meeting, MeetingStatus, Series
+from convener.prose.editing import lock_and_compare
 
 logger = logging.getLogger(__name__)
 
 # The fields `update_meeting` changes; the programme, co-chairs and
-# co-organisers have their own functions.
+# co-organisers have their own functions, and the status moves only through
+# the steps of `meetings.domain.workflow`.
 EDITABLE_FIELDS = frozenset(
-    {"title", "status", "date", "start_time", "end_time", "venue", "room", "format_note", "summary"}
+    {
+        "title",
+        "date",
+        "start_time",
+        "end_time",
+        "venue",
+        "room",
+        "format",
+        "format_note",
+        "summary",
+    }
 )
+# What a new meeting may be given; it starts as a draft, its prose comes later.
+CREATION_FIELDS = EDITABLE_FIELDS - {"summary"}
+
+
+def create_meeting(*, series: Series, fields: Mapping[str, Any], by: AbstractBaseUser) -> Meeting:
+    """A new draft meeting of the series, numbered after the last one.
+
+    Any of date, time, venue and room may be left empty: "to be confirmed".
+    """
+    unknown = set(fields) - CREATION_FIELDS
+    if unknown:
+        raise ValueError(f"create_meeting does not set {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        # Two meetings created at once must not take the same number.
+        Series.objects.select_for_update().filter(pk=series.pk).first()
+        last = series.meetings.aggregate(last=Max("number"))["last"] or 0
+        meeting = Meeting(series=series, number=last + 1, status=MeetingStatus.DRAFT, **fields)
+        _check(meeting, changed={"title", *fields})
+        meeting.save()
+    transaction.on_commit(
+        lambda: logger.info("%s created meeting %s of %s", by, meeting.number, series.slug)
+    )
+    return meeting
 
 
 def update_meeting(
-    *, meeting: Meeting, changes: Mapping[str, Any], by: AbstractBaseUser
+    *,
+    meeting: Meeting,
+    changes: Mapping[str, Any],
+    by: AbstractBaseUser,
+    started_from: Mapping[str, str] | None = None,
 ) -> Meeting:
     """Apply `changes` (model field names to values) to the meeting and save it.
 
     Raises ValidationError, keyed by field, and saves nothing if a value breaks
     a rule. The content revision rises when the transaction commits.
+    `started_from` maps a long text (the summary, the note on the format) to
+    the digest of the text the editor started from: `EditConflictError` if
+    someone saved another text since.
     """
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
@@ -35,6 +82,7 @@ def update_meeting(
     if not changes:
         return meeting
     with transaction.atomic():
+        lock_and_compare(meeting, started_from)
         for field, value in changes.items():
             setattr(meeting, field, value)
         _check(meeting, changed=set(changes))
@@ -46,29 +94,73 @@ def update_meeting(
     return meeting
 
 
+def set_co_organisers(
+    *, meeting: Meeting, organisations: Sequence[Organisation], by: AbstractBaseUser
+) -> None:
+    """Make `organisations`, in this order, the meeting's co-organisers.
+
+    Links that stay keep their row, so their history in the audit log goes on.
+    """
+    keys = [organisation.pk for organisation in organisations]
+    if len(set(keys)) != len(keys):
+        raise ValidationError(
+            {
+                "co_organisers": _(
+                    "Each organisation co-organises a meeting once: remove the repeat."
+                )
+            }
+        )
+    with transaction.atomic():
+        links = {link.organisation_id: link for link in meeting.co_organiser_links.all()}
+        for organisation_id, link in links.items():
+            if organisation_id not in keys:
+                link.delete()
+        for order, organisation in enumerate(organisations):
+            kept = links.get(organisation.pk)
+            if kept is None:
+                CoOrganiser.objects.create(meeting=meeting, organisation=organisation, order=order)
+            elif kept.order != order:
+                kept.order = order
+                kept.save(update_fields=["order"])
+
+
+def set_co_chairs(
+    *,
+    meeting: Meeting,
+    co_chairs: Sequence[tuple[State, Person | None]],
+    by: AbstractBaseUser,
+) -> None:
+    """Make these States, in this order, the meeting's co-chairs, each with the
+    person who represents it (None while still to be confirmed)."""
+    keys = [state.pk for state, _person in co_chairs]
+    if len(set(keys)) != len(keys):
+        raise ValidationError(
+            {"co_chairs": _("Each State co-chairs a meeting once: remove the repeat.")}
+        )
+    with transaction.atomic():
+        existing = {co_chair.state_id: co_chair for co_chair in meeting.co_chairs.all()}
+        for state_id, co_chair in existing.items():
+            if state_id not in keys:
+                co_chair.delete()
+        for order, (state, person) in enumerate(co_chairs):
+            found = existing.get(state.pk)
+            if found is None:
+                CoChair.objects.create(meeting=meeting, state=state, person=person, order=order)
+            elif (found.order, found.person_id) != (order, person.pk if person else None):
+                found.order, found.person = order, person
+                found.save(update_fields=["order", "person"])
+
+
 def _check(meeting: Meeting, *, changed: set[str]) -> None:
-    errors: dict[str, Any] = {}
-    # `clean_fields` lets None through for a blank field; the database would not.
-    nulls = {
-        name
-        for name in changed
-        if getattr(meeting, name) is None and not Meeting._meta.get_field(name).null
-    }
-    for name in nulls:
-        errors[name] = [ValidationError("This field cannot be null.")]
-    unchanged = [field.name for field in Meeting._meta.fields if field.name not in changed]
-    try:
-        meeting.clean_fields(exclude=[*unchanged, *nulls])
-    except ValidationError as error:
-        errors = error.update_error_dict(errors)
+    errors: dict[str, Any] = field_errors(meeting, changed=changed)
     for name in changed & {"start_time", "end_time"}:
         value = getattr(meeting, name)
         if value is not None and value.tzinfo is not None:
             errors[name] = [
-                ValidationError("Give the local time of the series, without a UTC offset.")
+                ValidationError(_("Give the local time of the series, without a UTC offset."))
             ]
     start, end = meeting.start_time, meeting.end_time
     if changed & {"start_time", "end_time"} and not errors and start and end and end <= start:
-        errors["end_time"] = [ValidationError("The meeting must end after it starts.")]
+        errors["end_time"] = [ValidationError(_("The meeting must end after it starts."))]
     if errors:
         raise ValidationError(errors)

@@ -2,6 +2,7 @@ from convener.meetings.models.meetings import CoChair, CoOrganiser, Meeting, Mee
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
 from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.series import (
+    CoChairBalance,
     ConceptNoteSection,
     DevelopmentStatus,
     ReferenceDocument,
@@ -14,6 +15,7 @@ from convener.meetings.models.status import MeetingStatus
 
 __all__ = [
     "CoChair",
+    "CoChairBalance",
     "CoOrganiser",
     "ConceptNoteSection",
     "ContentRevision",

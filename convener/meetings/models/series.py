@@ -9,6 +9,16 @@ class SeriesStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class CoChairBalance(models.TextChoices):
+    """The balance the planning checks ask of each meeting's co-chairs."""
+
+    NONE = "none", _("No rule")
+    DEVELOPING_AND_DEVELOPED = (
+        "developing_and_developed",
+        _("One developing and one developed country per meeting"),
+    )
+
+
 class Series(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=400)
@@ -43,11 +53,21 @@ class Series(models.Model):
         blank=True,
         help_text=_("Markdown: who made the series possible, for the acknowledgements."),
     )
+    co_chair_balance = models.CharField(
+        _("co-chair balance"),
+        max_length=30,
+        choices=CoChairBalance.choices,
+        default=CoChairBalance.NONE,
+        help_text=_(
+            "What the planning checks ask of each meeting's co-chairs, "
+            "by the series' classification of States."
+        ),
+    )
     classification_rule = models.CharField(
         _("co-chair rule"),
         max_length=300,
         blank=True,
-        help_text=_("The balance the series asks of its co-chairs."),
+        help_text=_("The co-chair rule in the series' own words, as its concept note states it."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

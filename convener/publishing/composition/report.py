@@ -54,6 +54,12 @@ def acknowledgement_blocks(series: Series, meetings: list[Meeting]) -> list[Bloc
     edited = _edited(series, ReportTextKind.ACKNOWLEDGEMENTS)
     if edited:
         return blocks_from_markdown(edited)
+    return generated_acknowledgements(series, meetings)
+
+
+def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[Block]:
+    """The acknowledgements as the records write them, whatever text is stored:
+    also the text the rapporteur starts editing from."""
     thanking = _chair_label(series) or _("The secretariat")
     co_chairs = [co_chair for meeting in meetings for co_chair in meeting.co_chairs.all()]
     introductions = Introductions()
@@ -105,6 +111,11 @@ def acknowledgement_blocks(series: Series, meetings: list[Meeting]) -> list[Bloc
         )
     blocks.extend(blocks_from_markdown(series.funders))
     return blocks
+
+
+def generated_introduction(series: Series) -> str:
+    """The introduction (Markdown) where the rapporteur wrote none: the series' purpose."""
+    return series.purpose
 
 
 def _summary_lead(meeting: Meeting) -> Paragraph:
@@ -231,7 +242,9 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
         Heading(1, _("Acknowledgements"), anchor="acknowledgements"),
         *acknowledgement_blocks(series, meetings),
         Heading(1, _("Introduction"), anchor="introduction"),
-        *blocks_from_markdown(_edited(series, ReportTextKind.INTRODUCTION) or series.purpose),
+        *blocks_from_markdown(
+            _edited(series, ReportTextKind.INTRODUCTION) or generated_introduction(series)
+        ),
     ]
     for meeting in meetings:
         blocks.extend(chapter_blocks(meeting, introductions))

@@ -47,9 +47,19 @@ class MarkdownExporter:
 def render_markdown(document: Document) -> str:
     writer = _Writer(document)
     subtitle = _line_starts_escaped(_escaped(document.subtitle))
-    parts = [f"# {_heading_text(document.title)}", subtitle]
-    parts += [writer.block(paragraph, -1) for paragraph in document.cover]
-    parts += [writer.block(block, position) for position, block in enumerate(document.blocks)]
+    head = [f"# {_heading_text(document.title)}", subtitle]
+    head += [writer.block(paragraph, -1) for paragraph in document.cover]
+    return _written(writer, head, document.blocks)
+
+
+def render_blocks_markdown(blocks: list[Block]) -> str:
+    """Blocks as a Markdown text of their own, such as generated prose a user goes on to edit."""
+    return _written(_Writer(Document(title="", blocks=blocks)), [], blocks)
+
+
+def _written(writer: _Writer, head: list[str], blocks: list[Block]) -> str:
+    """The head, then the blocks, then the notes the writer numbered on the way."""
+    parts = [*head, *(writer.block(block, position) for position, block in enumerate(blocks))]
     parts += [
         _indented(f"[^{number}]: {text}", "    ")
         for number, text in enumerate(writer.notes, start=1)

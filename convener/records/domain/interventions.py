@@ -13,6 +13,7 @@ from django.db.models import Max
 
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.meetings.models import Segment
+from convener.prose.editing import lock_and_compare
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 logger = logging.getLogger(__name__)
@@ -75,12 +76,18 @@ def record_intervention(
 
 
 def update_intervention(
-    *, intervention: Intervention, changes: Mapping[str, Any], by: AbstractBaseUser
+    *,
+    intervention: Intervention,
+    changes: Mapping[str, Any],
+    by: AbstractBaseUser,
+    started_from: Mapping[str, str] | None = None,
 ) -> Intervention:
     """Apply `changes` (model field names to values) to the intervention and save it.
 
     An intervention may move to another segment of its meeting, where it
-    becomes the last; it never leaves its meeting.
+    becomes the last; it never leaves its meeting. `started_from` maps a long
+    text (the summary) to the digest of the text the editor started from:
+    `EditConflictError` if someone saved another text since.
     """
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
@@ -93,6 +100,7 @@ def update_intervention(
     meeting_id = intervention.segment.meeting_id
     moved = segment.pk != intervention.segment_id
     with transaction.atomic():
+        lock_and_compare(intervention, started_from)
         for field, value in changes.items():
             setattr(intervention, field, value)
         _check(intervention, changed=set(changes), meeting_id=meeting_id)

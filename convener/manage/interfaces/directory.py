@@ -1,0 +1,86 @@
+"""The forms that add a person or an organisation to the directory."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from convener.directory.models import Organisation, Person, State
+
+_PERSON = forms.fields_for_model(
+    Person,
+    fields=["honorific", "given_name", "family_name", "position", "gender", "short_name"],
+)
+_ORGANISATION = forms.fields_for_model(Organisation, fields=["name", "acronym", "kind"])
+
+
+class DespiteDuplicatesForm(forms.Form):
+    """What a directory entry form adds to answer the likely-duplicate warning:
+    the user confirms a new entry, or picks one of the candidates instead."""
+
+    despite_duplicates = forms.BooleanField(
+        label=_("None of these: create a new entry"), required=False
+    )
+
+    def picked(self) -> Person | Organisation | None:
+        return self.cleaned_data.get("pick")
+
+
+class PersonForm(DespiteDuplicatesForm):
+    honorific = _PERSON["honorific"]
+    given_name = _PERSON["given_name"]
+    family_name = _PERSON["family_name"]
+    position = _PERSON["position"]
+    q = forms.CharField(
+        label=_("Organisation"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+        help_text=_("Type part of its name or acronym, then choose it."),
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), required=False, widget=forms.HiddenInput
+    )
+    gender = _PERSON["gender"]
+    short_name = _PERSON["short_name"]
+    pick = forms.ModelChoiceField(
+        queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    def entry(self) -> dict[str, object]:
+        """The details `create_person` takes."""
+        return {
+            name: self.cleaned_data[name]
+            for name in (
+                "honorific",
+                "given_name",
+                "family_name",
+                "position",
+                "organisation",
+                "gender",
+                "short_name",
+                "despite_duplicates",
+            )
+        }
+
+
+class OrganisationForm(DespiteDuplicatesForm):
+    name = _ORGANISATION["name"]
+    acronym = _ORGANISATION["acronym"]
+    kind = _ORGANISATION["kind"]
+    state = forms.ModelChoiceField(
+        label=_("State"),
+        queryset=State.objects.order_by("names__en"),
+        required=False,
+        help_text=Organisation._meta.get_field("state").help_text,
+    )
+    pick = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    def entry(self) -> dict[str, object]:
+        """The details `create_organisation` takes."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("name", "acronym", "kind", "state", "despite_duplicates")
+        }

@@ -1,0 +1,173 @@
+"""The forms of a meeting: its facts, its co-organisers and its co-chairs.
+
+Date, times, venue and room may stay empty: "to be confirmed". Co-organisers
+and co-chairs are lists of rows, in order; an empty row is ignored, and a
+few empty rows are always offered so that one can be added without script.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.series import MARKDOWN_HELP
+from convener.manage.interfaces.validation import show_domain_errors
+from convener.meetings.domain.meetings import set_co_chairs, set_co_organisers, update_meeting
+from convener.meetings.models import Meeting
+
+EMPTY_ROWS = 2
+TO_BE_CONFIRMED = _("Leave empty while it is to be confirmed.")
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "date",
+            "start_time",
+            "end_time",
+            "venue",
+            "room",
+            "format",
+            "format_note",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "format_note": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "date": TO_BE_CONFIRMED,
+            "start_time": TO_BE_CONFIRMED,
+            "end_time": TO_BE_CONFIRMED,
+            "venue": TO_BE_CONFIRMED,
+            "room": TO_BE_CONFIRMED,
+            "format_note": MARKDOWN_HELP,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.changed_data}
+
+    def meeting_fields(self) -> dict[str, Any]:
+        """Every field, for `create_meeting`."""
+        return dict(self.cleaned_data)
+
+
+class CoOrganiserRow(forms.Form):
+    organisation = forms.ModelChoiceField(
+        Organisation.objects.order_by("name"), required=False, label=_("Organisation")
+    )
+
+
+class CoChairRow(forms.Form):
+    state = forms.ModelChoiceField(State.objects.all(), required=False, label=_("State"))
+    person = forms.ModelChoiceField(
+        Person.objects.select_related("organisation"),
+        required=False,
+        label=_("Representative"),
+        help_text=_("Leave empty while it is to be confirmed."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("person") and not cleaned.get("state"):
+            self.add_error("state", _("Choose the State this person represents."))
+        return cleaned
+
+
+class _Rows(forms.BaseFormSet):
+    """Rows in order; empty rows are left out, a value given twice is refused."""
+
+    key = ""
+    repeated = _("This is listed twice.")
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        # Each row's fields are named with the row's number, for screen readers.
+        form = super()._construct_form(i, **kwargs)
+        for field in form.fields.values():
+            field.label = f"{field.label} {i + 1}"
+        return form
+
+    def filled(self) -> list[dict[str, Any]]:
+        return [form.cleaned_data for form in self.forms if form.cleaned_data.get(self.key)]
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        values = [row[self.key].pk for row in self.filled()]
+        if len(values) != len(set(values)):
+            raise ValidationError(self.repeated)
+
+
+class _CoOrganiserRows(_Rows):
+    key = "organisation"
+    repeated = _("An organisation is listed twice.")
+
+
+class _CoChairRows(_Rows):
+    key = "state"
+    repeated = _("A State is listed twice.")
+
+
+CoOrganiserFormSet = forms.formset_factory(
+    CoOrganiserRow, formset=_CoOrganiserRows, extra=EMPTY_ROWS
+)
+CoChairFormSet = forms.formset_factory(CoChairRow, formset=_CoChairRows, extra=EMPTY_ROWS)
+
+
+class MeetingPlan:
+    """The meeting's edit page: facts, co-organisers and co-chairs, saved together or not at all."""
+
+    def __init__(self, meeting: Meeting, data: Any = None) -> None:
+        self.meeting = meeting
+        self.facts = MeetingForm(data, instance=meeting)
+        self.co_organisers = CoOrganiserFormSet(
+            data,
+            prefix="co_organisers",
+            initial=[
+                {"organisation": link.organisation}
+                for link in meeting.co_organiser_links.select_related("organisation")
+            ],
+        )
+        self.co_chairs = CoChairFormSet(
+            data,
+            prefix="co_chairs",
+            initial=[
+                {"state": co_chair.state, "person": co_chair.person}
+                for co_chair in meeting.co_chairs.select_related("state", "person")
+            ],
+        )
+
+    def is_valid(self) -> bool:
+        # Every part is validated, so that the page shows all of its errors at once.
+        return all(
+            [self.facts.is_valid(), self.co_organisers.is_valid(), self.co_chairs.is_valid()]
+        )
+
+    def save(self, *, by: AbstractBaseUser) -> bool:
+        """Save all three parts in one transaction; on a refusal, show it and save nothing."""
+        try:
+            with transaction.atomic():
+                update_meeting(meeting=self.meeting, changes=self.facts.changes(), by=by)
+                set_co_organisers(
+                    meeting=self.meeting,
+                    organisations=[row["organisation"] for row in self.co_organisers.filled()],
+                    by=by,
+                )
+                set_co_chairs(
+                    meeting=self.meeting,
+                    co_chairs=[(row["state"], row["person"]) for row in self.co_chairs.filled()],
+                    by=by,
+                )
+        except ValidationError as error:
+            show_domain_errors(error, self.facts)
+            return False
+        return True

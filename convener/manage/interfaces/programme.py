@@ -1,0 +1,92 @@
+"""The forms of the programme builder: a segment, and a participant of a segment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from convener.directory.models import Person
+from convener.meetings.domain.programme import MAX_MINUTES
+from convener.meetings.models import Participation, Role, Segment, SegmentKind
+
+
+def _minutes(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label, required=False, min_value=1, max_value=MAX_MINUTES, help_text=_("Minutes.")
+    )
+
+
+class SegmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=Segment._meta.get_field("title").max_length,
+        help_text=_("Leave empty to head the segment with its kind."),
+    )
+    duration = _minutes(_("Time budget"))
+
+    @classmethod
+    def of(cls, segment: Segment, **kwargs: Any) -> SegmentForm:
+        """The form showing the segment as it is."""
+        initial = {"kind": segment.kind, "title": segment.title, "duration": segment.duration}
+        return cls(initial=initial, **kwargs)
+
+
+class ParticipationForm(forms.Form):
+    """The part a person plays in a segment."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PANELLIST)
+    speaking_time = _minutes(_("Speaking time"))
+
+    @classmethod
+    def of(cls, participation: Participation, **kwargs: Any) -> ParticipationForm:
+        """The form showing the participation as it is."""
+        initial = {"role": participation.role, "speaking_time": participation.speaking_time}
+        return cls(initial=initial, **kwargs)
+
+
+class ParticipantForm(ParticipationForm):
+    """Adding someone to a segment: their part, and the person found by a search.
+
+    The search results are buttons named `person` inside the form, so picking
+    someone submits their part with them; without JavaScript the "Find"
+    button submits the text typed in `q` and the page lists the results.
+    """
+
+    q = forms.CharField(
+        label=_("Find a person"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+        help_text=_("Type part of a name, a short form or an organisation."),
+    )
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, found_id: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update(search_as_you_type("manage:people_search", found_id))
+
+
+def search_as_you_type(url_name: str, found_id: str, *, keep: str = "") -> dict[str, str]:
+    """The attributes that make a search field ask `url_name` as one types
+    and put the answer in the element `found_id`, which announces it; the
+    choice already made in field `keep` there goes along, to stay listed."""
+    attributes = {
+        "hx-get": reverse(url_name),
+        "hx-trigger": "input changed delay:250ms, search",
+        "hx-target": f"#{found_id}",
+        # A slow answer to "kel" must not arrive after the answer to "kelley".
+        "hx-sync": "this:replace",
+        "aria-controls": found_id,
+    }
+    if keep:
+        # The box of results holds the choice: its checked radio button goes along.
+        attributes["hx-include"] = f"#{found_id}"
+        attributes["hx-vals"] = f'{{"field": "{keep}"}}'
+    return attributes

@@ -1,0 +1,98 @@
+"""The forms of a series: its facts, and the sections of a concept note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from convener.meetings.models import ConceptNoteSection, Series
+
+MARKDOWN_HELP = _(
+    "Markdown: *italics*, **bold**, a list with “-” at the start of each line, "
+    "a blank line between paragraphs. UN symbols such as A/70/59 become links."
+)
+
+
+class SeriesForm(forms.ModelForm):
+    """The facts of a series that its secretariat edits."""
+
+    class Meta:
+        model = Series
+        fields = [
+            "title",
+            "short_title",
+            "convening_group",
+            "purpose",
+            "prepared_event",
+            "prepared_event_date",
+            "timezone",
+            "venue",
+            "rapporteur",
+            "funders",
+        ]
+        widgets = {
+            "prepared_event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "funders": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"purpose": MARKDOWN_HELP, "funders": MARKDOWN_HELP}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rapporteur"].queryset = self.fields["rapporteur"].queryset.select_related(
+            "organisation"
+        )
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the user changed, for the domain function."""
+        return {name: self.cleaned_data[name] for name in self.changed_data if name in self.fields}
+
+
+class SeriesCreateForm(SeriesForm):
+    """A new series, which also needs its address."""
+
+    class Meta(SeriesForm.Meta):
+        fields = ["slug", *SeriesForm.Meta.fields]
+        help_texts = {
+            **SeriesForm.Meta.help_texts,
+            "slug": _(
+                "The series' address: lower-case letters, digits and hyphens, "
+                "such as gmg-2016. It cannot change later."
+            ),
+        }
+
+    def series_fields(self) -> dict[str, Any]:
+        """Every field but the address, for `create_series`."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name != "slug" and value not in (None, "")
+        }
+
+
+class SectionForm(forms.ModelForm):
+    """A section of a concept note."""
+
+    class Meta:
+        model = ConceptNoteSection
+        fields = ["kind", "heading", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {"body": MARKDOWN_HELP}
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.changed_data}
+
+
+class SeriesStatusForm(forms.Form):
+    transition = forms.ChoiceField(
+        choices=[("publish", _("Publish")), ("unpublish", _("Unpublish"))]
+    )
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", _("Move up")), ("down", _("Move down"))])
+
+    def places(self) -> int:
+        return -1 if self.cleaned_data["direction"] == "up" else 1

@@ -1,0 +1,274 @@
+"""Building a meeting's programme: its segments in order, and who takes part in each.
+
+Every function locks the meeting's row before it reads the order it changes,
+so two people reordering the same programme at once take turns and the
+programme keeps one order numbered 0, 1, 2… A segment's key is made once,
+from its title, and kept when the title changes: addresses, anchors and the
+YAML exchange refer to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence, Set
+from typing import Any, TypeVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from convener.directory.domain.keys import free_key
+from convener.directory.models import Person
+from convener.meetings.domain.fields import field_errors
+from convener.meetings.models import Meeting, Participation, Segment, SegmentKind
+
+logger = logging.getLogger(__name__)
+
+SEGMENT_FIELDS = frozenset({"kind", "title", "duration"})
+PARTICIPANT_FIELDS = frozenset({"person", "role", "speaking_time"})
+# A time budget or a speaking time is counted in minutes, within one day.
+MAX_MINUTES = 24 * 60
+_KEY_LENGTH = Segment._meta.get_field("key").max_length or 80
+
+Ordered = TypeVar("Ordered", Segment, Participation)
+
+
+# Segments
+
+
+def add_segment(
+    *,
+    meeting: Meeting,
+    kind: str,
+    title: str = "",
+    duration: int | None = None,
+    by: AbstractBaseUser,
+) -> Segment:
+    """A new segment at the end of the programme."""
+    segment = Segment(meeting=meeting, kind=kind, title=title.strip(), duration=duration)
+    with transaction.atomic():
+        _lock(meeting.pk)
+        _check_segment(segment, changed=SEGMENT_FIELDS)
+        segment.key = free_key(
+            segment.title or str(segment.get_kind_display()),
+            taken=lambda key: meeting.segments.filter(key=key).exists(),
+            fallback="segment",
+            max_length=_KEY_LENGTH,
+        )
+        segment.order = _next_order(meeting.segments.all())
+        segment.save()
+        transaction.on_commit(lambda: logger.info("%s added segment %s", by, segment.pk))
+    return segment
+
+
+def update_segment(
+    *, segment: Segment, changes: Mapping[str, Any], by: AbstractBaseUser
+) -> Segment:
+    """Apply `changes` (kind, title, duration) to the segment and save it."""
+    _refuse_unknown(changes, SEGMENT_FIELDS, "update_segment")
+    if not changes:
+        return segment
+    with transaction.atomic():
+        _lock(segment.meeting_id)
+        for field, value in changes.items():
+            setattr(segment, field, value.strip() if field == "title" else value)
+        _check_segment(segment, changed=set(changes))
+        segment.save(update_fields=list(changes))
+        fields = ", ".join(sorted(changes))
+        transaction.on_commit(
+            lambda: logger.info("%s changed %s of segment %s", by, fields, segment.pk)
+        )
+    return segment
+
+
+def remove_segment(*, segment: Segment, by: AbstractBaseUser) -> None:
+    """Remove the segment and its participants, unless the meeting's record is in it."""
+    with transaction.atomic():
+        _lock(segment.meeting_id)
+        if segment.summary.strip() or segment.interventions.exists():
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: [
+                        _(
+                            "The record of the meeting (a summary or statements from the floor) "
+                            "is kept in this segment: it cannot be removed."
+                        )
+                    ]
+                }
+            )
+        pk = segment.pk
+        segment.delete()
+        transaction.on_commit(lambda: logger.info("%s removed segment %s", by, pk))
+
+
+def move_segment(*, segment: Segment, step: int, by: AbstractBaseUser) -> Segment:
+    """Move the segment `step` places later (earlier when negative) in the programme."""
+    with transaction.atomic():
+        _lock(segment.meeting_id)
+        siblings = Segment.objects.filter(meeting_id=segment.meeting_id)
+        _move(segment, siblings, step)
+        transaction.on_commit(lambda: logger.info("%s moved segment %s", by, segment.pk))
+    return segment
+
+
+# Participants
+
+
+def add_participant(
+    *,
+    segment: Segment,
+    person: Person,
+    role: str,
+    speaking_time: int | None = None,
+    by: AbstractBaseUser,
+) -> Participation:
+    """A person taking part in the segment, after those already in it."""
+    participation = Participation(
+        segment=segment, person=person, role=role, speaking_time=speaking_time
+    )
+    with transaction.atomic():
+        _lock(segment.meeting_id)
+        _check_participation(participation, changed=PARTICIPANT_FIELDS)
+        participation.order = _next_order(segment.participations.all())
+        participation.save()
+        transaction.on_commit(
+            lambda: logger.info("%s added participation %s", by, participation.pk)
+        )
+    return participation
+
+
+def update_participant(
+    *, participation: Participation, changes: Mapping[str, Any], by: AbstractBaseUser
+) -> Participation:
+    """Apply `changes` (person, role, speaking time) to the participation and save it."""
+    _refuse_unknown(changes, PARTICIPANT_FIELDS, "update_participant")
+    if not changes:
+        return participation
+    with transaction.atomic():
+        _lock(participation.segment.meeting_id)
+        for field, value in changes.items():
+            setattr(participation, field, value)
+        _check_participation(participation, changed=set(changes))
+        participation.save(update_fields=list(changes))
+        fields = ", ".join(sorted(changes))
+        transaction.on_commit(
+            lambda: logger.info("%s changed %s of participation %s", by, fields, participation.pk)
+        )
+    return participation
+
+
+def remove_participant(*, participation: Participation, by: AbstractBaseUser) -> None:
+    with transaction.atomic():
+        _lock(participation.segment.meeting_id)
+        pk = participation.pk
+        participation.delete()
+        transaction.on_commit(lambda: logger.info("%s removed participation %s", by, pk))
+
+
+def move_participant(
+    *, participation: Participation, step: int, by: AbstractBaseUser
+) -> Participation:
+    """Move the participant `step` places later (earlier when negative) in the segment."""
+    with transaction.atomic():
+        _lock(participation.segment.meeting_id)
+        siblings = Participation.objects.filter(segment_id=participation.segment_id)
+        _move(participation, siblings, step)
+        transaction.on_commit(
+            lambda: logger.info("%s moved participation %s", by, participation.pk)
+        )
+    return participation
+
+
+# Rules and order
+
+
+def _lock(meeting_id: int) -> None:
+    """Hold the meeting's row until the transaction ends: one change of its programme at a time."""
+    list(Meeting.objects.select_for_update().filter(pk=meeting_id).values_list("pk"))
+
+
+def _refuse_unknown(changes: Mapping[str, Any], editable: frozenset[str], name: str) -> None:
+    unknown = set(changes) - editable
+    if unknown:
+        raise ValueError(f"{name} does not change {', '.join(sorted(unknown))}")
+
+
+def _next_order(rows: models.QuerySet[Any]) -> int:
+    last = rows.aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
+def _move(row: Ordered, siblings: models.QuerySet[Ordered], step: int) -> None:
+    """Move `row` among `siblings` and number them all 0, 1, 2… in their new order.
+
+    The order is read after the lock is taken, so a move made a moment ago by
+    someone else is the starting point, not a stale copy of the page.
+    """
+    rows: list[Ordered] = list(siblings.order_by("order", "pk"))
+    index = next((i for i, sibling in enumerate(rows) if sibling.pk == row.pk), None)
+    if index is None:
+        raise ValidationError({NON_FIELD_ERRORS: [_("This item has been removed meanwhile.")]})
+    target = min(max(index + step, 0), len(rows) - 1)
+    rows.insert(target, rows.pop(index))
+    _renumber(rows)
+    row.order = target
+
+
+def _renumber(rows: Sequence[Segment | Participation]) -> None:
+    # One save per row whose place changed, so the audit log and the content
+    # revision see each change; a move touches two rows, rarely more.
+    for position, item in enumerate(rows):
+        if item.order != position:
+            item.order = position
+            item.save(update_fields=["order"])
+
+
+def _check_segment(segment: Segment, *, changed: Set[str]) -> None:
+    # The kind and the minutes have messages of their own, clearer than the model's.
+    errors = field_errors(segment, changed=changed - {"kind", "duration"})
+    if "kind" in changed and segment.kind not in SegmentKind.values:
+        errors["kind"] = [ValidationError(_("Choose a kind of segment from the list."))]
+    if "duration" in changed:
+        _check_minutes(segment.duration, "duration", errors)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_participation(participation: Participation, *, changed: Set[str]) -> None:
+    errors = field_errors(participation, changed=changed & {"role"})
+    if "person" in changed and participation.person_id is None:
+        errors["person"] = [ValidationError(_("Choose a person from the directory."))]
+    if "speaking_time" in changed:
+        _check_minutes(participation.speaking_time, "speaking_time", errors)
+    if not errors and changed & {"person", "role"} and _taken(participation):
+        errors["person"] = [
+            ValidationError(
+                _("%(person)s already takes part in this segment as %(role)s.")
+                % {
+                    "person": participation.person.full_name,
+                    "role": participation.get_role_display().lower(),
+                }
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_minutes(value: int | None, field: str, errors: dict[str, list[ValidationError]]) -> None:
+    if value is not None and not 0 < value <= MAX_MINUTES:
+        message = _("Give a number of minutes from 1 to %(most)s.") % {"most": MAX_MINUTES}
+        errors.setdefault(field, []).append(ValidationError(message))
+
+
+def _taken(participation: Participation) -> bool:
+    return (
+        Participation.objects.filter(
+            segment_id=participation.segment_id,
+            person_id=participation.person_id,
+            role=participation.role,
+        )
+        .exclude(pk=participation.pk)
+        .exists()
+    )

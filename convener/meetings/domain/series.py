@@ -1,0 +1,187 @@
+"""Creating a series, changing its facts, and writing its concept note.
+
+A concept note is a list of sections in Markdown. The series has its own,
+and each meeting may have sections of its own (`ConceptNoteSection.meeting`);
+the order of each list is kept in `order`, 0 first.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Collection, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.utils.translation import gettext as _
+
+from convener.access.domain.grants import grant_role
+from convener.access.models import Role
+from convener.meetings.domain.fields import field_errors
+from convener.meetings.models import ConceptNoteSection, Meeting, Series, SeriesStatus
+
+# The facts of a series that its secretariat edits; the slug is its address,
+# given once; the status moves through `workflow`.
+EDITABLE_FIELDS = frozenset(
+    {
+        "title",
+        "short_title",
+        "convening_group",
+        "purpose",
+        "prepared_event",
+        "prepared_event_date",
+        "timezone",
+        "venue",
+        "rapporteur",
+        "funders",
+    }
+)
+SECTION_FIELDS = frozenset({"kind", "heading", "body"})
+
+
+def create_series(*, slug: str, fields: Mapping[str, Any], by: AbstractBaseUser) -> Series:
+    """A new draft series. Its creator becomes its secretariat, unless they are
+    the site administrator, who manages every series already."""
+    _refuse_unknown(fields, EDITABLE_FIELDS, "create_series")
+    series = Series(slug=slug, status=SeriesStatus.DRAFT, **fields)
+    errors = field_errors(series, changed={"slug", "title", *fields})
+    if "slug" not in errors and Series.objects.filter(slug=slug).exists():
+        errors["slug"] = [ValidationError(_("Another series has this address already."))]
+    _check_timezone(series, errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        series.save()
+        if not getattr(by, "is_superuser", False):
+            grant_role(user=by, series=series, role=Role.SECRETARIAT, by=by)
+    return series
+
+
+def update_series(*, series: Series, changes: Mapping[str, Any], by: AbstractBaseUser) -> Series:
+    """Apply `changes` (field names to values) to the series; nothing is saved
+    if one breaks a rule (ValidationError keyed by field)."""
+    _refuse_unknown(changes, EDITABLE_FIELDS, "update_series")
+    if not changes:
+        return series
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(series, name, value)
+        errors = field_errors(series, changed=set(changes))
+        if "timezone" in changes:
+            _check_timezone(series, errors)
+        if errors:
+            raise ValidationError(errors)
+        series.save(update_fields=[*changes, "updated_at"])
+    return series
+
+
+def add_section(
+    *,
+    series: Series,
+    meeting: Meeting | None = None,
+    fields: Mapping[str, Any],
+    by: AbstractBaseUser,
+) -> ConceptNoteSection:
+    """A new section at the end of the concept note of the series, or of `meeting`."""
+    _refuse_unknown(fields, SECTION_FIELDS, "add_section")
+    if meeting is not None and meeting.series_id != series.pk:
+        raise ValidationError({"meeting": _("The meeting belongs to another series.")})
+    with transaction.atomic():
+        last = _sections(series, meeting).aggregate(last=Max("order"))["last"]
+        section = ConceptNoteSection(
+            series=series, meeting=meeting, order=0 if last is None else last + 1, **fields
+        )
+        _check_section(section, changed=SECTION_FIELDS)
+        section.save()
+    return section
+
+
+def update_section(
+    *, section: ConceptNoteSection, changes: Mapping[str, Any], by: AbstractBaseUser
+) -> ConceptNoteSection:
+    _refuse_unknown(changes, SECTION_FIELDS, "update_section")
+    if not changes:
+        return section
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(section, name, value)
+        _check_section(section, changed=set(changes))
+        section.save(update_fields=list(changes))
+    return section
+
+
+def delete_section(*, section: ConceptNoteSection, by: AbstractBaseUser) -> None:
+    with transaction.atomic():
+        section.delete()
+
+
+def reorder_sections(
+    *,
+    series: Series,
+    meeting: Meeting | None = None,
+    order: Sequence[int],
+    by: AbstractBaseUser,
+) -> None:
+    """Put the sections of one concept note in the order of their ids in `order`,
+    which must name each of them once."""
+    with transaction.atomic():
+        sections = {section.pk: section for section in _sections(series, meeting)}
+        if sorted(order) != sorted(sections):
+            raise ValidationError(
+                {"order": _("Give every section of this concept note once, and no other.")}
+            )
+        for position, pk in enumerate(order):
+            section = sections[pk]
+            if section.order != position:
+                section.order = position
+                section.save(update_fields=["order"])
+
+
+def move_section(*, section: ConceptNoteSection, by_places: int, by: AbstractBaseUser) -> None:
+    """Move a section up (negative) or down (positive) its concept note; it
+    stops at either end."""
+    siblings = list(
+        _sections(section.series, section.meeting)
+        .order_by("order", "pk")
+        .values_list("pk", flat=True)
+    )
+    position = siblings.index(section.pk)
+    target = max(0, min(len(siblings) - 1, position + by_places))
+    siblings.insert(target, siblings.pop(position))
+    reorder_sections(series=section.series, meeting=section.meeting, order=siblings, by=by)
+
+
+def _sections(series: Series, meeting: Meeting | None) -> QuerySet[ConceptNoteSection]:
+    return ConceptNoteSection.objects.filter(series=series, meeting=meeting)
+
+
+def _check_section(section: ConceptNoteSection, *, changed: Collection[str]) -> None:
+    errors = field_errors(section, changed=changed)
+    for name in {"heading", "body"} & set(changed):
+        if name not in errors and not str(getattr(section, name)).strip():
+            errors[name] = [ValidationError(_("This field cannot be empty."))]
+    if errors:
+        raise ValidationError(errors)
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _check_timezone(series: Series, errors: dict[str, list[ValidationError]]) -> None:
+    if "timezone" not in errors and series.timezone not in _time_zones():
+        errors["timezone"] = [
+            ValidationError(
+                _("Give a time zone of the IANA database, such as America/New_York."),
+            )
+        ]
+
+
+def _refuse_unknown(fields: Mapping[str, Any], allowed: frozenset[str], function: str) -> None:
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"{function} does not set {', '.join(sorted(unknown))}")

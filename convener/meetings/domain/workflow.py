@@ -1,0 +1,331 @@
+"""The life of a meeting and of its series: draft → published → held → reported.
+
+The rules, in one place:
+
+- A meeting moves one step at a time. Two steps can be undone: a published
+  meeting that has not been held returns to draft (`unpublish_meeting`), and
+  a reported meeting is reopened to correct its record (`reopen_meeting`).
+  A held meeting does not return to "published": it took place.
+- A meeting may be published while its series is still a draft. The public
+  reads a meeting only inside a published series (`queries.visibility`), so
+  the meeting is ready and appears the day the series is published; the
+  secretariat can prepare the whole series and open it at once.
+- A meeting is marked held on or after its date, in the series' time zone.
+  Before it, or while the date is to be confirmed, only when forced: the
+  secretariat knows better than the calendar (a date typed wrongly).
+- A series returns to draft only while none of its meetings has been held:
+  the record of a meeting that took place stays public.
+
+Each change writes one "status" entry in the audit log. Whatever becomes
+public keeps a version (see `publishing.domain.versions`): publishing a
+meeting keeps its concept note and programme and the series' own, which list
+it; reporting keeps the series report; publishing the series keeps every
+document the public can then read. A document that has not changed since
+its last version keeps no new one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from convener.access.domain import audit
+from convener.access.models import AuditAction
+from convener.meetings.domain.revision import record_change
+from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# A document of the series (meeting None) or of one of its meetings.
+DocumentScope = tuple[str, int | None]
+
+
+def publish_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
+    """Draft → published: the public reads the meeting (once its series is published)."""
+    with transaction.atomic():
+        _move(meeting, source=MeetingStatus.DRAFT, target=MeetingStatus.PUBLISHED)
+        _keep_versions(
+            meeting.series,
+            [
+                ("concept-note", meeting.number),
+                ("programme", meeting.number),
+                ("concept-note", None),
+                ("programme", None),
+            ],
+            by=by,
+            note=_("Meeting %(number)s published.") % {"number": meeting.number},
+        )
+    return meeting
+
+
+def unpublish_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
+    """Published → draft: the meeting leaves the public site until published again."""
+    _move(meeting, source=MeetingStatus.PUBLISHED, target=MeetingStatus.DRAFT)
+    return meeting
+
+
+def mark_meeting_held(*, meeting: Meeting, by: AbstractBaseUser, force: bool = False) -> Meeting:
+    """Published → held, on or after the meeting's date unless `force`."""
+    _move(
+        meeting,
+        source=MeetingStatus.PUBLISHED,
+        target=MeetingStatus.HELD,
+        rule=None if force else _check_date_has_come,
+    )
+    return meeting
+
+
+def report_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
+    """Held → reported: the meeting's chapter of the report is final."""
+    with transaction.atomic():
+        _move(meeting, source=MeetingStatus.HELD, target=MeetingStatus.REPORTED)
+        _keep_versions(
+            meeting.series,
+            [("report", None)],
+            by=by,
+            note=_("Meeting %(number)s reported.") % {"number": meeting.number},
+        )
+    return meeting
+
+
+def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
+    """Reported → held: the record is corrected; report the meeting again after."""
+    _move(meeting, source=MeetingStatus.REPORTED, target=MeetingStatus.HELD)
+    return meeting
+
+
+def publish_series(*, series: Series, by: AbstractBaseUser) -> Series:
+    """Draft → published: the public reads the series and its published meetings."""
+    with transaction.atomic():
+        _move_series(series, source=SeriesStatus.DRAFT, target=SeriesStatus.PUBLISHED)
+        _keep_versions(series, _public_documents(series), by=by, note=_("Series published."))
+    return series
+
+
+def unpublish_series(*, series: Series, by: AbstractBaseUser) -> Series:
+    """Published → draft, while none of its meetings has been held."""
+    if series.meetings.filter(status__in=(MeetingStatus.HELD, MeetingStatus.REPORTED)).exists():
+        raise ValidationError(
+            {
+                "status": _(
+                    "Meetings of this series have been held: their record stays public, "
+                    "so the series stays published."
+                )
+            }
+        )
+    _move_series(series, source=SeriesStatus.PUBLISHED, target=SeriesStatus.DRAFT)
+    return series
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A step of a meeting's life, as its status page offers it."""
+
+    name: str
+    source: str
+    target: str
+    label: StrOrPromise
+    change: Callable[..., Meeting]
+    # Whether the step can be forced past its rule (marking held before the date).
+    forcible: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    transition.name: transition
+    for transition in (
+        Transition(
+            "publish",
+            MeetingStatus.DRAFT,
+            MeetingStatus.PUBLISHED,
+            gettext_lazy("Publish"),
+            publish_meeting,
+        ),
+        Transition(
+            "unpublish",
+            MeetingStatus.PUBLISHED,
+            MeetingStatus.DRAFT,
+            gettext_lazy("Return to draft"),
+            unpublish_meeting,
+        ),
+        Transition(
+            "hold",
+            MeetingStatus.PUBLISHED,
+            MeetingStatus.HELD,
+            gettext_lazy("Mark as held"),
+            mark_meeting_held,
+            forcible=True,
+        ),
+        Transition(
+            "report",
+            MeetingStatus.HELD,
+            MeetingStatus.REPORTED,
+            gettext_lazy("Mark as reported"),
+            report_meeting,
+        ),
+        Transition(
+            "reopen",
+            MeetingStatus.REPORTED,
+            MeetingStatus.HELD,
+            gettext_lazy("Reopen the record"),
+            reopen_meeting,
+        ),
+    )
+}
+
+
+def transitions_from(meeting: Meeting) -> list[Transition]:
+    """The steps the meeting can take from its status now."""
+    return [t for t in TRANSITIONS.values() if t.source == meeting.status]
+
+
+def change_meeting_status(
+    *, meeting: Meeting, transition: str, by: AbstractBaseUser, force: bool = False
+) -> Meeting:
+    """Take the named step (a key of TRANSITIONS); `force` only where it is forcible."""
+    step = TRANSITIONS.get(transition)
+    if step is None:
+        raise ValidationError({"transition": _("There is no such step.")})
+    if step.forcible:
+        return step.change(meeting=meeting, by=by, force=force)
+    return step.change(meeting=meeting, by=by)
+
+
+def transition_to(meeting: Meeting, status: str) -> str:
+    """The name of the step that takes the meeting from its status to `status`."""
+    for transition in transitions_from(meeting):
+        if transition.target == status:
+            return transition.name
+    raise ValidationError(
+        {
+            "status": _("A meeting that is %(current)s cannot become %(target)s directly.")
+            % {
+                "current": MeetingStatus(meeting.status).label,
+                "target": MeetingStatus(status).label,
+            }
+        }
+    )
+
+
+def local_today(series: Series) -> datetime.date:
+    """Today's date where the series meets."""
+    try:
+        zone: datetime.tzinfo = zoneinfo.ZoneInfo(series.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = datetime.UTC
+    return timezone.now().astimezone(zone).date()
+
+
+def _check_date_has_come(meeting: Meeting) -> None:
+    if meeting.date is None:
+        raise ValidationError(
+            {
+                "date": _(
+                    "The date is still to be confirmed: confirm it, or mark the meeting "
+                    "as held all the same."
+                )
+            }
+        )
+    if meeting.date > local_today(meeting.series):
+        raise ValidationError(
+            {
+                "date": _(
+                    "The meeting's date has not come yet: mark it as held all the same "
+                    "only if it took place."
+                )
+            }
+        )
+
+
+def _move(
+    meeting: Meeting,
+    *,
+    source: str,
+    target: str,
+    rule: Callable[[Meeting], None] | None = None,
+) -> None:
+    """Change the status from `source` to `target`, once `rule` (if any) lets it."""
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().values_list("status", flat=True)
+        status = current.get(pk=meeting.pk)
+        if status != source:
+            raise ValidationError({"status": _wrong_status(status, MeetingStatus, source)})
+        if rule is not None:
+            rule(meeting)
+        # One "status" entry in the audit log rather than a row change too:
+        # `update` sends no signal, so the content revision is raised here.
+        Meeting.objects.filter(pk=meeting.pk).update(status=target, updated_at=timezone.now())
+        record_change()
+        meeting.status = target
+        audit.record(
+            action=AuditAction.STATUS,
+            meeting=meeting,
+            instance=meeting,
+            changes={"status": [source, target]},
+        )
+
+
+def _move_series(series: Series, *, source: str, target: str) -> None:
+    with transaction.atomic():
+        current = Series.objects.select_for_update().values_list("status", flat=True)
+        status = current.get(pk=series.pk)
+        if status != source:
+            raise ValidationError({"status": _wrong_status(status, SeriesStatus, source)})
+        Series.objects.filter(pk=series.pk).update(status=target, updated_at=timezone.now())
+        record_change()
+        series.status = target
+        audit.record(
+            action=AuditAction.STATUS,
+            series=series,
+            instance=series,
+            changes={"status": [source, target]},
+        )
+
+
+def _wrong_status(status: str, statuses: Any, expected: str) -> str:
+    return _("This step starts from “%(expected)s”, and the status is “%(status)s” now.") % {
+        "expected": statuses(expected).label,
+        "status": statuses(status).label,
+    }
+
+
+def _public_documents(series: Series) -> list[DocumentScope]:
+    """Every document the public reads once the series is published."""
+    meetings = list(
+        series.meetings.filter(status__in=MeetingStatus.public())
+        .order_by("number")
+        .values_list("number", "status")
+    )
+    documents: list[DocumentScope] = [("concept-note", None)]
+    if meetings:
+        documents.append(("programme", None))
+    for number, _status in meetings:
+        documents += [("concept-note", number), ("programme", number)]
+    if any(status == MeetingStatus.REPORTED for _number, status in meetings):
+        documents.append(("report", None))
+    return documents
+
+
+def _keep_versions(
+    series: Series, documents: Iterable[DocumentScope], *, by: AbstractBaseUser, note: str
+) -> None:
+    """Keep a version of each document, if the public can read it now."""
+    # Imported here: publishing builds on the meetings app, not the other way round.
+    from convener.publishing.domain.versions import publish_version
+
+    if not series.is_published:
+        return  # kept when the series is published
+    for document, meeting_number in documents:
+        publish_version(
+            series=series, document=document, meeting_number=meeting_number, by=by, note=note
+        )

@@ -1,0 +1,268 @@
+"""Who may do what: every named permission, for every role, on every kind of object.
+
+Each role is checked against the whole world below, so a permission that
+reaches one object too far fails as surely as one that falls short:
+
+- series A has meeting A1, co-organised by UNDP, and meeting A2, which is not;
+- series B has meeting B1, also co-organised by UNDP;
+- each meeting has a segment, a participation and an intervention;
+- the directory has the speaker's own person and another one;
+- the list of speakers of A1 has an inscription of the delegation's own
+  State and one of another State; that of B1 one of the delegation's State.
+"""
+
+from __future__ import annotations
+
+import pytest
+import rules
+
+from convener.access.models import Role
+from convener.live.models import Inscription, Purpose
+from convener.records.models import Capacity
+from tests.factories import (
+    AdministratorFactory,
+    CoOrganiserFactory,
+    GrantFactory,
+    InterventionFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    PersonFactory,
+    SegmentFactory,
+    SeriesFactory,
+    StateFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SERIES_PERMISSIONS = (
+    "series.manage",
+    "series.view_audit",
+    "series.invite",
+    "series.view_drafts",
+    "series.open_workspace",
+    "series.edit_report",
+)
+MEETING_PERMISSIONS = (
+    "meeting.manage",
+    "meeting.edit_programme",
+    "meeting.edit_records",
+    "meeting.chair",
+    "meeting.request_floor",
+    "meeting.open_workspace",
+)
+PERSON_PERMISSIONS = ("person.edit", "person.confirm")
+FLOOR_PERMISSIONS = ("floor.speak_for", "floor.withdraw")
+SITE_PERMISSIONS = ("series.create", "directory.add_entry", "directory.search")
+
+SERIES = ("A", "B")
+MEETINGS = ("A1", "A2", "B1")
+ROWS = ("segment", "participation", "intervention")
+PEOPLE = ("own person", "other person")
+INSCRIPTIONS = ("own inscription in A1", "other inscription in A1", "own inscription in B1")
+
+
+def _meeting_targets(*meetings: str) -> tuple[str, ...]:
+    """A meeting and every row of its programme and records."""
+    return tuple(target for m in meetings for target in (m, *(f"{row} of {m}" for row in ROWS)))
+
+
+def _everything() -> set[tuple[str, str]]:
+    return (
+        {(p, s) for p in SERIES_PERMISSIONS for s in SERIES}
+        | {(p, t) for p in MEETING_PERMISSIONS for t in _meeting_targets(*MEETINGS)}
+        | {(p, person) for p in PERSON_PERMISSIONS for person in PEOPLE}
+        | {(p, i) for p in FLOOR_PERMISSIONS for i in INSCRIPTIONS}
+        | {(p, "site") for p in SITE_PERMISSIONS}
+    )
+
+
+def _on(permissions: tuple[str, ...], targets: tuple[str, ...]) -> set[tuple[str, str]]:
+    return {(p, t) for p in permissions for t in targets}
+
+
+@pytest.fixture
+def world():
+    undp = OrganisationFactory(key="undp", acronym="UNDP")
+    series = {"A": SeriesFactory(), "B": SeriesFactory()}
+    meetings = {
+        "A1": MeetingFactory(series=series["A"]),
+        "A2": MeetingFactory(series=series["A"]),
+        "B1": MeetingFactory(series=series["B"]),
+    }
+    CoOrganiserFactory(meeting=meetings["A1"], organisation=undp)
+    CoOrganiserFactory(meeting=meetings["B1"], organisation=undp)
+    objects = {**series, **meetings, "site": None}
+    for name, meeting in meetings.items():
+        segment = SegmentFactory(meeting=meeting)
+        objects[f"segment of {name}"] = segment
+        objects[f"participation of {name}"] = ParticipationFactory(segment=segment)
+        objects[f"intervention of {name}"] = InterventionFactory(segment=segment)
+    objects["own person"] = PersonFactory()
+    objects["other person"] = PersonFactory()
+    own_state = StateFactory()
+    for name, meeting, state in [
+        ("own inscription in A1", meetings["A1"], own_state),
+        ("other inscription in A1", meetings["A1"], StateFactory()),
+        ("own inscription in B1", meetings["B1"], own_state),
+    ]:
+        objects[name] = Inscription.objects.create(
+            meeting=meeting, state=state, capacity=Capacity.NATIONAL, purpose=Purpose.STATEMENT
+        )
+    return {
+        "undp": undp,
+        "own state": own_state,
+        "series": series,
+        "meetings": meetings,
+        "objects": objects,
+    }
+
+
+def allowed(user, world) -> set[tuple[str, str]]:
+    """Every (permission, object) pair of the world the user holds."""
+    objects = world["objects"]
+    return {(p, t) for p, t in _everything() if user.has_perm(p, objects[t])}
+
+
+def role_in_a(world, role, **narrowing):
+    return GrantFactory(series=world["series"]["A"], role=role, **narrowing).user
+
+
+# Preparing any series lets one search the whole directory for speakers.
+SEARCHES_DIRECTORY = {("directory.search", "site")}
+
+
+def test_every_named_permission_is_specified_here():
+    specified = {p for p, _ in _everything()}
+
+    assert set(rules.permissions.permissions) == specified
+
+
+def test_site_administrator_may_do_everything(world):
+    assert allowed(AdministratorFactory(), world) == _everything()
+
+
+def test_secretariat_runs_its_own_series_and_nothing_of_another(world):
+    user = role_in_a(world, Role.SECRETARIAT)
+
+    assert allowed(user, world) == (
+        _on(SERIES_PERMISSIONS, ("A",))
+        | _on(
+            tuple(p for p in MEETING_PERMISSIONS if p != "meeting.request_floor"),
+            _meeting_targets("A1", "A2"),
+        )
+        | _on(("person.edit",), PEOPLE)
+        | _on(("floor.withdraw",), ("own inscription in A1", "other inscription in A1"))
+        | _on(SITE_PERMISSIONS, ("site",))
+    )
+
+
+def test_focal_point_edits_the_programme_only_of_meetings_its_organisation_co_organises(world):
+    user = role_in_a(world, Role.FOCAL_POINT, organisation=world["undp"])
+
+    assert allowed(user, world) == (
+        _on(("series.view_drafts", "series.open_workspace"), ("A",))
+        | _on(("meeting.edit_programme", "meeting.open_workspace"), _meeting_targets("A1"))
+        | {("directory.add_entry", "site")}
+        | SEARCHES_DIRECTORY
+    )
+
+
+def test_focal_point_of_an_organisation_that_co_organises_nothing_edits_no_programme(world):
+    user = role_in_a(world, Role.FOCAL_POINT, organisation=OrganisationFactory())
+
+    assert not {p for p, _ in allowed(user, world)} & {
+        "meeting.edit_programme",
+        "meeting.open_workspace",
+    }
+
+
+def test_rapporteur_of_one_meeting_records_that_meeting_only(world):
+    user = role_in_a(world, Role.RAPPORTEUR, meeting=world["meetings"]["A2"])
+
+    assert allowed(user, world) == (
+        _on(("series.view_drafts", "series.open_workspace"), ("A",))
+        | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A2"))
+        | SEARCHES_DIRECTORY
+    )
+
+
+def test_rapporteur_of_the_series_records_every_meeting_and_writes_the_report_of_it_only(world):
+    user = role_in_a(world, Role.RAPPORTEUR)
+
+    assert allowed(user, world) == (
+        _on(("series.view_drafts", "series.open_workspace", "series.edit_report"), ("A",))
+        | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A1", "A2"))
+        | SEARCHES_DIRECTORY
+    )
+
+
+def test_chair_of_one_meeting_runs_the_floor_of_that_meeting_only(world):
+    user = role_in_a(world, Role.CHAIR, meeting=world["meetings"]["A1"])
+
+    assert allowed(user, world) == (
+        _on(("series.view_drafts", "series.open_workspace"), ("A",))
+        | _on(("meeting.chair", "meeting.open_workspace"), _meeting_targets("A1"))
+        | _on(("floor.withdraw",), ("own inscription in A1", "other inscription in A1"))
+        | SEARCHES_DIRECTORY
+    )
+
+
+def test_speaker_edits_and_confirms_only_their_own_person(world):
+    user = role_in_a(world, Role.SPEAKER, person=world["objects"]["own person"])
+
+    assert allowed(user, world) == (
+        {("series.open_workspace", "A")} | _on(PERSON_PERMISSIONS, ("own person",))
+    )
+
+
+def test_delegation_requests_the_floor_for_its_own_state_in_its_series_only(world):
+    user = role_in_a(world, Role.DELEGATION, state=world["own state"])
+
+    assert allowed(user, world) == (
+        {("series.open_workspace", "A")}
+        | _on(("meeting.request_floor",), _meeting_targets("A1", "A2"))
+        | _on(FLOOR_PERMISSIONS, ("own inscription in A1",))
+    )
+
+
+def test_user_without_a_role_may_do_nothing(world):
+    assert allowed(UserFactory(), world) == set()
+
+
+@pytest.mark.parametrize(
+    "role",
+    [Role.SECRETARIAT, Role.RAPPORTEUR, Role.CHAIR],
+)
+def test_inactive_user_holds_nothing_of_their_role(world, role):
+    user = role_in_a(world, role)
+    user.is_active = False
+    user.save()
+
+    assert allowed(user, world) == set()
+
+
+def test_inactive_site_administrator_holds_nothing(world):
+    assert allowed(AdministratorFactory(is_active=False), world) == set()
+
+
+def test_inactive_speaker_may_not_edit_their_own_person(world):
+    user = role_in_a(world, Role.SPEAKER, person=world["objects"]["own person"])
+    user.is_active = False
+    user.save()
+
+    assert allowed(user, world) == set()
+
+
+def test_roles_in_two_series_add_up_without_leaking(world):
+    user = role_in_a(world, Role.RAPPORTEUR, meeting=world["meetings"]["A1"])
+    GrantFactory(user=user, series=world["series"]["B"], role=Role.CHAIR)
+
+    assert allowed(user, world) == (
+        _on(("series.view_drafts", "series.open_workspace"), ("A", "B"))
+        | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A1"))
+        | _on(("meeting.chair", "meeting.open_workspace"), _meeting_targets("B1"))
+        | {("floor.withdraw", "own inscription in B1")}
+        | SEARCHES_DIRECTORY
+    )

@@ -1,0 +1,257 @@
+"""A meeting in the workspace: creating it, its page, its facts and its status."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from convener.access.models import Role
+from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, SeriesStatus
+from convener.publishing.models import DocumentVersion
+from tests.factories import (
+    CoChairFactory,
+    CoOrganiserFactory,
+    GrantFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SeriesFactory,
+    StateFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory(series=SeriesFactory(slug="gmg-2017"), number=1, title="First panel")
+
+
+@pytest.fixture
+def secretariat(client, meeting):
+    user = GrantFactory(series=meeting.series, role=Role.SECRETARIAT).user
+    client.force_login(user)
+    return user
+
+
+def url(name, *args):
+    return reverse(f"manage:{name}", args=args)
+
+
+def facts(**changes):
+    """The edit form as the page sends it, with no co-organiser or co-chair."""
+    data = {
+        "title": "First panel",
+        "date": "2016-04-25",
+        "start_time": "10:00",
+        "end_time": "13:00",
+        "venue": "UN Headquarters",
+        "room": "Conference Room 7",
+        "format": "panels",
+        "format_note": "",
+    }
+    for prefix in ("co_organisers", "co_chairs"):
+        data |= {f"{prefix}-TOTAL_FORMS": "2", f"{prefix}-INITIAL_FORMS": "0"}
+    return data | changes
+
+
+def test_a_new_meeting_needs_only_a_title_and_shows_the_rest_to_be_confirmed(
+    client, secretariat, meeting
+):
+    response = client.post(
+        url("meeting_create", "gmg-2017"), {"title": "Lunch", "format": "panels"}
+    )
+
+    assertRedirects(response, url("meeting", "gmg-2017", 2))
+    created = Meeting.objects.get(number=2)
+    assert (created.status, created.date, created.start_time, created.venue, created.room) == (
+        MeetingStatus.DRAFT,
+        None,
+        None,
+        "",
+        "",
+    )
+    page = client.get(url("meeting", "gmg-2017", 2))
+    for fact in ("Date", "Venue", "Room"):
+        assertContains(page, f"<dt>{fact}</dt><dd>to be confirmed</dd>", html=True)
+
+
+def test_emptying_the_date_and_room_makes_them_to_be_confirmed(client, secretariat, meeting):
+    response = client.post(url("meeting_edit", "gmg-2017", 1), facts(date="", room=""))
+
+    assertRedirects(response, url("meeting", "gmg-2017", 1))
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.room) == (None, "")
+    page = client.get(url("meeting", "gmg-2017", 1))
+    assertContains(page, "<dt>Date</dt><dd>to be confirmed</dd>", html=True)
+    assertContains(page, "<dt>Room</dt><dd>to be confirmed</dd>", html=True)
+
+
+def test_a_meeting_that_ends_before_it_starts_is_refused_and_keeps_what_was_typed(
+    client, secretariat, meeting
+):
+    response = client.post(
+        url("meeting_edit", "gmg-2017", 1), facts(title="Renamed", end_time="09:00")
+    )
+
+    assert response.status_code == 200
+    assertContains(response, 'href="#id_end_time"')
+    assertContains(response, 'value="Renamed"')
+    assert Meeting.objects.get().title == "First panel"
+
+
+def test_co_organisers_and_co_chairs_are_saved_in_their_order(client, secretariat, meeting):
+    undp, unhcr = OrganisationFactory(), OrganisationFactory()
+    zambia, portugal = StateFactory(), StateFactory()
+    ambassador = PersonFactory()
+
+    client.post(
+        url("meeting_edit", "gmg-2017", 1),
+        facts(
+            **{
+                "co_organisers-0-organisation": unhcr.pk,
+                "co_organisers-1-organisation": undp.pk,
+                "co_chairs-0-state": zambia.pk,
+                "co_chairs-0-person": ambassador.pk,
+                "co_chairs-1-state": portugal.pk,
+            }
+        ),
+    )
+
+    assert [link.organisation for link in meeting.co_organiser_links.order_by("order")] == [
+        unhcr,
+        undp,
+    ]
+    assert [(c.state, c.person) for c in meeting.co_chairs.order_by("order")] == [
+        (zambia, ambassador),
+        (portugal, None),
+    ]
+
+
+def test_an_organisation_listed_twice_saves_nothing(client, secretariat, meeting):
+    undp = OrganisationFactory()
+
+    response = client.post(
+        url("meeting_edit", "gmg-2017", 1),
+        facts(
+            title="Renamed",
+            **{"co_organisers-0-organisation": undp.pk, "co_organisers-1-organisation": undp.pk},
+        ),
+    )
+
+    assertContains(response, "An organisation is listed twice.")
+    assert Meeting.objects.get().title == "First panel"
+    assert not meeting.co_organiser_links.exists()
+
+
+def test_the_edit_page_offers_the_meeting_s_own_concept_note(client, secretariat, meeting):
+    response = client.get(url("meeting_edit", "gmg-2017", 1))
+
+    assertContains(response, url("meeting_section_create", "gmg-2017", 1))
+
+
+def test_a_meeting_section_is_added_to_the_meeting_s_concept_note(client, secretariat, meeting):
+    response = client.post(
+        url("meeting_section_create", "gmg-2017", 1),
+        {"kind": "format", "heading": "Format", "body": "A sit-down lunch."},
+    )
+
+    assertRedirects(
+        response,
+        url("meeting_edit", "gmg-2017", 1) + "#concept-note",
+        fetch_redirect_response=False,
+    )
+    assert ConceptNoteSection.objects.get().meeting == meeting
+
+
+@pytest.mark.parametrize("role", [Role.FOCAL_POINT, Role.RAPPORTEUR])
+def test_a_focal_point_or_rapporteur_cannot_edit_the_meeting_facts(client, meeting, role):
+    organisation = CoOrganiserFactory(meeting=meeting).organisation
+    grant = GrantFactory(
+        series=meeting.series,
+        role=role,
+        organisation=organisation if role == Role.FOCAL_POINT else None,
+    )
+    client.force_login(grant.user)
+
+    assert client.get(url("meeting", "gmg-2017", 1)).status_code == 200
+    assert client.get(url("meeting_edit", "gmg-2017", 1)).status_code == 403
+    assert client.post(url("meeting_edit", "gmg-2017", 1), facts(title="X")).status_code == 403
+    assert (
+        client.post(url("meeting_status", "gmg-2017", 1), {"transition": "hold"}).status_code == 403
+    )
+    assert client.post(url("meeting_section_create", "gmg-2017", 1)).status_code == 403
+    assert Meeting.objects.get().title == "First panel"
+
+
+def test_the_meeting_page_links_what_each_role_may_open(client, meeting):
+    organisation = CoOrganiserFactory(meeting=meeting).organisation
+    focal_point = GrantFactory(
+        series=meeting.series, role=Role.FOCAL_POINT, organisation=organisation
+    ).user
+    client.force_login(focal_point)
+
+    response = client.get(url("meeting", "gmg-2017", 1))
+
+    assertContains(response, url("programme", "gmg-2017", 1))
+    assertNotContains(response, url("records", "gmg-2017", 1))
+    assertNotContains(response, url("meeting_edit", "gmg-2017", 1))
+    assertNotContains(response, url("meeting_status", "gmg-2017", 1))
+    assertContains(response, reverse("public:meeting", args=["gmg-2017", 1]))
+    assertContains(response, 'id="planning-checks"')
+
+
+def test_a_draft_meeting_is_public_only_once_published(client, secretariat, meeting):
+    meeting.status = MeetingStatus.DRAFT
+    meeting.save()
+    public_page = reverse("public:meeting", args=["gmg-2017", 1])
+    client.logout()
+    assert client.get(public_page).status_code == 404
+
+    client.force_login(secretariat)
+    response = client.post(url("meeting_status", "gmg-2017", 1), {"transition": "publish"})
+    assertRedirects(response, url("meeting", "gmg-2017", 1))
+    client.logout()
+
+    assertContains(client.get(public_page), "First panel")
+    assert DocumentVersion.objects.filter(meeting_number=1).count() == 2
+
+
+def test_holding_before_the_date_needs_the_box_ticked(client, secretariat, meeting):
+    meeting.date = datetime.date.today() + datetime.timedelta(days=30)
+    meeting.save()
+
+    page = client.get(url("meeting", "gmg-2017", 1))
+    assertContains(page, '<input type="checkbox" name="force" id="force-held">', html=True)
+    refused = client.post(url("meeting_status", "gmg-2017", 1), {"transition": "hold"}, follow=True)
+    assertContains(refused, "has not come yet")
+    assert Meeting.objects.get().status == MeetingStatus.PUBLISHED
+
+    client.post(url("meeting_status", "gmg-2017", 1), {"transition": "hold", "force": "on"})
+    assert Meeting.objects.get().status == MeetingStatus.HELD
+
+
+def test_the_status_buttons_are_those_of_the_current_status(client, secretariat, meeting):
+    response = client.get(url("meeting", "gmg-2017", 1))
+
+    assertContains(response, 'value="unpublish"')
+    assertContains(response, 'value="hold"')
+    assertNotContains(response, 'value="report"')
+
+
+def test_a_draft_meeting_of_another_series_is_not_found(client, secretariat):
+    other = MeetingFactory(number=9, series=SeriesFactory(status=SeriesStatus.DRAFT))
+
+    assert client.get(url("meeting", other.series.slug, 9)).status_code == 404
+    assert client.get(url("meeting", "gmg-2017", 9)).status_code == 404
+
+
+def test_the_meeting_page_shows_co_chairs_and_co_organisers(client, secretariat, meeting):
+    CoChairFactory(meeting=meeting, state=StateFactory(names={"en": "Zambia"}), person=None)
+    CoOrganiserFactory(meeting=meeting, organisation=OrganisationFactory(acronym="UNDP"))
+
+    response = client.get(url("meeting", "gmg-2017", 1))
+
+    assertContains(response, "Zambia")
+    assertContains(response, "UNDP")

@@ -1,0 +1,213 @@
+"""A speaker keeps their own details right and confirms their part in the programme."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from convener.access.models import Role
+from convener.meetings.models import MeetingStatus
+from convener.prose.editing import text_digest
+from tests.factories import (
+    GrantFactory,
+    MeetingFactory,
+    ParticipationFactory,
+    PersonFactory,
+    SegmentFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def participation():
+    """A panellist's part in a meeting still in draft."""
+    meeting = MeetingFactory(status=MeetingStatus.DRAFT, title="Labour mobility")
+    segment = SegmentFactory(meeting=meeting, title="Panel on skills")
+    person = PersonFactory(given_name="Anna", family_name="Greene", biography="Economist.")
+    return ParticipationFactory(segment=segment, person=person)
+
+
+@pytest.fixture
+def speaker(participation):
+    series = participation.segment.meeting.series
+    user = GrantFactory(series=series, role=Role.SPEAKER, person=participation.person).user
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _url(person):
+    return reverse("manage:my_details", args=[person.key])
+
+
+def _details(person, **changes):
+    data = {
+        "honorific": person.honorific,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "position": person.position,
+        "short_name": person.short_name,
+        "biography": person.biography,
+        "biography_started_from": text_digest(person.biography),
+    }
+    return {**data, **changes}
+
+
+def test_speaker_sees_their_details_and_their_part_even_in_a_draft(speaker, participation):
+    response = speaker.get(_url(participation.person))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Economist." in page
+    assert "Labour mobility" in page
+    assert "Panel on skills" in page
+
+
+def test_speaker_corrects_their_title(speaker, participation):
+    person = participation.person
+
+    response = speaker.post(_url(person), _details(person, position="Chief economist"))
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.position == "Chief economist"
+
+
+def test_speaker_may_not_leave_their_name_empty(speaker, participation):
+    person = participation.person
+
+    response = speaker.post(_url(person), _details(person, family_name=" "))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["family_name"]
+    person.refresh_from_db()
+    assert person.family_name == "Greene"
+
+
+def test_biography_changed_meanwhile_is_not_overwritten(speaker, participation):
+    person = participation.person
+    started_from = text_digest(person.biography)
+    person.biography = "Economist, written by the secretariat."
+    person.save()
+
+    response = speaker.post(
+        _url(person),
+        _details(person, biography="Economist and author.", biography_started_from=started_from),
+    )
+
+    assert response.status_code == 409
+    assert "Economist, written by the secretariat." in response.content.decode()
+    assert response.context["form"]["biography"].value() == "Economist and author."
+    person.refresh_from_db()
+    assert person.biography == "Economist, written by the secretariat."
+
+
+def test_title_is_saved_when_only_the_biography_changed_meanwhile(speaker, participation):
+    person = participation.person
+    started_from = text_digest(person.biography)
+    data = _details(person, position="Chief economist", biography_started_from=started_from)
+    person.biography = "Economist, written by the secretariat."
+    person.save()
+
+    response = speaker.post(_url(person), data)
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.position, person.biography) == (
+        "Chief economist",
+        "Economist, written by the secretariat.",
+    )
+
+
+def test_speaker_confirms_their_part(speaker, participation):
+    url = reverse("manage:confirm_participation", args=[participation.person.key, participation.pk])
+
+    response = speaker.post(url)
+
+    assert response.status_code == 302
+    participation.refresh_from_db()
+    assert participation.confirmed_at is not None
+
+
+def test_speaker_may_not_open_another_persons_details(speaker):
+    other = PersonFactory()
+
+    assert speaker.get(_url(other)).status_code == 403
+
+
+def test_speaker_may_not_change_another_persons_details(speaker):
+    other = PersonFactory(position="Director")
+
+    response = speaker.post(_url(other), _details(other, position="Nobody"))
+
+    assert response.status_code == 403
+    other.refresh_from_db()
+    assert other.position == "Director"
+
+
+def test_speaker_may_not_confirm_another_persons_part(speaker):
+    theirs = ParticipationFactory()
+
+    response = speaker.post(
+        reverse("manage:confirm_participation", args=[theirs.person.key, theirs.pk])
+    )
+
+    assert response.status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.confirmed_at is None
+
+
+def test_part_of_another_person_is_not_found_under_ones_own_address(speaker, participation):
+    theirs = ParticipationFactory()
+
+    response = speaker.post(
+        reverse("manage:confirm_participation", args=[participation.person.key, theirs.pk])
+    )
+
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.confirmed_at is None
+
+
+def test_secretariat_corrects_a_speaker_but_does_not_confirm_for_them(participation):
+    series = participation.segment.meeting.series
+    client = Client()
+    client.force_login(GrantFactory(series=series, role=Role.SECRETARIAT).user)
+
+    page = client.get(_url(participation.person)).content.decode()
+
+    assert "Biography" in page
+    assert (
+        reverse("manage:confirm_participation", args=[participation.person.key, participation.pk])
+        not in page
+    )
+
+
+def test_unknown_person_is_not_found(speaker):
+    assert speaker.get(reverse("manage:my_details", args=["nobody-at-all"])).status_code == 404
+
+
+def test_user_without_a_role_may_not_open_anyones_details(participation):
+    client = Client()
+    client.force_login(UserFactory())
+
+    assert client.get(_url(participation.person)).status_code == 403
+
+
+def test_details_page_costs_the_same_queries_however_many_parts(
+    speaker, participation, django_assert_max_num_queries
+):
+    speaker.get(_url(participation.person))
+    for _ in range(3):
+        ParticipationFactory(
+            person=participation.person,
+            segment=SegmentFactory(meeting=participation.segment.meeting),
+        )
+
+    with django_assert_max_num_queries(5):
+        response = speaker.get(_url(participation.person))
+
+    assert response.status_code == 200

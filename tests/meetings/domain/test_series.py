@@ -1,0 +1,226 @@
+"""Creating a series, editing its facts and writing its concept note."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from convener.access.models import Grant, Role
+from convener.meetings.domain.meetings import create_meeting, set_co_chairs, set_co_organisers
+from convener.meetings.domain.series import (
+    add_section,
+    create_series,
+    delete_section,
+    move_section,
+    reorder_sections,
+    update_section,
+    update_series,
+)
+from convener.meetings.models import ConceptNoteSection, MeetingStatus, SeriesStatus
+from tests.factories import (
+    AdministratorFactory,
+    ConceptNoteSectionFactory,
+    CoOrganiserFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SeriesFactory,
+    StateFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_series_makes_its_creator_its_secretariat():
+    creator = UserFactory()
+
+    series = create_series(slug="gmg-2017", fields={"title": "Panels of 2017"}, by=creator)
+
+    assert series.status == SeriesStatus.DRAFT
+    assert Grant.objects.filter(user=creator, series=series, role=Role.SECRETARIAT).exists()
+
+
+def test_create_series_gives_the_site_administrator_no_role():
+    series = create_series(slug="gmg-2017", fields={"title": "Panels"}, by=AdministratorFactory())
+
+    assert not Grant.objects.filter(series=series).exists()
+
+
+def test_create_series_refuses_an_address_in_use():
+    SeriesFactory(slug="gmg-2017")
+
+    with pytest.raises(ValidationError) as raised:
+        create_series(slug="gmg-2017", fields={"title": "Again"}, by=UserFactory())
+
+    assert list(raised.value.message_dict) == ["slug"]
+
+
+def test_create_series_refuses_an_unknown_time_zone_and_an_empty_title():
+    with pytest.raises(ValidationError) as raised:
+        create_series(
+            slug="gmg-2017", fields={"title": "", "timezone": "New York"}, by=UserFactory()
+        )
+
+    assert sorted(raised.value.message_dict) == ["timezone", "title"]
+
+
+def test_update_series_saves_nothing_when_a_value_breaks_a_rule():
+    series = SeriesFactory(venue="Geneva")
+
+    with pytest.raises(ValidationError):
+        update_series(
+            series=series, changes={"venue": "New York", "timezone": "Mars"}, by=UserFactory()
+        )
+
+    series.refresh_from_db()
+    assert series.venue == "Geneva"
+
+
+def test_update_series_does_not_change_its_address_or_status():
+    with pytest.raises(ValueError, match="slug, status"):
+        update_series(
+            series=SeriesFactory(), changes={"slug": "x", "status": "draft"}, by=UserFactory()
+        )
+
+
+def test_sections_are_added_at_the_end_of_their_own_concept_note():
+    meeting = MeetingFactory()
+    ConceptNoteSectionFactory(series=meeting.series, order=5)
+
+    first = add_section(
+        series=meeting.series,
+        meeting=meeting,
+        fields={"kind": "format", "heading": "Format", "body": "A lunch."},
+        by=UserFactory(),
+    )
+    second = add_section(
+        series=meeting.series,
+        fields={"kind": "venue", "heading": "Venue", "body": "Room 7."},
+        by=UserFactory(),
+    )
+
+    assert (first.meeting, first.order) == (meeting, 0)
+    assert (second.meeting, second.order) == (None, 6)
+
+
+def test_add_section_refuses_an_empty_heading_or_text():
+    with pytest.raises(ValidationError) as raised:
+        add_section(
+            series=SeriesFactory(),
+            fields={"kind": "format", "heading": "  ", "body": ""},
+            by=UserFactory(),
+        )
+
+    assert sorted(raised.value.message_dict) == ["body", "heading"]
+
+
+def test_add_section_refuses_a_meeting_of_another_series():
+    with pytest.raises(ValidationError) as raised:
+        add_section(
+            series=SeriesFactory(),
+            meeting=MeetingFactory(),
+            fields={"kind": "format", "heading": "Format", "body": "Text"},
+            by=UserFactory(),
+        )
+
+    assert list(raised.value.message_dict) == ["meeting"]
+
+
+def test_update_and_delete_section():
+    section = ConceptNoteSectionFactory(heading="Old")
+
+    update_section(section=section, changes={"heading": "New"}, by=UserFactory())
+    assert ConceptNoteSection.objects.get().heading == "New"
+
+    delete_section(section=section, by=UserFactory())
+    assert not ConceptNoteSection.objects.exists()
+
+
+def test_reorder_sections_needs_every_section_once():
+    series = SeriesFactory()
+    first, second = ConceptNoteSectionFactory.create_batch(2, series=series)
+
+    with pytest.raises(ValidationError) as raised:
+        reorder_sections(series=series, order=[second.pk], by=UserFactory())
+    assert list(raised.value.message_dict) == ["order"]
+
+    reorder_sections(series=series, order=[second.pk, first.pk], by=UserFactory())
+    assert list(series.sections.order_by("order")) == [second, first]
+
+
+def test_move_section_stops_at_the_top():
+    series = SeriesFactory()
+    first, second, third = ConceptNoteSectionFactory.create_batch(3, series=series)
+
+    move_section(section=third, by_places=-1, by=UserFactory())
+    assert list(series.sections.order_by("order")) == [first, third, second]
+
+    move_section(section=first, by_places=-1, by=UserFactory())
+    assert list(series.sections.order_by("order")) == [first, third, second]
+
+
+def test_create_meeting_takes_the_next_number_and_starts_as_a_draft():
+    series = SeriesFactory()
+    MeetingFactory(series=series, number=4)
+
+    meeting = create_meeting(series=series, fields={"title": "Lunch"}, by=UserFactory())
+
+    assert (meeting.number, meeting.status) == (5, MeetingStatus.DRAFT)
+    assert (meeting.date, meeting.start_time, meeting.room) == (None, None, "")
+
+
+def test_create_meeting_needs_a_title():
+    with pytest.raises(ValidationError) as raised:
+        create_meeting(series=SeriesFactory(), fields={"room": "7"}, by=UserFactory())
+
+    assert list(raised.value.message_dict) == ["title"]
+
+
+def test_set_co_organisers_keeps_the_links_that_stay_and_their_new_order():
+    kept = CoOrganiserFactory(order=0)
+    meeting = kept.meeting
+    dropped = CoOrganiserFactory(meeting=meeting, order=1)
+    added = OrganisationFactory()
+
+    set_co_organisers(meeting=meeting, organisations=[added, kept.organisation], by=UserFactory())
+
+    links = list(meeting.co_organiser_links.order_by("order"))
+    assert [link.organisation for link in links] == [added, kept.organisation]
+    assert links[1].pk == kept.pk
+    assert not meeting.co_organiser_links.filter(organisation=dropped.organisation).exists()
+
+
+def test_set_co_organisers_refuses_an_organisation_twice():
+    organisation = OrganisationFactory()
+
+    with pytest.raises(ValidationError) as raised:
+        set_co_organisers(
+            meeting=MeetingFactory(), organisations=[organisation, organisation], by=UserFactory()
+        )
+
+    assert list(raised.value.message_dict) == ["co_organisers"]
+
+
+def test_set_co_chairs_with_and_without_a_representative():
+    meeting = MeetingFactory()
+    mexico, sweden = StateFactory(), StateFactory()
+    ambassador = PersonFactory()
+
+    set_co_chairs(
+        meeting=meeting, co_chairs=[(sweden, None), (mexico, ambassador)], by=UserFactory()
+    )
+
+    assert [(c.state, c.person) for c in meeting.co_chairs.order_by("order")] == [
+        (sweden, None),
+        (mexico, ambassador),
+    ]
+
+
+def test_set_co_chairs_refuses_a_state_twice():
+    state = StateFactory()
+
+    with pytest.raises(ValidationError) as raised:
+        set_co_chairs(
+            meeting=MeetingFactory(), co_chairs=[(state, None), (state, None)], by=UserFactory()
+        )
+
+    assert list(raised.value.message_dict) == ["co_chairs"]

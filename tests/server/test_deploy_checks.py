@@ -1,0 +1,55 @@
+"""`convener check --deploy` is clean with the production settings of `docs/deployment.md`."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CONVENER = Path(sys.executable).with_name("convener")
+
+
+@pytest.fixture
+def production(tmp_path):
+    """The environment of a production server behind HTTPS."""
+    env = {
+        **os.environ,
+        "CONVENER_DATA_DIR": str(tmp_path / "data"),
+        "CONVENER_DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "convener.example.org",
+        "CONVENER_SECURE": "true",
+    }
+    env.pop("DATABASE_URL", None)  # the checks need no database
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CONVENER, "check", "--deploy", "--fail-level", "DEBUG"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_deploy_checks_pass_with_production_settings(production):
+    result = check_deploy(production)
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_deploy_checks_report_a_server_not_behind_https(production):
+    result = check_deploy({**production, "CONVENER_SECURE": "false"})
+
+    assert result.returncode != 0
+    for check in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert check in result.stderr
