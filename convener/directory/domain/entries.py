@@ -9,7 +9,7 @@ confirmed it is someone else (`despite_duplicates=True`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -70,16 +70,17 @@ def create_person(
         gender=gender,
         short_name=short_name.strip(),
     )
-    with transaction.atomic():
-        _check(person, _person_breaches(person))
-        if not despite_duplicates:
-            candidates = likely_duplicates(
-                given_name=person.given_name, family_name=person.family_name
-            )
-            if candidates:
-                raise LikelyDuplicateError(candidates)
-        _save_with_free_key(person, person.full_name, fallback="person")
-        transaction.on_commit(lambda: logger.info("%s added person %s", by, person.key))
+    _add(
+        person,
+        name=person.full_name,
+        noun="person",
+        breaches=_person_breaches,
+        duplicates=lambda: likely_duplicates(
+            given_name=person.given_name, family_name=person.family_name
+        ),
+        despite_duplicates=despite_duplicates,
+        by=by,
+    )
     return person
 
 
@@ -94,17 +95,41 @@ def create_organisation(
 ) -> Organisation:
     """A new organisation in the directory, with a key made from its name."""
     organisation = Organisation(name=name.strip(), acronym=acronym.strip(), kind=kind, state=state)
+    _add(
+        organisation,
+        name=organisation.name,
+        noun="organisation",
+        breaches=_organisation_breaches,
+        duplicates=lambda: likely_duplicate_organisations(
+            name=organisation.name, acronym=organisation.acronym
+        ),
+        despite_duplicates=despite_duplicates,
+        by=by,
+    )
+    return organisation
+
+
+def _add(
+    entry: Entry,
+    *,
+    name: str,
+    noun: str,
+    breaches: Callable[[Entry], list[tuple[str, str]]],
+    duplicates: Callable[[], Sequence[Entry]],
+    despite_duplicates: bool,
+    by: AbstractBaseUser,
+) -> None:
+    """Check the new entry, refuse it while it is probably in the directory
+    already, and save it under a key made from `name` (from `noun` when the
+    name has no letter to make one from)."""
     with transaction.atomic():
-        _check(organisation, _organisation_breaches(organisation))
+        _check(entry, breaches(entry))
         if not despite_duplicates:
-            candidates = likely_duplicate_organisations(
-                name=organisation.name, acronym=organisation.acronym
-            )
+            candidates = duplicates()
             if candidates:
                 raise LikelyDuplicateError(candidates)
-        _save_with_free_key(organisation, organisation.name, fallback="organisation")
-        transaction.on_commit(lambda: logger.info("%s added organisation %s", by, organisation.key))
-    return organisation
+        _save_with_free_key(entry, name, fallback=noun)
+        transaction.on_commit(lambda: logger.info("%s added %s %s", by, noun, entry.key))
 
 
 def _check(entry: models.Model, breaches: list[tuple[str, str]]) -> None:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.programme import search_field
 
 _PERSON = forms.fields_for_model(
     Person,
@@ -31,12 +32,8 @@ class PersonForm(DespiteDuplicatesForm):
     given_name = _PERSON["given_name"]
     family_name = _PERSON["family_name"]
     position = _PERSON["position"]
-    q = forms.CharField(
-        label=_("Organisation"),
-        required=False,
-        max_length=200,
-        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
-        help_text=_("Type part of its name or acronym, then choose it."),
+    q = search_field(
+        label=_("Organisation"), help_text=_("Type part of its name or acronym, then choose it.")
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.all(), required=False, widget=forms.HiddenInput

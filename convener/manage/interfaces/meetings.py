@@ -18,7 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from convener.directory.models import Organisation, Person, State
 from convener.manage.interfaces.series import MARKDOWN_HELP
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.meetings.domain.meetings import set_co_chairs, set_co_organisers, update_meeting
+from convener.meetings.domain.meetings import (
+    CREATION_FIELDS,
+    set_co_chairs,
+    set_co_organisers,
+    update_meeting,
+)
 from convener.meetings.models import Meeting
 
 EMPTY_ROWS = 2
@@ -28,16 +33,7 @@ TO_BE_CONFIRMED = _("Leave empty while it is to be confirmed.")
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = [
-            "title",
-            "date",
-            "start_time",
-            "end_time",
-            "venue",
-            "room",
-            "format",
-            "format_note",
-        ]
+        fields = list(CREATION_FIELDS)
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

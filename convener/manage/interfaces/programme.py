@@ -19,6 +19,18 @@ def _minutes(label: str) -> forms.IntegerField:
     )
 
 
+def search_field(*, label: str, help_text: str) -> forms.CharField:
+    """The text typed to find an entry of the directory; what it finds is
+    chosen in a field of its own."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+        help_text=help_text,
+    )
+
+
 class SegmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices)
     title = forms.CharField(
@@ -57,11 +69,8 @@ class ParticipantForm(ParticipationForm):
     button submits the text typed in `q` and the page lists the results.
     """
 
-    q = forms.CharField(
+    q = search_field(
         label=_("Find a person"),
-        required=False,
-        max_length=200,
-        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
         help_text=_("Type part of a name, a short form or an organisation."),
     )
     person = forms.ModelChoiceField(

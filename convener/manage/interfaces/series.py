@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from convener.meetings.domain.series import EDITABLE_FIELDS
 from convener.meetings.models import ConceptNoteSection, Series
 
 MARKDOWN_HELP = _(
@@ -20,18 +21,7 @@ class SeriesForm(forms.ModelForm):
 
     class Meta:
         model = Series
-        fields = [
-            "title",
-            "short_title",
-            "convening_group",
-            "purpose",
-            "prepared_event",
-            "prepared_event_date",
-            "timezone",
-            "venue",
-            "rapporteur",
-            "funders",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "prepared_event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "purpose": forms.Textarea(attrs={"rows": 4}),

@@ -20,24 +20,22 @@ from convener.prose.editing import lock_and_compare
 
 logger = logging.getLogger(__name__)
 
+# What a new meeting may be given, in the order its form shows them; it
+# starts as a draft, its prose comes later.
+CREATION_FIELDS = (
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "venue",
+    "room",
+    "format",
+    "format_note",
+)
 # The fields `update_meeting` changes; the programme, co-chairs and
 # co-organisers have their own functions, and the status moves only through
 # the steps of `meetings.domain.workflow`.
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "date",
-        "start_time",
-        "end_time",
-        "venue",
-        "room",
-        "format",
-        "format_note",
-        "summary",
-    }
-)
-# What a new meeting may be given; it starts as a draft, its prose comes later.
-CREATION_FIELDS = EDITABLE_FIELDS - {"summary"}
+EDITABLE_FIELDS = frozenset({*CREATION_FIELDS, "summary"})
 
 
 def create_meeting(*, series: Series, fields: Mapping[str, Any], by: AbstractBaseUser) -> Meeting:
@@ -45,7 +43,7 @@ def create_meeting(*, series: Series, fields: Mapping[str, Any], by: AbstractBas
 
     Any of date, time, venue and room may be left empty: "to be confirmed".
     """
-    unknown = set(fields) - CREATION_FIELDS
+    unknown = set(fields) - set(CREATION_FIELDS)
     if unknown:
         raise ValueError(f"create_meeting does not set {', '.join(sorted(unknown))}")
     with transaction.atomic():

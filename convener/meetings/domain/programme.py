@@ -10,7 +10,7 @@ YAML exchange refer to it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -68,18 +68,10 @@ def update_segment(
 ) -> Segment:
     """Apply `changes` (kind, title, duration) to the segment and save it."""
     _refuse_unknown(changes, SEGMENT_FIELDS, "update_segment")
-    if not changes:
-        return segment
-    with transaction.atomic():
-        _lock(segment.meeting_id)
-        for field, value in changes.items():
-            setattr(segment, field, value.strip() if field == "title" else value)
-        _check_segment(segment, changed=set(changes))
-        segment.save(update_fields=list(changes))
-        fields = ", ".join(sorted(changes))
-        transaction.on_commit(
-            lambda: logger.info("%s changed %s of segment %s", by, fields, segment.pk)
-        )
+    cleaned = {
+        field: value.strip() if field == "title" else value for field, value in changes.items()
+    }
+    _change(segment, cleaned, meeting_id=segment.meeting_id, check=_check_segment, by=by)
     return segment
 
 
@@ -105,11 +97,8 @@ def remove_segment(*, segment: Segment, by: AbstractBaseUser) -> None:
 
 def move_segment(*, segment: Segment, step: int, by: AbstractBaseUser) -> Segment:
     """Move the segment `step` places later (earlier when negative) in the programme."""
-    with transaction.atomic():
-        _lock(segment.meeting_id)
-        siblings = Segment.objects.filter(meeting_id=segment.meeting_id)
-        _move(segment, siblings, step)
-        transaction.on_commit(lambda: logger.info("%s moved segment %s", by, segment.pk))
+    siblings = Segment.objects.filter(meeting_id=segment.meeting_id)
+    _move(segment, siblings, step, meeting_id=segment.meeting_id, by=by)
     return segment
 
 
@@ -144,18 +133,8 @@ def update_participant(
 ) -> Participation:
     """Apply `changes` (person, role, speaking time) to the participation and save it."""
     _refuse_unknown(changes, PARTICIPANT_FIELDS, "update_participant")
-    if not changes:
-        return participation
-    with transaction.atomic():
-        _lock(participation.segment.meeting_id)
-        for field, value in changes.items():
-            setattr(participation, field, value)
-        _check_participation(participation, changed=set(changes))
-        participation.save(update_fields=list(changes))
-        fields = ", ".join(sorted(changes))
-        transaction.on_commit(
-            lambda: logger.info("%s changed %s of participation %s", by, fields, participation.pk)
-        )
+    meeting_id = participation.segment.meeting_id
+    _change(participation, changes, meeting_id=meeting_id, check=_check_participation, by=by)
     return participation
 
 
@@ -171,13 +150,8 @@ def move_participant(
     *, participation: Participation, step: int, by: AbstractBaseUser
 ) -> Participation:
     """Move the participant `step` places later (earlier when negative) in the segment."""
-    with transaction.atomic():
-        _lock(participation.segment.meeting_id)
-        siblings = Participation.objects.filter(segment_id=participation.segment_id)
-        _move(participation, siblings, step)
-        transaction.on_commit(
-            lambda: logger.info("%s moved participation %s", by, participation.pk)
-        )
+    siblings = Participation.objects.filter(segment_id=participation.segment_id)
+    _move(participation, siblings, step, meeting_id=participation.segment.meeting_id, by=by)
     return participation
 
 
@@ -200,20 +174,57 @@ def _next_order(rows: models.QuerySet[Any]) -> int:
     return 0 if last is None else last + 1
 
 
-def _move(row: Ordered, siblings: models.QuerySet[Ordered], step: int) -> None:
+def _change(
+    row: Ordered,
+    changes: Mapping[str, Any],
+    *,
+    meeting_id: int,
+    check: Callable[..., None],
+    by: AbstractBaseUser,
+) -> None:
+    """Set `changes` on a segment or a participation, check them with
+    `check` and save them, under the meeting's lock."""
+    if not changes:
+        return
+    with transaction.atomic():
+        _lock(meeting_id)
+        for field, value in changes.items():
+            setattr(row, field, value)
+        check(row, changed=set(changes))
+        row.save(update_fields=list(changes))
+        fields = ", ".join(sorted(changes))
+        noun = row._meta.model_name
+        transaction.on_commit(
+            lambda: logger.info("%s changed %s of %s %s", by, fields, noun, row.pk)
+        )
+
+
+def _move(
+    row: Ordered,
+    siblings: models.QuerySet[Ordered],
+    step: int,
+    *,
+    meeting_id: int,
+    by: AbstractBaseUser,
+) -> None:
     """Move `row` among `siblings` and number them all 0, 1, 2… in their new order.
 
-    The order is read after the lock is taken, so a move made a moment ago by
-    someone else is the starting point, not a stale copy of the page.
+    The order is read after the meeting's lock is taken, so a move made a
+    moment ago by someone else is the starting point, not a stale copy of the
+    page.
     """
-    rows: list[Ordered] = list(siblings.order_by("order", "pk"))
-    index = next((i for i, sibling in enumerate(rows) if sibling.pk == row.pk), None)
-    if index is None:
-        raise ValidationError({NON_FIELD_ERRORS: [_("This item has been removed meanwhile.")]})
-    target = min(max(index + step, 0), len(rows) - 1)
-    rows.insert(target, rows.pop(index))
-    _renumber(rows)
-    row.order = target
+    with transaction.atomic():
+        _lock(meeting_id)
+        rows: list[Ordered] = list(siblings.order_by("order", "pk"))
+        index = next((i for i, sibling in enumerate(rows) if sibling.pk == row.pk), None)
+        if index is None:
+            raise ValidationError({NON_FIELD_ERRORS: [_("This item has been removed meanwhile.")]})
+        target = min(max(index + step, 0), len(rows) - 1)
+        rows.insert(target, rows.pop(index))
+        _renumber(rows)
+        row.order = target
+        noun = row._meta.model_name
+        transaction.on_commit(lambda: logger.info("%s moved %s %s", by, noun, row.pk))
 
 
 def _renumber(rows: Sequence[Segment | Participation]) -> None:

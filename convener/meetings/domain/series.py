@@ -23,21 +23,20 @@ from convener.access.models import Role
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.models import ConceptNoteSection, Meeting, Series, SeriesStatus
 
-# The facts of a series that its secretariat edits; the slug is its address,
-# given once; the status moves through `workflow`.
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "short_title",
-        "convening_group",
-        "purpose",
-        "prepared_event",
-        "prepared_event_date",
-        "timezone",
-        "venue",
-        "rapporteur",
-        "funders",
-    }
+# The facts of a series that its secretariat edits, in the order its form
+# shows them; the slug is its address, given once; the status moves through
+# `workflow`.
+EDITABLE_FIELDS = (
+    "title",
+    "short_title",
+    "convening_group",
+    "purpose",
+    "prepared_event",
+    "prepared_event_date",
+    "timezone",
+    "venue",
+    "rapporteur",
+    "funders",
 )
 SECTION_FIELDS = frozenset({"kind", "heading", "body"})
 
@@ -181,7 +180,7 @@ def _check_timezone(series: Series, errors: dict[str, list[ValidationError]]) ->
         ]
 
 
-def _refuse_unknown(fields: Mapping[str, Any], allowed: frozenset[str], function: str) -> None:
-    unknown = set(fields) - allowed
+def _refuse_unknown(fields: Mapping[str, Any], allowed: Collection[str], function: str) -> None:
+    unknown = set(fields) - set(allowed)
     if unknown:
         raise ValueError(f"{function} does not set {', '.join(sorted(unknown))}")
