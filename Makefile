@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint format bench install docs-images
+.PHONY: demo test lint format bench bench-live install docs-images
 
 $(BIN)/convener: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: install
 	$(BIN)/python bench/pages
 	$(BIN)/python bench/documents
 	$(BIN)/python bench/api
+
+# Needs Redis on 127.0.0.1:6379; connects 100, 500 and 1,000 live clients.
+bench-live: install
+	$(BIN)/python bench/live
 
 docs-images: install
 	./scripts/report_images

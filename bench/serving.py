@@ -169,7 +169,15 @@ def run(
     print("| " + " | ".join(columns) + " |")
     print("|" + " --- |" * len(columns))
     with tempfile.TemporaryDirectory() as data_dir:
-        base = {**os.environ, "CONVENER_DATA_DIR": data_dir, "SECRET_KEY": "bench-only"}
+        base = {
+            **os.environ,
+            "CONVENER_DATA_DIR": data_dir,
+            "SECRET_KEY": "bench-only",
+            # Without Redis `convener serve` runs one worker (live updates could not
+            # cross processes); the figures are for two.
+            "REDIS_URL": os.environ.get("CONVENER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "CONVENER_REDIS_PREFIX": "convener-bench",
+        }
         base.pop("DATABASE_URL", None)
         for backend in options.backends.split(","):
             env = dict(base)

@@ -1,6 +1,132 @@
-# Development scaffolding: the live event stream replaces this module.
-from django.http import HttpResponse
+"""A meeting's live event stream: the state of the floor, then every change (Server-Sent Events).
+
+Anyone who may read the meeting (`meetings.queries.visibility`) may follow it:
+the projector in the room, delegates' screens, the public. The stream sends
+the current state (`live.queries.state.live_state`) at once as an event
+`state`, then each payload published on the bus for the meeting as another
+`state` event, whose `id` is the payload's `version`. A payload whose version
+is not newer than the last one sent is skipped: two changes committed at once
+in two processes may reach the bus out of order, and a screen must not step
+back. A comment line every `HEARTBEAT_SECONDS` keeps proxies from closing a
+quiet connection (and lets the server notice a screen that has gone).
+Browsers reconnect by themselves after `RECONNECT_MS` and then receive the
+current state at once, so nothing else needs replaying.
+
+Served as WSGI (Django's test client, a WSGI server), the stream sends the
+state alone and ends: the browser's reconnections then poll for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.core.handlers.asgi import ASGIRequest
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    StreamingHttpResponse,
+)
+
+from convener.live import bus
+from convener.live.queries import state as floor_state
+from convener.live.state_reads import StateReads
+from convener.meetings.models import Meeting
+from convener.meetings.queries.visibility import AnyUser, visible_meetings
+
+HEARTBEAT_SECONDS = 15.0
+RECONNECT_MS = 3000
+
+HEADERS = {
+    "Cache-Control": "no-cache",
+    # nginx would otherwise hold the events back to fill its buffers.
+    "X-Accel-Buffering": "no",
+}
 
 
-def meeting_events(request, **kwargs):  # type: ignore[no-untyped-def]
-    return HttpResponse("Not built yet", status=501)
+async def meeting_events(request: HttpRequest, slug: str, number: int) -> HttpResponseBase:
+    user = await request.auser()
+    meeting = await sync_to_async(_readable_meeting)(user, slug, number)
+    if isinstance(request, ASGIRequest):
+        response: HttpResponseBase = StreamingHttpResponse(
+            _events(meeting), content_type="text/event-stream", headers=HEADERS
+        )
+    else:
+        state = await sync_to_async(_current_state)(meeting)
+        response = HttpResponse(
+            _retry() + _state_event(bus.encode(state), state.get("version")),
+            content_type="text/event-stream",
+            headers=HEADERS,
+        )
+    return response
+
+
+def _readable_meeting(user: AnyUser, slug: str, number: int) -> Meeting:
+    meeting = visible_meetings(user).filter(series__slug=slug, number=number).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def _current_state(meeting: Meeting) -> dict[str, Any]:
+    return floor_state.live_state(meeting)
+
+
+_state_reads = StateReads(_current_state)
+
+
+async def _events(meeting: Meeting) -> AsyncIterator[bytes]:
+    # Subscribed before the state is read: a change committed in between is
+    # not lost, it arrives as the next event (or is skipped as no newer).
+    async with bus.subscription(meeting.pk) as updates:
+        state, data = await _state_reads.current(meeting)
+        last_version = state.get("version")
+        yield _retry() + _state_event(data, last_version)
+        heartbeat = _Heartbeat(updates)
+        try:
+            async for update in updates:  # ends when the bus drops a stalled screen
+                if update is None:
+                    yield HEARTBEAT
+                    continue
+                version = update.payload.get("version")
+                if _not_newer(version, last_version):
+                    continue
+                last_version = version
+                yield _state_event(update.data, version)
+        finally:
+            heartbeat.stop()
+
+
+class _Heartbeat:
+    """Wakes the stream every `HEARTBEAT_SECONDS`: one timer per stream, not one per event."""
+
+    def __init__(self, subscription: bus.Subscription) -> None:
+        self._subscription = subscription
+        self._timer = subscription.loop.call_later(HEARTBEAT_SECONDS, self._beat)
+
+    def _beat(self) -> None:
+        self._subscription.wake()
+        self._timer = self._subscription.loop.call_later(HEARTBEAT_SECONDS, self._beat)
+
+    def stop(self) -> None:
+        self._timer.cancel()
+
+
+HEARTBEAT = b": heartbeat\n\n"
+
+
+def _not_newer(version: Any, last_version: Any) -> bool:
+    return isinstance(version, int) and isinstance(last_version, int) and version <= last_version
+
+
+def _retry() -> bytes:
+    return b"retry: %d\n" % RECONNECT_MS
+
+
+def _state_event(data: bytes, version: Any) -> bytes:
+    # Bytes, not text: Django would otherwise look up the charset for every screen.
+    event_id = b"id: %s\n" % str(version).encode() if version is not None else b""
+    return b"event: state\n" + event_id + b"data: " + data + b"\n\n"

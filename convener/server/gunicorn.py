@@ -1,10 +1,31 @@
-"""Running Convener under gunicorn, configured from Convener's own settings."""
+"""Running Convener under gunicorn, configured from Convener's own settings.
+
+Each worker process runs an event loop (uvicorn) serving `convener.asgi`: the
+live event streams wait on the loop, the pages run in the worker's threads.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from uvicorn_worker import UvicornWorker
+
+from convener import config
+
+
+class ConvenerWorker(UvicornWorker):
+    CONFIG_KWARGS = {
+        "loop": "auto",  # uvloop when installed
+        "http": "auto",  # httptools when installed
+        "lifespan": "off",  # Django has no start-up or shut-down steps to run
+        # REMOTE_ADDR stays the peer's address, as under any WSGI server: which
+        # forwarded address to believe is `access.addresses`' decision.
+        "proxy_headers": False,
+        # Live streams never end by themselves: on a graceful stop they are
+        # closed after this many seconds, and browsers reconnect elsewhere.
+        "timeout_graceful_shutdown": 3,
+    }
 
 
 class ConvenerServer(BaseApplication):
@@ -17,15 +38,22 @@ class ConvenerServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from convener.wsgi import application
+        from convener.asgi import application
 
         return application
+
+
+def worker_processes(requested: int) -> int:
+    """How many workers may run: processes share live updates through Redis, so without
+    it one process serves every screen."""
+    return requested if config.get("REDIS_URL") else 1
 
 
 def serve(*, bind: str, workers: int, log_level: str = "info", access_log: bool = True) -> None:
     options = {
         "bind": bind,
         "workers": workers,
+        "worker_class": "convener.server.gunicorn.ConvenerWorker",
         # Loading Django once in the arbiter lets the workers share its memory.
         "preload_app": True,
         "loglevel": log_level,

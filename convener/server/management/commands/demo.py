@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from convener.server.demo import DEMO_ACCOUNTS, load_demo
-from convener.server.gunicorn import serve
+from convener.server.gunicorn import serve, worker_processes
 
 
 class Command(BaseCommand):
@@ -41,4 +41,9 @@ class Command(BaseCommand):
             )
         self.stdout.write("Press Ctrl+C to stop.")
         self.stdout.flush()
-        serve(bind=f"{host}:{port}", workers=2, log_level="warning", access_log=False)
+        serve(
+            bind=f"{host}:{port}",
+            workers=worker_processes(2),
+            log_level="warning",
+            access_log=False,
+        )

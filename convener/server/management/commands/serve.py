@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from convener import config
-from convener.server.gunicorn import serve
+from convener.server.gunicorn import serve, worker_processes
 
 
 class Command(BaseCommand):
@@ -24,11 +24,18 @@ class Command(BaseCommand):
         parser.add_argument("--no-access-log", action="store_true", help="do not log each request")
 
     def handle(self, *args, bind: str, workers: int, no_access_log: bool, **options):
-        self.stdout.write(f"Convener serving on http://{bind}/ with {workers} workers")
+        processes = worker_processes(workers)
+        if processes < workers:
+            self.stderr.write(
+                f"REDIS_URL is not set: serving with 1 worker instead of {workers}, so that "
+                "every live screen receives every update (see docs/deployment.md)."
+            )
+        plural = "" if processes == 1 else "s"
+        self.stdout.write(f"Convener serving on http://{bind}/ with {processes} worker{plural}")
         self.stdout.flush()
         serve(
             bind=bind,
-            workers=workers,
+            workers=processes,
             log_level=config.get("CONVENER_LOG_LEVEL"),
             access_log=not no_access_log,
         )

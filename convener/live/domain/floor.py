@@ -1,0 +1,156 @@
+"""The floor of a meeting: one lock, one version, one announcement per change.
+
+Every action on the floor runs inside `changing(meeting)`, which locks the
+meeting's `Floor` row before anything is read, so that two chairs (or a
+chair and a hundred delegations) acting at once take turns instead of
+interleaving; raises the floor's version; and, once the transaction has
+committed, publishes the new state to every screen.
+
+This module holds the actions on the list as a whole (open, close, the
+segment under way, time limits, quotas); `requests`, `order` and `turns`
+hold the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from convener.live.models import Floor, SpeakingQuota, speaking_groups
+from convener.meetings.models import Meeting, Segment
+
+logger = logging.getLogger(__name__)
+
+# The time limits a chair may set, as (field of `Floor`, longest value in seconds).
+TIME_LIMIT_FIELDS = (
+    "panellist_seconds",
+    "statement_seconds",
+    "question_seconds",
+    "point_of_order_seconds",
+    "right_of_reply_seconds",
+)
+LONGEST_LIMIT = 60 * 60
+
+
+def require(user: Any, permission: str, obj: Any) -> None:
+    """Refuse the action unless the user holds `permission` on `obj` (see `access.rules`)."""
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(permission)
+
+
+def floor_of(meeting: Meeting) -> Floor:
+    """The meeting's floor, made on first use."""
+    floor, _created = Floor.objects.get_or_create(meeting=meeting)
+    floor.meeting = meeting
+    return floor
+
+
+@contextmanager
+def changing(meeting: Meeting) -> Iterator[Floor]:
+    """Change the meeting's floor: the block runs in a transaction, holding the
+    floor's row locked; the version rises and the new state is published
+    after the commit. Nothing is published if the block raises."""
+    with transaction.atomic():
+        floor_of(meeting)
+        floor = Floor.objects.select_for_update().get(meeting=meeting)
+        floor.meeting = meeting
+        yield floor
+        announce(floor)
+
+
+def announce(floor: Floor) -> None:
+    """Raise the floor's version and, after the commit, send its state to every screen."""
+    Floor.objects.filter(pk=floor.pk).update(version=F("version") + 1)
+    floor.version += 1
+    meeting = floor.meeting
+    transaction.on_commit(lambda: publish_state(meeting), robust=True)
+
+
+def publish_state(meeting: Meeting) -> None:
+    # Imported here: the bus is the transport's and the state a query, both
+    # above the domain in the order of imports; the domain only hands over.
+    from convener.live import bus
+    from convener.live.queries.state import live_state
+
+    bus.publish(meeting.pk, live_state(meeting))
+
+
+def open_list(*, meeting: Meeting, by: Any) -> Floor:
+    """Let delegations inscribe again."""
+    return _set_list_closed(meeting=meeting, by=by, closed=False)
+
+
+def close_list(*, meeting: Meeting, by: Any) -> Floor:
+    """Close the list of speakers: from now on delegations may only raise a
+    point of order or ask for a right of reply; the chair may still add."""
+    return _set_list_closed(meeting=meeting, by=by, closed=True)
+
+
+def _set_list_closed(*, meeting: Meeting, by: Any, closed: bool) -> Floor:
+    require(by, "meeting.chair", meeting)
+    with changing(meeting) as floor:
+        if floor.list_closed != closed:
+            floor.list_closed = closed
+            floor.save(update_fields=["list_closed", "updated_at"])
+    return floor
+
+
+def start_segment(*, meeting: Meeting, segment: Segment | None, by: Any) -> Floor:
+    """Say which segment of the programme is under way; the turns given from
+    now on are recorded in it. No segment: the meeting has not started."""
+    require(by, "meeting.chair", meeting)
+    if segment is not None and segment.meeting_id != meeting.pk:
+        raise ValidationError({"segment": [_("This segment belongs to another meeting.")]})
+    with changing(meeting) as floor:
+        if floor.segment_id != (segment.pk if segment else None):
+            floor.segment = segment
+            floor.save(update_fields=["segment", "updated_at"])
+    return floor
+
+
+def set_time_limits(*, meeting: Meeting, limits: Mapping[str, int], by: Any) -> Floor:
+    """Change the meeting's time limits, in seconds (fields of `TIME_LIMIT_FIELDS`).
+    A turn already given keeps its limit; the chair extends it if need be."""
+    require(by, "meeting.chair", meeting)
+    unknown = set(limits) - set(TIME_LIMIT_FIELDS)
+    if unknown:
+        raise ValueError(f"set_time_limits does not set {', '.join(sorted(unknown))}")
+    errors = {
+        field: [_("Give a time between 10 seconds and 60 minutes.")]
+        for field, seconds in limits.items()
+        if not 10 <= seconds <= LONGEST_LIMIT
+    }
+    if errors:
+        raise ValidationError(errors)
+    with changing(meeting) as floor:
+        for field, seconds in limits.items():
+            setattr(floor, field, seconds)
+        floor.save(update_fields=[*limits, "updated_at"])
+    return floor
+
+
+def set_quotas(*, meeting: Meeting, quotas: Mapping[str, int | None], by: Any) -> None:
+    """Set or, with None, lift the speaking-time quota of each group named (in seconds)."""
+    require(by, "meeting.chair", meeting)
+    known = {key for key, _name in speaking_groups()}
+    unknown = set(quotas) - known
+    if unknown:
+        raise ValidationError({"group": [_("There is no such group.")]})
+    negative = [key for key, seconds in quotas.items() if seconds is not None and seconds <= 0]
+    if negative:
+        raise ValidationError({key: [_("Give a positive time, or none.")] for key in negative})
+    with changing(meeting):
+        for group, seconds in quotas.items():
+            if seconds is None:
+                SpeakingQuota.objects.filter(meeting=meeting, group=group).delete()
+            else:
+                SpeakingQuota.objects.update_or_create(
+                    meeting=meeting, group=group, defaults={"seconds": seconds}
+                )

@@ -1,0 +1,201 @@
+"""Getting on the list of speakers: a delegation asks from its phone, the
+secretariat adds a delegation that raised its flag, the chair calls a speaker
+of the programme."""
+
+from __future__ import annotations
+
+from typing import Any, Required, TypedDict, Unpack
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.live.domain.floor import changing, require
+from convener.live.domain.order import place_for, renumber, waiting_list
+from convener.live.models import Floor, Inscription, InscriptionStatus, Level, Purpose
+from convener.meetings.models import CoChair, Meeting, Participation, SegmentKind
+from convener.meetings.models import Role as ProgrammeRole
+from convener.records.models import Capacity
+
+# The capacities in which a delegation takes the floor.
+DELEGATION_CAPACITIES = (Capacity.NATIONAL, Capacity.GROUP, Capacity.ORGANISATION)
+
+
+class DelegationAsk(TypedDict, total=False):
+    """What a delegation asks the floor for, and who speaks: the same whether
+    it asks from its phone or by raising its flag."""
+
+    capacity: Required[str]
+    level: Required[str]
+    purpose: Required[str]
+    state: State | None
+    state_group: StateGroup | None
+    organisation: Organisation | None
+    speaker_name: str
+    addressed_to: Person | None
+
+
+def request_floor(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) -> Inscription:
+    """A delegation asks for the floor: before the meeting (an inscription) or
+    during the segment under way. Once the list is closed only a point of
+    order or a right of reply may still be asked for."""
+    require(by, "meeting.request_floor", meeting)
+    inscription = _delegation_inscription(meeting=meeting, **ask)
+    inscription.requested_by = by
+    require(by, "floor.speak_for", inscription)
+    with changing(meeting) as floor:
+        if floor.list_closed and inscription.purpose not in Purpose.after_closing():
+            raise ValidationError(
+                {
+                    "purpose": [
+                        _(
+                            "The list of speakers is closed: you may still raise a point "
+                            "of order or ask for a right of reply."
+                        )
+                    ]
+                }
+            )
+        _refuse_second_inscription(inscription)
+        _inscribe(floor, inscription)
+    return inscription
+
+
+def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) -> Inscription:
+    """The secretariat adds a delegation that asked for the floor by raising
+    its flag; a closed list does not stop it."""
+    require(by, "meeting.chair", meeting)
+    inscription = _delegation_inscription(meeting=meeting, **ask)
+    inscription.raised_flag = True
+    inscription.requested_by = by
+    with changing(meeting) as floor:
+        _refuse_second_inscription(inscription)
+        _inscribe(floor, inscription)
+    return inscription
+
+
+def add_programme_speaker(
+    *, participation: Participation, by: Any, purpose: str = ""
+) -> Inscription:
+    """The chair puts a speaker of the programme (a panellist, a moderator, a
+    co-chair) on the list. The purpose follows the segment: a presentation in
+    a panel, an answer in a debate, remarks otherwise."""
+    segment = participation.segment
+    meeting = segment.meeting
+    require(by, "meeting.chair", meeting)
+    person = participation.person
+    co_chair = (
+        CoChair.objects.filter(meeting=meeting, person=person).select_related("state").first()
+        if participation.role == ProgrammeRole.CO_CHAIR
+        else None
+    )
+    inscription = Inscription(
+        meeting=meeting,
+        person=person,
+        state=co_chair.state if co_chair else None,
+        organisation=None if co_chair else person.organisation,
+        capacity=_programme_capacity(person, co_chair),
+        purpose=purpose or _programme_purpose(segment.kind),
+        requested_by=by,
+        requested_at=timezone.now(),
+    )
+    with changing(meeting) as floor:
+        _refuse_second_inscription(inscription)
+        _inscribe(floor, inscription)
+    return inscription
+
+
+def _programme_capacity(person: Person, co_chair: CoChair | None) -> str:
+    if co_chair is not None:
+        return Capacity.NATIONAL
+    return Capacity.ORGANISATION if person.organisation_id else Capacity.PERSONAL
+
+
+def _programme_purpose(segment_kind: str) -> str:
+    if segment_kind == SegmentKind.PANEL:
+        return Purpose.PRESENTATION
+    if segment_kind in (SegmentKind.INTERACTIVE_DEBATE, SegmentKind.DISCUSSION):
+        return Purpose.ANSWER
+    return Purpose.REMARKS
+
+
+def _delegation_inscription(
+    *,
+    meeting: Meeting,
+    capacity: str,
+    level: str,
+    purpose: str,
+    state: State | None = None,
+    state_group: StateGroup | None = None,
+    organisation: Organisation | None = None,
+    speaker_name: str = "",
+    addressed_to: Person | None = None,
+) -> Inscription:
+    """The inscription a delegation asks for, checked: who it speaks for must
+    match the capacity, and a question goes to a speaker of the meeting."""
+    errors: dict[str, list[str]] = {}
+    if capacity not in DELEGATION_CAPACITIES:
+        errors["capacity"] = [_("Choose in what capacity you take the floor.")]
+    if capacity in (Capacity.NATIONAL, Capacity.GROUP) and state is None:
+        errors.setdefault("state", []).append(_("Name the State that takes the floor."))
+    if capacity == Capacity.GROUP and state_group is None:
+        errors["state_group"] = [_("Name the group of States you speak for.")]
+    if capacity == Capacity.ORGANISATION and organisation is None:
+        errors["organisation"] = [_("Name the organisation you speak for.")]
+    if level not in Level.values:
+        errors["level"] = [_("Choose the level of representation.")]
+    if purpose not in Purpose.from_the_floor():
+        errors["purpose"] = [_("Choose what you ask the floor for.")]
+    if addressed_to is not None and not _speaks_in(addressed_to, meeting):
+        errors["addressed_to"] = [_("Ask your question to a speaker of this meeting.")]
+    if errors:
+        raise ValidationError(errors)
+    return Inscription(
+        meeting=meeting,
+        capacity=capacity,
+        level=level,
+        purpose=purpose,
+        state=state if capacity != Capacity.ORGANISATION else None,
+        state_group=state_group if capacity == Capacity.GROUP else None,
+        organisation=organisation if capacity == Capacity.ORGANISATION else None,
+        speaker_name=speaker_name.strip()[:200],
+        addressed_to=addressed_to if purpose == Purpose.QUESTION else None,
+        requested_at=timezone.now(),
+    )
+
+
+def _speaks_in(person: Person, meeting: Meeting) -> bool:
+    return Participation.objects.filter(segment__meeting=meeting, person=person).exists()
+
+
+def _refuse_second_inscription(inscription: Inscription) -> None:
+    """A double tap on a phone, or two members of a delegation, must not put
+    the same delegation on the list twice for the same thing."""
+    waiting = Inscription.objects.filter(
+        meeting=inscription.meeting,
+        status__in=(InscriptionStatus.WAITING, InscriptionStatus.SPEAKING),
+        purpose=inscription.purpose,
+        state=inscription.state,
+        state_group=inscription.state_group,
+        organisation=inscription.organisation,
+        person=inscription.person,
+    )
+    if waiting.exists():
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: [
+                    _("%(who)s is already on the list for this.") % {"who": inscription.who}
+                ]
+            }
+        )
+
+
+def _inscribe(floor: Floor, inscription: Inscription) -> None:
+    """Save the inscription during the segment under way, in the place the proposal gives it."""
+    inscription.segment = floor.segment
+    inscription.status = InscriptionStatus.WAITING
+    inscription.position = None
+    inscription.save()
+    waiting = [other for other in waiting_list(floor.meeting) if other.pk != inscription.pk]
+    waiting.insert(place_for(inscription, waiting), inscription)
+    renumber(floor.meeting, waiting)

@@ -1,0 +1,178 @@
+"""Giving the floor, and the speaking timer of the turn under way.
+
+Every turn given becomes an intervention in the records at once, through
+`record_intervention`, so that the rapporteur writes its summary while the
+speaker speaks and the report's participation facts follow from the floor.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from convener.live.domain import timer
+from convener.live.domain.floor import LONGEST_LIMIT, changing, require
+from convener.live.domain.order import renumber, still_waiting, waiting_list
+from convener.live.models import Floor, Inscription, InscriptionStatus, Purpose, Turn
+from convener.meetings.models import Meeting, Participation
+from convener.records.domain.interventions import record_intervention
+from convener.records.models import InterventionKind
+
+# The records know no point of order or right of reply: both are statements there.
+INTERVENTION_KIND = {
+    Purpose.STATEMENT: InterventionKind.STATEMENT,
+    Purpose.QUESTION: InterventionKind.QUESTION,
+    Purpose.POINT_OF_ORDER: InterventionKind.STATEMENT,
+    Purpose.RIGHT_OF_REPLY: InterventionKind.STATEMENT,
+    Purpose.PRESENTATION: InterventionKind.PRESENTATION,
+    Purpose.ANSWER: InterventionKind.ANSWER,
+    Purpose.REMARKS: InterventionKind.REMARKS,
+}
+FLOOR_LIMIT_FIELD = {
+    Purpose.STATEMENT: "statement_seconds",
+    Purpose.QUESTION: "question_seconds",
+    Purpose.POINT_OF_ORDER: "point_of_order_seconds",
+    Purpose.RIGHT_OF_REPLY: "right_of_reply_seconds",
+}
+
+
+def current_turn(meeting: Meeting) -> Turn | None:
+    """The turn under way, if someone has the floor."""
+    return (
+        Turn.objects.filter(meeting=meeting, ended_at__isnull=True)
+        .select_related("inscription")
+        .first()
+    )
+
+
+def time_limit(floor: Floor, inscription: Inscription) -> int:
+    """The seconds a turn may last: the time the programme gives its speaker,
+    else the meeting's limit for panellists; from the floor, the meeting's
+    limit for what the turn is for."""
+    if inscription.person_id is not None:
+        minutes = (
+            Participation.objects.filter(
+                segment=floor.segment, person_id=inscription.person_id, speaking_time__isnull=False
+            )
+            .values_list("speaking_time", flat=True)
+            .first()
+        )
+        return minutes * 60 if minutes else floor.panellist_seconds
+    field = FLOOR_LIMIT_FIELD.get(Purpose(inscription.purpose), "statement_seconds")
+    return int(getattr(floor, field))
+
+
+def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = None) -> Turn:
+    """Give the floor to an inscription (the first waiting when none is named):
+    the turn under way ends, the new one is recorded as an intervention in
+    the segment under way, and its timer starts with the turn's limit."""
+    require(by, "meeting.chair", meeting)
+    with changing(meeting) as floor:
+        if floor.segment is None:
+            raise ValidationError(
+                _("Say which segment is under way before giving the floor: it is recorded there.")
+            )
+        waiting = waiting_list(meeting)
+        chosen = _chosen(inscription, waiting)
+        now = timezone.now()
+        _end(current_turn(meeting), now=now)
+        waiting.remove(chosen)
+        chosen.status = InscriptionStatus.SPEAKING
+        chosen.position = None
+        chosen.save(update_fields=["status", "position"])
+        renumber(meeting, waiting)
+        turn = Turn(
+            meeting=meeting,
+            inscription=chosen,
+            segment=floor.segment,
+            intervention=_record(chosen, floor=floor, by=by),
+            limit=time_limit(floor, chosen),
+            given_at=now,
+            given_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+        timer.start(turn, now=now)
+        turn.save()
+    return turn
+
+
+def end_turn(*, meeting: Meeting, by: Any) -> Turn:
+    """The speaker has finished: the timer stops and no one has the floor."""
+    require(by, "meeting.chair", meeting)
+    with changing(meeting):
+        turn = _under_way(meeting)
+        _end(turn, now=timezone.now())
+    return turn
+
+
+def pause_timer(*, meeting: Meeting, by: Any) -> Turn:
+    require(by, "meeting.chair", meeting)
+    with changing(meeting):
+        turn = _under_way(meeting)
+        timer.pause(turn, now=timezone.now())
+        turn.save(update_fields=["running_since", "elapsed"])
+    return turn
+
+
+def resume_timer(*, meeting: Meeting, by: Any) -> Turn:
+    require(by, "meeting.chair", meeting)
+    with changing(meeting):
+        turn = _under_way(meeting)
+        timer.start(turn, now=timezone.now())
+        turn.save(update_fields=["running_since"])
+    return turn
+
+
+def extend_timer(*, meeting: Meeting, seconds: int, by: Any) -> Turn:
+    """Give the speaker more time."""
+    require(by, "meeting.chair", meeting)
+    if not 1 <= seconds <= LONGEST_LIMIT:
+        raise ValidationError({"seconds": [_("Give between 1 second and 60 minutes more.")]})
+    with changing(meeting):
+        turn = _under_way(meeting)
+        turn.limit += seconds
+        turn.save(update_fields=["limit"])
+    return turn
+
+
+def _chosen(inscription: Inscription | None, waiting: list[Inscription]) -> Inscription:
+    if inscription is None:
+        if not waiting:
+            raise ValidationError(_("No one is waiting for the floor."))
+        return waiting[0]
+    return still_waiting(inscription, waiting)
+
+
+def _under_way(meeting: Meeting) -> Turn:
+    turn = current_turn(meeting)
+    if turn is None:
+        raise ValidationError(_("No one has the floor."))
+    return turn
+
+
+def _end(turn: Turn | None, *, now: datetime.datetime) -> None:
+    if turn is None:
+        return
+    timer.pause(turn, now=now)
+    turn.ended_at = now
+    turn.save(update_fields=["running_since", "elapsed", "ended_at"])
+    inscription = turn.inscription
+    inscription.status = InscriptionStatus.SPOKE
+    inscription.save(update_fields=["status"])
+
+
+def _record(inscription: Inscription, *, floor: Floor, by: Any) -> Any:
+    assert floor.segment is not None  # checked by give_floor
+    return record_intervention(
+        segment=floor.segment,
+        by=by,
+        kind=INTERVENTION_KIND[Purpose(inscription.purpose)],
+        speaker=inscription.person,
+        state=inscription.state,
+        state_group=inscription.state_group,
+        organisation=inscription.organisation,
+        capacity=inscription.capacity,
+    )

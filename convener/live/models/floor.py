@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# The time limits a meeting starts with: ten minutes for a panellist, three
+# from the floor (PRODUCT.md; UN-PRACTICE.md: "often 3–5 minutes from the floor").
+PANELLIST_SECONDS = 10 * 60
+FLOOR_SECONDS = 3 * 60
+
+
+class Floor(models.Model):
+    """The floor of one meeting on the day: whether the list of speakers is
+    open, which segment is under way, the time limits, and a version number.
+
+    Every change to the floor locks this row first, so two chairs acting at
+    once take turns, and raises `version`, so that screens can tell a newer
+    state from an older one.
+    """
+
+    meeting = models.OneToOneField(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="floor"
+    )
+    version = models.PositiveBigIntegerField(_("version"), default=0)
+    list_closed = models.BooleanField(_("list of speakers closed"), default=False)
+    segment = models.ForeignKey(
+        "meetings.Segment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("segment under way"),
+    )
+    panellist_seconds = models.PositiveIntegerField(
+        _("panellists and programme speakers (seconds)"), default=PANELLIST_SECONDS
+    )
+    statement_seconds = models.PositiveIntegerField(
+        _("statements from the floor (seconds)"), default=FLOOR_SECONDS
+    )
+    question_seconds = models.PositiveIntegerField(
+        _("questions to a panellist (seconds)"), default=FLOOR_SECONDS
+    )
+    point_of_order_seconds = models.PositiveIntegerField(
+        _("points of order (seconds)"), default=FLOOR_SECONDS
+    )
+    right_of_reply_seconds = models.PositiveIntegerField(
+        _("rights of reply (seconds)"), default=FLOOR_SECONDS
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("floor")
+        verbose_name_plural = _("floors")
+
+    def __str__(self) -> str:
+        return str(self.meeting)
+
+
+class SpeakingQuota(models.Model):
+    """The speaking time a group (see `groups.speaking_groups`) may use in a meeting."""
+
+    meeting = models.ForeignKey(
+        "meetings.Meeting", on_delete=models.CASCADE, related_name="speaking_quotas"
+    )
+    group = models.CharField(_("group"), max_length=60)
+    seconds = models.PositiveIntegerField(_("speaking time (seconds)"))
+
+    class Meta:
+        ordering = ["meeting_id", "group"]
+        verbose_name = _("speaking-time quota")
+        verbose_name_plural = _("speaking-time quotas")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "group"], name="one_quota_per_group")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.seconds} s"

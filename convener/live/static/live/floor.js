@@ -1,0 +1,368 @@
+/* The live floor, shared by every screen of the meeting on the day.
+ *
+ * One connection to the meeting's event stream: each `state` event carries the
+ * whole state of the floor, which replaces the one shown unless it is older
+ * (its `version` is lower). EventSource reconnects by itself after a network
+ * failure; if the stream cannot be opened at all, the screen reads the state
+ * every few seconds and tries the stream again later.
+ *
+ * The timer travels as timestamps: each screen counts down itself, on the
+ * server's clock (the offset from the device's clock is taken from each
+ * state's `server_time`), so a hundred phones need no message per second.
+ *
+ * Plain script, no build step: it defines `window.ConvenerFloor`.
+ */
+(function () {
+  "use strict";
+
+  var POLL_MS = 3000;
+  var RETRY_STREAM_MS = 30000;
+
+  function readJSON(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  var labels = readJSON("live-labels") || { text: {} };
+
+  function text(key, values) {
+    var template = labels.text[key] || key;
+    return template.replace(/%\((\w+)\)s/g, function (_, name) {
+      return values && values[name] !== undefined ? values[name] : "";
+    });
+  }
+
+  function label(kind, code) {
+    return (labels[kind] && labels[kind][code]) || code || "";
+  }
+
+  function language() {
+    return (document.documentElement.lang || "en").slice(0, 2);
+  }
+
+  /* The State's name in the page's language when the state carries it. */
+  function who(entry) {
+    return (entry.who_names && entry.who_names[language()]) || entry.who;
+  }
+
+  /* Who speaks, with the speaker's name where the delegation gave one. */
+  function speaker(entry) {
+    return entry.speaker_name ? who(entry) + " — " + entry.speaker_name : who(entry);
+  }
+
+  /* "on behalf of the Group of 77", "Question to Dr. Hovy"… the second line of an entry. */
+  function details(entry) {
+    var parts = [];
+    if (entry.on_behalf_of) {
+      parts.push(text("on_behalf_of", { group: entry.on_behalf_of }));
+    } else if (entry.capacity === "national") {
+      parts.push(label("capacity", entry.capacity));
+    }
+    parts.push(label("purpose", entry.purpose));
+    if (entry.addressed_to) {
+      parts.push(text("question_to", { person: entry.addressed_to }));
+    }
+    if (entry.level) {
+      parts.push(label("level", entry.level));
+    }
+    return parts.join(" · ");
+  }
+
+  function secondsLeft(timer, now) {
+    if (!timer) {
+      return null;
+    }
+    if (timer.running) {
+      return timer.limit - (now - Date.parse(timer.started_at)) / 1000;
+    }
+    return timer.paused_remaining;
+  }
+
+  /* 3:00, 0:07, and +0:12 once the speaker runs over. */
+  function clock(seconds) {
+    var over = seconds < 0;
+    var whole = over ? Math.floor(-seconds) : Math.ceil(seconds);
+    var minutes = Math.floor(whole / 60);
+    var rest = whole % 60;
+    return (over ? "+" : "") + minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  /* A DOM element: el("li", {class: "x"}, "text", child…). Text is never parsed as HTML. */
+  function el(tag, attributes) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      node.setAttribute(name, value === true ? "" : value);
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined || child === "") {
+        continue;
+      }
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  /* The address of an inscription's action, from the one a page gives for inscription 0. */
+  function urlFor(template, id) {
+    var at = template.lastIndexOf("/0/");
+    return template.slice(0, at) + "/" + id + "/" + template.slice(at + 3);
+  }
+
+  function csrfToken() {
+    var field = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return field ? field.value : "";
+  }
+
+  /* A form posted by the script: the new state or the errors come back as JSON. */
+  function post(form, extra) {
+    var body = new FormData(form);
+    Object.keys(extra || {}).forEach(function (name) {
+      body.append(name, extra[name]);
+    });
+    // Not `form.action`: a field named "action" would stand in its place.
+    return fetch(form.getAttribute("action") || window.location.href, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
+    }).then(function (response) {
+      return response
+        .json()
+        .catch(function () {
+          return { errors: { __all__: [response.statusText || String(response.status)] } };
+        })
+        .then(function (data) {
+          data.ok = response.ok;
+          return data;
+        });
+    });
+  }
+
+  /* The first message of an errors object, "field: message" where a field is named. */
+  function firstError(errors) {
+    var fields = Object.keys(errors || {});
+    if (!fields.length) {
+      return "";
+    }
+    var message = errors[fields[0]][0];
+    return typeof message === "string" ? message : message.message;
+  }
+
+  /* A small form with one button, posted by the script. */
+  function actionForm(action, button, fields, attributes) {
+    var form = el("form", Object.assign({ method: "post", action: action, "data-live": true }, attributes || {}));
+    form.appendChild(el("input", { type: "hidden", name: "csrfmiddlewaretoken", value: csrfToken() }));
+    Object.keys(fields || {}).forEach(function (name) {
+      form.appendChild(el("input", { type: "hidden", name: name, value: fields[name] }));
+    });
+    form.appendChild(button);
+    return form;
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  /* The answer to the last action, in the page's message area. */
+  function showMessage(message, isError) {
+    var node = byId("live-message");
+    node.textContent = message || "";
+    node.classList.toggle("live-message--error", Boolean(isError));
+  }
+
+  /* Whether the screen is live or reconnecting, in the page's connection line. */
+  function showConnection(live) {
+    var node = byId("live-connection");
+    node.textContent = text(live ? "live" : "reconnecting");
+    node.classList.toggle("live-connection--lost", !live);
+  }
+
+  function connect(options) {
+    var current = options.initial || null;
+    var offset = 0;
+    var source = null;
+    var pollTimer = null;
+
+    function take(state, fresh) {
+      if (current && state.version < current.version) {
+        return;
+      }
+      if (fresh) {
+        offset = Date.parse(state.server_time) - Date.now();
+      }
+      current = state;
+      options.onState(state);
+    }
+
+    function status(live) {
+      if (options.onStatus) {
+        options.onStatus(live);
+      }
+    }
+
+    function poll() {
+      fetch(options.stateUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.ok ? response.json() : Promise.reject(response.status);
+        })
+        .then(function (state) {
+          take(state, true);
+        })
+        .catch(function () {
+          status(false);
+        });
+    }
+
+    function fallBack() {
+      if (pollTimer) {
+        return;
+      }
+      poll();
+      pollTimer = setInterval(poll, POLL_MS);
+      setTimeout(function () {
+        clearInterval(pollTimer);
+        pollTimer = null;
+        open();
+      }, RETRY_STREAM_MS);
+    }
+
+    function open() {
+      if (!window.EventSource) {
+        fallBack();
+        return;
+      }
+      source = new EventSource(options.events);
+      source.addEventListener("state", function (event) {
+        status(true);
+        take(JSON.parse(event.data), true);
+      });
+      source.addEventListener("open", function () {
+        status(true);
+      });
+      source.addEventListener("error", function () {
+        status(false);
+        if (source.readyState === EventSource.CLOSED) {
+          fallBack();
+        }
+      });
+    }
+
+    if (current) {
+      offset = Date.parse(current.server_time) - Date.now();
+      options.onState(current);
+    }
+    open();
+
+    return {
+      take: function (state) {
+        take(state, true);
+      },
+      state: function () {
+        return current;
+      },
+      now: function () {
+        return Date.now() + offset;
+      },
+    };
+  }
+
+  /* Connect a screen to its meeting: the first state is in the page, the
+   * addresses of the stream and of the state in the root's data-events and data-state. */
+  function connectPage(root, onState, onStatus) {
+    return connect({
+      initial: readJSON("live-state"),
+      events: root.dataset.events,
+      stateUrl: root.dataset.state,
+      onState: onState,
+      onStatus: onStatus,
+    });
+  }
+
+  /* Forms marked data-live are posted by the script; the answer's state is shown at once. */
+  function enhanceForms(floor, showMessage) {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.hasAttribute("data-live")) {
+        return;
+      }
+      event.preventDefault();
+      var submitter = event.submitter;
+      var extra = {};
+      if (submitter && submitter.name) {
+        extra[submitter.name] = submitter.value;
+      }
+      if (submitter) {
+        submitter.disabled = true;
+      }
+      post(form, extra)
+        .then(function (data) {
+          if (data.state) {
+            floor.take(data.state);
+          }
+          showMessage(data.ok ? "" : firstError(data.errors), !data.ok);
+          form.dispatchEvent(new CustomEvent("live:done", { detail: data, bubbles: true }));
+        })
+        .catch(function () {
+          showMessage(text("reconnecting"), true);
+        })
+        .then(function () {
+          if (submitter) {
+            submitter.disabled = false;
+          }
+        });
+    });
+  }
+
+  /* Repaint the countdowns (elements with data-timer) several times a second. */
+  function tick(floor, render) {
+    function frame() {
+      render(floor.now());
+    }
+    frame();
+    return setInterval(frame, 250);
+  }
+
+  /* The current speaker's time left in `node`, repainted several times a
+   * second; `note(timer)`, where given, says what follows the clock. */
+  function countdown(floor, node, note) {
+    return tick(floor, function (now) {
+      var state = floor.state();
+      if (!state || !state.current) {
+        node.textContent = "";
+        return;
+      }
+      var left = secondsLeft(state.current.timer, now);
+      node.textContent = clock(left) + (note ? note(state.current.timer) : "");
+      node.classList.toggle("live-over", left < 0);
+    });
+  }
+
+  window.ConvenerFloor = {
+    actionForm: actionForm,
+    byId: byId,
+    clock: clock,
+    connect: connect,
+    connectPage: connectPage,
+    countdown: countdown,
+    details: details,
+    el: el,
+    enhanceForms: enhanceForms,
+    firstError: firstError,
+    label: label,
+    post: post,
+    readJSON: readJSON,
+    secondsLeft: secondsLeft,
+    showConnection: showConnection,
+    showMessage: showMessage,
+    speaker: speaker,
+    text: text,
+    tick: tick,
+    urlFor: urlFor,
+    who: who,
+  };
+})();

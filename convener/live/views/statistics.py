@@ -1,0 +1,26 @@
+"""Speaking time per delegation and per group, for the chair and the secretariat."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from convener.live.queries.statistics import speaking_time_statistics
+from convener.manage.views.access import meeting_for
+
+
+@login_required
+def statistics(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    meeting = meeting_for(request, slug, number, "meeting.chair")
+    return render(
+        request,
+        "live/statistics.html",
+        {"meeting": meeting, "statistics": speaking_time_statistics(meeting)},
+    )
+
+
+urlpatterns = [
+    path("series/<slug:slug>/meetings/<int:number>/statistics/", statistics, name="statistics"),
+]

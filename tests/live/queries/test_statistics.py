@@ -1,0 +1,63 @@
+"""Speaking time per delegation and per group, after (or during) the meeting."""
+
+import datetime
+
+import pytest
+
+from convener.live.domain.floor import set_quotas, start_segment
+from convener.live.domain.turns import end_turn, give_floor
+from convener.live.models import Purpose, Turn
+from convener.live.queries.statistics import speaking_time_statistics
+from convener.records.models import Capacity
+from tests.live.day import a_meeting_on_the_day
+
+pytestmark = pytest.mark.django_db
+
+
+def _speak(day, seconds):
+    """Give the floor to the first waiting and let them speak `seconds`."""
+    turn = give_floor(meeting=day.meeting, by=day.chair)
+    Turn.objects.filter(pk=turn.pk).update(
+        running_since=turn.running_since - datetime.timedelta(seconds=seconds)
+    )
+    end_turn(meeting=day.meeting, by=day.chair)
+
+
+def test_speaking_time_adds_up_per_delegation_and_group():
+    day = a_meeting_on_the_day()
+    start_segment(meeting=day.meeting, segment=day.debate, by=day.chair)
+    set_quotas(meeting=day.meeting, quotas={"regional:asia_pacific": 120}, by=day.chair)
+    day.ask("mexico")
+    _speak(day, 100)
+    day.ask("mexico", purpose=Purpose.RIGHT_OF_REPLY)
+    _speak(day, 40)
+    day.ask("thailand", capacity=Capacity.GROUP, state_group=day.g77)
+    _speak(day, 200)
+    day.ask("unhcr")
+    _speak(day, 30)
+
+    statistics = speaking_time_statistics(day.meeting)
+
+    assert [(row.name, row.turns, round(row.seconds)) for row in statistics.delegations] == [
+        ("Group of 77 and China", 1, 200),
+        ("Mexico", 2, 140),
+        ("UNHCR", 1, 30),
+    ]
+    groups = {row.key: row for row in statistics.groups}
+    # The factories' States are in the Asia-Pacific Group.
+    assert round(groups["regional:asia_pacific"].seconds) == 140
+    assert groups["regional:asia_pacific"].over_quota
+    assert round(groups["groups-of-states"].seconds) == 200
+    assert round(groups["organisations:un_entity"].seconds) == 30
+    assert (statistics.turns, round(statistics.seconds)) == (4, 370)
+
+
+def test_a_group_with_a_quota_is_listed_before_it_speaks():
+    day = a_meeting_on_the_day()
+    set_quotas(meeting=day.meeting, quotas={"regional:african": 600}, by=day.chair)
+
+    statistics = speaking_time_statistics(day.meeting)
+
+    assert [(row.name, row.seconds, row.quota) for row in statistics.groups] == [
+        ("African Group", 0.0, 600)
+    ]

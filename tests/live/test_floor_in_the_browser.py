@@ -1,0 +1,154 @@
+"""The meeting on the day, in real browsers against the real server.
+
+A delegate asks for the floor from a phone; the chair sees the request
+arrive without reloading and gives the floor; the projector shows the
+speaker and a running timer; the rapporteur's summary, typed while the
+delegate speaks, is in the records afterwards: through a dropped connection
+and a reload.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import CHROMIUM_FLAGS, _chromium_path
+
+pytestmark = pytest.mark.browser
+
+SERIES = Path(__file__).with_name("data") / "floor-series.yaml"
+MEETING = "/live/series/floor-series/meetings/1"
+SUMMARY = "Mexico called for skills partnerships that recognise qualifications."
+
+SUMMARY_OF = """
+import json
+from convener.records.models import Intervention
+print(json.dumps([
+    {"state": i.state.iso3 if i.state else None, "summary": i.summary, "segment": i.segment.key}
+    for i in Intervention.objects.filter(segment__meeting__series__slug="floor-series")
+]))
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    executable = _chromium_path()
+    if executable is None:
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def server(convener_server):
+    server = convener_server(SERIES)
+    server.create_user("chair", role="chair", series="floor-series")
+    server.create_user("rapporteur", role="rapporteur", series="floor-series")
+    server.create_user("mexico", role="delegation", series="floor-series", state="MEX")
+    return server
+
+
+@pytest.fixture
+def screen(chromium, server):
+    """Open a browser context of its own (a device in the room), signed in as `username`."""
+    contexts = []
+
+    def open_screen(username=None, **options):
+        context = chromium.new_context(locale="en-GB", **options)
+        contexts.append(context)
+        if username:
+            # The last line: Django's shell may first say what it imported.
+            session = server.session_cookie(username).split()[-1]
+            context.add_cookies(
+                [{"name": "sessionid", "value": session, "domain": "127.0.0.1", "path": "/"}]
+            )
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_screen
+    for context in contexts:
+        context.close()
+
+
+def _seconds(clock: str) -> int:
+    minutes, seconds = re.fullmatch(r"(\d+):(\d\d)", clock).groups()
+    return int(minutes) * 60 + int(seconds)
+
+
+def test_a_request_from_a_phone_reaches_the_chair_the_projector_and_the_records(server, screen):
+    chair = screen("chair")
+    chair.goto(server.url + MEETING + "/chair/")
+    expect(chair.locator("#live-connection")).to_have_text("Live")
+    chair.get_by_label("Segment under way").select_option(label="Interactive debate")
+    chair.get_by_role("button", name="Start this segment").click()
+
+    projector = screen(viewport={"width": 1280, "height": 720})
+    projector.goto(server.url + MEETING + "/projector/")
+    expect(projector.locator("#live-segment")).to_have_text("Interactive debate")
+    expect(projector.locator("#live-who")).to_have_text("No one has the floor.")
+
+    phone = screen("mexico", viewport={"width": 390, "height": 844})
+    phone.goto(server.url + MEETING + "/floor/")
+    phone.get_by_label("Minister", exact=True).check()
+    phone.get_by_label("Name of the speaker").fill("H.E. Ms. Ana Ruiz")
+    phone.get_by_role("button", name="Request the floor").click()
+    expect(phone.locator("#live-message")).to_have_text("You are on the list of speakers.")
+    expect(phone.locator("#live-mine")).to_contain_text("Place 1 of 1")
+
+    # The chair never reloads: the request arrives through the event stream.
+    speakers = chair.locator("#live-speakers")
+    expect(speakers).to_contain_text("Mexico — H.E. Ms. Ana Ruiz")
+    expect(speakers).to_contain_text("Minister")
+    expect(speakers).to_contain_text("first time")
+    chair.get_by_role("button", name="Give the floor: Mexico — H.E. Ms. Ana Ruiz").click()
+    expect(chair.locator("#live-current")).to_contain_text("Mexico")
+
+    expect(projector.locator("#live-who")).to_have_text("Mexico")
+    expect(projector.locator("#live-name")).to_have_text("H.E. Ms. Ana Ruiz")
+    expect(projector.locator("#live-capacity")).to_contain_text("in national capacity")
+    timer = projector.locator("#live-timer")
+    expect(timer).to_have_text(re.compile(r"^[23]:\d\d$"))
+    first = _seconds(timer.inner_text())
+    projector.wait_for_timeout(2_200)
+    assert _seconds(timer.inner_text()) <= first - 2  # it runs, on the projector's own clock
+    expect(phone.locator("#live-mine")).to_contain_text("You have the floor")
+
+    rapporteur = screen("rapporteur")
+    rapporteur.goto(server.url + MEETING + "/rapporteur/")
+    expect(rapporteur.get_by_label("Summary of")).to_contain_text("Mexico")
+    summary = rapporteur.get_by_label("Summary (Markdown)")
+    expect(summary).to_be_enabled()
+    summary.fill(SUMMARY)
+    summary.blur()
+    expect(rapporteur.locator("#live-save-status")).to_have_text(
+        re.compile(r"^Saved at \d\d:\d\d:\d\d")
+    )
+
+    # The connection drops while the rapporteur adds a sentence: the text
+    # waits on the device and goes as soon as the connection is back.
+    rapporteur.context.set_offline(True)
+    summary.fill(f"{SUMMARY} It offered to host the next meeting.")
+    summary.blur()
+    expect(rapporteur.locator("#live-save-status")).to_contain_text("Not saved yet")
+    rapporteur.context.set_offline(False)
+    expect(rapporteur.locator("#live-save-status")).to_have_text(re.compile(r"^Saved at "))
+
+    records = json.loads(server.run_django(SUMMARY_OF).splitlines()[-1])
+    assert records == [
+        {
+            "state": "MEX",
+            "segment": "debate",
+            "summary": f"{SUMMARY} It offered to host the next meeting.",
+        }
+    ]
+    rapporteur.reload()
+    expect(rapporteur.get_by_label("Summary (Markdown)")).to_have_value(
+        f"{SUMMARY} It offered to host the next meeting."
+    )
