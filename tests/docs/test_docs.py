@@ -45,6 +45,7 @@ def _definition(schema: dict, name: str) -> dict:
         ("Person", "PersonEntry"),
         ("Convening group", "ConveningGroupEntry"),
         ("Series", "SeriesEntry"),
+        ("Classification", "ClassificationEntry"),
         ("Meeting", "MeetingEntry"),
         ("Segment (a part of the programme)", "SegmentEntry"),
         ("Intervention (a turn on the floor)", "InterventionEntry"),

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM_FLAGS, _chromium_path
+from tests.chromium import chromium
 
 pytestmark = pytest.mark.browser
 
@@ -33,16 +33,9 @@ print(json.dumps([
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    executable = _chromium_path()
-    if executable is None:
-        pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+def browser():
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -55,12 +48,12 @@ def server(convener_server):
 
 
 @pytest.fixture
-def screen(chromium, server):
+def screen(browser, server):
     """Open a browser context of its own (a device in the room), signed in as `username`."""
     contexts = []
 
     def open_screen(username=None, **options):
-        context = chromium.new_context(locale="en-GB", **options)
+        context = browser.new_context(locale="en-GB", **options)
         contexts.append(context)
         if username:
             # The last line: Django's shell may first say what it imported.

@@ -25,6 +25,7 @@ def production(tmp_path):
         "CONVENER_SECURE": "true",
     }
     env.pop("DATABASE_URL", None)  # the checks need no database
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by browser tests, never in production
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return env
 
