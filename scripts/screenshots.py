@@ -10,6 +10,14 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 PAGES = {"meeting-page.png": "/series/gmg-2016/meetings/3/"}
+# Pages of the workspace, each taken signed in as a demo account.
+SIGNED_IN_PAGES = {
+    "programme-builder.png": (
+        "undp",
+        "gmg-2016-undp",
+        "/manage/series/gmg-2016/meetings/3/programme/",
+    ),
+}
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
 
 
@@ -23,6 +31,16 @@ def main(base_url: str) -> None:
         for name, path in PAGES.items():
             page.goto(base_url.rstrip("/") + path)
             page.screenshot(path=IMAGES / name)
+        for name, (username, password, path) in SIGNED_IN_PAGES.items():
+            context = browser.new_context(viewport={"width": 1200, "height": 1100})
+            signed_in = context.new_page()
+            signed_in.goto(base_url.rstrip("/") + "/accounts/login/?next=" + path)
+            signed_in.fill("#id_username", username)
+            signed_in.fill("#id_password", password)
+            signed_in.click("button[type=submit]")
+            signed_in.wait_for_url("**" + path)
+            signed_in.screenshot(path=IMAGES / name)
+            context.close()
         browser.close()
 
 
