@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from whitenoise.compress import Compressor
 
 from convener import config
 
@@ -189,10 +190,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Source maps of the API documentation's bundles are megabytes that nobody
 # fetches compressed; compressing them made `collectstatic` take a minute.
-WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
-    *("woff", "woff2", "mp4", "webm", "map"),
-]
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = config.get_bool("CONVENER_SECURE")
