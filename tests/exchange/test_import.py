@@ -168,7 +168,7 @@ def test_import_reports_every_unknown_reference_at_once(series_file):
 def test_import_invalid_yaml_names_line(series_file):
     path = series_file("format: convener-series\nseries: [unclosed\n")
 
-    with pytest.raises(Exception, match=r"^series\.yaml:3: not valid YAML"):
+    with pytest.raises(Exception, match=r"^series\.yaml:3: \(file\): not valid YAML"):
         import_file(path=path)
 
 
@@ -209,6 +209,10 @@ def test_import_command_exits_non_zero_and_prints_problems(broken, capsys):
 def test_import_command_reports_what_it_imported(series_file, capsys):
     call_command("importseries", str(series_file()))
 
-    assert capsys.readouterr().out.strip() == (
-        "Imported series test-series: 1 meetings, 2 programme segments, 3 interventions."
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Imported series test-series: 1 meetings, 2 programme segments, 3 interventions "
+        "in the file."
     )
+    assert "  meetings: 1 created, 0 changed, 0 unchanged" in out
+    assert out[-1] == "Meetings created: 1. Strengthening responsibility sharing"

@@ -1,0 +1,183 @@
+"""Importing a series again updates it in place: nothing the file does not describe is lost."""
+
+import pytest
+from django.core.management import call_command
+
+from convener.access.domain.grants import grant_role
+from convener.access.domain.invitations import invite
+from convener.access.models import Grant, Invitation, Role
+from convener.directory.models import State
+from convener.exchange.domain.importer import import_file
+from convener.live.domain.floor import start_segment
+from convener.live.domain.requests import add_for_raised_flag
+from convener.live.domain.turns import give_floor
+from convener.live.models import Floor, Level, Purpose, Turn
+from convener.meetings.models import Meeting, Segment
+from convener.records.models import Capacity, Intervention
+from convener.server.demo import demo_series_file
+from tests.exchange.conftest import VALID_SERIES
+from tests.factories import InterventionFactory, MeetingFactory, SegmentFactory, UserFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
+
+
+def a_turn_on_the_floor(meeting: Meeting, chair) -> Turn:
+    """Mexico raises its flag in the debate and is given the floor, as on the day."""
+    start_segment(
+        meeting=meeting, segment=meeting.segments.filter(kind="interactive_debate").last(), by=chair
+    )
+    inscription = add_for_raised_flag(
+        meeting=meeting,
+        by=chair,
+        capacity=Capacity.NATIONAL,
+        level=Level.AMBASSADOR,
+        purpose=Purpose.STATEMENT,
+        state=State.objects.get(iso3="MEX"),
+    )
+    return give_floor(meeting=meeting, by=chair, inscription=inscription)
+
+
+def test_reimport_of_the_demo_keeps_grant_invitation_and_live_turn(demo_series, demo_user):
+    meeting = demo_series.meetings.get(number=3)
+    grant = grant_role(
+        user=UserFactory(), series=demo_series, role=Role.RAPPORTEUR, meeting=meeting
+    )
+    invitation = invite(
+        series=demo_series,
+        role=Role.RAPPORTEUR,
+        email="rapporteur@example.org",
+        by=demo_user("secretariat"),
+        site_url="https://convener.example.org",
+        meeting=meeting,
+    )
+    turn = a_turn_on_the_floor(meeting, demo_user("chair"))
+    interventions = Intervention.objects.filter(segment__meeting=meeting).count()
+
+    summary = import_file(path=demo_series_file())
+
+    assert Grant.objects.filter(pk=grant.pk, meeting=meeting).exists()
+    assert Invitation.objects.filter(pk=invitation.pk, meeting=meeting).exists()
+    turn = Turn.objects.get(pk=turn.pk)
+    assert (turn.meeting_id, turn.intervention.state.iso3) == (meeting.pk, "MEX")
+    assert Floor.objects.get(meeting=meeting).segment == turn.segment
+    assert Intervention.objects.filter(segment__meeting=meeting).count() == interventions
+    assert Meeting.objects.get(series=demo_series, number=3).pk == meeting.pk
+    assert (summary.tallies["interventions"].kept, summary.changed_meetings) == (1, [])
+
+
+def test_reimport_keeps_meetings_segments_and_interventions_added_on_the_screens(series_file):
+    path = series_file()
+    series = import_file(path=path).series
+    added_meeting = MeetingFactory(series=series, number=2)
+    meeting = series.meetings.get(number=1)
+    added_segment = SegmentFactory(meeting=meeting, key="next-steps", order=5)
+    added_turn = InterventionFactory(segment=meeting.segments.get(key="debate-1"), order=9)
+
+    summary = import_file(path=path)
+
+    assert set(Meeting.objects.filter(series=series).values_list("pk", flat=True)) == {
+        meeting.pk,
+        added_meeting.pk,
+    }
+    assert Segment.objects.filter(pk=added_segment.pk).exists()
+    assert Intervention.objects.filter(pk=added_turn.pk).exists()
+    kept = {kind: tally.kept for kind, tally in summary.tallies.items() if tally.kept}
+    assert kept == {"meetings": 1, "programme segments": 1, "interventions": 1}
+
+
+def test_reimport_of_a_changed_file_updates_rows_in_place(series_file):
+    series = import_file(path=series_file()).series
+    meeting = series.meetings.get(number=1)
+    turns = list(Intervention.objects.filter(segment__meeting=meeting).values_list("pk", flat=True))
+
+    summary = import_file(
+        path=series_file(
+            VALID_SERIES.replace("room: Conference Room 6", "room: Conference Room 4").replace(
+                "Spoke of a crisis of solidarity.", "Spoke of solidarity."
+            )
+        )
+    )
+
+    meeting.refresh_from_db()
+    assert meeting.room == "Conference Room 4"
+    assert (
+        list(Intervention.objects.filter(segment__meeting=meeting).values_list("pk", flat=True))
+        == turns
+    )
+    assert Intervention.objects.get(pk=turns[0]).summary == "Spoke of solidarity."
+    assert summary.changed_meetings == ["1. Strengthening responsibility sharing"]
+    assert (summary.tallies["meetings"].changed, summary.tallies["interventions"].changed) == (
+        1,
+        1,
+    )
+
+
+def test_reimport_with_replace_removes_only_what_the_file_no_longer_lists(series_file):
+    series = import_file(path=series_file()).series
+    added_meeting = MeetingFactory(series=series, number=2, title="Added on the screens")
+    meeting = series.meetings.get(number=1)
+
+    summary = import_file(path=series_file(), replace=True)
+
+    assert list(series.meetings.values_list("pk", flat=True)) == [meeting.pk]
+    assert not Meeting.objects.filter(pk=added_meeting.pk).exists()
+    assert summary.removed == ["meetings 2. Added on the screens"]
+
+
+def test_import_dry_run_reports_and_writes_nothing(series_file):
+    summary = import_file(path=series_file(), dry_run=True)
+
+    assert (summary.dry_run, summary.tallies["meetings"].created) == (True, 1)
+    assert not Meeting.objects.exists()
+
+
+def test_reimport_command_prints_what_it_created_changed_and_kept(series_file, capsys):
+    path = series_file()
+    call_command("importseries", str(path))
+    capsys.readouterr()
+    meeting = Meeting.objects.get(series__slug="test-series", number=1)
+    MeetingFactory(series=meeting.series, number=2, title="Added on the screens")
+
+    call_command(
+        "importseries",
+        str(series_file(VALID_SERIES.replace("room: Conference Room 6", "room: Room 4"))),
+    )
+
+    assert capsys.readouterr().out.splitlines() == [
+        "Imported series test-series: 1 meetings, 2 programme segments, 3 interventions "
+        "in the file.",
+        "  organisations: 0 created, 0 changed, 2 unchanged",
+        "  people: 0 created, 0 changed, 2 unchanged",
+        "  convening group: 0 created, 0 changed, 0 unchanged",
+        "  series: 0 created, 0 changed, 1 unchanged",
+        "  concept-note sections: 0 created, 0 changed, 0 unchanged",
+        "  references: 0 created, 0 changed, 1 unchanged",
+        "  classifications: 0 created, 0 changed, 0 unchanged",
+        "  report texts: 0 created, 0 changed, 0 unchanged",
+        "  meetings: 0 created, 1 changed, 0 unchanged, 1 kept (not in the file)",
+        "  co-organisers: 0 created, 0 changed, 2 unchanged",
+        "  co-chairs: 0 created, 0 changed, 2 unchanged",
+        "  programme segments: 0 created, 0 changed, 2 unchanged",
+        "  participants: 0 created, 0 changed, 2 unchanged",
+        "  interventions: 0 created, 0 changed, 3 unchanged",
+        "Meetings changed: 1. Strengthening responsibility sharing",
+    ]
+
+
+def test_import_command_dry_run_lists_removals_first_and_changes_nothing(series_file, capsys):
+    path = series_file()
+    call_command("importseries", str(path))
+    meeting = Meeting.objects.get(series__slug="test-series", number=1)
+    MeetingFactory(series=meeting.series, number=2, title="Added on the screens")
+    capsys.readouterr()
+
+    call_command("importseries", str(path), "--replace", "--dry-run")
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        "Removed (not in the file): meetings 2. Added on the screens",
+        "Checked series test-series: 1 meetings, 2 programme segments, 3 interventions "
+        "in the file.",
+    ]
+    assert out[-1] == "Dry run: nothing was written."
+    assert Meeting.objects.filter(series=meeting.series).count() == 2
