@@ -12,7 +12,7 @@ are the described lists made to match the file, and what goes is listed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -203,7 +203,7 @@ class _Writer:
         self.leave(kind, [row for key, row in existing.items() if key not in rows], where)
         return rows
 
-    def leave(self, kind: str, rows: list[models.Model], where: str = "") -> None:
+    def leave(self, kind: str, rows: Sequence[models.Model], where: str = "") -> None:
         """Rows the file does not describe: kept, unless the import replaces."""
         tally = self.tally(kind)
         if not self.replace:

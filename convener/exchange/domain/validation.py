@@ -154,15 +154,16 @@ class _Known:
     @classmethod
     def for_data(cls, data: dict[str, Any]) -> _Known:
         return cls(
-            organisations={
-                _text(entry.get("key")) for _, entry in _items(data.get("organisations"))
-            }
+            organisations=_keys(data.get("organisations"))
             | set(Organisation.objects.values_list("key", flat=True)),
-            people={_text(entry.get("key")) for _, entry in _items(data.get("people"))}
-            | set(Person.objects.values_list("key", flat=True)),
+            people=_keys(data.get("people")) | set(Person.objects.values_list("key", flat=True)),
             states=set(State.objects.values_list("iso3", flat=True)),
             groups=set(StateGroup.objects.values_list("key", flat=True)),
-        )  # type: ignore[arg-type]
+        )
+
+
+def _keys(entries: Any) -> set[str]:
+    return {key for _, entry in _items(entries) if (key := _text(entry.get("key")))}
 
 
 _LABELS = {

@@ -120,10 +120,13 @@ def _index(root: yaml.Node, name: str) -> tuple[dict[DataPath, int], list[Proble
             )
         seen.add(id(node))
         lines[path] = node.start_mark.line + 1
+        children: list[tuple[DataPath, yaml.Node, int]] = []
         if isinstance(node, yaml.MappingNode):
-            first_line: dict[Any, int] = {}
+            first_line: dict[str, int] = {}
             for key_node, value_node in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue  # a list or mapping as a key: the schema refuses it
+                key: str = key_node.value
                 line = key_node.start_mark.line + 1
                 if key in first_line:
                     problems.append(
@@ -136,14 +139,15 @@ def _index(root: yaml.Node, name: str) -> tuple[dict[DataPath, int], list[Proble
                         )
                     )
                     continue  # positions stay those of the first, the one reported against
-                if key is not None:
-                    first_line[key] = line
-                    pending.append(((*path, key), value_node, line))
+                first_line[key] = line
+                children.append(((*path, key), value_node, line))
         elif isinstance(node, yaml.SequenceNode):
-            pending.extend(
-                ((*path, index), item, item.start_mark.line + 1)
-                for index, item in enumerate(node.value)
-            )
+            # An alias item's node starts where its anchor does: name the list's line.
+            children = [
+                ((*path, index), item, lines[path]) for index, item in enumerate(node.value)
+            ]
+        # Last in, first out: reversed, so the walk meets aliases in the file's order.
+        pending.extend(reversed(children))
     return lines, problems
 
 
