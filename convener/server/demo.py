@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
+import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -9,12 +12,14 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from convener import config
 from convener.access.domain.grants import grant_role
-from convener.access.models import Role
+from convener.access.models import Invitation, Role
 from convener.directory.domain.reference_data import load_reference_data
 from convener.directory.models import Organisation, Person, State
 from convener.exchange.domain.importer import ImportSummary, import_file
 from convener.meetings.models import Series
+from convener.records.models import Intervention
 
 DEMO_SERIES_SLUG = "gmg-2016"
 
@@ -84,12 +89,53 @@ def demo_series_file() -> Path:
     return Path(str(resources.files("convener.demo").joinpath("gmg-2016.yaml")))
 
 
-def _ensure_accounts(series: Series) -> None:
+def production_reason() -> str | None:
+    """Why the settings look like a production installation, where the demo
+    must not run (it creates a superuser whose password the README prints), or
+    None. The rule: the database is not the embedded SQLite (`DATABASE_URL`
+    names a database server), or `SECRET_KEY` is set while `CONVENER_DEBUG`
+    is off, as `docs/deployment.md` has a production installation do."""
+    database_url = config.get("DATABASE_URL").strip()
+    if database_url and not database_url.lower().startswith("sqlite:"):
+        return (
+            "DATABASE_URL names a database server: the demo runs only on the embedded "
+            "SQLite database (unset DATABASE_URL, or point CONVENER_DATA_DIR at a new folder)"
+        )
+    if config.get("SECRET_KEY") and not config.get_bool("CONVENER_DEBUG"):
+        return (
+            "SECRET_KEY is set and CONVENER_DEBUG is off, as in production: "
+            "run the demo without SECRET_KEY"
+        )
+    return None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether an address to listen on is reachable from this machine only."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def random_passwords() -> dict[str, str]:
+    """A fresh password for each demo account, for a demo others can reach."""
+    return {account.username: secrets.token_urlsafe(12) for account in DEMO_ACCOUNTS}
+
+
+def _ensure_accounts(series: Series, passwords: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Create the demo accounts, or set them back, with the README's passwords
+    unless others are given. Returns the passwords set."""
+    chosen = {
+        account.username: (passwords or {}).get(account.username, account.password)
+        for account in DEMO_ACCOUNTS
+    }
     user_model = get_user_model()
     for account in DEMO_ACCOUNTS:
         user, _ = user_model.objects.get_or_create(username=account.username)
         user.is_staff = user.is_superuser = account.is_superuser
-        user.set_password(account.password)
+        user.set_password(chosen[account.username])
         user.save()
         if account.role:
             grant_role(
@@ -104,18 +150,56 @@ def _ensure_accounts(series: Series) -> None:
                 person=Person.objects.get(key=account.person) if account.person else None,
                 state=State.objects.get(iso3=account.state) if account.state else None,
             )
+    return chosen
 
 
 def load_demo_series() -> ImportSummary:
-    """Load (or refresh) the demo series and the demo accounts."""
+    """Import the demo series from its file and set the demo accounts up."""
     with transaction.atomic():
         summary = import_file(path=demo_series_file())
         _ensure_accounts(summary.series)
     return summary
 
 
-def load_demo() -> ImportSummary:
-    """Load (or refresh) the reference data, the demo series and the demo accounts."""
+@dataclass(frozen=True)
+class DemoState:
+    """What `prepare_demo` found and did."""
+
+    series: Series
+    loaded: ImportSummary | None  # None: the demo series was there and was kept as it was
+    passwords: dict[str, str]  # the passwords set now, by user name; empty when kept
+    removed: str = ""  # with reset: the series as it was, in words
+
+
+def prepare_demo(*, reset: bool = False, passwords: Mapping[str, str] | None = None) -> DemoState:
+    """The reference data, the demo series and the demo accounts.
+
+    The demo series is loaded once: when it exists it is kept as visitors
+    left it (their edits, the live floor), and so are its accounts. `reset`
+    removes it and loads it again from the file. `passwords` (by user name)
+    are set on the demo accounts in every case.
+    """
     with transaction.atomic():
         load_reference_data()
-        return load_demo_series()
+        series = Series.objects.filter(slug=DEMO_SERIES_SLUG).first()
+        removed = ""
+        if series is not None and reset:
+            removed = _in_words(series)
+            series.delete()
+            series = None
+        if series is None:
+            summary = import_file(path=demo_series_file())
+            chosen = _ensure_accounts(summary.series, passwords)
+            return DemoState(summary.series, summary, chosen, removed)
+        chosen = _ensure_accounts(series, passwords) if passwords else {}
+        return DemoState(series, None, chosen)
+
+
+def _in_words(series: Series) -> str:
+    counts = (
+        (series.meetings.count(), "meetings"),
+        (Intervention.objects.filter(segment__meeting__series=series).count(), "interventions"),
+        (series.grants.count(), "roles"),
+        (Invitation.objects.filter(series=series).count(), "invitations"),
+    )
+    return f"{series.slug} (" + ", ".join(f"{count} {what}" for count, what in counts) + ")"

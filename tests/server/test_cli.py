@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.exchange.conftest import VALID_SERIES
+
 CONVENER = Path(sys.executable).with_name("convener")
 
 
@@ -85,7 +87,6 @@ def test_django_management_commands_work_through_convener(fresh_environment):
 
 
 def test_import_of_a_bad_file_exits_non_zero_naming_file_and_line(fresh_environment, tmp_path):
-    subprocess.run([CONVENER, "migrate", "-v0"], env=fresh_environment, check=True, timeout=120)
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: convener-series\nversion: 1\nseries:\n  slug: Not A Slug\n  title: x\n")
 
@@ -95,3 +96,22 @@ def test_import_of_a_bad_file_exits_non_zero_naming_file_and_line(fresh_environm
 
     assert result.returncode == 1
     assert result.stderr.startswith("bad.yaml:4: series.slug: ")
+
+
+def test_import_into_a_fresh_data_folder_migrates_first(fresh_environment, tmp_path):
+    series = tmp_path / "series.yaml"
+    series.write_text(VALID_SERIES, encoding="utf-8")
+
+    result = subprocess.run(
+        [CONVENER, "import", str(series)],
+        env=fresh_environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[0] == (
+        "Imported series test-series: 1 meetings, 2 programme segments, 3 interventions "
+        "in the file."
+    )

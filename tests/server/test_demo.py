@@ -8,7 +8,7 @@ from convener.access.queries.workspace import workspace_meetings
 from convener.directory.models import Person
 from convener.meetings.models import Meeting
 from convener.records.models import Intervention
-from convener.server.demo import DEMO_ACCOUNTS
+from convener.server.demo import DEMO_ACCOUNTS, prepare_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -87,14 +87,34 @@ def test_demo_gender_follows_the_seeds(demo_series):
     assert Person.objects.get(key="guy-ryder").gender == "male"
 
 
-def test_demo_loads_twice_without_duplicates(demo_series):
-    from convener.server.demo import load_demo
-
+def test_demo_second_start_keeps_the_series_as_visitors_left_it(demo_series):
+    meeting = demo_series.meetings.get(number=3)
+    meeting.title = "Renamed by a visitor"
+    meeting.save()
     before = (Meeting.objects.count(), Intervention.objects.count(), Person.objects.count())
 
-    load_demo()
+    state = prepare_demo()
 
+    assert (state.loaded, state.passwords, state.series) == (None, {}, demo_series)
+    assert demo_series.meetings.get(number=3).title == "Renamed by a visitor"
     assert (Meeting.objects.count(), Intervention.objects.count(), Person.objects.count()) == before
+
+
+def test_demo_reset_loads_the_series_again_from_its_file(demo_series):
+    meeting = demo_series.meetings.get(number=3)
+    meeting.title = "Renamed by a visitor"
+    meeting.save()
+    secretariat = get_user_model().objects.get(username="secretariat")
+    secretariat.set_password("changed-by-a-visitor")
+    secretariat.save()
+
+    state = prepare_demo(reset=True)
+
+    assert state.removed.startswith("gmg-2016 (4 meetings, ")
+    assert state.series.meetings.get(number=3).title != "Renamed by a visitor"
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+    secretariat.refresh_from_db()
+    assert secretariat.check_password("gmg-2016-secretariat")
 
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda account: account.username)
