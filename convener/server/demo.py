@@ -119,6 +119,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def address(host: str, port: int) -> str:
+    """`host:port`, with an IPv6 address in brackets as servers and browsers read it."""
+    return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+
+
 def random_passwords() -> dict[str, str]:
     """A fresh password for each demo account, for a demo others can reach."""
     return {account.username: secrets.token_urlsafe(12) for account in DEMO_ACCOUNTS}

@@ -21,8 +21,9 @@ def demo_environment(monkeypatch):
 
 
 @pytest.fixture
-def served(demo_environment):
+def served(demo_environment, settings):
     """Run the demo command up to the server, which is not started: returns the binds."""
+    settings.ALLOWED_HOSTS = list(settings.ALLOWED_HOSTS)  # restored after the test
     binds: list[str] = []
     demo_environment.setattr(demo_command, "call_command", lambda *args, **kwargs: None)
     demo_environment.setattr(demo_command, "serve", lambda **options: binds.append(options["bind"]))
@@ -96,7 +97,8 @@ def test_demo_on_loopback_serves_with_the_readme_passwords(served, capsys):
     call_command("demo", "--host", "::1", "--port", "8124")
 
     out = capsys.readouterr().out
-    assert served == ["::1:8124"]
+    assert served == ["[::1]:8124"]
+    assert "Convener is running at http://[::1]:8124/" in out
     assert "  sign in as secretariat / gmg-2016-secretariat — " in out
 
 

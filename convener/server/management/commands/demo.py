@@ -6,6 +6,7 @@ from convener import config
 from convener.server.demo import (
     DEMO_ACCOUNTS,
     DemoState,
+    address,
     is_loopback,
     prepare_demo,
     production_reason,
@@ -67,15 +68,18 @@ class Command(BaseCommand):
             return
         call_command("collectstatic", interactive=False, verbosity=0)
         if host not in settings.ALLOWED_HOSTS:
-            settings.ALLOWED_HOSTS.append("*" if host in {"0.0.0.0", "::"} else host)  # noqa: S104
+            every_address = host in {"0.0.0.0", "::"}  # noqa: S104
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "*" if every_address else host]
         shown_host = "127.0.0.1" if host in {"0.0.0.0", "::"} else host  # noqa: S104
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"Convener is running at http://{shown_host}:{port}/"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Convener is running at http://{address(shown_host, port)}/")
+        )
         self.report_accounts(state)
         self.stdout.write("Press Ctrl+C to stop.")
         self.stdout.flush()
         serve(
-            bind=f"{host}:{port}",
+            bind=address(host, port),
             workers=worker_processes(2),
             log_level="warning",
             access_log=False,
