@@ -17,7 +17,8 @@ from convener.access.domain.grants import grant_role
 from convener.access.models import Invitation, Role
 from convener.directory.domain.reference_data import load_reference_data
 from convener.directory.models import Organisation, Person, State
-from convener.exchange.domain.importer import ImportSummary, import_file
+from convener.exchange.domain.importer import import_file
+from convener.exchange.domain.rows import ImportSummary
 from convener.meetings.models import Series
 from convener.records.models import Intervention
 
