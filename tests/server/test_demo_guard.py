@@ -118,3 +118,21 @@ def test_demo_on_loopback_serves_with_the_readme_passwords(served, capsys):
 )
 def test_demo_loopback_is_this_machine_only(host, loopback):
     assert is_loopback(host) is loopback
+
+
+def test_demo_second_start_says_it_kept_the_series_and_reset_says_what_it_removed(served, capsys):
+    call_command("demo", "--load-only")
+    first = capsys.readouterr().out
+
+    call_command("demo", "--load-only")
+    second = capsys.readouterr().out
+    call_command("demo", "--load-only", "--reset")
+    reset = capsys.readouterr().out.splitlines()
+
+    assert first.startswith("Demo series gmg-2016 loaded: 4 meetings, ")
+    assert second.startswith(
+        "Demo series gmg-2016 kept as it was (convener demo --reset loads it again from its "
+        "file). Database: "
+    )
+    assert reset[0].startswith("Reset: removed the demo series gmg-2016 (4 meetings, ")
+    assert reset[1].startswith("Demo series gmg-2016 loaded: 4 meetings, ")
