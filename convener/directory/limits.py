@@ -46,7 +46,10 @@ PROSE_CONTROLS = frozenset("\t\n\r")  # tab, and line breaks of either platform
 
 
 def _name(character: str) -> str:
-    return f"U+{ord(character):04X} {unicodedata.name(character, 'CONTROL CHARACTER')}"
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")
+    # Control characters have no name in the Unicode database, only a code point.
+    return f"{code} {name}" if name else _("%(code)s (a control character)") % {"code": code}
 
 
 def line_problem(value: str) -> str | None:
