@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from convener.access.models import Role
-from convener.directory.limits import BIOGRAPHY, SECTION, SUMMARY
+from convener.directory.limits import BIOGRAPHY, REPORT, SECTION, SUMMARY
 from convener.live.interfaces.forms import RaisedFlagForm
 from convener.manage.interfaces.directory import PersonForm
 from convener.meetings.models import ConceptNoteSection, MeetingStatus, SeriesStatus
@@ -118,6 +118,26 @@ def test_statement_summary_over_its_limit_is_refused_and_kept_in_the_form():
     assert response.context["form"]["text"].value() == text
     turn.refresh_from_db()
     assert turn.summary == "Short."
+
+
+def test_section_preview_of_a_text_over_its_limit_is_not_rendered(secretariat):
+    response = secretariat.post(
+        reverse("manage:section_create", args=["gmg-2017"]),
+        {"kind": "topics", "heading": "Topics", "body": "[" * (SECTION + 1), "preview": "1"},
+    )
+
+    assert response.context["preview"] is None
+    assert f"at most {SECTION} characters" in response.content.decode()
+    assert not ConceptNoteSection.objects.exists()
+
+
+def test_markdown_preview_of_a_text_longer_than_any_field_is_not_rendered(secretariat):
+    response = secretariat.post(
+        reverse("manage:markdown_preview"), {"field": "body", "body": "[" * (REPORT + 1)}
+    )
+
+    assert response.status_code == 200
+    assert "longer than any field takes (100,000 characters)" in response.content.decode()
 
 
 def _person(**changes):
