@@ -204,6 +204,18 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Request sizes (docs/architecture.md, "Limits"). The longest text a form
+# sends, 100,000 characters of report in a script that takes three bytes a
+# character, is about 0.9 MB once URL-encoded; 4 MB lets that through and lets
+# a paste of a few megabytes reach the form, which then says the text is too
+# long and gives it back. A larger request is refused with a 413 page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+# The largest form, a series' classification, sends one field per State (about 200).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Convener takes no file: a request carrying one is refused before it is stored.
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
 # Without an SMTP server (the demo, development) e-mails go to the console.
 EMAIL_HOST = config.get("CONVENER_EMAIL_HOST")
 EMAIL_BACKEND = (

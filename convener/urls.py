@@ -20,3 +20,6 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+# A request over the size limits of settings.py gets a page that says so.
+handler400 = "convener.server.errors.bad_request"

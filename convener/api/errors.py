@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -38,6 +44,7 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    413: "payload_too_large",
     422: "validation_error",
     429: "too_many_requests",
     500: "server_error",
@@ -167,6 +174,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def denied(request: HttpRequest, error: PermissionDenied) -> HttpResponse:
         return error_response(api, request, 403, str(error) or "ForbiddenError.")
 
+    def too_large(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return error_response(api, request, 413, f"The body is larger than {limit} bytes.")
+
     def unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
         logger.exception("API error on %s %s", request.method, request.path, exc_info=error)
         return error_response(api, request, 500, "Something went wrong on our side.")
@@ -178,6 +189,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         AuthenticationError: unauthenticated,
         HttpError: http_error,
         PermissionDenied: denied,
+        RequestDataTooBig: too_large,
         Exception: unexpected,
     }
     for exception, handler in handlers.items():

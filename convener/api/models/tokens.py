@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import LineField
+
 
 def digest_of(secret: str) -> str:
     """The SHA-256 of a token's secret, which is all the database keeps of it.
@@ -29,7 +31,7 @@ class ApiToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
-    name = models.CharField(
+    name = LineField(
         _("name"), max_length=100, help_text=_("What the token is for: a script, an integration.")
     )
     digest = models.CharField(_("SHA-256 of the secret"), max_length=64, unique=True)

@@ -3,14 +3,16 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import SUMMARY, LineField, ProseField
+
 
 class ConveningGroup(models.Model):
     """The inter-agency group that convenes a series (the GMG in 2016)."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    name = LineField(_("name"), max_length=200)
+    acronym = LineField(_("acronym"), max_length=40, blank=True)
+    description = ProseField(_("description"), max_length=SUMMARY, blank=True)
     members = models.ManyToManyField(
         "directory.Organisation", related_name="convening_groups", blank=True
     )

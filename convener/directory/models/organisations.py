@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import LineField
+
 
 class OrganisationKind(models.TextChoices):
     UN_ENTITY = "un_entity", _("UN entity")
@@ -16,8 +18,8 @@ class OrganisationKind(models.TextChoices):
 
 class Organisation(models.Model):
     key = models.SlugField(_("key"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    name = LineField(_("name"), max_length=300)
+    acronym = LineField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
     state = models.ForeignKey(
         "directory.State",

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import BIOGRAPHY, LineField, ProseField
+
 
 class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
@@ -12,12 +14,12 @@ class Gender(models.TextChoices):
 
 class Person(models.Model):
     key = models.SlugField(_("key"), max_length=80, unique=True)
-    honorific = models.CharField(
+    honorific = LineField(
         _("honorific"), max_length=30, blank=True, help_text=_("H.E., Amb., Dr., Professor, Ms.…")
     )
-    given_name = models.CharField(_("given name"), max_length=100)
-    family_name = models.CharField(_("family name"), max_length=100)
-    position = models.CharField(_("position"), max_length=300, blank=True)
+    given_name = LineField(_("given name"), max_length=100)
+    family_name = LineField(_("family name"), max_length=100)
+    position = LineField(_("position"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         "directory.Organisation",
         on_delete=models.SET_NULL,
@@ -25,7 +27,7 @@ class Person(models.Model):
         blank=True,
         related_name="people",
     )
-    short_name = models.CharField(
+    short_name = LineField(
         _("short form"),
         max_length=100,
         blank=True,
@@ -40,7 +42,7 @@ class Person(models.Model):
         blank=True,
         help_text=_("As recorded by the secretariat, for balance statistics only."),
     )
-    biography = models.TextField(_("biography"), blank=True)
+    biography = ProseField(_("biography"), max_length=BIOGRAPHY, blank=True)
 
     class Meta:
         ordering = ["family_name", "given_name"]

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import LineField
+
 UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 
@@ -76,7 +78,7 @@ class State(models.Model):
     iso2 = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)
     m49 = models.CharField(_("M49 code"), max_length=3, unique=True)
     names = models.JSONField(_("short names"), help_text=_("Short name in each UN language."))
-    formal_name = models.CharField(_("formal name"), max_length=200, blank=True)
+    formal_name = LineField(_("formal name"), max_length=200, blank=True)
     status = models.CharField(
         _("UN status"), max_length=10, choices=MembershipStatus.choices, default="member"
     )
@@ -100,7 +102,7 @@ class State(models.Model):
         blank=True,
         help_text=_("The group the State counts in for elections; empty for observers."),
     )
-    regional_group_note = models.CharField(_("regional group note"), max_length=300, blank=True)
+    regional_group_note = LineField(_("regional group note"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["names__en"]
@@ -129,10 +131,10 @@ class StateGroup(models.Model):
     """A group of States that may speak as one: G77, SIDS, the EU…"""
 
     key = models.SlugField(_("key"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    name = LineField(_("name"), max_length=200)
+    short_name = LineField(_("short name"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=StateGroupKind.choices)
-    source = models.CharField(_("source"), max_length=300, blank=True)
+    source = LineField(_("source"), max_length=300, blank=True)
     as_of = models.DateField(_("as of"), null=True, blank=True)
     members = models.ManyToManyField(
         State, through="StateGroupMembership", related_name="state_groups"

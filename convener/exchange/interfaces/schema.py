@@ -13,18 +13,31 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from convener.directory.models import Gender, OrganisationKind
+from convener.directory.interfaces.limits import Points, TextOf
+from convener.directory.models import (
+    ConveningGroup,
+    Gender,
+    Organisation,
+    OrganisationKind,
+    Person,
+)
 from convener.meetings.models import (
     CoChairBalance,
+    ConceptNoteSection,
+    Meeting,
     MeetingFormat,
     MeetingStatus,
+    ReferenceDocument,
     Role,
     SectionKind,
+    Segment,
     SegmentKind,
+    Series,
     SeriesStatus,
 )
 from convener.prose.symbols import is_symbol
-from convener.records.models import Capacity, InterventionKind
+from convener.publishing.models import ReportText
+from convener.records.models import Capacity, Intervention, InterventionKind
 
 TBC = "TBC"
 
@@ -46,8 +59,12 @@ ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 SdgTarget = Annotated[str, Field(pattern=r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-c])$")]
 MaybeDate = Annotated[datetime.date | None, BeforeValidator(_tbc_to_none)]
 MaybeTime = Annotated[datetime.time | None, BeforeValidator(_tbc_to_none)]
-MaybeText = Annotated[str | None, BeforeValidator(_tbc_to_none)]
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
+
+
+def _maybe(text: TextOf) -> Any:
+    """A text of the model that may be "to be confirmed" (None)."""
+    return Annotated[Annotated[str, text] | None, BeforeValidator(_tbc_to_none)]
 
 
 class Strict(BaseModel):
@@ -66,8 +83,8 @@ Symbol = Annotated[str, BeforeValidator(lambda value: _valid_symbol(str(value).s
 
 class OrganisationEntry(Strict):
     key: Key
-    name: str = Field(min_length=1, max_length=300)
-    acronym: str = Field(default="", max_length=40)
+    name: Annotated[str, TextOf(Organisation, "name")] = Field(min_length=1)
+    acronym: Annotated[str, TextOf(Organisation, "acronym")] = ""
     kind: _choice(OrganisationKind)  # type: ignore[valid-type]
     state: ISO3 | None = None
     website: str = ""
@@ -75,14 +92,14 @@ class OrganisationEntry(Strict):
 
 class PersonEntry(Strict):
     key: Key
-    honorific: str = Field(default="", max_length=30)
-    given_name: str = Field(min_length=1, max_length=100)
-    family_name: str = Field(min_length=1, max_length=100)
-    position: str = Field(default="", max_length=300)
+    honorific: Annotated[str, TextOf(Person, "honorific")] = ""
+    given_name: Annotated[str, TextOf(Person, "given_name")] = Field(min_length=1)
+    family_name: Annotated[str, TextOf(Person, "family_name")] = Field(min_length=1)
+    position: Annotated[str, TextOf(Person, "position")] = ""
     organisation: Key | None = None
-    short_name: str = Field(default="", max_length=100)
+    short_name: Annotated[str, TextOf(Person, "short_name")] = ""
     gender: _choice(Gender) | None = None  # type: ignore[valid-type]
-    biography: str = ""
+    biography: Annotated[str, TextOf(Person, "biography")] = ""
 
 
 class ChairEntry(Strict):
@@ -92,32 +109,32 @@ class ChairEntry(Strict):
 
 class ConveningGroupEntry(Strict):
     key: Key
-    name: str = Field(min_length=1, max_length=200)
-    acronym: str = Field(default="", max_length=40)
-    description: str = ""
+    name: Annotated[str, TextOf(ConveningGroup, "name")] = Field(min_length=1)
+    acronym: Annotated[str, TextOf(ConveningGroup, "acronym")] = ""
+    description: Annotated[str, TextOf(ConveningGroup, "description")] = ""
     members: list[Key] = []
     chairs: list[ChairEntry] = []
 
 
 class PreparedEvent(Strict):
-    event: str = Field(min_length=1, max_length=400)
+    event: Annotated[str, TextOf(Series, "prepared_event")] = Field(min_length=1)
     date: datetime.date | None = None
 
 
 class SectionEntry(Strict):
     kind: _choice(SectionKind)  # type: ignore[valid-type]
-    heading: str = Field(min_length=1, max_length=300)
-    body: str
+    heading: Annotated[str, TextOf(ConceptNoteSection, "heading")] = Field(min_length=1)
+    body: Annotated[str, TextOf(ConceptNoteSection, "body")]
 
 
 class ReferenceEntry(Strict):
     symbol: Symbol
-    title: str = Field(default="", max_length=400)
+    title: Annotated[str, TextOf(ReferenceDocument, "title")] = ""
     sdg_targets: list[SdgTarget] = []
 
 
 class ClassificationEntry(Strict):
-    rule: str = Field(default="", max_length=300)
+    rule: Annotated[str, TextOf(Series, "classification_rule")] = ""
     co_chair_balance: _choice(CoChairBalance) = CoChairBalance.NONE.value  # type: ignore[valid-type]
     developed: list[ISO3] = []
     developing: list[ISO3] = []
@@ -127,24 +144,24 @@ class ClassificationEntry(Strict):
 
 
 class ReportEntry(Strict):
-    acknowledgements: str = ""
-    introduction: str = ""
+    acknowledgements: Annotated[str, TextOf(ReportText, "body")] = ""
+    introduction: Annotated[str, TextOf(ReportText, "body")] = ""
 
 
 class SeriesEntry(Strict):
     slug: Key
-    title: str = Field(min_length=1, max_length=400)
-    short_title: str = Field(default="", max_length=150)
+    title: Annotated[str, TextOf(Series, "title")] = Field(min_length=1)
+    short_title: Annotated[str, TextOf(Series, "short_title")] = ""
     status: _choice(SeriesStatus) = SeriesStatus.DRAFT.value  # type: ignore[valid-type]
-    purpose: str = ""
+    purpose: Annotated[str, TextOf(Series, "purpose")] = ""
     prepares: PreparedEvent | None = None
     timezone: str = "UTC"
-    venue: str = Field(default="", max_length=300)
+    venue: Annotated[str, TextOf(Series, "venue")] = ""
     concept_note: list[SectionEntry] = []
     references: list[ReferenceEntry] = []
     classification: ClassificationEntry | None = None
     rapporteur: Key | None = None
-    funders: str = ""
+    funders: Annotated[str, TextOf(Series, "funders")] = ""
     report: ReportEntry | None = None
 
     @field_validator("timezone")
@@ -169,9 +186,9 @@ class ParticipantEntry(Strict):
 class SegmentEntry(Strict):
     key: Key
     kind: _choice(SegmentKind)  # type: ignore[valid-type]
-    title: str = Field(default="", max_length=400)
+    title: Annotated[str, TextOf(Segment, "title")] = ""
     duration: Minutes | None = None
-    summary: str = ""
+    summary: Annotated[str, TextOf(Segment, "summary")] = ""
     participants: list[ParticipantEntry] = []
 
 
@@ -182,26 +199,26 @@ class InterventionEntry(Strict):
     group: Key | None = None
     organisation: Key | None = None
     capacity: _choice(Capacity) | None = None  # type: ignore[valid-type]
-    office: str = Field(default="", max_length=300)
+    office: Annotated[str, TextOf(Intervention, "office")] = ""
     kind: _choice(InterventionKind) = InterventionKind.STATEMENT.value  # type: ignore[valid-type]
-    summary: str = ""
-    points: list[str] = []
+    summary: Annotated[str, TextOf(Intervention, "summary")] = ""
+    points: Points = []
     references: list[Symbol] = []
     sdg_targets: list[SdgTarget] = []
 
 
 class MeetingEntry(Strict):
     number: int = Field(ge=1, le=999)
-    title: str = Field(min_length=1, max_length=400)
+    title: Annotated[str, TextOf(Meeting, "title")] = Field(min_length=1)
     status: _choice(MeetingStatus) = MeetingStatus.DRAFT.value  # type: ignore[valid-type]
     date: MaybeDate = None
     start: MaybeTime = None
     end: MaybeTime = None
-    venue: MaybeText = None
-    room: MaybeText = None
+    venue: _maybe(TextOf(Meeting, "venue")) = None  # type: ignore[valid-type]
+    room: _maybe(TextOf(Meeting, "room")) = None  # type: ignore[valid-type]
     format: _choice(MeetingFormat) = MeetingFormat.PANELS.value  # type: ignore[valid-type]
-    format_note: str = ""
-    summary: str = ""
+    format_note: Annotated[str, TextOf(Meeting, "format_note")] = ""
+    summary: Annotated[str, TextOf(Meeting, "summary")] = ""
     co_organisers: list[Key] = []
     co_chairs: list[CoChairEntry] = []
     moderator: Key | None = None

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.live.domain.floor import LONGEST_LIMIT, TIME_LIMIT_FIELDS
-from convener.live.models import Floor, Level, Purpose, speaking_groups
+from convener.live.models import Floor, Inscription, Level, Purpose, speaking_groups
 from convener.live.queries.delegations import Delegation
 from convener.records.models import Capacity
 
@@ -72,9 +72,8 @@ class FloorRequestForm(forms.Form):
         required=False,
         empty_label=_("Any panellist"),
     )
-    speaker_name = forms.CharField(
+    speaker_name = Inscription._meta.get_field("speaker_name").formfield(
         label=_("Name of the speaker"),
-        max_length=200,
         required=False,
         help_text=_("As the chair should announce them, e.g. “H.E. Ms. Ana Ruiz”."),
     )
@@ -140,7 +139,9 @@ class RaisedFlagForm(forms.Form):
         label=_("Level of representation"), choices=Level.choices, initial=Level.AMBASSADOR
     )
     purpose = forms.ChoiceField(label=_("To make"), choices=FLOOR_PURPOSES)
-    speaker_name = forms.CharField(label=_("Name of the speaker"), max_length=200, required=False)
+    speaker_name = Inscription._meta.get_field("speaker_name").formfield(
+        label=_("Name of the speaker"), required=False
+    )
 
     def request(self) -> dict[str, Any]:
         return dict(self.cleaned_data)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import LineField
 from convener.records.models import Capacity
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class Inscription(models.Model):
     person = models.ForeignKey(
         "directory.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    speaker_name = models.CharField(
+    speaker_name = LineField(
         _("name of the speaker"),
         max_length=200,
         blank=True,

@@ -42,9 +42,8 @@ class ClassificationForm(forms.Form):
         choices=CoChairBalance.choices,
         help_text=_("What the planning checks ask of each meeting's co-chairs."),
     )
-    classification_rule = forms.CharField(
+    classification_rule = Series._meta.get_field("classification_rule").formfield(
         label=_("The rule in the series' words"),
-        max_length=300,
         required=False,
         help_text=_(
             "As the concept note states it, e.g. “one developing and one developed country”."

@@ -33,10 +33,9 @@ def search_field(*, label: str, help_text: str) -> forms.CharField:
 
 class SegmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices)
-    title = forms.CharField(
+    title = Segment._meta.get_field("title").formfield(
         label=_("Title"),
         required=False,
-        max_length=Segment._meta.get_field("title").max_length,
         help_text=_("Leave empty to head the segment with its kind."),
     )
     duration = _minutes(_("Time budget"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils.translation import gettext_lazy as _
 
 from convener.access.queries.changes import last_change
@@ -22,18 +22,20 @@ from convener.prose.editing import EditConflictError, text_digest
 
 
 class ProseForm(forms.Form):
-    """One long text in Markdown."""
+    """One long text in Markdown, with the limits of the model field it edits (`source`)."""
 
-    text = forms.CharField(
-        required=False,
-        strip=False,
-        # Focused when the form replaces the text it edits (htmx moves focus to it).
-        widget=forms.Textarea(attrs={"rows": 10, "autofocus": True}),
-    )
     started_from = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, label: str, help_text: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, label: str, source: Field, help_text: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["text"] = source.formfield(
+            required=False,
+            strip=False,
+            # Focused when the form replaces the text it edits (htmx moves focus to it).
+            widget=forms.Textarea(attrs={"rows": 10, "autofocus": True}),
+        )
         self.fields["text"].label = label
         self.fields["text"].help_text = help_text or _(
             "Markdown: *italics*, **bold**, a list with “-” at the start of each line, "

@@ -12,9 +12,8 @@ from convener.publishing.models import DocumentVersion
 class PublishVersionForm(forms.Form):
     document = forms.ChoiceField(choices=[(name, name) for name in DOCUMENTS])
     meeting_number = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    note = forms.CharField(
+    note = DocumentVersion._meta.get_field("note").formfield(
         label=_("Note"),
         required=False,
-        max_length=DocumentVersion._meta.get_field("note").max_length,
         help_text=_("What changed, for readers of the list of versions (optional)."),
     )

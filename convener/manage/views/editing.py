@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -38,7 +38,7 @@ class TextEdit:
     save: Callable[[str, str], Any]
     # The row whose audit log tells who last changed the text, read on a conflict.
     record: Callable[[], Model | None]
-    field: str  # the text's field on that row
+    field: Field  # the text's field on that row, whose limits the form applies
     # Where the form starts, when not from the stored text (read only to show the form).
     start_text: Callable[[], str] | None = None
     help_text: str = ""
@@ -53,7 +53,12 @@ def edit_text(
     context: dict[str, Any],
 ) -> HttpResponse:
     """Show the form (GET), preview the text, or save it and go to `done_url`."""
-    options = {"prefix": edit.prefix, "label": edit.label, "help_text": edit.help_text}
+    options = {
+        "prefix": edit.prefix,
+        "label": edit.label,
+        "source": edit.field,
+        "help_text": edit.help_text,
+    }
     if request.method != "POST":
         start = edit.start_text() if edit.start_text is not None else None
         form = ProseForm.starting(stored=edit.stored, text=start, **options)

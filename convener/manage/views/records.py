@@ -106,7 +106,7 @@ def meeting_summary(request: HttpRequest, slug: str, number: int) -> HttpRespons
             started_from={"summary": digest},
         ),
         record=lambda: meeting,
-        field="summary",
+        field=Meeting._meta.get_field("summary"),
         help_text=_(
             "Markdown. The report opens the summary with the date and co-organisers "
             "and closes it with who took the floor; write what lies between."
@@ -127,7 +127,7 @@ def segment_summary(request: HttpRequest, slug: str, number: int, key: str) -> H
             segment=segment, summary=text, by=request.user, started_from=digest
         ),
         record=lambda: segment,
-        field="summary",
+        field=Segment._meta.get_field("summary"),
     )
     return _edit_record_text(request, meeting, edit, about=segment.heading)
 
@@ -147,7 +147,7 @@ def intervention_summary(request: HttpRequest, slug: str, number: int, pk: int) 
             started_from={"summary": digest},
         ),
         record=lambda: turn,
-        field="summary",
+        field=Intervention._meta.get_field("summary"),
     )
     return _edit_record_text(request, meeting, edit, about=_turn_in_words(turn))
 
@@ -167,7 +167,7 @@ def report_text(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
             series=series, kind=kind, body=text, by=request.user, started_from=digest
         ),
         record=lambda: ReportText.objects.filter(series=series, kind=kind).first(),
-        field="body",
+        field=ReportText._meta.get_field("body"),
         start_text=None
         if stored
         else (lambda: generated_report_text(series, kind, user=request.user)),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from convener.access.queries.workspace import workspace_meetings
+from convener.directory.limits import REPORT
 from convener.manage.interfaces.series import (
     MoveForm,
     SectionForm,
@@ -164,7 +165,10 @@ def _after_section(section_series: Series, meeting: Meeting | None) -> str:
 
 def _section_page(request: HttpRequest, form: SectionForm, **context: object) -> HttpResponse:
     """The form of one section; "Preview" (without script) shows the text rendered."""
-    preview = render_markdown(form.data.get("body", "")) if "preview" in request.POST else None
+    body = form.data.get("body", "")
+    # A text over the limit is not rendered: the form says it is too long.
+    within = len(body) <= ConceptNoteSection._meta.get_field("body").max_length
+    preview = render_markdown(body) if "preview" in request.POST and within else None
     return render(
         request, "manage/concept_note_section.html", {"form": form, "preview": preview, **context}
     )
@@ -241,6 +245,9 @@ def markdown_preview(request: HttpRequest) -> HttpResponse:
     sanitised, for an htmx preview. Anyone signed in may ask: it only renders
     what they send."""
     text = request.POST.get(request.POST.get("field") or "text", "")
+    # No field takes more than a part of the report; saving a longer text is refused.
+    if len(text) > REPORT:
+        return render(request, "manage/concept_note_preview.html", {"too_long": REPORT})
     return render(request, "manage/concept_note_preview.html", {"html": render_markdown(text)})
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import NOTE, SUMMARY, LineField, ProseField
 from convener.meetings.models.status import MeetingStatus
 
 
@@ -19,21 +20,22 @@ class Meeting(models.Model):
 
     series = models.ForeignKey("meetings.Series", on_delete=models.CASCADE, related_name="meetings")
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=400)
+    title = LineField(_("title"), max_length=400)
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT
     )
     date = models.DateField(_("date"), null=True, blank=True)
     start_time = models.TimeField(_("start"), null=True, blank=True)
     end_time = models.TimeField(_("end"), null=True, blank=True)
-    venue = models.CharField(_("venue"), max_length=300, blank=True)
-    room = models.CharField(_("room"), max_length=200, blank=True)
+    venue = LineField(_("venue"), max_length=300, blank=True)
+    room = LineField(_("room"), max_length=200, blank=True)
     format = models.CharField(
         _("format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.PANELS
     )
-    format_note = models.TextField(_("about the format"), blank=True)
-    summary = models.TextField(
+    format_note = ProseField(_("about the format"), max_length=NOTE, blank=True)
+    summary = ProseField(
         _("executive summary"),
+        max_length=SUMMARY,
         blank=True,
         help_text=_("Markdown: the rapporteur's overview; the report adds who took the floor."),
     )

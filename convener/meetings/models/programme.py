@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import SECTION, LineField, ProseField
+
 
 class SegmentKind(models.TextChoices):
     OPENING_REMARKS = "opening_remarks", _("Opening remarks")
@@ -21,11 +23,14 @@ class Segment(models.Model):
     )
     key = models.SlugField(_("key"), max_length=80)
     kind = models.CharField(_("kind"), max_length=20, choices=SegmentKind.choices)
-    title = models.CharField(_("title"), max_length=400, blank=True)
+    title = LineField(_("title"), max_length=400, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     duration = models.PositiveSmallIntegerField(_("time budget (minutes)"), null=True, blank=True)
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("Markdown: the rapporteur's account of the segment.")
+    summary = ProseField(
+        _("summary"),
+        max_length=SECTION,
+        blank=True,
+        help_text=_("Markdown: the rapporteur's account of the segment."),
     )
 
     class Meta:

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import NOTE, SECTION, SUMMARY, LineField, ProseField
+
 
 class SeriesStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -21,8 +23,8 @@ class CoChairBalance(models.TextChoices):
 
 class Series(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    title = models.CharField(_("title"), max_length=400)
-    short_title = models.CharField(_("short title"), max_length=150, blank=True)
+    title = LineField(_("title"), max_length=400)
+    short_title = LineField(_("short title"), max_length=150, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=SeriesStatus.choices, default=SeriesStatus.DRAFT
     )
@@ -33,13 +35,13 @@ class Series(models.Model):
         blank=True,
         related_name="series",
     )
-    purpose = models.TextField(_("purpose"), blank=True, help_text=_("Markdown."))
-    prepared_event = models.CharField(_("event it prepares"), max_length=400, blank=True)
+    purpose = ProseField(_("purpose"), max_length=SUMMARY, blank=True, help_text=_("Markdown."))
+    prepared_event = LineField(_("event it prepares"), max_length=400, blank=True)
     prepared_event_date = models.DateField(_("date of that event"), null=True, blank=True)
     timezone = models.CharField(
         _("time zone"), max_length=60, default="UTC", help_text=_("Meeting times are local to it.")
     )
-    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    venue = LineField(_("venue"), max_length=300, blank=True)
     rapporteur = models.ForeignKey(
         "directory.Person",
         on_delete=models.SET_NULL,
@@ -48,8 +50,9 @@ class Series(models.Model):
         related_name="rapporteur_of",
         help_text=_("Who records the meetings and drafts the report."),
     )
-    funders = models.TextField(
+    funders = ProseField(
         _("funding"),
+        max_length=NOTE,
         blank=True,
         help_text=_("Markdown: who made the series possible, for the acknowledgements."),
     )
@@ -63,7 +66,7 @@ class Series(models.Model):
             "by the series' classification of States."
         ),
     )
-    classification_rule = models.CharField(
+    classification_rule = LineField(
         _("co-chair rule"),
         max_length=300,
         blank=True,
@@ -108,8 +111,8 @@ class ConceptNoteSection(models.Model):
         related_name="sections",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=SectionKind.choices)
-    heading = models.CharField(_("heading"), max_length=300)
-    body = models.TextField(_("text"), help_text=_("Markdown."))
+    heading = LineField(_("heading"), max_length=300)
+    body = ProseField(_("text"), max_length=SECTION, help_text=_("Markdown."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -124,8 +127,8 @@ class ReferenceDocument(models.Model):
     """A document the series cites by UN symbol, and the SDG targets it serves."""
 
     series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="references")
-    symbol = models.CharField(_("UN symbol"), max_length=80)
-    title = models.CharField(_("title"), max_length=400, blank=True)
+    symbol = LineField(_("UN symbol"), max_length=80)
+    title = LineField(_("title"), max_length=400, blank=True)
     sdg_targets = models.JSONField(_("SDG targets"), default=list, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -35,6 +35,10 @@ def save_report_text(
         raise ValidationError(
             {"kind": _("The report has no part called “%(kind)s”.") % {"kind": kind}}
         )
+    try:
+        ReportText._meta.get_field("body").run_validators(body)
+    except ValidationError as error:
+        raise ValidationError({"body": error.error_list}) from None
     with transaction.atomic():
         # Locking the series serialises the first save of a part, when there
         # is no row of the text yet to lock.

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import REPORT, ProseField
+
 
 class ReportTextKind(models.TextChoices):
     ACKNOWLEDGEMENTS = "acknowledgements", _("Acknowledgements")
@@ -19,7 +21,7 @@ class ReportText(models.Model):
         "meetings.Series", on_delete=models.CASCADE, related_name="report_texts"
     )
     kind = models.CharField(_("part"), max_length=20, choices=ReportTextKind.choices)
-    body = models.TextField(_("text"), help_text=_("Markdown."))
+    body = ProseField(_("text"), max_length=REPORT, help_text=_("Markdown."))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

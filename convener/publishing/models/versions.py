@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import LineField
+
 
 class DocumentVersion(models.Model):
     """A document as the public read it when it was published, kept as Markdown.
@@ -29,7 +31,7 @@ class DocumentVersion(models.Model):
         blank=True,
         related_name="+",
     )
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = LineField(_("note"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["series_id", "document", "meeting_number", "-number"]

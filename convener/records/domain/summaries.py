@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from convener.meetings.domain.fields import field_errors
 from convener.meetings.models import Segment
 from convener.prose.editing import lock_and_compare
 
@@ -24,6 +26,9 @@ def update_segment_summary(
     with transaction.atomic():
         lock_and_compare(segment, {"summary": started_from} if started_from is not None else None)
         segment.summary = summary
+        errors = field_errors(segment, changed={"summary"})
+        if errors:
+            raise ValidationError(errors)
         segment.save(update_fields=["summary"])
         transaction.on_commit(
             lambda: logger.info("%s changed the summary of segment %s", by, segment.pk)

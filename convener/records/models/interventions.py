@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import SUMMARY, LineField, ProseField
+
 
 class Capacity(models.TextChoices):
     """In what capacity someone took the floor."""
@@ -65,13 +67,13 @@ class Intervention(models.Model):
         related_name="interventions",
     )
     capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices, blank=True)
-    office = models.CharField(
+    office = LineField(
         _("office held"),
         max_length=300,
         blank=True,
         help_text=_("For a speaker in the capacity of an office: co-facilitator of…, chair of…"),
     )
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+    summary = ProseField(_("summary"), max_length=SUMMARY, blank=True, help_text=_("Markdown."))
     points = models.JSONField(_("points and recommendations"), default=list, blank=True)
     references = models.JSONField(_("documents cited (UN symbols)"), default=list, blank=True)
     sdg_targets = models.JSONField(_("SDG targets cited"), default=list, blank=True)

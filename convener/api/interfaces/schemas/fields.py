@@ -1,4 +1,6 @@
-"""The shapes of the values the API takes: keys, codes and text."""
+"""The shapes of the values the API takes: keys and codes.
+
+Texts take what their model field takes (`convener.directory.interfaces.limits`)."""
 
 from __future__ import annotations
 
@@ -30,20 +32,6 @@ ISO3 = Annotated[
 ]
 MeetingNumber = Annotated[int, Field(ge=0, le=32767, examples=[1])]
 RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
-
-
-def _storable(text: str) -> str:
-    """Text every database stores: PostgreSQL refuses NUL, UTF-8 lone surrogates."""
-    if "\x00" in text:
-        raise ValueError("must not contain NUL characters")
-    try:
-        text.encode()
-    except UnicodeEncodeError as error:
-        raise ValueError("must be valid Unicode text") from error
-    return text
-
-
-Text = Annotated[str, AfterValidator(_storable)]
 
 
 def _local(time: datetime.time) -> datetime.time:

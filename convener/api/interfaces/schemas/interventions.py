@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
@@ -14,7 +15,6 @@ from convener.api.interfaces.schemas.fields import (
     SegmentKey,
     SeriesSlug,
     StateGroupKey,
-    Text,
     omissible,
 )
 from convener.api.interfaces.schemas.references import (
@@ -23,6 +23,7 @@ from convener.api.interfaces.schemas.references import (
     StateGroupRef,
     StateRef,
 )
+from convener.directory.interfaces.limits import Points, TextOf
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 
@@ -92,10 +93,12 @@ class InterventionIn(Schema):
     )
     organisation: OrganisationKey | None = Field(None, description="The organisation spoken for.")
     capacity: Capacity | None = None
-    office: Text = Field("", description="The office held, when speaking as its holder.")
+    office: Annotated[str, TextOf(Intervention, "office")] = Field(
+        "", description="The office held, when speaking as its holder."
+    )
     kind: InterventionKind = InterventionKind.STATEMENT
-    summary: Text = Field("", description="Markdown.")
-    points: list[Text] = Field(default_factory=list, description="Points and recommendations.")
+    summary: Annotated[str, TextOf(Intervention, "summary")] = Field("", description="Markdown.")
+    points: Points = Field(default_factory=list, description="Points and recommendations.")
 
 
 class InterventionChangesIn(Schema):
@@ -110,7 +113,7 @@ class InterventionChangesIn(Schema):
     group: StateGroupKey | None = None
     organisation: OrganisationKey | None = None
     capacity: Capacity | None = Field(None, description="null: not recorded.")
-    office: Text = omissible()
+    office: Annotated[str, TextOf(Intervention, "office")] = omissible()
     kind: InterventionKind = omissible()
-    summary: Text = omissible()
-    points: list[Text] = omissible()
+    summary: Annotated[str, TextOf(Intervention, "summary")] = omissible()
+    points: Points = omissible()

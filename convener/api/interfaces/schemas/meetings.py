@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
@@ -10,7 +11,6 @@ from convener.api.interfaces.schemas.fields import (
     OrganisationKey,
     PersonKey,
     SeriesSlug,
-    Text,
     omissible,
 )
 from convener.api.interfaces.schemas.references import (
@@ -19,6 +19,7 @@ from convener.api.interfaces.schemas.references import (
     SectionOut,
     StateRef,
 )
+from convener.directory.interfaces.limits import TextOf
 from convener.meetings.models import (
     Meeting,
     MeetingFormat,
@@ -135,7 +136,7 @@ class MeetingChangesIn(Schema):
 
     model_config = {"extra": "forbid"}
 
-    title: Text = omissible()
+    title: Annotated[str, TextOf(Meeting, "title")] = omissible()
     status: MeetingStatus = omissible()
     date: datetime.date | None = Field(None, description="null: to be confirmed.")
     start: LocalTime | None = Field(
@@ -144,7 +145,9 @@ class MeetingChangesIn(Schema):
     end: LocalTime | None = Field(
         None, description="Local time of the series, no UTC offset; null: to be confirmed."
     )
-    venue: Text = omissible('"": to be confirmed.')
-    room: Text = omissible('"": to be confirmed.')
-    format_note: Text = omissible()
-    summary: Text = omissible("Markdown: the executive summary.")
+    venue: Annotated[str, TextOf(Meeting, "venue")] = omissible('"": to be confirmed.')
+    room: Annotated[str, TextOf(Meeting, "room")] = omissible('"": to be confirmed.')
+    format_note: Annotated[str, TextOf(Meeting, "format_note")] = omissible()
+    summary: Annotated[str, TextOf(Meeting, "summary")] = omissible(
+        "Markdown: the executive summary."
+    )
