@@ -222,6 +222,10 @@ CONVENER_SYMBOL_LINK_BASE = config.get("CONVENER_SYMBOL_LINK_BASE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_refusals": {"()": "convener.server.refusals.OneLineRefusals"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # A refused request is logged in one line (method, path, user, permission),
+    # not with the traceback of the refusal.
+    "loggers": {"django.request": {"filters": ["one_line_refusals"]}},
 }
