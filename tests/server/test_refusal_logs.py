@@ -27,4 +27,3 @@ def test_refusal_flood_logs_one_line_per_request_without_traceback(client, caplo
     ] * 3
     assert all(record.exc_info is None and record.exc_text is None for record in refusals)
     assert "Traceback" not in caplog.text
-
