@@ -85,7 +85,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "CONVENER_EMAIL_HOST",
         "",
-        "SMTP server that sends e-mail (invitations). "
+        "SMTP server that sends e-mail (invitations, password reset links). "
         "Default: none, e-mails are written to the server's console.",
     ),
     Option("CONVENER_EMAIL_PORT", "587", "Port of the SMTP server."),

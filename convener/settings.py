@@ -98,6 +98,15 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# One address trying one password on each of many user names is paused too,
+# after this many wrong passwords in the same hour, whatever the user names.
+# Generous, as a meeting venue puts many people behind one address.
+AXES_HANDLER = "convener.access.throttle.AddressLimitedHandler"
+CONVENER_SIGN_IN_FAILURES_PER_ADDRESS = 20
+# Password reset e-mails: this many an hour per visitor address and per
+# e-mail address; the link in them works for an hour.
+CONVENER_PASSWORD_RESETS_PER_HOUR = 5
+PASSWORD_RESET_TIMEOUT = 3600
 # Behind a reverse proxy every request comes from the proxy's address: the
 # visitor's is the one the nearest trusted proxy appended to X-Forwarded-For.
 CONVENER_TRUSTED_PROXIES = int(config.get("CONVENER_TRUSTED_PROXIES"))
