@@ -34,8 +34,9 @@ def _keep_only(request: HttpRequest, parameters: frozenset[str]) -> None:
     kept = QueryDict(mutable=True)
     for name in sorted(parameters & request.GET.keys()):
         kept.setlist(name, request.GET.getlist(name))
-    request.GET = kept
-    request.META["QUERY_STRING"] = kept.urlencode()
+    query = kept.urlencode()
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)  # immutable, as Django makes it
 
 
 def _cache_key(request: HttpRequest, revision: int) -> str:
