@@ -13,7 +13,9 @@ import logging
 
 class OneLineRefusals(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "status_code", None) != 403:
+        # A second setup of Django's logging adds the filter again: a record
+        # already made one line is left as it is.
+        if getattr(record, "status_code", None) != 403 or getattr(record, "one_line", False):
             return True
         request = getattr(record, "request", None)
         if request is None:
@@ -27,4 +29,5 @@ class OneLineRefusals(logging.Filter):
         record.args = (request.method, request.path, user_id, reason or "forbidden")
         record.exc_info = None
         record.exc_text = None
+        record.one_line = True
         return True
