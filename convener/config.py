@@ -36,8 +36,9 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "SECRET_KEY",
         "",
-        "Django's secret key. Required in production (`CONVENER_DEBUG` off); "
-        "the demo generates one and keeps it in the data folder.",
+        "Django's secret key. Required with `DATABASE_URL` (Convener refuses to start "
+        "without it); with the embedded SQLite database, or with `CONVENER_DEBUG` on, "
+        "one is generated and kept in the data folder.",
     ),
     Option("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]", "Comma-separated host names served."),
     Option(
@@ -84,7 +85,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "CONVENER_EMAIL_HOST",
         "",
-        "SMTP server that sends e-mail (invitations). "
+        "SMTP server that sends e-mail (invitations, password reset links). "
         "Default: none, e-mails are written to the server's console.",
     ),
     Option("CONVENER_EMAIL_PORT", "587", "Port of the SMTP server."),
@@ -119,7 +120,23 @@ def get_list(env: str) -> list[str]:
 
 
 def data_dir() -> Path:
+    """The data folder, created readable by its owner only: it holds the
+    database and the secret key."""
     configured = get("CONVENER_DATA_DIR")
     path = Path(configured) if configured else Path(platformdirs.user_data_dir("convener"))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` if it is missing, and make it readable by its owner only.
+
+    SQLite gives its -wal and -shm files the permissions of the database
+    file, so a database made private here keeps them private too.
+    """
+    descriptor = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+    path.chmod(0o600)
     return path

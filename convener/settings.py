@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 from convener import config
@@ -19,12 +20,20 @@ def _secret_key() -> str:
     configured = config.get("SECRET_KEY")
     if configured:
         return configured
+    # A server with its own database is a production one: a key generated
+    # there would differ between its machines and hide a missing setting.
+    if config.get("DATABASE_URL") and not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value (for example the "
+            "output of `python -c 'import secrets; print(secrets.token_urlsafe(50))'`), "
+            "the same on every server process; only the embedded SQLite database "
+            "(DATABASE_URL unset) or CONVENER_DEBUG=true generate one."
+        )
     # The embedded set-up keeps a generated key beside its database, so that
     # sessions survive a restart without anyone having to invent a secret.
-    key_file = DATA_DIR / "secret_key"
-    if not key_file.exists():
+    key_file = config.private_file(DATA_DIR / "secret_key")
+    if not key_file.read_text().strip():
         key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
@@ -68,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "convener.access.middleware.AuditActorMiddleware",
+    # A request that found SQLite locked answers 503 with Retry-After, not 500.
+    "convener.server.database_busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -87,6 +98,15 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# One address trying one password on each of many user names is paused too,
+# after this many wrong passwords in the same hour, whatever the user names.
+# Generous, as a meeting venue puts many people behind one address.
+AXES_HANDLER = "convener.access.throttle.AddressLimitedHandler"
+CONVENER_SIGN_IN_FAILURES_PER_ADDRESS = 20
+# Password reset e-mails: this many an hour per visitor address and per
+# e-mail address; the link in them works for an hour.
+CONVENER_PASSWORD_RESETS_PER_HOUR = 5
+PASSWORD_RESET_TIMEOUT = 3600
 # Behind a reverse proxy every request comes from the proxy's address: the
 # visitor's is the one the nearest trusted proxy appended to X-Forwarded-For.
 CONVENER_TRUSTED_PROXIES = int(config.get("CONVENER_TRUSTED_PROXIES"))
@@ -125,8 +145,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Seconds SQLite retries a write that finds the database locked, at
+        # the start of its transaction; past that the request answers 503
+        # (`convener.server.database_busy`).
+        "timeout": 5,
     }
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    if DATABASES["default"]["NAME"] not in {"", ":memory:"}:
+        # Made private before SQLite opens it, which gives its -wal and -shm
+        # files the same permissions.
+        config.private_file(Path(DATABASES["default"]["NAME"]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -234,6 +262,10 @@ CONVENER_SYMBOL_LINK_BASE = config.get("CONVENER_SYMBOL_LINK_BASE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_refusals": {"()": "convener.server.refusals.OneLineRefusals"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # A refused request is logged in one line (method, path, user, permission),
+    # not with the traceback of the refusal.
+    "loggers": {"django.request": {"filters": ["one_line_refusals"]}},
 }

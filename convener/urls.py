@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from convener.access.views import PasswordResetView
 from convener.api.urls import api
 
 # The language is part of the address (/fr/series/…, English without a
@@ -14,6 +15,22 @@ urlpatterns = [
     *i18n_patterns(
         path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+        path("accounts/password-reset/", PasswordResetView.as_view(), name="password_reset"),
+        path(
+            "accounts/password-reset/sent/",
+            auth_views.PasswordResetDoneView.as_view(),
+            name="password_reset_done",
+        ),
+        path(
+            "accounts/reset/<uidb64>/<token>/",
+            auth_views.PasswordResetConfirmView.as_view(),
+            name="password_reset_confirm",
+        ),
+        path(
+            "accounts/reset/done/",
+            auth_views.PasswordResetCompleteView.as_view(),
+            name="password_reset_complete",
+        ),
         path("manage/", include("convener.manage.urls")),
         path("live/", include("convener.live.urls")),
         path("", include("convener.public.urls")),

@@ -29,6 +29,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from convener.meetings.models import Meeting
+from convener.server.database_busy import RETRY_AFTER_SECONDS, busy_log, database_busy
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -48,6 +49,7 @@ CODES = {
     422: "validation_error",
     429: "too_many_requests",
     500: "server_error",
+    503: "busy",
 }
 
 
@@ -179,6 +181,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return error_response(api, request, 413, f"The body is larger than {limit} bytes.")
 
     def unexpected(request: HttpRequest, error: Exception) -> HttpResponse:
+        if database_busy(error):
+            busy_log(request)
+            response = error_response(api, request, 503, "Busy saving another change: retry.")
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         logger.exception("API error on %s %s", request.method, request.path, exc_info=error)
         return error_response(api, request, 500, "Something went wrong on our side.")
 

@@ -40,7 +40,7 @@ def document_version(
     return version_page(request, scoped, versions, version, template="public/document_version.html")
 
 
-@cache_public_page
+@cache_public_page(reads=["old", "new"])
 def document_differences(
     request: HttpRequest, slug: str, document: str, number: int | None = None
 ) -> HttpResponse:

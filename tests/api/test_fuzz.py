@@ -1,4 +1,6 @@
-"""The whole API, fuzzed: whatever schemathesis sends, no answer is a server error.
+"""The whole API, fuzzed: whatever schemathesis sends, no answer is a server
+error, and every answer matches the schema the API publishes (its times of
+day included).
 
 It calls the app in-process, on the demo data: reads as the public and as
 the secretariat, writes with a token of the secretariat so that they are
@@ -6,6 +8,7 @@ exercised beyond their 401. The number of requests it made is printed at
 the end of the run.
 """
 
+import re
 import time
 
 import pytest
@@ -13,7 +16,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from convener.api.domain.tokens import create_token
 from convener.wsgi import application
@@ -64,10 +67,29 @@ def secretariat(demo_series, demo_user):
     database=None,  # no .hypothesis folder in the working tree
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_api_never_answers_with_a_server_error(case, secretariat):
+def test_api_never_answers_with_a_server_error_nor_off_its_schema(case, secretariat):
     global requests_made
     requests_made += 1
     # Reads alternate between the public and the secretariat, whose queries
     # differ; writes go as the secretariat, to get past the 401.
     public = case.method == "GET" and requests_made % 2
-    case.call_and_validate(headers={} if public else secretariat, checks=[not_a_server_error])
+    case.call_and_validate(
+        headers={} if public else secretariat,
+        checks=[not_a_server_error, response_schema_conformance],
+    )
+
+
+@pytest.mark.django_db
+def test_meeting_times_match_the_pattern_the_schema_declares(client, demo_series):
+    declared = client.get("/api/openapi.json").json()["components"]["schemas"]["MeetingOut"]
+    starts, ends = (declared["properties"][name]["anyOf"][0] for name in ("start", "end"))
+
+    meetings = client.get("/api/meetings").json()["results"]
+
+    # RFC 3339's `format: time` needs a UTC offset, which local times have not.
+    assert "format" not in starts
+    assert "format" not in ends
+    times = [(meeting["start"], meeting["end"]) for meeting in meetings if meeting["start"]]
+    assert times[0] == ("10:00:00", "13:00:00")
+    assert all(re.fullmatch(starts["pattern"], start) for start, _ in times)
+    assert all(re.fullmatch(ends["pattern"], end) for _, end in times)

@@ -1,13 +1,15 @@
 """Public pages are rendered once per revision and language, and never go stale."""
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from convener.meetings.domain.revision import current_revision
+from convener.meetings.domain.workflow import publish_meeting, unpublish_meeting
 from convener.meetings.models import MeetingStatus
-from tests.factories import MeetingFactory
+from tests.factories import ConceptNoteSectionFactory, MeetingFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,53 @@ def test_anonymous_copy_shows_no_sign_out_form(staff_client):
     staff_client.get(meeting_url(meeting))
 
     assertNotContains(Client().get(meeting_url(meeting)), "Sign out")
+
+
+def cached_pages() -> int:
+    return len(caches["pages"]._cache)
+
+
+def test_junk_query_string_flood_adds_at_most_one_cached_page(client):
+    meeting = MeetingFactory()
+
+    for attempt in range(2000):
+        response = client.get(meeting_url(meeting), {f"junk{attempt}": "x" * 50})
+        assert response.status_code == 200
+
+    assert cached_pages() == 1
+
+
+def test_cached_page_keeps_no_junk_of_the_first_readers_address(client):
+    meeting = MeetingFactory()
+    client.get(meeting_url(meeting) + "?utm_source=<mail>")
+
+    response = client.get(meeting_url(meeting))
+
+    assertNotContains(response, "utm_source")
+    assertContains(response, f'href="/accounts/login/?next={meeting_url(meeting)}"')
+
+
+def test_parameters_a_page_reads_are_cached_apart(client, django_capture_on_commit_callbacks):
+    staff = StaffFactory()
+    meeting = MeetingFactory(status=MeetingStatus.DRAFT)
+    section = ConceptNoteSectionFactory(series=meeting.series, meeting=meeting, body="One.")
+    for body in ("Two.", "Three."):
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_meeting(meeting=meeting, by=staff)
+        with django_capture_on_commit_callbacks(execute=True):
+            unpublish_meeting(meeting=meeting, by=staff)
+            section.body = body
+            section.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_meeting(meeting=meeting, by=staff)
+    differences = reverse(
+        "public:meeting_document_differences",
+        args=[meeting.series.slug, meeting.number, "concept-note"],
+    )
+
+    first = client.get(differences, {"old": 1, "new": 2, "junk": "a"})
+    second = client.get(differences, {"old": 2, "new": 3, "junk": "b"})
+
+    assertContains(first, "changes from version 1 to version 2")
+    assertContains(second, "changes from version 2 to version 3")
+    assert cached_pages() == 2

@@ -3,8 +3,12 @@
 A request for a PDF or Word file never waits for it: `request_build` records
 the wish and returns; a worker thread of the same process writes the file
 into the database; the next request for the same document, format, audience
-and revision gets it. A process that dies mid-build leaves a build that a
-later request restarts once it is stale.
+and revision gets it, and the builds of earlier revisions are deleted.
+
+Each build names the process that queued or runs it. When that process has
+died (a crash, a restart), the next request restarts the build at once, or
+marks it failed after `MAX_ATTEMPTS`; a build whose process cannot be seen
+from here (another machine) is restarted once it is `STALE_AFTER` old.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import AnyUser, reader, sees_drafts
 from convener.publishing.composition.documents import compose
+from convener.publishing.domain.processes import process_gone, this_process
 from convener.publishing.interfaces.exporters import exporters
 from convener.publishing.models import Audience, BuildStatus, DocumentBuild
 
@@ -31,6 +36,9 @@ logger = logging.getLogger(__name__)
 # must keep a core for requests.
 _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="convener-build")
 STALE_AFTER = datetime.timedelta(minutes=10)
+# A document whose build kills its process (memory, a crash in a library)
+# is not tried for ever.
+MAX_ATTEMPTS = 3
 
 
 def _in_builder_thread(task: Callable[..., Any], *args: Any) -> None:
@@ -67,24 +75,50 @@ def request_build(
             build, created = DocumentBuild.objects.get_or_create(**fields)
     except IntegrityError:  # another request created it a moment ago
         build, created = DocumentBuild.objects.get(**fields), False
-    if created or _needs_restart(build):
-        DocumentBuild.objects.filter(pk=build.pk).update(
-            status=BuildStatus.QUEUED, requested_at=timezone.now(), error=""
-        )
-        build.status = BuildStatus.QUEUED
-        transaction.on_commit(lambda: submit(run_build, build.pk))
+    if created or _abandoned(build):
+        _queue(build)
     return build
 
 
-def _needs_restart(build: DocumentBuild) -> bool:
-    unfinished = build.status in {BuildStatus.QUEUED, BuildStatus.RUNNING}
-    return unfinished and timezone.now() - build.requested_at > STALE_AFTER
+def _abandoned(build: DocumentBuild) -> bool:
+    if build.status not in {BuildStatus.QUEUED, BuildStatus.RUNNING}:
+        return False
+    return process_gone(build.builder) or timezone.now() - build.requested_at > STALE_AFTER
+
+
+def _queue(build: DocumentBuild) -> None:
+    """Queue the build in this process, unless another request just did, or it
+    was tried too often; `build` is left as the database has it."""
+    if build.attempts >= MAX_ATTEMPTS:
+        changes: dict[str, Any] = {
+            "status": BuildStatus.FAILED,
+            "error": f"The build stopped {build.attempts} times without finishing.",
+            "finished_at": timezone.now(),
+        }
+    else:
+        changes = {
+            "status": BuildStatus.QUEUED,
+            "requested_at": timezone.now(),
+            "error": "",
+            "builder": this_process(),
+            "attempts": build.attempts + 1,
+        }
+    # Only if nobody changed it since it was read: of two requests that find
+    # the same abandoned build, one queues it.
+    unchanged = {"status": build.status, "builder": build.builder, "attempts": build.attempts}
+    if DocumentBuild.objects.filter(pk=build.pk, **unchanged).update(**changes):
+        for field, value in changes.items():
+            setattr(build, field, value)
+        if build.status == BuildStatus.QUEUED:
+            transaction.on_commit(lambda: submit(run_build, build.pk))
+    else:
+        build.refresh_from_db()
 
 
 def run_build(build_id: int) -> None:
     """Write the file of a queued build (in the builder thread, or at once in tests)."""
     claimed = DocumentBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(
-        status=BuildStatus.RUNNING
+        status=BuildStatus.RUNNING, builder=this_process()
     )
     if not claimed:
         return
@@ -106,3 +140,17 @@ def run_build(build_id: int) -> None:
     DocumentBuild.objects.filter(pk=build_id).update(
         status=BuildStatus.DONE, content=content, finished_at=timezone.now()
     )
+    _delete_superseded(build)
+
+
+def _delete_superseded(build: DocumentBuild) -> None:
+    """Delete the builds of this document and format for earlier revisions:
+    no request asks for them again, and a page polled during a meeting would
+    otherwise keep a file for every change."""
+    DocumentBuild.objects.filter(
+        series_id=build.series_id,
+        meeting_number=build.meeting_number,
+        document=build.document,
+        format=build.format,
+        revision__lt=build.revision,
+    ).delete()

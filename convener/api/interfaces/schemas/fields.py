@@ -5,9 +5,10 @@ Texts take what their model field takes (`convener.directory.interfaces.limits`)
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 _KEY = r"^[-a-zA-Z0-9_]+$"
 _KEY_DOC = "letters, digits, hyphens and underscores"
@@ -34,13 +35,32 @@ MeetingNumber = Annotated[int, Field(ge=0, le=32767, examples=[1])]
 RowId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
-def _local(time: datetime.time) -> datetime.time:
-    if time.tzinfo is not None:
-        raise ValueError("give the local time of the series, without a UTC offset")
-    return time
+# Times of day are local times of the series, without a UTC offset, which
+# JSON Schema's `format: time` (RFC 3339) requires: the schema says what the
+# API takes and returns with a pattern instead.
+_TIME_IN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+_TIME_OUT = r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"
 
 
-LocalTime = Annotated[datetime.time, AfterValidator(_local)]
+def _local(value: Any) -> Any:
+    if not isinstance(value, str) or not re.fullmatch(_TIME_IN, value):
+        raise ValueError("give the local time of the series as HH:MM, without a UTC offset")
+    return value
+
+
+LocalTime = Annotated[
+    datetime.time,
+    BeforeValidator(_local),
+    WithJsonSchema({"type": "string", "pattern": _TIME_IN, "examples": ["15:00"]}),
+]
+"""A time of day the API takes: HH:MM or HH:MM:SS."""
+
+TimeOfDay = Annotated[
+    datetime.time,
+    PlainSerializer(lambda time: time.strftime("%H:%M:%S"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _TIME_OUT, "examples": ["10:00:00"]}),
+]
+"""A time of day the API returns: HH:MM:SS."""
 
 
 def _without_default(schema: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from convener.api.interfaces.schemas.fields import (
     OrganisationKey,
     PersonKey,
     SeriesSlug,
+    TimeOfDay,
     omissible,
 )
 from convener.api.interfaces.schemas.references import (
@@ -37,8 +38,8 @@ class MeetingOut(Schema):
     title: str
     status: MeetingStatus
     date: datetime.date | None
-    start: datetime.time | None
-    end: datetime.time | None
+    start: TimeOfDay | None
+    end: TimeOfDay | None
     venue: str
     room: str
     format: MeetingFormat
