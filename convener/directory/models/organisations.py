@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.prose.links import validate_link
+
 
 class OrganisationKind(models.TextChoices):
     UN_ENTITY = "un_entity", _("UN entity")
@@ -27,7 +29,7 @@ class Organisation(models.Model):
         related_name="organisations",
         help_text=_("For a permanent mission or a government: the State it represents."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_link])
 
     class Meta:
         ordering = ["name"]

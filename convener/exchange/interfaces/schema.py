@@ -11,7 +11,7 @@ import datetime
 import zoneinfo
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from convener.directory.models import Gender, OrganisationKind
 from convener.meetings.models import (
@@ -23,6 +23,7 @@ from convener.meetings.models import (
     SegmentKind,
     SeriesStatus,
 )
+from convener.prose.links import checked_link
 from convener.prose.symbols import is_symbol
 from convener.records.models import Capacity, InterventionKind
 
@@ -47,6 +48,8 @@ SdgTarget = Annotated[str, Field(pattern=r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-
 MaybeDate = Annotated[datetime.date | None, BeforeValidator(_tbc_to_none)]
 MaybeTime = Annotated[datetime.time | None, BeforeValidator(_tbc_to_none)]
 MaybeText = Annotated[str | None, BeforeValidator(_tbc_to_none)]
+# An address a public page links to: http, https or mailto only.
+Link = Annotated[str, AfterValidator(checked_link)]
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
 
 
@@ -70,7 +73,7 @@ class OrganisationEntry(Strict):
     acronym: str = Field(default="", max_length=40)
     kind: _choice(OrganisationKind)  # type: ignore[valid-type]
     state: ISO3 | None = None
-    website: str = ""
+    website: Link = ""
 
 
 class PersonEntry(Strict):
