@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from convener.access.models import Role
+from convener.publishing.document import Document, Paragraph, Text
+from convener.publishing.interfaces.html import HtmlExporter
 from tests.factories import AdministratorFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +88,15 @@ def test_locked_out_sign_in_page_carries_the_policy(client, settings):
 
     assert response.status_code == 429
     assert directives(response)["script-src"] == ["'self'"]
+
+
+def test_html_document_file_forbids_all_script_when_opened_from_disk():
+    """A downloaded HTML document has no server to send the header: it carries its own."""
+    document = Document(slug="d", title="D", language="en", blocks=[Paragraph([Text("Text")])])
+
+    html = HtmlExporter().write(document).decode()
+
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert policy is not None
+    assert policy.group(1).split("; ")[0] == "default-src 'none'"
+    assert "script-src" not in policy.group(1)
