@@ -1,11 +1,12 @@
 """Which link addresses Convener stores and shows: the web's and e-mail's only.
 
 An address with another scheme, such as `javascript:` or `data:text/html`,
-runs code when someone follows it. Every place that takes an address (the
-models, the import format, the API, the forms) refuses one through
-`checked_link`, and every place that writes a link (the templates, the
-document writers) drops it through `followable`, in case it was stored
-before the check existed.
+runs code when someone follows it. Every place that takes an address (a
+model field, and so the admin and model forms; the import format; the
+Markdown sanitiser) refuses one through `checked_link`, and every place that
+writes a link (the `link` template filter, the API, the export, the document
+writers) drops it through `followable`, in case it was stored before the
+check existed.
 """
 
 from __future__ import annotations
