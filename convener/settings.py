@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from csp import constants as csp
 from whitenoise.compress import Compressor
 
 from convener import config
@@ -243,6 +244,35 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # Convener takes no file: a request carrying one is refused before it is stored.
 DATA_UPLOAD_MAX_NUMBER_FILES = 0
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
+# --- Content-Security-Policy -------------------------------------------------
+# Every page runs only script files served by the site itself: no inline
+# script, no event-handler attributes, no eval, no inline styles, so markup
+# that slips into a page cannot run. The templates keep their script and
+# styles in static files; htmx is told not to inject its own styles
+# (`htmx-config` in manage/base.html). `img-src data:` is for the images
+# stylesheets embed (the API documentation's icons).
+MIDDLEWARE.insert(
+    # Near the top: the header goes on every response, including the pages
+    # that middleware further down returns themselves (django-axes' lock-out).
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "connect-src": [csp.SELF],
+        "font-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+# ------------------------------------------------------------------------------
 
 # Without an SMTP server (the demo, development) e-mails go to the console.
 EMAIL_HOST = config.get("CONVENER_EMAIL_HOST")

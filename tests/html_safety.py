@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # What the tests type into names and texts.
@@ -9,6 +10,28 @@ SCRIPT = "<script>alert('name')</script>"
 IMAGE = '<img src="x" onerror="alert(\'image\')">'
 LINK = "[a link](javascript:alert('link'))"
 HOSTILE = f"{SCRIPT}{IMAGE}"
+# Addresses that run code when followed, as attackers spell them to slip past a check.
+SCRIPT_ADDRESSES = {
+    "javascript": "javascript:alert('address')",
+    "mixed case": "JaVaScRiPt:alert('address')",
+    "leading space": " javascript:alert('address')",
+    "leading control character": "\x01javascript:alert('address')",
+    "tab inside": "java\tscript:alert('address')",
+    "data html": "data:text/html,<script>alert('address')</script>",
+    "vbscript": "vbscript:msgbox('address')",
+}
+# What a browser drops from an address before it reads the scheme (WHATWG URL).
+_BLANKS_AROUND = "".join(chr(code) for code in range(0x21))
+_BLANKS_INSIDE = re.compile(r"[\t\n\r]")
+_WEB_SCHEMES = {"http", "https", "mailto"}
+
+
+def runs_code(address: str) -> bool:
+    """Whether a browser following the address would reach a scheme other than the web's."""
+    seen = _BLANKS_INSIDE.sub("", address.strip(_BLANKS_AROUND))
+    # Only letters, digits, +, - and . make a scheme; anything else is a relative address.
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", seen)
+    return scheme is not None and scheme.group(1).lower() not in _WEB_SCHEMES
 
 
 class _Finder(HTMLParser):
@@ -22,7 +45,7 @@ class _Finder(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
-            if name in {"href", "src"} and (value or "").strip().lower().startswith("javascript:"):
+            if name in {"href", "src", "action", "formaction"} and runs_code(value or ""):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
     def handle_endtag(self, tag: str) -> None:

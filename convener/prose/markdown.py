@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown.inlinepatterns import InlineProcessor
 
+from convener.prose.links import LINK_SCHEMES
 from convener.prose.symbols import (
     RESOLUTION_CITATION,
     SYMBOL,
@@ -79,7 +80,7 @@ def _render(text: str, link_base: str) -> str:
         html,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=set(LINK_SCHEMES),
         link_rel="noopener",
     )
 

@@ -2,6 +2,10 @@ import pytest
 
 from tests.chromium import chromium
 
+# The production server in processes of its own (see tests/live/conftest.py),
+# for the flows that need its event streams or its real headers.
+from tests.live.conftest import _migrated_database, convener_server  # noqa: F401
+
 
 @pytest.fixture(scope="module")
 def browser():

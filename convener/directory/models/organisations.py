@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.limits import LineField
+from convener.prose.links import validate_link
 
 
 class OrganisationKind(models.TextChoices):
@@ -29,7 +30,7 @@ class Organisation(models.Model):
         related_name="organisations",
         help_text=_("For a permanent mission or a government: the State it represents."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_link])
 
     class Meta:
         ordering = ["name"]

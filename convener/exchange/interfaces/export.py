@@ -49,6 +49,7 @@ from convener.meetings.models import (
     Series,
     StateClassification,
 )
+from convener.prose.links import followable
 from convener.publishing.models import ReportTextKind
 from convener.records.models import Intervention
 
@@ -137,7 +138,8 @@ def _organisation_entry(organisation: Organisation) -> OrganisationEntry:
         acronym=organisation.acronym,
         kind=organisation.kind,
         state=organisation.state.iso3 if organisation.state else None,
-        website=organisation.website,
+        # An address stored before schemes were checked would make the file unimportable.
+        website=followable(organisation.website) or "",
     )
 
 

@@ -11,7 +11,7 @@ import datetime
 import zoneinfo
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from convener.directory.interfaces.limits import Points, TextOf
 from convener.directory.models import (
@@ -35,6 +35,7 @@ from convener.meetings.models import (
     Series,
     SeriesStatus,
 )
+from convener.prose.links import checked_link
 from convener.prose.symbols import is_symbol
 from convener.publishing.models import ReportText
 from convener.records.models import Capacity, Intervention, InterventionKind
@@ -59,6 +60,8 @@ ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 SdgTarget = Annotated[str, Field(pattern=r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-c])$")]
 MaybeDate = Annotated[datetime.date | None, BeforeValidator(_tbc_to_none)]
 MaybeTime = Annotated[datetime.time | None, BeforeValidator(_tbc_to_none)]
+# An address a public page links to: http, https or mailto only.
+Link = Annotated[str, AfterValidator(checked_link)]
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
 
 
@@ -87,7 +90,7 @@ class OrganisationEntry(Strict):
     acronym: Annotated[str, TextOf(Organisation, "acronym")] = ""
     kind: _choice(OrganisationKind)  # type: ignore[valid-type]
     state: ISO3 | None = None
-    website: str = ""
+    website: Link = ""
 
 
 class PersonEntry(Strict):

@@ -1,5 +1,7 @@
 from django import template
+from django.utils.html import format_html
 
+from convener.prose.links import followable
 from convener.prose.markdown import link_symbols, render_markdown
 
 register = template.Library()
@@ -15,3 +17,12 @@ def markdown_filter(text: str):
 def symbols_filter(text: str):
     """Escape plain text and link the UN document symbols in it."""
     return link_symbols(text or "")
+
+
+@register.filter(name="link")
+def link_filter(address: str):
+    """A link to the address, or the address as plain text if its scheme could run code."""
+    href = followable(address)
+    if href is None:
+        return address or ""
+    return format_html('<a href="{}">{}</a>', href, address)

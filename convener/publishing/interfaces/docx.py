@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm
 from lxml import etree
 
+from convener.prose.links import followable
 from convener.publishing.document import (
     Block,
     Contents,
@@ -191,9 +192,9 @@ class _WordWriter:
             if isinstance(inline, Footnote):
                 paragraph.append(self.footnotes.reference(self._footnote(inline)))
                 link = None
-            elif inline.href:
-                if link is None or inline.href != link_href:
-                    link, link_href = self.links.hyperlink(inline.href, part), inline.href
+            elif href := followable(inline.href):
+                if link is None or href != link_href:
+                    link, link_href = self.links.hyperlink(href, part), href
                     paragraph.append(link)
                 link.append(_run(inline, style="Hyperlink"))
             else:

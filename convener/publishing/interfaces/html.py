@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from convener.prose.links import followable
 from convener.publishing.document import (
     Block,
     Contents,
@@ -33,7 +34,7 @@ from convener.publishing.document import (
     Paragraph,
     Text,
 )
-from convener.publishing.interfaces.navigation import anchor, contents_entries, followable
+from convener.publishing.interfaces.navigation import anchor, contents_entries
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "publishing"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}

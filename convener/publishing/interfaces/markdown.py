@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from django.utils.translation import gettext_lazy as _
 
+from convener.prose.links import followable
 from convener.publishing.document import (
     Block,
     Contents,
@@ -26,7 +27,7 @@ from convener.publishing.document import (
     Paragraph,
     Text,
 )
-from convener.publishing.interfaces.navigation import anchor, contents_entries, followable
+from convener.publishing.interfaces.navigation import anchor, contents_entries
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&~])")
 _BLOCK_MARKER = re.compile(r"^([#>+=-])", re.MULTILINE)

@@ -1,12 +1,8 @@
-"""What the writers share about moving through a document: anchors, contents, links."""
+"""What the writers share about moving through a document: anchors and contents."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from convener.publishing.document import Document, Heading
-
-_FOLLOWABLE_SCHEMES = {"", "http", "https", "mailto"}
 
 
 def anchor(heading: Heading, position: int) -> str:
@@ -21,15 +17,3 @@ def contents_entries(document: Document) -> list[tuple[str, str]]:
         for position, block in enumerate(document.blocks)
         if isinstance(block, Heading) and block.level == 1 and block.in_contents
     ]
-
-
-def followable(href: str | None) -> str | None:
-    """A link's address if a reader may safely follow it (web, mail or within the
-    document); None for anything else, such as `javascript:`, so the text stays unlinked."""
-    if not href or not href.strip():
-        return None
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return href.strip() if scheme in _FOLLOWABLE_SCHEMES else None

@@ -20,6 +20,7 @@ from convener.directory.models import (
     State,
 )
 from convener.directory.queries.people import MeetingAppearances, Part
+from convener.prose.links import followable
 
 
 class PersonOut(Schema):
@@ -79,6 +80,11 @@ class OrganisationOut(Schema):
     @staticmethod
     def resolve_state(organisation: Organisation) -> str | None:
         return organisation.state.iso3 if organisation.state else None
+
+    @staticmethod
+    def resolve_website(organisation: Organisation) -> str:
+        # Clients make links of it: an address stored before schemes were checked is left out.
+        return followable(organisation.website) or ""
 
 
 class OrganisationDetailOut(OrganisationOut):
