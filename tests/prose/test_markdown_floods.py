@@ -8,7 +8,10 @@ render, as HTML and as the document tree, in well under a second.
 import time
 
 import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains
 
+from convener.meetings.models import Role
 from convener.prose.markdown import (
     MARKDOWN_MARK_LIMIT,
     MARKDOWN_PARSE_LIMIT,
@@ -16,6 +19,7 @@ from convener.prose.markdown import (
     render_markdown,
 )
 from convener.publishing.document import Paragraph, Text, blocks_from_markdown
+from tests.factories import ParticipationFactory, PersonFactory, UserFactory
 
 SIZE = 100_000
 BOUND_SECONDS = 1.0
@@ -98,3 +102,36 @@ def test_document_blocks_past_the_mark_limit_are_plain_paragraphs():
         blocks_from_markdown(text)
         == [Paragraph([Text("a", italic=True)])] * parsed + [Paragraph([Text("*a*")])] * parsed
     )
+
+
+@pytest.mark.django_db
+def test_markdown_preview_answers_a_bracket_flood_in_linear_time(client):
+    client.force_login(UserFactory())
+    preview = reverse("manage:markdown_preview")
+    client.post(preview, {"text": "A first request, which loads the code and templates."})
+
+    started = time.perf_counter()
+    response = client.post(preview, {"text": "[" * SIZE})
+
+    assert time.perf_counter() - started < BOUND_SECONDS
+    assertContains(response, f"<p>{'[' * MARKDOWN_MARK_LIMIT}</p>")
+    assertContains(response, f"<p>{'[' * (SIZE - MARKDOWN_MARK_LIMIT)}</p>")
+
+
+@pytest.mark.django_db
+def test_person_page_with_a_bracket_flood_biography_renders_in_linear_time(client):
+    # 4,000 characters, within what a biography field holds: Python-Markdown
+    # took ten seconds over them.
+    biography = "Works on *refugee* protection.\n\n" + "[" * 4_000
+    first = ParticipationFactory(role=Role.PANELLIST).person
+    client.get(reverse("public:person", args=[first.key]))  # loads the code and templates
+    panellist = ParticipationFactory(
+        role=Role.PANELLIST, person=PersonFactory(biography=biography)
+    ).person
+
+    started = time.perf_counter()
+    response = client.get(reverse("public:person", args=[panellist.key]))
+
+    assert time.perf_counter() - started < BOUND_SECONDS
+    assertContains(response, f"<p>{'[' * 4_000}</p>")
+    assertContains(response, "<p>Works on <em>refugee</em> protection.</p>", html=True)
