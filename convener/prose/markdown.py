@@ -126,7 +126,8 @@ def _inline_blocks(state: StateCore) -> list[Token]:
 
 
 def _with_convener_rules(parser: MarkdownIt) -> MarkdownIt:
-    parser.validateLink = lambda url: True  # type: ignore[method-assign] — see _unlink_forbidden
+    # Every link is parsed as a link, for _unlink_forbidden to keep its text.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
     parser.core.ruler.push("convener_unlink_forbidden", _unlink_forbidden)
     parser.core.ruler.push("convener_link_symbols", _link_symbols)
     parser.core.ruler.push("convener_shift_headings", _shift_headings)
@@ -170,10 +171,10 @@ def _plain_paragraphs(text: str) -> list[Token]:
     tokens: list[Token] = []
     for paragraph in text.split("\n\n"):
         if paragraph.strip():
-            text = _text_token(paragraph.strip())
+            content = _text_token(paragraph.strip())
             tokens += [
                 Token("paragraph_open", "p", 1, block=True),
-                Token("inline", "", 0, content=text.content, children=[text]),
+                Token("inline", "", 0, content=content.content, children=[content]),
                 Token("paragraph_close", "p", -1, block=True),
             ]
     return tokens

@@ -18,7 +18,8 @@ from convener.prose.markdown import (
     link_symbols,
     render_markdown,
 )
-from convener.publishing.document import Paragraph, Text, blocks_from_markdown
+from convener.publishing.document import Document, Paragraph, Text, blocks_from_markdown
+from convener.publishing.interfaces.markdown import render_markdown as export_markdown
 from tests.factories import ParticipationFactory, PersonFactory, UserFactory
 
 SIZE = 100_000
@@ -135,3 +136,9 @@ def test_person_page_with_a_bracket_flood_biography_renders_in_linear_time(clien
     assert time.perf_counter() - started < BOUND_SECONDS
     assertContains(response, f"<p>{'[' * 4_000}</p>")
     assertContains(response, "<p>Works on <em>refugee</em> protection.</p>", html=True)
+
+
+def test_markdown_export_of_a_paragraph_of_many_runs_takes_linear_time():
+    document = Document(title="Runs", blocks=[Paragraph([Text("a")] * 200_000)])
+
+    assert seconds(export_markdown, document) < BOUND_SECONDS
