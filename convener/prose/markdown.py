@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from itertools import islice
 
 import nh3
 from django.conf import settings
@@ -25,15 +24,17 @@ from markdown_it.token import Token
 from convener.prose.symbols import find_symbols, symbol_url
 
 # What the parser is given of a text, at most: this many characters, and
-# this many marks (line breaks, characters that can open Markdown syntax,
-# slashes of UN symbols), each of which costs tens of microseconds. The
-# rest of a text is shown as plain paragraphs (see `markdown_tokens`).
-# Users' texts stay far below both: the longest of the 2016 demo has 33
-# marks, and its whole report, exported as Markdown, 49,000 characters and
-# 953 marks. Texts imported or written in the admin predate the fields' limits.
+# this many marks. A mark is a character that can open Markdown syntax or a
+# slash of a UN symbol; a line break counts as two, since a line (a list
+# item above all) costs the parser about twice as much. Each mark costs tens
+# of microseconds. The rest of a text is shown as plain paragraphs (see
+# `markdown_tokens`). Users' texts stay far below both: the concept note's
+# sections in the 2016 demo have at most 62 marks, and its whole report,
+# exported as Markdown, has 49,000 characters and 1,464 marks. Texts
+# imported or written in the admin predate the fields' limits.
 MARKDOWN_PARSE_LIMIT = 100_000
-MARKDOWN_MARK_LIMIT = 2_000
-_MARKS = re.compile(r"[\n\[!*_`<&\\/]")  # a slash: UN symbols, which become links
+MARKDOWN_MARK_LIMIT = 2_500
+_MARKS = re.compile(r"[\n\[!*_`<&\\/]")
 
 _ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code",
@@ -159,11 +160,13 @@ def markdown_tokens(text: str) -> list[Token]:
 
 def _parse_limit(text: str) -> int | None:
     """Where the text passes one of the parser's limits, if it does."""
-    limit = MARKDOWN_PARSE_LIMIT if len(text) > MARKDOWN_PARSE_LIMIT else None
-    mark = next(
-        islice(_MARKS.finditer(text, 0, limit or len(text)), MARKDOWN_MARK_LIMIT, None), None
-    )
-    return mark.start() if mark else limit
+    end = min(len(text), MARKDOWN_PARSE_LIMIT)
+    spent = 0
+    for mark in _MARKS.finditer(text, 0, end):
+        spent += 2 if mark.group() == "\n" else 1
+        if spent > MARKDOWN_MARK_LIMIT:
+            return mark.start()
+    return end if end < len(text) else None
 
 
 def _plain_paragraphs(text: str) -> list[Token]:

@@ -33,6 +33,10 @@ FLOODS = {
     "angle_brackets": "<" * SIZE,
     "image_openers": "![" * (SIZE // 2),
     "nested_lists": "- " * (SIZE // 2) + "x",
+    "list_items": "- a\n" * (SIZE // 4),
+    "numbered_items": "1. a\n" * (SIZE // 5),
+    "lines": "a\n" * (SIZE // 2),
+    "headings": "# a\n" * (SIZE // 4),
     "nested_quotes": "> " * (SIZE // 2) + "x",
     "nested_emphasis": "*_" * (SIZE // 4) + "x" + "_*" * (SIZE // 4),
     "open_emphasis": "*a **a " * (SIZE // 7),
@@ -86,8 +90,8 @@ def test_markdown_past_the_parse_limit_is_plain_escaped_text():
 
 
 def test_markdown_past_the_mark_limit_is_plain_text_from_the_last_blank_line():
-    # Four marks a paragraph: two asterisks and two line breaks.
-    parsed = MARKDOWN_MARK_LIMIT // 4
+    # Six marks a paragraph: two asterisks and two line breaks, which count twice.
+    parsed = MARKDOWN_MARK_LIMIT // 6
     text = "*a*\n\n" * (2 * parsed)
 
     assert render_markdown(text) == "\n".join(
@@ -96,7 +100,7 @@ def test_markdown_past_the_mark_limit_is_plain_text_from_the_last_blank_line():
 
 
 def test_document_blocks_past_the_mark_limit_are_plain_paragraphs():
-    parsed = MARKDOWN_MARK_LIMIT // 4
+    parsed = MARKDOWN_MARK_LIMIT // 6
     text = "*a*\n\n" * (2 * parsed)
 
     assert (
