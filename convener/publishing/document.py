@@ -182,7 +182,7 @@ class _MarkdownBlocks:
 
 
 def _inline_runs(tokens: list[Token]) -> list[Inline]:
-    """The runs of a paragraph: a new run wherever emphasis or a link starts or ends."""
+    """The runs of a paragraph: a new run wherever emphasis, a link or code starts or ends."""
     runs: list[Inline] = []
     pending: list[str] = []
     bold = italic = 0
