@@ -203,7 +203,7 @@ class _RecentRenders:
     def put(self, key: tuple[str, str], html: str) -> None:
         size = len(key[0]) + len(html)
         if size > self.budget // 64:
-            return  # rare and large: rendering it again costs less than holding it
+            return  # one such text would push out hundreds of the usual ones
         with self._lock:
             if key in self._entries:
                 return
@@ -212,11 +212,6 @@ class _RecentRenders:
             while self._size > self.budget:
                 (text, _base), old = self._entries.popitem(last=False)
                 self._size -= len(text) + len(old)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._size = 0
 
 
 _recent = _RecentRenders(budget=16_000_000)

@@ -1,5 +1,8 @@
 """Users' Markdown becomes safe HTML in which UN symbols are links."""
 
+import pytest
+
+from convener.prose import markdown as markdown_module
 from convener.prose.markdown import link_symbols, render_markdown
 
 
@@ -85,3 +88,33 @@ def test_markdown_leaves_symbols_in_a_users_link_unlinked():
     html = render_markdown("[see A/70/59](https://un.org)")
 
     assert html == '<p><a href="https://un.org" rel="noopener">see A/70/59</a></p>'
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The texts the renderer is given, as the cache passes them on."""
+    texts = []
+    render = markdown_module._render
+
+    def counted(text):
+        texts.append(text)
+        return render(text)
+
+    monkeypatch.setattr(markdown_module, "_render", counted)
+    return texts
+
+
+def test_markdown_renders_a_recent_text_once(rendered):
+    render_markdown("Once *only*")
+    render_markdown("Once *only*")
+
+    assert rendered == ["Once *only*"]
+
+
+def test_markdown_keeps_no_render_of_a_text_too_large_to_hold(rendered):
+    text = "x" * 300_000
+
+    render_markdown(text)
+    render_markdown(text)
+
+    assert rendered == [text, text]
