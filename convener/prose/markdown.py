@@ -47,7 +47,7 @@ _LINK_SCHEMES = {"http", "https", "mailto"}
 _HEADING_TAGS = {"h1": "h3", "h2": "h4"}
 
 
-def allowed_href(href: str) -> bool:
+def _allowed_href(href: str) -> bool:
     """Whether a link of a user's text may be followed: http, https, mailto, or relative."""
     scheme, colon, _rest = href.partition(":")
     if not colon or any(mark in scheme for mark in "/?#"):
@@ -66,7 +66,7 @@ def _unlink_forbidden(state: StateCore) -> None:
         dropped: list[bool] = []
         for token in block.children or []:
             if token.type == "link_open":
-                dropped.append(not allowed_href(str(token.attrGet("href") or "")))
+                dropped.append(not _allowed_href(str(token.attrGet("href") or "")))
                 if dropped[-1]:
                     continue
             elif token.type == "link_close" and dropped and dropped.pop():
