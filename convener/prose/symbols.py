@@ -29,8 +29,10 @@ def is_symbol(text: str) -> bool:
     return bool(SYMBOL.fullmatch(text)) and bool(_HAS_NUMBER.search(text))
 
 
-def symbol_url(symbol: str) -> str:
-    return settings.CONVENER_SYMBOL_LINK_BASE + quote(symbol, safe="/.()-")
+def symbol_url(symbol: str, *, base: str | None = None) -> str:
+    """The address of the symbol's document; `base`, when given, saves reading the
+    setting again for each of many symbols."""
+    return (base or settings.CONVENER_SYMBOL_LINK_BASE) + quote(symbol, safe="/.()-")
 
 
 def find_symbols(text: str) -> list[tuple[int, int, str]]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
-from convener.prose.markdown import render_markdown
+from markdown_it.token import Token
+
+from convener.prose.markdown import markdown_tokens
 from convener.prose.symbols import find_symbols, symbol_url
 
 
@@ -118,72 +119,106 @@ def plain(runs: list[Inline]) -> str:
     return "".join(run.text for run in runs if isinstance(run, Text))
 
 
-class _MarkdownBlocks(HTMLParser):
-    """Turns the sanitised HTML of a user's Markdown into blocks of the tree."""
+def blocks_from_markdown(text: str) -> list[Block]:
+    """A user's Markdown as blocks, sanitised and with UN symbols linked, as on the web."""
+    return _MarkdownBlocks().read(markdown_tokens(text))
 
-    _BLOCKS = {"p", "li", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th"}
+
+class _MarkdownBlocks:
+    """Builds blocks of the tree from the parser's tokens of a user's Markdown.
+
+    Lists are flattened: an item of a nested list is one more item of the
+    outermost list, since the tree's lists have one level.
+    """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.runs: list[Inline] = []
-        self.bold = self.italic = 0
-        self.href: str | None = None
         self.lists: list[ItemList] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"strong", "b"}:
-            self.bold += 1
-        elif tag in {"em", "i"}:
-            self.italic += 1
-        elif tag == "a":
-            self.href = dict(attrs).get("href")
-        elif tag in {"ul", "ol"}:
-            self._flush()
-            self.lists.append(ItemList(items=[], ordered=tag == "ol"))
-        elif tag == "br":
-            self.runs.append(Text("\n"))
-        elif tag in self._BLOCKS:
-            self._flush()
+    def read(self, tokens: list[Token]) -> list[Block]:
+        for token in tokens:
+            self.block_token(token)
+        self.end_block()
+        return self.blocks
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"strong", "b"}:
-            self.bold -= 1
-        elif tag in {"em", "i"}:
-            self.italic -= 1
-        elif tag == "a":
-            self.href = None
-        elif tag == "li" and self.lists:
-            self.lists[-1].items.append(self._take())
-        elif tag in {"ul", "ol"} and self.lists:
+    def block_token(self, token: Token) -> None:
+        if token.type in {"bullet_list_open", "ordered_list_open"}:
+            self.end_block()
+            self.lists.append(ItemList(items=[], ordered=token.type == "ordered_list_open"))
+        elif token.type in {"bullet_list_close", "ordered_list_close"}:
+            self.end_block()
             finished = self.lists.pop()
-            if finished.items:
+            if self.lists:
+                self.lists[-1].items.extend(finished.items)
+            elif finished.items:
                 self.blocks.append(finished)
-        elif tag in {"h3", "h4", "h5", "h6"}:
-            text = plain(self._take()).strip()
+        elif token.type == "heading_close":
+            text = plain(self.take()).strip()
             self.blocks.append(Heading(level=3, text=text, in_contents=False))
-        elif tag in self._BLOCKS:
-            self._flush()
+        elif token.type == "inline":
+            self.runs.extend(_inline_runs(token.children or []))
+        elif token.type in {"code_block", "fence"}:
+            self.end_block()
+            self.runs.append(Text(token.content))
+            self.end_block()
+        elif token.type in {"paragraph_open", "paragraph_close"} and self.lists:
+            if self.runs:
+                self.runs.append(Text(" "))  # between paragraphs of one list item
+        elif token.nesting != 0 or token.type == "hr":
+            self.end_block()
 
-    def handle_data(self, data: str) -> None:
-        if not data.strip() and not self.runs:
-            return
-        self.runs.append(Text(data, bold=self.bold > 0, italic=self.italic > 0, href=self.href))
-
-    def _take(self) -> list[Inline]:
+    def take(self) -> list[Inline]:
         runs, self.runs = self.runs, []
         return _trimmed(runs)
 
-    def _flush(self) -> None:
-        runs = self._take()
-        if runs and not self.lists:
-            self.blocks.append(Paragraph(runs))
+    def end_block(self) -> None:
+        """The runs so far end a paragraph or, in a list, an item."""
+        runs = self.take()
+        if runs and self.lists:
+            self.lists[-1].items.append(runs)
         elif runs:
-            self.runs = runs  # text of a list item before a nested list
+            self.blocks.append(Paragraph(runs))
 
-    def close(self) -> None:
-        super().close()
-        self._flush()
+
+def _inline_runs(tokens: list[Token]) -> list[Inline]:
+    """The runs of a paragraph: a new run wherever emphasis, a link or code starts or ends."""
+    runs: list[Inline] = []
+    pending: list[str] = []
+    bold = italic = 0
+    href: str | None = None
+
+    def end_run() -> None:
+        if pending:
+            runs.append(Text("".join(pending), bold=bold > 0, italic=italic > 0, href=href))
+            pending.clear()
+
+    for token in tokens:
+        if token.type == "text":
+            pending.append(token.content)
+        elif token.type == "softbreak":
+            pending.append("\n")
+        else:
+            end_run()
+        if token.type == "strong_open":
+            bold += 1
+        elif token.type == "strong_close":
+            bold -= 1
+        elif token.type == "em_open":
+            italic += 1
+        elif token.type == "em_close":
+            italic -= 1
+        elif token.type == "link_open":
+            href = str(token.attrGet("href") or "") or None
+        elif token.type == "link_close":
+            href = None
+        elif token.type == "code_inline":
+            pending.append(token.content)
+            end_run()
+        elif token.type == "hardbreak":
+            runs.append(Text("\n"))
+    end_run()
+    return runs
 
 
 def _trimmed(runs: list[Inline]) -> list[Inline]:
@@ -201,25 +236,6 @@ def _trimmed(runs: list[Inline]) -> list[Inline]:
         last = texts[-1]
         texts[-1] = Text(last.text.rstrip(), last.bold, last.italic, last.href)
     return [run for run in texts if not isinstance(run, Text) or run.text]
-
-
-def blocks_from_markdown(text: str) -> list[Block]:
-    """A user's Markdown as blocks, sanitised and with UN symbols linked, as on the web."""
-    parser = _MarkdownBlocks()
-    parser.feed(str(render_markdown(text)))
-    parser.close()
-    return parser.blocks
-
-
-def runs_from_markdown(text: str) -> list[Inline]:
-    """A one-paragraph Markdown text as runs (for a lead-in joined to computed text)."""
-    runs: list[Inline] = []
-    for block in blocks_from_markdown(text):
-        if isinstance(block, Paragraph):
-            if runs:
-                runs.append(Text(" "))
-            runs.extend(block.runs)
-    return runs
 
 
 def runs_with_symbols(text: str) -> list[Inline]:

@@ -18,6 +18,7 @@ from tests.factories import (
     SegmentFactory,
     UserFactory,
 )
+from tests.html_safety import unsafe_markup
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +162,9 @@ def test_preview_shows_the_sanitised_text_without_saving(turn):
 
     page = response.content.decode()
     assert "A <em>new</em> idea" in page
-    assert "onerror" not in page.split(f'id="{prefix}-preview"')[1]
+    preview = page.split(f'id="{prefix}-preview"')[1]
+    assert "idea&lt;img src=x onerror=alert(1)&gt;" in preview
+    assert unsafe_markup(preview) == []
     turn.refresh_from_db()
     assert turn.summary == "Called for regular pathways."
 

@@ -1,5 +1,8 @@
 """Users' Markdown becomes safe HTML in which UN symbols are links."""
 
+import pytest
+
+from convener.prose import markdown as markdown_module
 from convener.prose.markdown import link_symbols, render_markdown
 
 
@@ -31,15 +34,26 @@ def test_markdown_leaves_symbols_in_code_alone():
     assert render_markdown("`A/70/59`") == "<p><code>A/70/59</code></p>"
 
 
-def test_markdown_removes_scripts_and_dangerous_links():
-    html = render_markdown(
-        "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=y>"
-    )
+def test_markdown_shows_raw_html_as_typed():
+    html = render_markdown("<script>alert(1)</script> <img src=x onerror=y>")
 
-    assert "<script" not in html
-    assert "javascript:" not in html
-    assert "<img" not in html
-    assert "onerror" not in html
+    assert html == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=y&gt;</p>"
+
+
+def test_markdown_keeps_the_text_of_links_to_other_schemes_without_the_link():
+    html = render_markdown("[x](javascript:alert(1)) [y](data:text/html,z) [z](ftp://a)")
+
+    assert html == "<p>x y z</p>"
+
+
+def test_markdown_keeps_web_mail_and_relative_links():
+    html = render_markdown("[a](https://un.org) [b](mailto:a@un.org) [c](/people/)")
+
+    assert html == (
+        '<p><a href="https://un.org" rel="noopener">a</a> '
+        '<a href="mailto:a@un.org" rel="noopener">b</a> '
+        '<a href="/people/" rel="noopener">c</a></p>'
+    )
 
 
 def test_markdown_headings_start_below_the_page_headings():
@@ -64,3 +78,43 @@ def test_markdown_links_follow_the_configured_base(settings):
     settings.CONVENER_SYMBOL_LINK_BASE = "https://docs.un.org/en/"
 
     assert 'href="https://docs.un.org/en/A/70/59"' in render_markdown("A/70/59")
+
+
+def test_markdown_second_level_headings_become_fourth_level():
+    assert render_markdown("## Aims") == "<h4>Aims</h4>"
+
+
+def test_markdown_leaves_symbols_in_a_users_link_unlinked():
+    html = render_markdown("[see A/70/59](https://un.org)")
+
+    assert html == '<p><a href="https://un.org" rel="noopener">see A/70/59</a></p>'
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The texts the renderer is given, as the cache passes them on."""
+    texts = []
+    render = markdown_module._render
+
+    def counted(text):
+        texts.append(text)
+        return render(text)
+
+    monkeypatch.setattr(markdown_module, "_render", counted)
+    return texts
+
+
+def test_markdown_renders_a_recent_text_once(rendered):
+    render_markdown("Once *only*")
+    render_markdown("Once *only*")
+
+    assert rendered == ["Once *only*"]
+
+
+def test_markdown_keeps_no_render_of_a_text_too_large_to_hold(rendered):
+    text = "x" * 300_000
+
+    render_markdown(text)
+    render_markdown(text)
+
+    assert rendered == [text, text]

@@ -36,3 +36,21 @@ def test_plain_text_symbols_become_links():
 
 def test_plain_text_without_symbols_is_one_run():
     assert runs_with_symbols("No symbol here.") == [Text("No symbol here.")]
+
+
+def test_markdown_nested_list_items_join_the_outer_list():
+    blocks = blocks_from_markdown("1. first\n   - inner\n2. second")
+
+    assert blocks == [ItemList([[Text("first")], [Text("inner")], [Text("second")]], ordered=True)]
+
+
+def test_markdown_links_to_other_schemes_keep_only_their_text():
+    (paragraph,) = blocks_from_markdown("[x](javascript:alert(1)) or [y](https://un.org)")
+
+    assert paragraph.runs == [Text("x or "), Text("y", href="https://un.org")]
+
+
+def test_markdown_raw_html_is_text():
+    (paragraph,) = blocks_from_markdown("a <b>bold</b> claim")
+
+    assert paragraph.runs == [Text("a <b>bold</b> claim")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from itertools import groupby
 from urllib.parse import quote
 
 from django.utils.translation import gettext_lazy as _
@@ -142,19 +143,20 @@ def _text(run: Text) -> str:
 
 
 def _merged(runs: list[Inline] | tuple[Text, ...]) -> list[Inline]:
-    """Adjacent runs of the same look as one, so that `**a****b**` is never written."""
+    """Adjacent runs of the same look as one, so that `**a****b**` is never written.
+    Each group is joined once: adding runs one by one to a growing text would
+    copy it again for each run."""
     merged: list[Inline] = []
-    for run in runs:
-        previous = merged[-1] if merged else None
-        if (
-            isinstance(run, Text)
-            and isinstance(previous, Text)
-            and (previous.bold, previous.italic, previous.href) == (run.bold, run.italic, run.href)
-        ):
-            merged[-1] = Text(previous.text + run.text, run.bold, run.italic, run.href)
+    for look, group in groupby(runs, key=_look):
+        if look is None:
+            merged.extend(group)  # footnotes, each its own
         else:
-            merged.append(run)
+            merged.append(Text("".join(run.text for run in group), *look))  # type: ignore[union-attr]
     return merged
+
+
+def _look(run: Inline) -> tuple[bool, bool, str | None] | None:
+    return (run.bold, run.italic, run.href) if isinstance(run, Text) else None
 
 
 def _escaped(text: str) -> str:
