@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from convener.access.domain.audit import acting_as
 from convener.access.models import Role
 from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, SeriesStatus
 from convener.publishing.models import DocumentVersion
@@ -33,6 +34,14 @@ def secretariat(client, meeting):
     user = GrantFactory(series=meeting.series, role=Role.SECRETARIAT).user
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def added_by_secretariat(secretariat):
+    """The directory entries the test makes count as added by the secretariat,
+    so within their reach (`directory.queries.reach`)."""
+    with acting_as(secretariat, via="web"):
+        yield
 
 
 def url(name, *args):
@@ -101,7 +110,9 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_and_keeps_what_was_type
     assert Meeting.objects.get().title == "First panel"
 
 
-def test_co_organisers_and_co_chairs_are_saved_in_their_order(client, secretariat, meeting):
+def test_co_organisers_and_co_chairs_are_saved_in_their_order(
+    client, secretariat, meeting, added_by_secretariat
+):
     undp, unhcr = OrganisationFactory(), OrganisationFactory()
     zambia, portugal = StateFactory(), StateFactory()
     ambassador = PersonFactory()
@@ -129,7 +140,9 @@ def test_co_organisers_and_co_chairs_are_saved_in_their_order(client, secretaria
     ]
 
 
-def test_an_organisation_listed_twice_saves_nothing(client, secretariat, meeting):
+def test_an_organisation_listed_twice_saves_nothing(
+    client, secretariat, meeting, added_by_secretariat
+):
     undp = OrganisationFactory()
 
     response = client.post(

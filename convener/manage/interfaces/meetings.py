@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.reach import keep_within_reach
 from convener.manage.interfaces.series import MARKDOWN_HELP
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.meetings.domain.meetings import (
@@ -62,6 +63,10 @@ class CoOrganiserRow(forms.Form):
         Organisation.objects.order_by("name"), required=False, label=_("Organisation")
     )
 
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, organisations=["organisation"])
+
 
 class CoChairRow(forms.Form):
     state = forms.ModelChoiceField(State.objects.all(), required=False, label=_("State"))
@@ -71,6 +76,10 @@ class CoChairRow(forms.Form):
         label=_("Representative"),
         help_text=_("Leave empty while it is to be confirmed."),
     )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, people=["person"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -122,12 +131,13 @@ CoChairFormSet = forms.formset_factory(CoChairRow, formset=_CoChairRows, extra=E
 class MeetingPlan:
     """The meeting's edit page: facts, co-organisers and co-chairs, saved together or not at all."""
 
-    def __init__(self, meeting: Meeting, data: Any = None) -> None:
+    def __init__(self, meeting: Meeting, data: Any = None, *, user: Any) -> None:
         self.meeting = meeting
         self.facts = MeetingForm(data, instance=meeting)
         self.co_organisers = CoOrganiserFormSet(
             data,
             prefix="co_organisers",
+            form_kwargs={"user": user},
             initial=[
                 {"organisation": link.organisation}
                 for link in meeting.co_organiser_links.select_related("organisation")
@@ -136,6 +146,7 @@ class MeetingPlan:
         self.co_chairs = CoChairFormSet(
             data,
             prefix="co_chairs",
+            form_kwargs={"user": user},
             initial=[
                 {"state": co_chair.state, "person": co_chair.person}
                 for co_chair in meeting.co_chairs.select_related("state", "person")

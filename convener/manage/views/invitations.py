@@ -49,7 +49,7 @@ ACCOUNT_BACKEND = "django.contrib.auth.backends.ModelBackend"
 @login_required
 def series_people(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.manage")
-    return _people_page(request, series, InvitationForm(series=series))
+    return _people_page(request, series, InvitationForm(series=series, user=request.user))
 
 
 @login_required
@@ -57,9 +57,9 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.invite")
     if request.method != "POST":
         # Also how the form, with script, shows the fields of the role just chosen.
-        form = InvitationForm(series=series, role=request.GET.get("role", ""))
+        form = InvitationForm(series=series, user=request.user, role=request.GET.get("role", ""))
         return render(request, "manage/invite.html", {"series": series, "form": form})
-    form = InvitationForm(request.POST, series=series)
+    form = InvitationForm(request.POST, series=series, user=request.user)
     if form.is_valid():
         try:
             invitation = invitations.invite(

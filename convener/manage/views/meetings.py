@@ -66,7 +66,7 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = meeting_for(request, slug, number, "meeting.manage")
-    plan = MeetingPlan(meeting, request.POST or None)
+    plan = MeetingPlan(meeting, request.POST or None, user=request.user)
     if request.method == "POST" and plan.is_valid() and plan.save(by=request.user):
         messages.success(request, _("The meeting is saved."))
         return redirect("manage:meeting", slug=slug, number=number)
