@@ -76,7 +76,9 @@ def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "plan": plan,
         "sections": meeting.sections.order_by("order", "pk"),
     }
-    return render(request, "manage/meeting_edit.html", context)
+    # Refused because someone else saved first: both versions are on the page.
+    status = 409 if plan.conflict else 200
+    return render(request, "manage/meeting_edit.html", context, status=status)
 
 
 @login_required
