@@ -211,3 +211,35 @@ def test_details_page_costs_the_same_queries_however_many_parts(
         response = speaker.get(_url(participation.person))
 
     assert response.status_code == 200
+
+
+def test_secretariat_of_another_series_cannot_read_a_draft_only_biography(participation):
+    client = Client()
+    client.force_login(GrantFactory(role=Role.SECRETARIAT).user)
+
+    response = client.get(_url(participation.person))
+
+    assert response.status_code == 403
+    assert b"Economist." not in response.content
+
+
+def test_secretariat_cannot_edit_a_person_another_series_shows_and_is_told_whom_to_ask(
+    participation,
+):
+    person = participation.person
+    theirs = MeetingFactory(series__title="Another series")
+    ParticipationFactory(segment__meeting=theirs, person=person)
+    client = Client()
+    client.force_login(
+        GrantFactory(series=participation.segment.meeting.series, role=Role.SECRETARIAT).user
+    )
+
+    page = client.get(_url(person))
+    refused = client.post(_url(person), _details(person, biography="Overwritten."))
+
+    assert page.status_code == 200
+    assert "ask the secretariat of" in page.content.decode()
+    assert "<li>Another series</li>" in page.content.decode()
+    assert refused.status_code == 403
+    person.refresh_from_db()
+    assert person.biography == "Economist."

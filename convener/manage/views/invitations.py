@@ -28,6 +28,7 @@ from convener.access.models import Grant, Invitation
 from convener.access.queries.invitations import pending_invitations, series_grants
 from convener.access.queries.speakers import participations_of
 from convener.access.wording import role_in_words
+from convener.directory.domain.ownership import series_to_ask
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Person
 from convener.manage.interfaces.invitations import AccountForm, InvitationForm
@@ -189,10 +190,10 @@ def _unusable(request: HttpRequest, error: invitations.InvitationError) -> HttpR
 def my_details(request: HttpRequest, key: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("organisation"), key=key)
     if not (
-        request.user.has_perm("person.edit", person)
+        request.user.has_perm("person.view_details", person)
         or request.user.has_perm("person.confirm", person)
     ):
-        raise PermissionDenied("person.edit")
+        raise PermissionDenied("person.view_details")
     if request.method != "POST":
         return _details_page(request, person, SpeakerDetailsForm(person=person))
     require(request, "person.edit", person)
@@ -227,6 +228,7 @@ def _details_page(
     conflict: Conflict | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    may_edit = request.user.has_perm("person.edit", person)
     return render(
         request,
         "manage/my_details.html",
@@ -234,7 +236,9 @@ def _details_page(
             "person": person,
             "form": form,
             "conflict": conflict,
-            "may_edit": request.user.has_perm("person.edit", person),
+            "may_edit": may_edit,
+            # Whose secretariat to ask, when other series use the entry too.
+            "ask": [] if may_edit else series_to_ask(person, user=request.user),
             "may_confirm": request.user.has_perm("person.confirm", person),
             "participations": participations_of(person, user=request.user),
         },
