@@ -68,19 +68,25 @@ def edits(form: forms.BaseForm, fields: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
-def show_conflict(form: forms.BaseForm, conflict: EditConflictError) -> None:
+def show_conflict(
+    form: forms.BaseForm, conflict: EditConflictError, *, boxed: tuple[str, ...] = ()
+) -> None:
     """Put what someone else saved under each field they changed, and move the
-    hidden digests to it: the next save, once the user has looked, goes through."""
+    hidden digests to it: the next save, once the user has looked, goes through.
+    A long text in `boxed` is shown by the page in a box of its own."""
     for field, stored in conflict.conflicts.items():
         shown = "" if stored is None else str(stored)
-        form.add_error(
-            field if field in form.fields else None,
-            _(
+        if field in boxed:
+            message = _(
+                "Someone else saved this after you opened the page; their text is shown "
+                "above yours. Your text is in the box: save again to keep it."
+            )
+        else:
+            message = _(
                 "Someone else saved this after you opened the page; it is now “%(stored)s”. "
                 "Your value is in the box: save again to keep yours."
-            )
-            % {"stored": shown or _("(empty)")},
-        )
+            ) % {"stored": shown or _("(empty)")}
+        form.add_error(field if field in form.fields else None, message)
     digests = json.loads(form.data.get(form.add_prefix(STARTED_FROM)) or "{}")
     data = form.data.copy()
     data[form.add_prefix(STARTED_FROM)] = json.dumps({**digests, **conflict.digests})

@@ -32,8 +32,9 @@ from convener.directory.domain.ownership import series_to_ask
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Person
 from convener.manage.interfaces.invitations import AccountForm, InvitationForm
-from convener.manage.interfaces.prose import Conflict, conflict_of, move_digest
+from convener.manage.interfaces.prose import Conflict, conflict_of
 from convener.manage.interfaces.speakers import SpeakerDetailsForm
+from convener.manage.interfaces.tracking import show_conflict
 from convener.manage.views.access import require, series_for
 from convener.meetings.domain.confirmations import confirm_participation
 from convener.meetings.models import Series
@@ -209,8 +210,12 @@ def my_details(request: HttpRequest, key: str) -> HttpResponse:
             started_from=form.started_from(changes),
         )
     except EditConflictError as error:
-        move_digest(form, error, field="biography_started_from")
-        conflict = conflict_of(error, person)
+        show_conflict(form, error, boxed=("biography",))
+        conflict = (
+            conflict_of(error, person, field="biography")
+            if "biography" in error.conflicts
+            else None
+        )
         return _details_page(request, person, form, conflict=conflict, status=409)
     except ValidationError as error:
         _add_errors(form, error)
