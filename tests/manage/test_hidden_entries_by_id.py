@@ -231,3 +231,13 @@ def test_invitation_of_a_hidden_organisation_s_focal_point_is_refused(secretaria
 
     assert "this one is not in any meeting you can see" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_invitation_of_a_hidden_person_as_speaker_is_refused(secretariat, meeting, hidden):
+    response = secretariat.post(
+        reverse("manage:invite", args=[meeting.series.slug]),
+        {"role": Role.SPEAKER, "email": "sp@example.org", "person": hidden.person.pk},
+    )
+
+    assert hidden.person.family_name not in response.content.decode()
+    assert not Invitation.objects.exists()
