@@ -15,6 +15,8 @@ The roles (see `Role`):
   every meeting, the prose of the series report;
 - the chair, the list of speakers of their meeting(s);
 - a speaker, their own entry in the directory and their confirmation;
+- an entry of the directory belongs to the secretariats of the series that
+  use it (`directory.queries.ownership`);
 - a delegation, its own requests for the floor;
 - the public, the published pages only (`meetings.queries.visibility`).
 """
@@ -163,6 +165,33 @@ def holds_a_role_in(user: Any, obj: Any) -> bool:
     return series is not None and any(g.series_id == series.pk for g in grants_of(user))
 
 
+def _secretariat_of(user: Any) -> set[int]:
+    return {g.series_id for g in grants_of(user) if g.role == Role.SECRETARIAT}
+
+
+@rules.predicate
+def owns_the_entry(user: Any, entry: Any) -> bool:
+    """The user is secretariat of every series that uses this entry of the
+    directory (`directory.queries.ownership`); an entry no series uses yet
+    belongs to any secretariat."""
+    # Imported here: the directory's queries build on the meetings this module guards.
+    from convener.directory.queries.ownership import series_using
+
+    secretariat_of = _secretariat_of(user)
+    if not secretariat_of:
+        return False
+    return set(series_using(entry).values_list("pk", flat=True)) <= secretariat_of
+
+
+@rules.predicate
+def is_secretariat_of_a_series_using(user: Any, entry: Any) -> bool:
+    """The user is secretariat of some series that uses this entry of the directory."""
+    from convener.directory.queries.ownership import series_using
+
+    secretariat_of = _secretariat_of(user)
+    return bool(secretariat_of) and series_using(entry).filter(pk__in=secretariat_of).exists()
+
+
 administers_series = is_site_administrator | is_secretariat
 
 # The series: its facts, concept note, meetings, roles, invitations, audit log,
@@ -197,5 +226,13 @@ rules.add_perm(
 )
 # Finding people and organisations of the whole directory, to pick a speaker.
 rules.add_perm("directory.search", is_site_administrator | prepares_a_series_somewhere)
-rules.add_perm("person.edit", is_site_administrator | is_secretariat_somewhere | is_the_person)
+# An entry of the directory is changed by the secretariat of the series that
+# use it (all of them), and a person's by that person too; it is read, with
+# its biography, by the secretariat of any series that uses it.
+rules.add_perm("person.edit", is_site_administrator | is_the_person | owns_the_entry)
+rules.add_perm(
+    "person.view_details",
+    is_site_administrator | is_the_person | is_secretariat_of_a_series_using | owns_the_entry,
+)
+rules.add_perm("organisation.edit", is_site_administrator | owns_the_entry)
 rules.add_perm("person.confirm", is_the_person)

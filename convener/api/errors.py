@@ -24,7 +24,7 @@ from django.core.exceptions import (
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Schema
+from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -45,12 +45,20 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     413: "payload_too_large",
     422: "validation_error",
     429: "too_many_requests",
     500: "server_error",
     503: "busy",
 }
+
+
+# A write that does not say which version of the record it started from.
+IF_MATCH_MISSING = (
+    "Send the version you started from in If-Match: the `version` of the record "
+    "as you read it (GET it first)."
+)
 
 
 class ErrorDetail(Schema):
@@ -69,13 +77,25 @@ class ErrorResponse(Schema):
     error: ErrorBody
 
 
-def error_responses(*statuses: int) -> dict[int, type[ErrorResponse]]:
+class ConflictBody(ErrorBody):
+    stored: dict[str, Any] = Field(description="The record as stored now, as a GET shows it.")
+    sent: dict[str, Any] = Field(description="The changes you sent, none of them saved.")
+    version: str = Field(description="The version now stored: send it in If-Match to retry.")
+
+
+class ConflictResponse(Schema):
+    error: ConflictBody
+
+
+def error_responses(*statuses: int) -> dict[int, type[ErrorResponse] | type[ConflictResponse]]:
     """The `response` entries that document an operation's errors in the schema."""
-    return dict.fromkeys(statuses, ErrorResponse)
+    return {status: ConflictResponse if status == 409 else ErrorResponse for status in statuses}
 
 
 class ApiError(Exception):
     status = 400
+    # What the error's body holds beside code, message and details.
+    extra: dict[str, Any] | None = None
 
     def __init__(self, message: str, *, details: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)
@@ -97,6 +117,18 @@ class InvalidParametersError(ApiError):
 
 class InvalidDataError(ApiError):
     status = 422
+
+
+class ConflictError(ApiError):
+    """A write made on an older version of the record than the one stored."""
+
+    status = 409
+
+    def __init__(
+        self, message: str, *, stored: dict[str, Any], sent: dict[str, Any], version: str
+    ) -> None:
+        super().__init__(message)
+        self.extra = {"stored": stored, "sent": sent, "version": version}
 
 
 def get_or_404(queryset: QuerySet[M], message: str, **lookup: Any) -> M:
@@ -144,14 +176,17 @@ def error_response(
     status: int,
     message: str,
     details: list[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     body = {"code": CODES.get(status, "error"), "message": message, "details": details}
-    return api.create_response(request, {"error": body}, status=status)
+    return api.create_response(request, {"error": body | (extra or {})}, status=status)
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
     def api_error(request: HttpRequest, error: ApiError) -> HttpResponse:
-        return error_response(api, request, error.status, error.message, error.details)
+        return error_response(
+            api, request, error.status, error.message, error.details, extra=error.extra
+        )
 
     def not_found(request: HttpRequest, error: Exception) -> HttpResponse:
         return error_response(api, request, 404, "Not found.")
@@ -209,6 +244,8 @@ def _detail(error: Mapping[str, Any]) -> dict[str, Any]:
     location, *path = error.get("loc") or ("",)
     if location == "body" and path[:1] == ["payload"]:
         path = path[1:]
+    if location == "header" and path == ["If-Match"]:
+        return {"location": "header", "field": "If-Match", "message": IF_MATCH_MISSING}
     return {
         "location": location or None,
         "field": ".".join(str(part) for part in path) or None,

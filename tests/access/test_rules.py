@@ -52,14 +52,18 @@ MEETING_PERMISSIONS = (
     "meeting.request_floor",
     "meeting.open_workspace",
 )
-PERSON_PERMISSIONS = ("person.edit", "person.confirm")
+PERSON_PERMISSIONS = ("person.edit", "person.view_details", "person.confirm")
+ORGANISATION_PERMISSIONS = ("organisation.edit",)
 FLOOR_PERMISSIONS = ("floor.speak_for", "floor.withdraw")
 SITE_PERMISSIONS = ("series.create", "directory.add_entry", "directory.search")
 
 SERIES = ("A", "B")
 MEETINGS = ("A1", "A2", "B1")
 ROWS = ("segment", "participation", "intervention")
-PEOPLE = ("own person", "other person")
+PEOPLE = ("own person", "other person", "person of A and B")
+# In no series yet, so any secretariat's.
+UNUSED_PEOPLE = ("own person", "other person")
+ORGANISATIONS = ("UNDP, of A and B",)
 INSCRIPTIONS = ("own inscription in A1", "other inscription in A1", "own inscription in B1")
 
 
@@ -73,6 +77,7 @@ def _everything() -> set[tuple[str, str]]:
         {(p, s) for p in SERIES_PERMISSIONS for s in SERIES}
         | {(p, t) for p in MEETING_PERMISSIONS for t in _meeting_targets(*MEETINGS)}
         | {(p, person) for p in PERSON_PERMISSIONS for person in PEOPLE}
+        | {(p, o) for p in ORGANISATION_PERMISSIONS for o in ORGANISATIONS}
         | {(p, i) for p in FLOOR_PERMISSIONS for i in INSCRIPTIONS}
         | {(p, "site") for p in SITE_PERMISSIONS}
     )
@@ -101,6 +106,10 @@ def world():
         objects[f"intervention of {name}"] = InterventionFactory(segment=segment)
     objects["own person"] = PersonFactory()
     objects["other person"] = PersonFactory()
+    shared = ParticipationFactory(segment=objects["segment of A1"]).person
+    ParticipationFactory(segment=objects["segment of B1"], person=shared)
+    objects["person of A and B"] = shared
+    objects["UNDP, of A and B"] = undp
     own_state = StateFactory()
     for name, meeting, state in [
         ("own inscription in A1", meetings["A1"], own_state),
@@ -152,10 +161,23 @@ def test_secretariat_runs_its_own_series_and_nothing_of_another(world):
             tuple(p for p in MEETING_PERMISSIONS if p != "meeting.request_floor"),
             _meeting_targets("A1", "A2"),
         )
-        | _on(("person.edit",), PEOPLE)
+        | _on(("person.edit", "person.view_details"), UNUSED_PEOPLE)
+        # Series B shows them too: read, but changed by both secretariats only.
+        | {("person.view_details", "person of A and B")}
         | _on(("floor.withdraw",), ("own inscription in A1", "other inscription in A1"))
         | _on(SITE_PERMISSIONS, ("site",))
     )
+
+
+def test_secretariat_of_every_series_using_an_entry_changes_it(world):
+    user = role_in_a(world, Role.SECRETARIAT)
+    GrantFactory(user=user, series=world["series"]["B"], role=Role.SECRETARIAT)
+
+    assert {
+        (p, t) for p, t in allowed(user, world) if t in ("person of A and B", "UNDP, of A and B")
+    } == _on(("person.edit", "person.view_details"), ("person of A and B",)) | {
+        ("organisation.edit", "UNDP, of A and B")
+    }
 
 
 def test_focal_point_edits_the_programme_only_of_meetings_its_organisation_co_organises(world):

@@ -71,7 +71,7 @@ def test_invalid_data_is_a_422_naming_each_field(client, admin_headers):
         "/api/meetings/s/1",
         {"status": "cancelled", "date": "soon"},
         content_type="application/json",
-        headers=admin_headers,
+        headers={"If-Match": '"any version"', **admin_headers},
     )
 
     error = error_of(response, 422)

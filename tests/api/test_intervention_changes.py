@@ -1,6 +1,7 @@
 import pytest
 
 from convener.access.models import Role
+from convener.api.interfaces.versions import etag, intervention_version
 from convener.meetings.domain.revision import current_revision
 from convener.records.models import Capacity, Intervention
 from tests.factories import (
@@ -35,11 +36,13 @@ def post(client, data, headers=None):
 
 
 def patch(client, intervention, data, headers=None):
+    """A PATCH as a client that read the intervention just before sends it."""
+    intervention.refresh_from_db()
     return client.patch(
         f"/api/interventions/{intervention.pk}",
         data,
         content_type="application/json",
-        headers=headers or {},
+        headers={"If-Match": etag(intervention_version(intervention)), **(headers or {})},
     )
 
 
@@ -226,7 +229,7 @@ def test_patch_intervention_of_an_unknown_id_is_not_found(client, admin_headers)
         "/api/interventions/999999",
         {"summary": "x"},
         content_type="application/json",
-        headers=admin_headers,
+        headers={"If-Match": '"x"', **admin_headers},
     )
 
     assert response.status_code == 404

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from convener.access.models import Role
+from convener.api.interfaces.versions import etag, meeting_version
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Meeting, MeetingStatus
 from tests.factories import AdministratorFactory, GrantFactory, MeetingFactory, StateFactory
@@ -17,7 +18,16 @@ def meeting():
 
 
 def patch(client, data, headers=None, url="/api/meetings/s/1"):
-    return client.patch(url, data, content_type="application/json", headers=headers or {})
+    """A PATCH as a client that read the meeting just before sends it."""
+    return client.patch(
+        url, data, content_type="application/json", headers={**current(), **(headers or {})}
+    )
+
+
+def current():
+    """If-Match with the meeting's version now (of meeting 1 of series "s")."""
+    meeting = Meeting.objects.filter(series__slug="s", number=1).first()
+    return {"If-Match": etag(meeting_version(meeting))} if meeting else {"If-Match": '"x"'}
 
 
 def test_patch_meeting_without_a_token_is_unauthorized(client, meeting):
@@ -115,7 +125,10 @@ def test_patch_meeting_with_a_body_that_is_not_json_is_a_bad_request(
     client, meeting, admin_headers
 ):
     response = client.patch(
-        "/api/meetings/s/1", "{title", content_type="application/json", headers=admin_headers
+        "/api/meetings/s/1",
+        "{title",
+        content_type="application/json",
+        headers={**current(), **admin_headers},
     )
 
     assert response.status_code == 400

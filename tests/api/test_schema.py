@@ -24,7 +24,8 @@ def test_schema_documents_the_error_shape_for_every_error_of_every_operation(sch
             for status, response in operation["responses"].items():
                 if int(status) >= 400:
                     content = response["content"]["application/json"]["schema"]
-                    assert content == {"$ref": "#/components/schemas/ErrorResponse"}, (
+                    shape = "ConflictResponse" if status == "409" else "ErrorResponse"
+                    assert content == {"$ref": f"#/components/schemas/{shape}"}, (
                         method,
                         path,
                         status,
@@ -49,3 +50,15 @@ def test_api_root_leads_to_the_docs(client):
     response = client.get("/api/")
 
     assert (response.status_code, response["Location"]) == (302, "/api/docs")
+
+
+def test_schema_documents_if_match_on_every_patch_and_the_conflict_it_may_meet(schema):
+    patches = [
+        operations["patch"] for operations in schema["paths"].values() if "patch" in operations
+    ]
+
+    assert len(patches) == 2
+    for operation in patches:
+        header = next(p for p in operation["parameters"] if p["in"] == "header")
+        assert (header["name"], header["required"]) == ("If-Match", True)
+        assert "409" in operation["responses"]

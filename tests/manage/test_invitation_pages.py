@@ -15,6 +15,7 @@ from django.utils import timezone
 from convener.access.models import Grant, Invitation, Role
 from convener.meetings.models import MeetingStatus
 from tests.factories import (
+    CoOrganiserFactory,
     GrantFactory,
     MeetingFactory,
     OrganisationFactory,
@@ -231,7 +232,7 @@ def test_invite_form_refuses_a_focal_point_without_an_organisation(
 def test_invite_form_keeps_only_the_narrowing_of_the_role(
     meeting, secretariat, django_capture_on_commit_callbacks
 ):
-    organisation = OrganisationFactory()
+    organisation = CoOrganiserFactory(meeting=meeting).organisation
 
     _invite(
         secretariat,

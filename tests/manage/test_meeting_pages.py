@@ -1,13 +1,17 @@
 """A meeting in the workspace: creating it, its page, its facts and its status."""
 
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from convener.access.domain.audit import acting_as
 from convener.access.models import Role
+from convener.manage.interfaces.meetings import TRACKED
 from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, SeriesStatus
+from convener.prose.editing import field_digests
 from convener.publishing.models import DocumentVersion
 from tests.factories import (
     CoChairFactory,
@@ -35,6 +39,14 @@ def secretariat(client, meeting):
     return user
 
 
+@pytest.fixture
+def added_by_secretariat(secretariat):
+    """The directory entries the test makes count as added by the secretariat,
+    so within their reach (`directory.queries.reach`)."""
+    with acting_as(secretariat, via="web"):
+        yield
+
+
 def url(name, *args):
     return reverse(f"manage:{name}", args=args)
 
@@ -53,7 +65,12 @@ def facts(**changes):
     }
     for prefix in ("co_organisers", "co_chairs"):
         data |= {f"{prefix}-TOTAL_FORMS": "2", f"{prefix}-INITIAL_FORMS": "0"}
-    return data | changes
+    return data | started_from(Meeting.objects.get(series__slug="gmg-2017", number=1)) | changes
+
+
+def started_from(meeting):
+    """What the edit page carries, hidden: the digest of each fact as it showed it."""
+    return {"started_from": json.dumps(field_digests(meeting, TRACKED))}
 
 
 def test_a_new_meeting_needs_only_a_title_and_shows_the_rest_to_be_confirmed(
@@ -101,7 +118,9 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_and_keeps_what_was_type
     assert Meeting.objects.get().title == "First panel"
 
 
-def test_co_organisers_and_co_chairs_are_saved_in_their_order(client, secretariat, meeting):
+def test_co_organisers_and_co_chairs_are_saved_in_their_order(
+    client, secretariat, meeting, added_by_secretariat
+):
     undp, unhcr = OrganisationFactory(), OrganisationFactory()
     zambia, portugal = StateFactory(), StateFactory()
     ambassador = PersonFactory()
@@ -129,7 +148,9 @@ def test_co_organisers_and_co_chairs_are_saved_in_their_order(client, secretaria
     ]
 
 
-def test_an_organisation_listed_twice_saves_nothing(client, secretariat, meeting):
+def test_an_organisation_listed_twice_saves_nothing(
+    client, secretariat, meeting, added_by_secretariat
+):
     undp = OrganisationFactory()
 
     response = client.post(
@@ -255,3 +276,67 @@ def test_the_meeting_page_shows_co_chairs_and_co_organisers(client, secretariat,
 
     assertContains(response, "Zambia")
     assertContains(response, "UNDP")
+
+
+# Two people editing the meeting at once
+
+
+def test_meeting_form_second_save_from_the_same_page_is_refused_with_both_versions(
+    client, secretariat, meeting
+):
+    page = started_from(meeting)  # both open the edit page
+    first = client.post(url("meeting_edit", "gmg-2017", 1), facts(room="Room 1") | page)
+
+    second = client.post(
+        url("meeting_edit", "gmg-2017", 1), facts(room="Room 2", title="Renamed") | page
+    )
+
+    assertRedirects(first, url("meeting", "gmg-2017", 1))
+    assert second.status_code == 409
+    assertContains(second, "it is now “Room 1”", status_code=409)
+    assertContains(second, 'value="Room 2"', status_code=409)
+    meeting.refresh_from_db()
+    assert (meeting.room, meeting.title) == ("Room 1", "First panel")
+
+
+def test_meeting_form_saved_again_after_a_conflict_keeps_the_second_s_value(
+    client, secretariat, meeting
+):
+    page = started_from(meeting)
+    client.post(url("meeting_edit", "gmg-2017", 1), facts(room="Room 1") | page)
+    refused = client.post(url("meeting_edit", "gmg-2017", 1), facts(room="Room 2") | page)
+
+    again = client.post(
+        url("meeting_edit", "gmg-2017", 1),
+        facts(room="Room 2", started_from=refused.context["plan"].facts["started_from"].value()),
+    )
+
+    assertRedirects(again, url("meeting", "gmg-2017", 1))
+    meeting.refresh_from_db()
+    assert meeting.room == "Room 2"
+
+
+def test_meeting_form_leaves_a_fact_someone_else_changed_meanwhile_that_the_user_did_not(
+    client, secretariat, meeting
+):
+    page = started_from(meeting)
+    client.post(url("meeting_edit", "gmg-2017", 1), facts(room="Room 1") | page)
+
+    response = client.post(
+        url("meeting_edit", "gmg-2017", 1),
+        facts(title="Renamed", room="Conference Room 7") | page,
+    )
+
+    assertRedirects(response, url("meeting", "gmg-2017", 1))
+    meeting.refresh_from_db()
+    assert (meeting.room, meeting.title) == ("Room 1", "Renamed")
+
+
+def test_meeting_form_without_what_it_started_from_is_refused(client, secretariat, meeting):
+    data = facts(title="Blind write")
+    del data["started_from"]
+
+    response = client.post(url("meeting_edit", "gmg-2017", 1), data)
+
+    assertContains(response, "This page is out of date or incomplete")
+    assert Meeting.objects.get().title == "First panel"

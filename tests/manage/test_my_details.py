@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from convener.access.models import Role
+from convener.directory.domain.speakers import SPEAKER_FIELDS
 from convener.meetings.models import MeetingStatus
-from convener.prose.editing import text_digest
+from convener.prose.editing import field_digests
 from tests.factories import (
     GrantFactory,
     MeetingFactory,
@@ -51,9 +54,14 @@ def _details(person, **changes):
         "position": person.position,
         "short_name": person.short_name,
         "biography": person.biography,
-        "biography_started_from": text_digest(person.biography),
+        **_page(person),
     }
     return {**data, **changes}
+
+
+def _page(person):
+    """What the details page carries, hidden: the digest of each field as it showed it."""
+    return {"started_from": json.dumps(field_digests(person, SPEAKER_FIELDS))}
 
 
 def test_speaker_sees_their_details_and_their_part_even_in_a_draft(speaker, participation):
@@ -89,13 +97,12 @@ def test_speaker_may_not_leave_their_name_empty(speaker, participation):
 
 def test_biography_changed_meanwhile_is_not_overwritten(speaker, participation):
     person = participation.person
-    started_from = text_digest(person.biography)
+    page = _page(person)
     person.biography = "Economist, written by the secretariat."
     person.save()
 
     response = speaker.post(
-        _url(person),
-        _details(person, biography="Economist and author.", biography_started_from=started_from),
+        _url(person), _details(person, biography="Economist and author.", **page)
     )
 
     assert response.status_code == 409
@@ -107,8 +114,7 @@ def test_biography_changed_meanwhile_is_not_overwritten(speaker, participation):
 
 def test_title_is_saved_when_only_the_biography_changed_meanwhile(speaker, participation):
     person = participation.person
-    started_from = text_digest(person.biography)
-    data = _details(person, position="Chief economist", biography_started_from=started_from)
+    data = _details(person, position="Chief economist")
     person.biography = "Economist, written by the secretariat."
     person.save()
 
@@ -211,3 +217,63 @@ def test_details_page_costs_the_same_queries_however_many_parts(
         response = speaker.get(_url(participation.person))
 
     assert response.status_code == 200
+
+
+def test_secretariat_of_another_series_cannot_read_a_draft_only_biography(participation):
+    client = Client()
+    client.force_login(GrantFactory(role=Role.SECRETARIAT).user)
+
+    response = client.get(_url(participation.person))
+
+    assert response.status_code == 403
+    assert b"Economist." not in response.content
+
+
+def test_secretariat_cannot_edit_a_person_another_series_shows_and_is_told_whom_to_ask(
+    participation,
+):
+    person = participation.person
+    theirs = MeetingFactory(series__title="Another series")
+    ParticipationFactory(segment__meeting=theirs, person=person)
+    client = Client()
+    client.force_login(
+        GrantFactory(series=participation.segment.meeting.series, role=Role.SECRETARIAT).user
+    )
+
+    page = client.get(_url(person))
+    refused = client.post(_url(person), _details(person, biography="Overwritten."))
+
+    assert page.status_code == 200
+    assert "ask the secretariat of" in page.content.decode()
+    assert "<li>Another series</li>" in page.content.decode()
+    assert refused.status_code == 403
+    person.refresh_from_db()
+    assert person.biography == "Economist."
+
+
+def test_person_form_second_save_of_a_short_field_from_the_same_page_is_refused(
+    speaker, participation
+):
+    person = participation.person
+    page = _details(person)
+    speaker.post(_url(person), {**page, "position": "Chief economist"})
+
+    refused = speaker.post(_url(person), {**page, "position": "Senior economist"})
+
+    assert refused.status_code == 409
+    assert "it is now “Chief economist”" in refused.content.decode()
+    assert refused.context["form"]["position"].value() == "Senior economist"
+    person.refresh_from_db()
+    assert person.position == "Chief economist"
+
+
+def test_person_form_without_what_it_started_from_is_refused(speaker, participation):
+    person = participation.person
+    data = _details(person, position="Blind write")
+    del data["started_from"]
+
+    response = speaker.post(_url(person), data)
+
+    assert "This page is out of date or incomplete" in response.content.decode()
+    person.refresh_from_db()
+    assert person.position != "Blind write"

@@ -45,7 +45,9 @@ PROGRAMME_OF_MEETING_3 = SECRETARIAT | {"undp"}
 RECORDS = SECRETARIAT | {"rapporteur"}
 SEARCHES_THE_DIRECTORY = SECRETARIAT_OF_ANY_SERIES | {"undp", "rapporteur", "chair"}
 ADDS_TO_THE_DIRECTORY = SECRETARIAT_OF_ANY_SERIES | {"undp"}
-EDITS_THE_SPEAKER = SECRETARIAT_OF_ANY_SERIES | {"speaker"}
+# The speaker's entry is in the programme of the demo series only: its
+# secretariat keeps it, not the secretariat of another series.
+EDITS_THE_SPEAKER = SECRETARIAT | {"speaker"}
 CONFIRMS_FOR_THE_SPEAKER = ADMINISTRATOR | {"speaker"}
 EVERYONE = frozenset(ROLES)
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from convener.access.domain.audit import acting_as
 from convener.access.models import Role as AccessRole
 from convener.directory.models import Organisation, Person
 from convener.meetings.models import Participation, Role, Segment
@@ -52,6 +53,14 @@ def focal_point(meeting):
     return GrantFactory(
         series=meeting.series, role=AccessRole.FOCAL_POINT, organisation=_undp()
     ).user
+
+
+@pytest.fixture
+def added_by_undp(focal_point):
+    """The directory entries the test makes count as added by the focal point,
+    so within their reach (`directory.queries.reach`)."""
+    with acting_as(focal_point, via="web"):
+        yield
 
 
 @pytest.fixture
@@ -174,7 +183,7 @@ def test_move_participant_in_an_unknown_direction_is_a_bad_request(undp_client, 
     assert response.status_code == 400
 
 
-def test_add_participant_puts_the_picked_person_last(undp_client, meeting):
+def test_add_participant_puts_the_picked_person_last(undp_client, meeting, added_by_undp):
     milner = PersonFactory(family_name="Milner")
 
     response = undp_client.post(
@@ -187,7 +196,9 @@ def test_add_participant_puts_the_picked_person_last(undp_client, meeting):
     assert _participation(meeting, "Milner").speaking_time == 10
 
 
-def test_add_participant_without_javascript_lists_the_people_found(undp_client, meeting):
+def test_add_participant_without_javascript_lists_the_people_found(
+    undp_client, meeting, added_by_undp
+):
     milner = PersonFactory(given_name="James", family_name="Milner")
 
     response = undp_client.post(
@@ -373,7 +384,7 @@ def test_a_change_needs_a_post(undp_client, meeting):
 # Searching the directory
 
 
-def test_people_search_answers_with_buttons_that_pick_a_person(undp_client, meeting):
+def test_people_search_answers_with_buttons_that_pick_a_person(undp_client, meeting, added_by_undp):
     pucarinho = PersonFactory(given_name="Cristina", family_name="Pucariño")
 
     response = undp_client.get(reverse("manage:people_search"), {"q": "pucarino"}, **HTMX)
@@ -404,7 +415,9 @@ def test_people_search_is_refused_to_a_delegation(client, meeting):
     assert client.get(reverse("manage:people_search"), {"q": "kel"}).status_code == 403
 
 
-def test_organisations_search_keeps_the_organisation_already_chosen(undp_client, meeting):
+def test_organisations_search_keeps_the_organisation_already_chosen(
+    undp_client, meeting, added_by_undp
+):
     chosen = OrganisationFactory(name="Refugee Council", acronym="RC")
     OrganisationFactory(name="Rescue Committee", acronym="IRC")
 
@@ -491,7 +504,7 @@ def test_person_create_despite_the_warning_creates_the_entry(undp_client, meetin
     assert _panellists(meeting)[-1] == "Kelly"
 
 
-def test_person_create_picking_a_candidate_adds_them_instead(undp_client, meeting):
+def test_person_create_picking_a_candidate_adds_them_instead(undp_client, meeting, added_by_undp):
     james = PersonFactory(given_name="Ninette", family_name="Kelley", key="other-kelley")
 
     undp_client.post(reverse("manage:person_create"), _new_person(meeting, pick=james.pk))
@@ -523,7 +536,9 @@ def test_person_create_for_a_segment_of_another_meeting_is_refused(undp_client, 
     assert not Person.objects.filter(family_name="Kelly").exists()
 
 
-def test_person_create_finds_the_organisation_without_javascript(undp_client, meeting):
+def test_person_create_finds_the_organisation_without_javascript(
+    undp_client, meeting, added_by_undp
+):
     irc = OrganisationFactory(name="International Rescue Committee", acronym="IRC")
 
     response = undp_client.post(

@@ -10,8 +10,7 @@ from django.db.models import Model
 
 from convener.api.errors import InvalidDataError
 from convener.directory.models import StateGroup
-from convener.directory.queries.organisations import visible_organisations
-from convener.directory.queries.people import visible_people
+from convener.directory.queries.reach import organisations_within_reach, people_within_reach
 from convener.directory.queries.states import states_for_page
 from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import AnyUser
@@ -29,12 +28,17 @@ Finder = Callable[[str, Meeting, AnyUser], Model | None]
 
 _FINDERS: dict[str, tuple[str, Finder]] = {
     "segment": ("segment", lambda key, meeting, user: meeting.segments.filter(key=key).first()),
-    "speaker": ("person", lambda key, meeting, user: visible_people(user).filter(key=key).first()),
+    # A speaker or organisation is one within the user's reach: a key of
+    # someone seen only in another series' draft names nothing.
+    "speaker": (
+        "person",
+        lambda key, meeting, user: people_within_reach(user).filter(key=key).first(),
+    ),
     "state": ("State", lambda iso3, meeting, user: states_for_page().filter(iso3=iso3).first()),
     "group": ("group of States", lambda key, *_: StateGroup.objects.filter(key=key).first()),
     "organisation": (
         "organisation",
-        lambda key, meeting, user: visible_organisations(user).filter(key=key).first(),
+        lambda key, meeting, user: organisations_within_reach(user).filter(key=key).first(),
     ),
 }
 

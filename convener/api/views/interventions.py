@@ -1,5 +1,6 @@
-from django.http import HttpRequest
-from ninja import Path, Query, Router
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from ninja import Header, Path, Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
 
@@ -18,6 +19,14 @@ from convener.api.interfaces.schemas.interventions import (
     InterventionFilters,
     InterventionIn,
     InterventionOut,
+)
+from convener.api.interfaces.versions import (
+    IF_MATCH,
+    IF_MATCH_HELP,
+    INTERVENTION_VERSIONED,
+    ensure_current,
+    etag,
+    intervention_version,
 )
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import intervention_list
@@ -57,8 +66,12 @@ def list_interventions(request: HttpRequest, filters: Query[InterventionFilters]
     summary="Read a turn on the floor",
     openapi_extra=ANYONE,
 )
-def get_intervention(request: HttpRequest, intervention_id: Path[RowId]) -> Intervention:
-    return _intervention(request, intervention_id)
+def get_intervention(
+    request: HttpRequest, response: HttpResponse, intervention_id: Path[RowId]
+) -> Intervention:
+    intervention = _intervention(request, intervention_id)
+    response["ETag"] = etag(intervention_version(intervention))
+    return intervention
 
 
 @router.post(
@@ -85,11 +98,15 @@ def post_intervention(
 @router.patch(
     "/interventions/{intervention_id}",
     auth=EDITOR,
-    response={200: InterventionOut, **error_responses(400, 401, 403, 404, 422)},
+    response={200: InterventionOut, **error_responses(400, 401, 403, 404, 409, 422)},
     summary="Change a turn on the floor",
 )
 def patch_intervention(
-    request: HttpRequest, intervention_id: Path[RowId], payload: InterventionChangesIn
+    request: HttpRequest,
+    response: HttpResponse,
+    intervention_id: Path[RowId],
+    payload: InterventionChangesIn,
+    if_match: str = Header(..., alias=IF_MATCH, description=IF_MATCH_HELP),
 ) -> Intervention:
     user = caller(request)
     intervention = _intervention(request, intervention_id)
@@ -97,9 +114,21 @@ def patch_intervention(
     changes = intervention_changes(
         payload.dict(exclude_unset=True), meeting=intervention.segment.meeting, user=user
     )
-    with rules_as_invalid_data(fields=API_NAMES):
+    with transaction.atomic(), rules_as_invalid_data(fields=API_NAMES):
+        ensure_current(
+            intervention,
+            fields=INTERVENTION_VERSIONED,
+            if_match=if_match,
+            sent=payload.model_dump(mode="json", exclude_unset=True),
+            stored=lambda: InterventionOut.from_orm(
+                _intervention(request, intervention_id)
+            ).model_dump(mode="json"),
+        )
+        intervention.refresh_from_db()
         update_intervention(intervention=intervention, changes=changes, by=user)
-    return _intervention(request, intervention_id)
+    changed = _intervention(request, intervention_id)
+    response["ETag"] = etag(intervention_version(changed))
+    return changed
 
 
 def _intervention(request: HttpRequest, intervention_id: int) -> Intervention:

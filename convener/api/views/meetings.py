@@ -1,6 +1,6 @@
 from django.db import transaction
-from django.http import HttpRequest
-from ninja import Path, Query, Router
+from django.http import HttpRequest, HttpResponse
+from ninja import Header, Path, Query, Router
 from ninja.pagination import paginate
 
 from convener.api.auth import caller
@@ -12,6 +12,14 @@ from convener.api.interfaces.schemas.meetings import (
     MeetingDetailOut,
     MeetingFilters,
     MeetingOut,
+)
+from convener.api.interfaces.versions import (
+    IF_MATCH,
+    IF_MATCH_HELP,
+    MEETING_VERSIONED,
+    ensure_current,
+    etag,
+    meeting_version,
 )
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import meeting_list
@@ -44,22 +52,29 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilters]):
     openapi_extra=ANYONE,
 )
 def get_meeting(
-    request: HttpRequest, series: Path[SeriesSlug], number: Path[MeetingNumber]
+    request: HttpRequest,
+    response: HttpResponse,
+    series: Path[SeriesSlug],
+    number: Path[MeetingNumber],
 ) -> Meeting:
-    return _meeting(caller(request), series, number)
+    meeting = _meeting(caller(request), series, number)
+    response["ETag"] = etag(meeting_version(meeting))
+    return meeting
 
 
 @router.patch(
     "/meetings/{series}/{number}",
     auth=EDITOR,
-    response={200: MeetingDetailOut, **error_responses(400, 401, 403, 404, 422)},
+    response={200: MeetingDetailOut, **error_responses(400, 401, 403, 404, 409, 422)},
     summary="Change a meeting's facts",
 )
 def patch_meeting(
     request: HttpRequest,
+    response: HttpResponse,
     series: Path[SeriesSlug],
     number: Path[MeetingNumber],
     payload: MeetingChangesIn,
+    if_match: str = Header(..., alias=IF_MATCH, description=IF_MATCH_HELP),
 ) -> Meeting:
     user = caller(request)
     meeting = _meeting(user, series, number)
@@ -69,11 +84,27 @@ def patch_meeting(
     fields = {model: api for api, model in MEETING_FIELDS.items()}
     # The facts first, so that a new date counts when the status step checks it.
     with transaction.atomic(), rules_as_invalid_data(fields=fields):
+        ensure_current(
+            meeting,
+            fields=MEETING_VERSIONED,
+            if_match=if_match,
+            sent=payload.model_dump(mode="json", exclude_unset=True),
+            stored=lambda: _as_shown(user, series, number),
+        )
+        meeting.refresh_from_db()
         update_meeting(meeting=meeting, changes=changes, by=user)
         if status != meeting.status:
             step = transition_to(meeting, status)
             change_meeting_status(meeting=meeting, transition=step, by=user)
-    return _meeting(user, series, number)
+    changed = _meeting(user, series, number)
+    response["ETag"] = etag(meeting_version(changed))
+    return changed
+
+
+def _as_shown(user: AnyUser, series: str, number: int) -> dict[str, object]:
+    """The meeting as a GET shows it now."""
+    shown = MeetingDetailOut.from_orm(_meeting(user, series, number))
+    return shown.model_dump(mode="json")
 
 
 def _meeting(user: AnyUser, series: str, number: int) -> Meeting:

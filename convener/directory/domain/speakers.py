@@ -1,4 +1,8 @@
-"""A speaker keeping their own entry of the directory right: name, title, biography."""
+"""A person's entry of the directory kept right: name, title, biography.
+
+By the speaker themselves, or by the secretariat of the series that use the
+entry (`directory.queries.ownership`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
+from convener.directory.domain.ownership import ensure_editable
 from convener.directory.models import Person
 from convener.prose.editing import lock_and_compare
 
@@ -29,15 +34,17 @@ def update_speaker_details(
     """Apply `changes` (field names to texts) to the person and save them.
 
     Raises ValidationError, keyed by field, and saves nothing if a value breaks
-    a rule. `started_from` maps a long text (the biography) to the digest of the text
-    the editor started from: `EditConflictError` if someone saved another
-    text since.
+    a rule; `EntrySharedError` if `by` may not change the entry because
+    another series uses it (`directory.queries.ownership`). `started_from`
+    maps a field to the digest of its value the editor started from:
+    `EditConflictError` if someone saved another value since.
     """
     unknown = set(changes) - set(SPEAKER_FIELDS)
     if unknown:
         raise ValueError(f"update_speaker_details does not change {', '.join(sorted(unknown))}")
     if not changes:
         return person
+    ensure_editable(person, by=by)
     with transaction.atomic():
         lock_and_compare(person, started_from)
         for field, value in changes.items():

@@ -22,6 +22,7 @@ from django.db.models.functions import Lower
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
+from convener.directory.queries.reach import organisations_within_reach, people_within_reach
 from convener.meetings.queries.visibility import AnyUser
 
 SEARCH_LIMIT = 10
@@ -146,16 +147,16 @@ _ORGANISATION_FIELDS = ("name", "acronym")
 
 
 def _people_searchable_by(user: AnyUser) -> QuerySet[Person]:
-    # Picking a speaker needs the whole directory, including people not yet
-    # in any programme; anyone else finds only the people they may read.
+    # Picking a speaker finds the people within the user's reach, the ones
+    # they added included; anyone else finds only the people they may read.
     if user.has_perm("directory.search"):
-        return Person.objects.all()
+        return people_within_reach(user)
     return visible_people(user)
 
 
 def _organisations_searchable_by(user: AnyUser) -> QuerySet[Organisation]:
     if user.has_perm("directory.search"):
-        return Organisation.objects.all()
+        return organisations_within_reach(user)
     return visible_organisations(user)
 
 

@@ -4,7 +4,8 @@ The current speaker is preselected. The script saves the summary every few
 seconds and when the field loses focus, keeps what is not yet saved on the
 device (so a reload or a lost connection loses nothing), and says when it
 last saved. Two people saving the same summary at once are told, and shown
-both texts (`prose.editing`).
+both texts (`prose.editing`); a save that does not send the digest of the
+text it started from is refused.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from convener.live.queries import state as floor_state
 from convener.live.views.responses import errors_of, wants_json
 from convener.manage.views.access import child_of, meeting_for
 from convener.meetings.models import Meeting
-from convener.prose.editing import EditConflictError, text_digest
+from convener.prose.editing import EditConflictError, MissingVersionError, text_digest
 from convener.records.domain.interventions import update_intervention
 from convener.records.models import Intervention
 
@@ -58,19 +59,24 @@ def summary(request: HttpRequest, slug: str, number: int, pk: int) -> HttpRespon
 
 def _save(request: HttpRequest, meeting: Meeting, intervention: Intervention) -> HttpResponse:
     text = request.POST.get("summary", "")
-    started_from = request.POST.get("started_from") or None
+    started_from = request.POST.get("started_from")
     try:
+        if not started_from:
+            # A save that does not say what it started from could overwrite
+            # anyone's text unseen: the console always sends it.
+            raise MissingVersionError
         update_intervention(
             intervention=intervention,
             changes={"summary": text},
             by=request.user,
-            started_from={"summary": started_from} if started_from else None,
+            started_from={"summary": started_from},
         )
     except EditConflictError as conflict:
         return JsonResponse(
             {
                 "errors": errors_of(conflict),
                 "stored": conflict.stored,
+                "sent": text,
                 "digest": conflict.stored_digest,
             },
             status=409,

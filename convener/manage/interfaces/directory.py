@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.models import Organisation, Person, State
 from convener.manage.interfaces.programme import search_field
+from convener.manage.interfaces.reach import keep_within_reach
 
 _PERSON = forms.fields_for_model(
     Person,
@@ -44,6 +47,10 @@ class PersonForm(DespiteDuplicatesForm):
         queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
     )
 
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, people=["pick"], organisations=["organisation"])
+
     def entry(self) -> dict[str, object]:
         """The details `create_person` takes."""
         return {
@@ -74,6 +81,10 @@ class OrganisationForm(DespiteDuplicatesForm):
     pick = forms.ModelChoiceField(
         queryset=Organisation.objects.all(), required=False, widget=forms.HiddenInput
     )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, organisations=["pick"])
 
     def entry(self) -> dict[str, object]:
         """The details `create_organisation` takes."""

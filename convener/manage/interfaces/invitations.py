@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from convener.access.domain.invitations import NARROWING
 from convener.access.models import Role
 from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.reach import keep_within_reach
 from convener.meetings.models import Series
 
 NARROWING_FIELDS = ("organisation", "meeting", "person", "state")
@@ -59,7 +60,7 @@ class InvitationForm(forms.Form):
         help_text=_("For the delegation of a State."),
     )
 
-    def __init__(self, data: Any = None, *, series: Series, role: str = "") -> None:
+    def __init__(self, data: Any = None, *, series: Series, user: Any, role: str = "") -> None:
         role = data.get("role", "") if data is not None else role
         super().__init__(data, initial={"role": role} if role else None)
         self.fields["meeting"].queryset = series.meetings.order_by("number")  # type: ignore[attr-defined]
@@ -72,6 +73,7 @@ class InvitationForm(forms.Form):
             .distinct()
             .order_by("family_name", "given_name")
         )
+        keep_within_reach(self, user, people=["person"], organisations=["organisation"])
         if role in NARROWING:
             for name in NARROWING_FIELDS:
                 if name not in NARROWING[role]:

@@ -16,7 +16,16 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.reach import keep_within_reach
 from convener.manage.interfaces.series import MARKDOWN_HELP
+from convener.manage.interfaces.tracking import (
+    STARTED_FROM,
+    check_started_from,
+    edits,
+    show_conflict,
+    start_tracking,
+    started_from,
+)
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.meetings.domain.meetings import (
     CREATION_FIELDS,
@@ -25,8 +34,11 @@ from convener.meetings.domain.meetings import (
     update_meeting,
 )
 from convener.meetings.models import Meeting
+from convener.prose.editing import EditConflictError
 
 EMPTY_ROWS = 2
+# The facts whose form refuses to overwrite what someone else saved meanwhile.
+TRACKED = tuple(CREATION_FIELDS)
 TO_BE_CONFIRMED = _("Leave empty while it is to be confirmed.")
 
 
@@ -49,18 +61,40 @@ class MeetingForm(forms.ModelForm):
             "format_note": MARKDOWN_HELP,
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Editing: the form says what the user started from (`interfaces.tracking`).
+            start_tracking(self, self.instance, TRACKED)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if STARTED_FROM in self.fields:
+            check_started_from(self, TRACKED)
+        return cleaned
+
     def changes(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.changed_data}
+        """The facts the user changed from what the page showed them."""
+        return edits(self, TRACKED)
+
+    def started_from(self, changes: dict[str, Any]) -> dict[str, str]:
+        """The digests of the changed facts as the page showed them, for `update_meeting`."""
+        digests = started_from(self, TRACKED)
+        return {field: digests[field] for field in changes}
 
     def meeting_fields(self) -> dict[str, Any]:
         """Every field, for `create_meeting`."""
-        return dict(self.cleaned_data)
+        return {name: self.cleaned_data[name] for name in TRACKED}
 
 
 class CoOrganiserRow(forms.Form):
     organisation = forms.ModelChoiceField(
         Organisation.objects.order_by("name"), required=False, label=_("Organisation")
     )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, organisations=["organisation"])
 
 
 class CoChairRow(forms.Form):
@@ -71,6 +105,10 @@ class CoChairRow(forms.Form):
         label=_("Representative"),
         help_text=_("Leave empty while it is to be confirmed."),
     )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, people=["person"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -122,12 +160,15 @@ CoChairFormSet = forms.formset_factory(CoChairRow, formset=_CoChairRows, extra=E
 class MeetingPlan:
     """The meeting's edit page: facts, co-organisers and co-chairs, saved together or not at all."""
 
-    def __init__(self, meeting: Meeting, data: Any = None) -> None:
+    def __init__(self, meeting: Meeting, data: Any = None, *, user: Any) -> None:
         self.meeting = meeting
+        # Whether the last save was refused because someone else saved first.
+        self.conflict = False
         self.facts = MeetingForm(data, instance=meeting)
         self.co_organisers = CoOrganiserFormSet(
             data,
             prefix="co_organisers",
+            form_kwargs={"user": user},
             initial=[
                 {"organisation": link.organisation}
                 for link in meeting.co_organiser_links.select_related("organisation")
@@ -136,6 +177,7 @@ class MeetingPlan:
         self.co_chairs = CoChairFormSet(
             data,
             prefix="co_chairs",
+            form_kwargs={"user": user},
             initial=[
                 {"state": co_chair.state, "person": co_chair.person}
                 for co_chair in meeting.co_chairs.select_related("state", "person")
@@ -150,9 +192,15 @@ class MeetingPlan:
 
     def save(self, *, by: AbstractBaseUser) -> bool:
         """Save all three parts in one transaction; on a refusal, show it and save nothing."""
+        changes = self.facts.changes()
         try:
             with transaction.atomic():
-                update_meeting(meeting=self.meeting, changes=self.facts.changes(), by=by)
+                update_meeting(
+                    meeting=self.meeting,
+                    changes=changes,
+                    by=by,
+                    started_from=self.facts.started_from(changes),
+                )
                 set_co_organisers(
                     meeting=self.meeting,
                     organisations=[row["organisation"] for row in self.co_organisers.filled()],
@@ -163,6 +211,10 @@ class MeetingPlan:
                     co_chairs=[(row["state"], row["person"]) for row in self.co_chairs.filled()],
                     by=by,
                 )
+        except EditConflictError as conflict:
+            show_conflict(self.facts, conflict)
+            self.conflict = True
+            return False
         except ValidationError as error:
             show_domain_errors(error, self.facts)
             return False

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.models import Person
+from convener.manage.interfaces.reach import keep_within_reach
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, Role, Segment, SegmentKind
 
@@ -76,8 +77,9 @@ class ParticipantForm(ParticipationForm):
         queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args: Any, found_id: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, found_id: str, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, people=["person"])
         self.fields["q"].widget.attrs.update(search_as_you_type("manage:people_search", found_id))
 
 

@@ -59,11 +59,15 @@ class Conflict:
     changed_at: datetime.datetime | None
 
 
-def conflict_of(error: EditConflictError, record: Model | None) -> Conflict:
-    """What the page says about a refused save; who and when come from the audit log."""
-    entry = last_change(record, error.field) if record is not None else None
+def conflict_of(
+    error: EditConflictError, record: Model | None, *, field: str | None = None
+) -> Conflict:
+    """What the page says about a refused save of the text `field` (the first
+    refused, by default); who and when come from the audit log."""
+    field = field or error.field
+    entry = last_change(record, field) if record is not None else None
     return Conflict(
-        stored=error.stored,
+        stored=str(error.conflicts.get(field) or ""),
         changed_by=entry.user_name if entry is not None else "",
         changed_at=entry.at if entry is not None else None,
     )

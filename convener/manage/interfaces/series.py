@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from convener.manage.interfaces.reach import keep_within_reach
 from convener.meetings.domain.series import EDITABLE_FIELDS
 from convener.meetings.models import ConceptNoteSection, Series
 
@@ -29,11 +30,12 @@ class SeriesForm(forms.ModelForm):
         }
         help_texts = {"purpose": MARKDOWN_HELP, "funders": MARKDOWN_HELP}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["rapporteur"].queryset = self.fields["rapporteur"].queryset.select_related(
             "organisation"
         )
+        keep_within_reach(self, user, people=["rapporteur"])
 
     def changes(self) -> dict[str, Any]:
         """The fields the user changed, for the domain function."""

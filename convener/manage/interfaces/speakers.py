@@ -1,4 +1,4 @@
-"""A speaker's form over their own entry of the directory."""
+"""A person's form over their own entry of the directory."""
 
 from __future__ import annotations
 
@@ -8,43 +8,42 @@ from django import forms
 
 from convener.directory.domain.speakers import SPEAKER_FIELDS
 from convener.directory.models import Person
-from convener.prose.editing import text_digest
+from convener.manage.interfaces.tracking import (
+    check_started_from,
+    edits,
+    start_tracking,
+    started_from,
+)
 
 
 class SpeakerDetailsForm(forms.Form):
     """The person's name, title and biography, as the directory defines them.
 
-    The biography carries the digest of the text the speaker started from, as
-    every long text does (`convener.prose.editing`).
+    The form carries the digest of each field as the page showed it
+    (`interfaces.tracking`): only what the user changed is saved, and a field
+    someone else changed meanwhile is refused with their value shown.
     """
 
     def __init__(self, data: Any = None, *, person: Person) -> None:
         initial: dict[str, Any] = {name: getattr(person, name) for name in SPEAKER_FIELDS}
-        initial["biography_started_from"] = text_digest(person.biography)
         super().__init__(data, initial=initial)
         for name in SPEAKER_FIELDS:
             self.fields[name] = Person._meta.get_field(name).formfield()  # type: ignore[union-attr]
         # A biography comes back as it was sent, so that its digest can tell
         # whether the speaker changed it.
         self.fields["biography"].strip = False  # type: ignore[attr-defined]
-        self.fields["biography_started_from"] = forms.CharField(widget=forms.HiddenInput)
+        start_tracking(self, person, SPEAKER_FIELDS)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        check_started_from(self, SPEAKER_FIELDS)
+        return cleaned
 
     def changes(self) -> dict[str, str]:
-        """The fields the speaker changed. The biography counts as changed only if
-        it differs from the text they started from, not from the text stored now."""
-        changes = {
-            name: self.cleaned_data[name]
-            for name in self.changed_data
-            if name in SPEAKER_FIELDS and name != "biography"
-        }
-        if text_digest(self.cleaned_data["biography"]) != self.started_from_digest:
-            changes["biography"] = self.cleaned_data["biography"]
-        return changes
+        """The fields the user changed from what the page showed them."""
+        return edits(self, SPEAKER_FIELDS)
 
     def started_from(self, changes: dict[str, str]) -> dict[str, str]:
-        """The digest the biography started from, to check only if it is changed."""
-        return {"biography": self.started_from_digest} if "biography" in changes else {}
-
-    @property
-    def started_from_digest(self) -> str:
-        return str(self.cleaned_data["biography_started_from"])
+        """The digests of the changed fields as the page showed them."""
+        digests = started_from(self, SPEAKER_FIELDS)
+        return {field: digests[field] for field in changes}

@@ -33,6 +33,7 @@ from convener.directory.domain.entries import (
     create_person,
 )
 from convener.directory.models import Organisation, Person
+from convener.directory.queries.reach import organisations_within_reach
 from convener.directory.queries.search import search_organisations, search_people
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.programme import ParticipationForm, search_as_you_type
@@ -106,7 +107,7 @@ def organisations_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     field = _safe_name(request.GET.get("field"), "organisation")
     # The form's current choice comes along under the field's own name.
-    chosen = _chosen_organisation(request.GET.get(field))
+    chosen = _chosen_organisation(request, request.GET.get(field))
     return render(
         request,
         "manage/directory_organisation_results.html",
@@ -120,9 +121,10 @@ def organisations_search(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _chosen_organisation(pk: Any) -> Organisation | None:
+def _chosen_organisation(request: HttpRequest, pk: Any) -> Organisation | None:
     try:
-        return Organisation.objects.filter(pk=int(pk)).first() if pk else None
+        reach = organisations_within_reach(request.user)
+        return reach.filter(pk=int(pk)).first() if pk else None
     except (TypeError, ValueError):
         return None
 
@@ -170,9 +172,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
         # A new form, or the search for an organisation without JavaScript:
         # filled in with what the request brings, and nothing judged yet.
         initial = _unjudged(data, searching=request.method == "POST")
-        form, placement = _person_forms(place, initial=initial)
+        form, placement = _person_forms(request, place, initial=initial)
         return _person_form(request, form, placement, segment=segment, place=place)
-    form, placement = _person_forms(place, data=request.POST)
+    form, placement = _person_forms(request, place, data=request.POST)
     candidates: list[Any] = []
     if form.is_valid() and (segment is None or placement.is_valid()):
         try:
@@ -206,11 +208,15 @@ def _unjudged(data: QueryDict, *, searching: bool) -> dict[str, Any]:
 
 
 def _person_forms(
-    place: str, *, data: QueryDict | None = None, initial: dict[str, Any] | None = None
+    request: HttpRequest,
+    place: str,
+    *,
+    data: QueryDict | None = None,
+    initial: dict[str, Any] | None = None,
 ) -> tuple[PersonForm, ParticipationForm]:
     """The person's form and, for a programme segment, the form of their part in it."""
     return (
-        PersonForm(data, initial=initial, auto_id=f"{place}-person-%s"),
+        PersonForm(data, initial=initial, auto_id=f"{place}-person-%s", user=request.user),
         ParticipationForm(data, initial=initial, auto_id=f"{place}-placement-%s"),
     )
 
@@ -248,7 +254,7 @@ def _person_form(
             "manage:organisations_search", ids["organisations"], keep=form["organisation"].html_name
         )
     )
-    chosen = _chosen_organisation(form["organisation"].value())
+    chosen = _chosen_organisation(request, form["organisation"].value())
     context = {
         "form": form,
         "placement": placement if segment else None,
@@ -303,14 +309,18 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     place = _safe_name(request.POST.get("place") or request.GET.get("place"), DIRECTORY)
     auto_id = f"{place}-organisation-%s"
     if request.method != "POST":
-        form = OrganisationForm(initial={"name": request.GET.get("name", "")}, auto_id=auto_id)
+        form = OrganisationForm(
+            initial={"name": request.GET.get("name", "")}, auto_id=auto_id, user=request.user
+        )
         next_url = _safe_next(request, request.GET.get("next"))
         return _organisation_form(request, form, place=place, next_url=next_url)
     if "start" in request.POST:
         # Sent by a person's form: what was typed there waits in `next`.
-        form = OrganisationForm(initial={"name": request.POST.get("q", "")}, auto_id=auto_id)
+        form = OrganisationForm(
+            initial={"name": request.POST.get("q", "")}, auto_id=auto_id, user=request.user
+        )
         return _organisation_form(request, form, place=place, next_url=_back_to_person(request))
-    form = OrganisationForm(request.POST, auto_id=auto_id)
+    form = OrganisationForm(request.POST, auto_id=auto_id, user=request.user)
     next_url = _safe_next(request, request.POST.get("next"))
     candidates: list[Any] = []
     if form.is_valid():

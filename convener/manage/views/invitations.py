@@ -28,11 +28,13 @@ from convener.access.models import Grant, Invitation
 from convener.access.queries.invitations import pending_invitations, series_grants
 from convener.access.queries.speakers import participations_of
 from convener.access.wording import role_in_words
+from convener.directory.domain.ownership import series_to_ask
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Person
 from convener.manage.interfaces.invitations import AccountForm, InvitationForm
-from convener.manage.interfaces.prose import Conflict, conflict_of, move_digest
+from convener.manage.interfaces.prose import Conflict, conflict_of
 from convener.manage.interfaces.speakers import SpeakerDetailsForm
+from convener.manage.interfaces.tracking import show_conflict
 from convener.manage.views.access import require, series_for
 from convener.meetings.domain.confirmations import confirm_participation
 from convener.meetings.models import Series
@@ -49,7 +51,7 @@ ACCOUNT_BACKEND = "django.contrib.auth.backends.ModelBackend"
 @login_required
 def series_people(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.manage")
-    return _people_page(request, series, InvitationForm(series=series))
+    return _people_page(request, series, InvitationForm(series=series, user=request.user))
 
 
 @login_required
@@ -57,9 +59,9 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.invite")
     if request.method != "POST":
         # Also how the form, with script, shows the fields of the role just chosen.
-        form = InvitationForm(series=series, role=request.GET.get("role", ""))
+        form = InvitationForm(series=series, user=request.user, role=request.GET.get("role", ""))
         return render(request, "manage/invite.html", {"series": series, "form": form})
-    form = InvitationForm(request.POST, series=series)
+    form = InvitationForm(request.POST, series=series, user=request.user)
     if form.is_valid():
         try:
             invitation = invitations.invite(
@@ -189,10 +191,10 @@ def _unusable(request: HttpRequest, error: invitations.InvitationError) -> HttpR
 def my_details(request: HttpRequest, key: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("organisation"), key=key)
     if not (
-        request.user.has_perm("person.edit", person)
+        request.user.has_perm("person.view_details", person)
         or request.user.has_perm("person.confirm", person)
     ):
-        raise PermissionDenied("person.edit")
+        raise PermissionDenied("person.view_details")
     if request.method != "POST":
         return _details_page(request, person, SpeakerDetailsForm(person=person))
     require(request, "person.edit", person)
@@ -208,8 +210,12 @@ def my_details(request: HttpRequest, key: str) -> HttpResponse:
             started_from=form.started_from(changes),
         )
     except EditConflictError as error:
-        move_digest(form, error, field="biography_started_from")
-        conflict = conflict_of(error, person)
+        show_conflict(form, error, boxed=("biography",))
+        conflict = (
+            conflict_of(error, person, field="biography")
+            if "biography" in error.conflicts
+            else None
+        )
         return _details_page(request, person, form, conflict=conflict, status=409)
     except ValidationError as error:
         _add_errors(form, error)
@@ -227,6 +233,7 @@ def _details_page(
     conflict: Conflict | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    may_edit = request.user.has_perm("person.edit", person)
     return render(
         request,
         "manage/my_details.html",
@@ -234,7 +241,9 @@ def _details_page(
             "person": person,
             "form": form,
             "conflict": conflict,
-            "may_edit": request.user.has_perm("person.edit", person),
+            "may_edit": may_edit,
+            # Whose secretariat to ask, when other series use the entry too.
+            "ask": [] if may_edit else series_to_ask(person, user=request.user),
             "may_confirm": request.user.has_perm("person.confirm", person),
             "participations": participations_of(person, user=request.user),
         },

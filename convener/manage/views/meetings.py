@@ -66,7 +66,7 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = meeting_for(request, slug, number, "meeting.manage")
-    plan = MeetingPlan(meeting, request.POST or None)
+    plan = MeetingPlan(meeting, request.POST or None, user=request.user)
     if request.method == "POST" and plan.is_valid() and plan.save(by=request.user):
         messages.success(request, _("The meeting is saved."))
         return redirect("manage:meeting", slug=slug, number=number)
@@ -76,7 +76,9 @@ def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "plan": plan,
         "sections": meeting.sections.order_by("order", "pk"),
     }
-    return render(request, "manage/meeting_edit.html", context)
+    # Refused because someone else saved first: both versions are on the page.
+    status = 409 if plan.conflict else 200
+    return render(request, "manage/meeting_edit.html", context, status=status)
 
 
 @login_required

@@ -101,9 +101,9 @@ def segment_ids(segment_pk: int) -> dict[str, str]:
     }
 
 
-def participant_form(segment: Segment, data: Any = None) -> ParticipantForm:
+def participant_form(segment: Segment, *, user: Any, data: Any = None) -> ParticipantForm:
     ids = segment_ids(segment.pk)
-    return ParticipantForm(data, auto_id=f"{ids['add_form']}-%s", found_id=ids["found"])
+    return ParticipantForm(data, auto_id=f"{ids['add_form']}-%s", found_id=ids["found"], user=user)
 
 
 def programme_rows(
@@ -119,7 +119,7 @@ def programme_rows(
 
 def _segment_row(segment: Segment, *, user: Any, bound: Bound, focus: str) -> SegmentRow:
     ids = segment_ids(segment.pk)
-    add_form = bound.get(("add", segment.pk)) or participant_form(segment)
+    add_form = bound.get(("add", segment.pk)) or participant_form(segment, user=user)
     if focus == ids["search"]:
         add_form.fields["q"].widget.attrs["autofocus"] = True
     query = add_form["q"].value() if add_form.is_bound else ""
@@ -299,7 +299,7 @@ def segment_move(request: HttpRequest, meeting: Meeting, segment: int) -> HttpRe
 @programme_change
 def participant_add(request: HttpRequest, meeting: Meeting, segment: int) -> HttpResponse:
     row = child_of(meeting, Segment.objects.all(), pk=segment)
-    form = participant_form(row, request.POST)
+    form = participant_form(row, user=request.user, data=request.POST)
     if not form.is_valid():
         return _refused(request, meeting, {("add", row.pk): form})
     person = form.cleaned_data["person"]

@@ -50,7 +50,7 @@ SERIES_PAGES = (
 @login_required
 def series_create(request: HttpRequest) -> HttpResponse:
     require(request, "series.create")
-    form = SeriesCreateForm(request.POST or None)
+    form = SeriesCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             series = create_series(
@@ -87,7 +87,7 @@ def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def series_edit(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.manage")
-    form = SeriesForm(request.POST or None, instance=series)
+    form = SeriesForm(request.POST or None, instance=series, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             update_series(series=series, changes=form.changes(), by=request.user)

@@ -13,6 +13,7 @@ from convener.access.domain.grants import grant_role
 from convener.access.middleware import AuditActorMiddleware
 from convener.access.models import AuditAction, AuditEntry, Role
 from convener.api.domain.tokens import create_token
+from convener.api.interfaces.versions import etag, meeting_version
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.meetings.models import DevelopmentStatus, Meeting, Series
@@ -108,7 +109,10 @@ def test_change_through_the_api_is_logged_with_the_token_owner(client):
         "/api/meetings/s/1",
         {"title": "New title"},
         content_type="application/json",
-        headers={"Authorization": f"Bearer {secret}"},
+        headers={
+            "Authorization": f"Bearer {secret}",
+            "If-Match": etag(meeting_version(meeting)),
+        },
     )
 
     assert response.status_code == 200

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from convener.directory.domain.speakers import update_speaker_details
 from convener.prose.editing import EditConflictError, text_digest
-from tests.factories import PersonFactory, UserFactory
+from tests.factories import AdministratorFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ def test_update_speaker_details_saves_the_changes_trimmed():
     person = PersonFactory(position="Director")
 
     update_speaker_details(
-        person=person, changes={"position": " Chief economist "}, by=UserFactory()
+        person=person, changes={"position": " Chief economist "}, by=AdministratorFactory()
     )
 
     person.refresh_from_db()
@@ -24,7 +24,9 @@ def test_update_speaker_details_refuses_an_empty_name_and_saves_nothing():
 
     with pytest.raises(ValidationError) as raised:
         update_speaker_details(
-            person=person, changes={"family_name": "", "position": "Other"}, by=UserFactory()
+            person=person,
+            changes={"family_name": "", "position": "Other"},
+            by=AdministratorFactory(),
         )
 
     assert list(raised.value.message_dict) == ["family_name"]
@@ -35,7 +37,7 @@ def test_update_speaker_details_refuses_an_empty_name_and_saves_nothing():
 def test_update_speaker_details_leaves_the_organisation_to_the_secretariat():
     with pytest.raises(ValueError, match="organisation"):
         update_speaker_details(
-            person=PersonFactory(), changes={"organisation": None}, by=UserFactory()
+            person=PersonFactory(), changes={"organisation": None}, by=AdministratorFactory()
         )
 
 
@@ -46,7 +48,7 @@ def test_update_speaker_details_refuses_a_biography_changed_since_the_speaker_re
         update_speaker_details(
             person=person,
             changes={"biography": "Mine."},
-            by=UserFactory(),
+            by=AdministratorFactory(),
             started_from={"biography": text_digest("")},
         )
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from convener.access.domain.audit import acting_as
 from convener.access.models import Role
 from convener.directory.queries.search import (
     likely_duplicate_organisations,
@@ -8,7 +9,7 @@ from convener.directory.queries.search import (
     search_organisations,
     search_people,
 )
-from convener.meetings.models import MeetingStatus
+from convener.meetings.models import MeetingStatus, SeriesStatus
 from tests.factories import (
     GrantFactory,
     OrganisationFactory,
@@ -23,6 +24,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def focal_point():
     return GrantFactory(role=Role.FOCAL_POINT, organisation=OrganisationFactory()).user
+
+
+@pytest.fixture(autouse=True)
+def _entries_added_by_the_focal_point(focal_point):
+    """The entries each test makes count as added by the focal point, so within
+    their reach (`directory.queries.reach`)."""
+    with acting_as(focal_point, via="web"):
+        yield
 
 
 def _names(people):
@@ -106,10 +115,22 @@ def test_search_people_shows_someone_without_a_role_only_what_they_may_read():
     assert [p.family_name for p in search_people(AnonymousUser(), "green")] == ["Greene"]
 
 
-def test_search_people_shows_the_whole_directory_to_who_builds_programmes(focal_point):
-    PersonFactory(family_name="Greenwood")  # in no programme yet
+def test_search_people_finds_whom_the_user_added_though_in_no_programme_yet(focal_point):
+    PersonFactory(family_name="Greenwood")
 
     assert [p.family_name for p in search_people(focal_point, "green")] == ["Greenwood"]
+
+
+def test_search_people_does_not_find_someone_only_in_another_series_draft(focal_point):
+    with acting_as(UserFactory(), via="web"):
+        ParticipationFactory(
+            segment__meeting__series__status=SeriesStatus.DRAFT,
+            segment__meeting__status=MeetingStatus.DRAFT,
+            person__family_name="Greenwood",
+        )
+        ParticipationFactory(person__family_name="Greenhill")  # published
+
+    assert [p.family_name for p in search_people(focal_point, "green")] == ["Greenhill"]
 
 
 # Organisations

@@ -281,7 +281,24 @@ def test_a_summary_saved_meanwhile_by_someone_else_is_shown_not_overwritten(clie
     )
 
     assert response.status_code == 409
-    assert response.json()["stored"] == "The secretariat's text."
+    assert (response.json()["stored"], response.json()["sent"]) == (
+        "The secretariat's text.",
+        "The rapporteur's text.",
+    )
+    assert Intervention.objects.get(pk=turn.intervention_id).summary == "The secretariat's text."
+
+
+def test_a_summary_saved_without_the_digest_it_started_from_is_refused(client, day, turn):
+    client.force_login(day.rapporteur)
+    url = _url("summary", day.meeting, turn.intervention_id)
+    client.post(
+        url, {"summary": "The secretariat's text.", "started_from": text_digest("")}, **JSON
+    )
+
+    response = client.post(url, {"summary": "A blind overwrite."}, **JSON)
+
+    assert response.status_code == 400
+    assert "Say which version you started from" in response.json()["errors"]["__all__"][0]
     assert Intervention.objects.get(pk=turn.intervention_id).summary == "The secretariat's text."
 
 

@@ -23,6 +23,7 @@ from convener.api.interfaces.schemas.references import (
     StateGroupRef,
     StateRef,
 )
+from convener.api.interfaces.versions import VERSION_HELP, intervention_version
 from convener.directory.interfaces.limits import Points, TextOf
 from convener.records.models import Capacity, Intervention, InterventionKind
 
@@ -45,6 +46,11 @@ class InterventionOut(Schema):
     references: list[str] = Field(description="UN document symbols cited.")
     sdg_targets: list[str]
     updated_at: datetime.datetime
+    version: str = Field(description=VERSION_HELP)
+
+    @staticmethod
+    def resolve_version(intervention: Intervention) -> str:
+        return intervention_version(intervention)
 
     @staticmethod
     def resolve_series(intervention: Intervention) -> str:

@@ -20,6 +20,7 @@ from convener.api.interfaces.schemas.references import (
     SectionOut,
     StateRef,
 )
+from convener.api.interfaces.versions import VERSION_HELP, meeting_version
 from convener.directory.interfaces.limits import TextOf
 from convener.meetings.models import (
     Meeting,
@@ -96,6 +97,11 @@ class MeetingDetailOut(MeetingOut):
     co_chairs: list[CoChairOut]
     concept_note: list[SectionOut]
     segments: list[SegmentOut]
+    version: str = Field(description=VERSION_HELP)
+
+    @staticmethod
+    def resolve_version(meeting: Meeting) -> str:
+        return meeting_version(meeting)
 
     @staticmethod
     def resolve_co_organisers(meeting: Meeting) -> list[object]:
