@@ -6,8 +6,8 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from csp import constants as csp
+from django.core.exceptions import ImproperlyConfigured
 from whitenoise.compress import Compressor
 
 from convener import config

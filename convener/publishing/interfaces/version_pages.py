@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from convener.meetings.models import Series
@@ -23,10 +23,8 @@ from convener.publishing.composition.documents import document_label
 from convener.publishing.interfaces.differences import compare, has_changes
 from convener.publishing.models import DocumentVersion
 
-# The exporter writes CommonMark, which lets any punctuation be escaped;
-# Python-Markdown, which renders it, escapes fewer characters and would show
-# the backslash of these. Written as entities, they read as they should.
-_COMMONMARK_ONLY_ESCAPES = re.compile(r"(?<!\\)\\([&<~=])")
+# A kept version is read a section at a time (see `render_version`).
+_SECTION_START = re.compile(r"^(?=#{1,6} )", re.MULTILINE)
 # The exporter marks each chapter heading with an empty anchor named by its
 # position, for the contents' links. Read on a page they are noise, and
 # compared they would show every later heading as changed when one is added.
@@ -64,12 +62,17 @@ class VersionedDocument:
 
 
 def render_version(version: DocumentVersion) -> SafeString:
-    """The kept Markdown as sanitised HTML."""
-    return render_markdown(_COMMONMARK_ONLY_ESCAPES.sub(_as_entity, readable_text(version)))
+    """The kept Markdown as sanitised HTML, rendered a section at a time.
 
-
-def _as_entity(match: re.Match[str]) -> str:
-    return f"&#{ord(match.group(1))};"
+    A whole report holds more markup than the renderer reads as Markdown in
+    one text (`convener.prose.markdown`'s limits); each of its sections stays
+    well within them, so every section reads as Markdown and the work stays
+    linear in the document's length.
+    """
+    sections = _SECTION_START.split(readable_text(version))
+    return mark_safe(  # noqa: S308 — each part is render_markdown's sanitised HTML
+        "\n".join(render_markdown(section) for section in sections if section.strip())
+    )
 
 
 def versions_page(

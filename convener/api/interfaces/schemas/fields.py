@@ -8,7 +8,7 @@ import datetime
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 _KEY = r"^[-a-zA-Z0-9_]+$"
 _KEY_DOC = "letters, digits, hyphens and underscores"

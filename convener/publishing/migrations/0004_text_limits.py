@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0002_document_versions'),
+        ('publishing', '0003_build_owner'),
     ]
 
     operations = [
