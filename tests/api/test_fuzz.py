@@ -20,6 +20,7 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from convener.api.domain.tokens import create_token
 from convener.wsgi import application
+from tests.figures import print_figure
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
@@ -35,10 +36,9 @@ requests_made = 0
 def _report_requests(request):
     started = time.monotonic()
     yield
-    line = f"schemathesis: {requests_made} requests in {time.monotonic() - started:.1f} s"
-    capture = request.config.pluginmanager.get_plugin("capturemanager")
-    with capture.global_and_fixture_disabled():
-        print(f"\n{line}")  # noqa: T201 - the run's figure, asked for in the output
+    print_figure(
+        request, f"schemathesis: {requests_made} requests in {time.monotonic() - started:.1f} s"
+    )
 
 
 @pytest.fixture(autouse=True)

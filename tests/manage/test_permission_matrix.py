@@ -22,6 +22,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from convener.manage import urls as manage_urls
+from tests.figures import print_figure
 from tests.manage.workspace_world import (
     ANONYMOUS,
     INVITATION_SECRET,
@@ -190,6 +191,18 @@ CASES = (
 )
 
 
+requests_made = 0
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_requests(request):
+    yield
+    print_figure(
+        request,
+        f"permission matrix: {requests_made} requests, {len(CASES)} routes, {len(ROLES)} roles",
+    )
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     with workspace_world(django_db_blocker) as world:
@@ -202,6 +215,8 @@ def workspace_route_names() -> set[str]:
 
 def answer(client, method: str, url: str, data: dict[str, Any]) -> Any:
     """The response, with whatever the request changed rolled back."""
+    global requests_made
+    requests_made += 1
     with transaction.atomic():
         response = client.get(url, data) if method == "GET" else client.post(url, data)
         transaction.set_rollback(True)
