@@ -6,8 +6,10 @@ from django.core.management import call_command
 from convener.access.domain.grants import grant_role
 from convener.access.domain.invitations import invite
 from convener.access.models import Grant, Invitation, Role
-from convener.directory.models import State
-from convener.exchange.domain.importer import import_file
+from convener.directory.models import Person, State
+from convener.exchange.domain.importer import import_file, import_series
+from convener.exchange.domain.validation import validate
+from convener.exchange.interfaces.source import read
 from convener.live.domain.floor import start_segment
 from convener.live.domain.requests import add_for_raised_flag
 from convener.live.domain.turns import give_floor
@@ -181,3 +183,51 @@ def test_import_command_dry_run_lists_removals_first_and_changes_nothing(series_
     ]
     assert out[-1] == "Dry run: nothing was written."
     assert Meeting.objects.filter(series=meeting.series).count() == 2
+
+
+def another_series_with(person_line: str) -> str:
+    """The test series under another slug, Ms. Kelley's position as `person_line` says."""
+    return VALID_SERIES.replace("slug: test-series", "slug: another-series").replace(
+        "position: Director, New York Office", person_line
+    )
+
+
+def test_import_of_another_series_cannot_rewrite_a_person_the_first_one_uses(series_file):
+    import_file(path=series_file())
+    rewritten = series_file(another_series_with("position: Impostor"), name="another.yaml")
+
+    summary = import_file(path=rewritten)
+
+    assert Person.objects.get(key="ninette-kelley").position == "Director, New York Office"
+    assert summary.tallies["people"].shared == 1
+    assert (
+        'Left as it is, since another series uses it: people "Ninette Kelley" (used by test-series)'
+    ) in summary.lines()
+
+
+def test_import_changes_a_person_only_its_own_series_uses(series_file):
+    import_file(path=series_file())
+    corrected = series_file(
+        VALID_SERIES.replace("Director, New York Office", "Director, Geneva Office"),
+        name="corrected.yaml",
+    )
+
+    summary = import_file(path=corrected)
+
+    assert Person.objects.get(key="ninette-kelley").position == "Director, Geneva Office"
+    assert summary.tallies["people"].shared == 0
+
+
+def test_import_by_the_secretariat_of_both_series_may_change_a_shared_person(series_file):
+    first = import_file(path=series_file()).series
+    second = import_file(
+        path=series_file(another_series_with("position: Director, New York Office"), name="b.yaml")
+    ).series
+    secretariat = UserFactory()
+    for series in (first, second):
+        grant_role(user=secretariat, series=series, role=Role.SECRETARIAT)
+    changed = series_file(another_series_with("position: Director, Geneva Office"), name="c.yaml")
+
+    import_series(document=validate(read(changed)), by=secretariat)
+
+    assert Person.objects.get(key="ninette-kelley").position == "Director, Geneva Office"

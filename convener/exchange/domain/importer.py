@@ -12,7 +12,9 @@ are the described lists made to match the file, and what goes is listed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -25,8 +27,9 @@ from convener.directory.models import (
     Organisation,
     Person,
 )
+from convener.directory.queries.ownership import directory_entry_editable_by, series_using
 from convener.exchange.domain.meeting_import import sync_meeting, sync_sections
-from convener.exchange.domain.rows import ImportSummary, Lookups, RowWriter
+from convener.exchange.domain.rows import ImportSummary, Lookups, RowWriter, changed_fields
 from convener.exchange.domain.validation import validate
 from convener.exchange.interfaces import source as series_source
 from convener.exchange.interfaces.schema import (
@@ -45,13 +48,16 @@ from convener.meetings.models import (
 from convener.publishing.models import ReportText, ReportTextKind
 
 
-def _upsert_directory(document: SeriesDocument, lookups: Lookups, writer: RowWriter) -> None:
+def _upsert_directory(
+    document: SeriesDocument, lookups: Lookups, writer: RowWriter, by: Any
+) -> None:
     # The directory is shared by every series: the file adds and updates
     # entries by key, and what it leaves out is never its to remove.
     for entry in document.organisations:
-        lookups.organisations[entry.key] = writer.upsert(
+        _upsert_entry(
             "organisations",
-            lookups.organisations.get(entry.key),
+            lookups.organisations,
+            entry.key,
             Organisation,
             {
                 "key": entry.key,
@@ -61,11 +67,15 @@ def _upsert_directory(document: SeriesDocument, lookups: Lookups, writer: RowWri
                 "state_id": lookups.state_id(entry.state),
                 "website": entry.website,
             },
+            document=document,
+            writer=writer,
+            by=by,
         )
     for person in document.people:
-        lookups.people[person.key] = writer.upsert(
+        _upsert_entry(
             "people",
-            lookups.people.get(person.key),
+            lookups.people,
+            person.key,
             Person,
             {
                 "key": person.key,
@@ -78,7 +88,45 @@ def _upsert_directory(document: SeriesDocument, lookups: Lookups, writer: RowWri
                 "gender": person.gender or "",
                 "biography": person.biography,
             },
+            document=document,
+            writer=writer,
+            by=by,
         )
+
+
+def _upsert_entry(
+    kind: str,
+    entries: dict[str, Any],
+    key: str,
+    make: Callable[[], Person | Organisation],
+    values: dict[str, Any],
+    *,
+    document: SeriesDocument,
+    writer: RowWriter,
+    by: Any,
+) -> None:
+    """Create or update a directory entry, unless another series uses it and
+    the importer may not change it (`directory.queries.ownership`): a series
+    file never rewrites the people on another series' pages."""
+    existing = entries.get(key)
+    if existing is not None and changed_fields(existing, values):
+        others = _other_series_using(existing, document.series.slug, by)
+        if others:
+            writer.keep_shared(kind, existing, others)
+            return
+    entries[key] = writer.upsert(kind, existing, make, values)
+
+
+def _other_series_using(entry: Person | Organisation, slug: str, by: Any) -> list[Series]:
+    """The other series that use `entry`, when they keep the import from changing it.
+
+    The command line (`by` None) acts for no series' secretariat, so it
+    changes only entries that no other series uses; a user changes those
+    they may edit."""
+    others = [series for series in series_using(entry) if series.slug != slug]
+    if others and by is not None and directory_entry_editable_by(by, entry):
+        return []
+    return others
 
 
 def _upsert_convening_group(
@@ -233,12 +281,14 @@ def import_series(
     the summary says what an import would do.
     """
     try:
-        return _import(document=document, replace=replace, dry_run=dry_run)
+        return _import(document=document, by=by, replace=replace, dry_run=dry_run)
     except _DryRunRollbackError as rolled_back:
         return rolled_back.summary
 
 
-def _import(*, document: SeriesDocument, replace: bool, dry_run: bool) -> ImportSummary:
+def _import(
+    *, document: SeriesDocument, by: AbstractBaseUser | None, replace: bool, dry_run: bool
+) -> ImportSummary:
     title = document.series.title
     with (
         transaction.atomic(),
@@ -255,7 +305,7 @@ def _import(*, document: SeriesDocument, replace: bool, dry_run: bool) -> Import
         )
         writer = RowWriter(summary, replace=replace)
         lookups = Lookups()
-        _upsert_directory(document, lookups, writer)
+        _upsert_directory(document, lookups, writer, by)
         group = (
             _upsert_convening_group(document.convening_group, lookups, writer)
             if document.convening_group

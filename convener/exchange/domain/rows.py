@@ -47,6 +47,7 @@ class Tally:
     unchanged: int = 0
     kept: int = 0  # in the database, not in the file: left as they are
     removed: int = 0  # not in the file, removed because the import replaces
+    shared: int = 0  # differ from the file, left as they are: another series uses them
 
     def __str__(self) -> str:
         parts = [
@@ -58,6 +59,8 @@ class Tally:
             parts.append(f"{self.kept} kept (not in the file)")
         if self.removed:
             parts.append(f"{self.removed} removed")
+        if self.shared:
+            parts.append(f"{self.shared} left as they are (another series uses them)")
         return ", ".join(parts)
 
 
@@ -71,6 +74,7 @@ class ImportSummary:
     created_meetings: list[str] = field(default_factory=list)
     changed_meetings: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # what `replace` removed, in words
+    shared: list[str] = field(default_factory=list)  # directory entries left, in words
     dry_run: bool = False
 
     def lines(self) -> list[str]:
@@ -86,6 +90,7 @@ class ImportSummary:
             lines.append("Meetings created: " + "; ".join(self.created_meetings))
         if self.changed_meetings:
             lines.append("Meetings changed: " + "; ".join(self.changed_meetings))
+        lines += [f"Left as it is, since another series uses it: {what}" for what in self.shared]
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         return lines
@@ -137,7 +142,7 @@ class RowWriter:
             row.save()
             tally.created += 1
             return row
-        changed = [name for name, value in values.items() if getattr(row, name) != value]
+        changed = changed_fields(row, values)
         if not changed:
             tally.unchanged += 1
             return row
@@ -164,6 +169,12 @@ class RowWriter:
         self.leave(kind, [row for key, row in existing.items() if key not in rows], where)
         return rows
 
+    def keep_shared(self, kind: str, row: models.Model, series: Iterable[Series]) -> None:
+        """A directory entry that differs from the file but that the import may not change."""
+        self.tally(kind).shared += 1
+        slugs = ", ".join(sorted(other.slug for other in series))
+        self.summary.shared.append(f"{kind} {label(row)} (used by {slugs})")
+
     def leave(self, kind: str, rows: Sequence[models.Model], where: str = "") -> None:
         """Rows the file does not describe: kept, unless the import replaces."""
         tally = self.tally(kind)
@@ -174,6 +185,11 @@ class RowWriter:
             self.summary.removed.append(f"{kind} {label(row)}{where}")
             row.delete()
         tally.removed += len(rows)
+
+
+def changed_fields(row: models.Model, values: Mapping[str, Any]) -> list[str]:
+    """The names of `values` that `row` does not hold yet."""
+    return [name for name, value in values.items() if getattr(row, name) != value]
 
 
 def label(row: models.Model) -> str:
