@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.live.domain.floor import LONGEST_LIMIT, TIME_LIMIT_FIELDS
 from convener.live.models import Floor, Inscription, Level, Purpose, speaking_groups
@@ -142,6 +143,10 @@ class RaisedFlagForm(forms.Form):
     speaker_name = Inscription._meta.get_field("speaker_name").formfield(
         label=_("Name of the speaker"), required=False
     )
+
+    def __init__(self, data: Any = None, *, user: Any) -> None:
+        super().__init__(data)
+        keep_within_reach(self, user, organisations=["organisation"])
 
     def request(self) -> dict[str, Any]:
         return dict(self.cleaned_data)

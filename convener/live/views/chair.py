@@ -46,7 +46,7 @@ def chair(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "participations": Participation.objects.filter(segment__meeting=meeting)
             .select_related("person", "segment")
             .order_by("segment__order", "order", "pk"),
-            "raised_flag_form": RaisedFlagForm(),
+            "raised_flag_form": RaisedFlagForm(user=request.user),
             "limits_form": TimeLimitsForm(floor=floor),
             "quotas_form": QuotasForm(quotas=quotas),
             "extensions": EXTENSIONS,
@@ -158,7 +158,7 @@ def quotas(request: HttpRequest, meeting: Meeting) -> None:
 
 @floor_action(CHAIR, back="chair")
 def raised_flag(request: HttpRequest, meeting: Meeting) -> None:
-    form = RaisedFlagForm(request.POST)
+    form = RaisedFlagForm(request.POST, user=request.user)
     if not form.is_valid():
         raise ValidationError(form.errors)
     requests.add_for_raised_flag(meeting=meeting, by=request.user, **form.request())

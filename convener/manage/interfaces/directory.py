@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
 from convener.manage.interfaces.programme import search_field
-from convener.manage.interfaces.reach import keep_within_reach
 
 _PERSON = forms.fields_for_model(
     Person,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.access.domain.invitations import NARROWING
 from convener.access.models import Role
+from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
-from convener.manage.interfaces.reach import keep_within_reach
 from convener.meetings.models import Series
 
 NARROWING_FIELDS = ("organisation", "meeting", "person", "state")

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
-from convener.manage.interfaces.reach import keep_within_reach
 from convener.manage.interfaces.series import MARKDOWN_HELP
 from convener.manage.interfaces.tracking import (
     STARTED_FROM,

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.manage.interfaces.reach import keep_within_reach
+from convener.directory.interfaces.reach import keep_within_reach
 from convener.meetings.domain.series import EDITABLE_FIELDS
 from convener.meetings.models import ConceptNoteSection, Series
 

@@ -8,7 +8,12 @@ from convener.live.domain.turns import give_floor
 from convener.live.models import Inscription, InscriptionStatus, SpeakingQuota, Turn
 from convener.prose.editing import text_digest
 from convener.records.models import Intervention
-from tests.factories import InterventionFactory
+from tests.factories import (
+    CoOrganiserFactory,
+    InterventionFactory,
+    MeetingFactory,
+    SeriesFactory,
+)
 from tests.live.day import a_meeting_on_the_day
 
 pytestmark = pytest.mark.django_db
@@ -315,3 +320,25 @@ def test_the_rapporteur_cannot_reach_an_intervention_of_another_meeting(client, 
     elsewhere = InterventionFactory()
 
     assert client.get(_url("summary", day.meeting, elsewhere.pk)).status_code == 404
+
+
+def test_raised_flag_refuses_an_organisation_hidden_in_another_series_draft(client, day):
+    hidden = CoOrganiserFactory(
+        meeting=MeetingFactory(series=SeriesFactory(status="draft"), status="draft")
+    ).organisation
+    client.force_login(day.secretariat)
+
+    response = client.post(
+        _url("raised_flag", day.meeting),
+        {
+            "capacity": "organisation",
+            "organisation": hidden.pk,
+            "level": "other",
+            "purpose": "statement",
+        },
+        **JSON,
+    )
+
+    assert response.status_code == 400
+    assert "organisation" in response.json()["errors"]
+    assert not Inscription.objects.filter(organisation=hidden).exists()
