@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/pages
 	$(BIN)/python bench/documents
 	$(BIN)/python bench/api
+	$(BIN)/python bench/markdown
 
 # Needs Redis on 127.0.0.1:6379; connects 100, 500 and 1,000 live clients.
 bench-live: install

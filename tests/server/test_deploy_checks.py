@@ -54,3 +54,33 @@ def test_deploy_checks_report_a_server_not_behind_https(production):
     assert result.returncode != 0
     for check in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert check in result.stderr
+
+
+def documented_production_settings() -> str:
+    """The shell lines of docs/security.md's "Production settings" block."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text()
+    section = text.split("## Production settings\n", 1)[1]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_deploy_checks_pass_with_the_settings_the_security_guide_documents(production):
+    environment = {
+        name: value
+        for name, value in production.items()
+        if name not in {"SECRET_KEY", "ALLOWED_HOSTS", "CONVENER_SECURE"}
+    }
+    check = f'exec "{CONVENER}" check --deploy --fail-level DEBUG'
+    script = f"{documented_production_settings()}\n{check}"
+
+    result = subprocess.run(
+        ["bash", "-c", script],  # noqa: S607 - the documented lines, as a shell runs them
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert "export SECRET_KEY=" in script
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
