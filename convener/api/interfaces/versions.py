@@ -18,6 +18,7 @@ from django.db.models import Model
 
 from convener.api.errors import ConflictError
 from convener.prose.editing import EditConflictError, lock_and_compare_version, record_version
+from convener.records.domain.interventions import EDITABLE_FIELDS
 
 # The model fields a PATCH changes, which make up the version.
 MEETING_VERSIONED = (
@@ -31,18 +32,7 @@ MEETING_VERSIONED = (
     "format_note",
     "summary",
 )
-INTERVENTION_VERSIONED = (
-    "segment",
-    "speaker",
-    "state",
-    "state_group",
-    "organisation",
-    "capacity",
-    "office",
-    "kind",
-    "summary",
-    "points",
-)
+INTERVENTION_VERSIONED = tuple(sorted(EDITABLE_FIELDS))
 
 IF_MATCH = "If-Match"
 VERSION_HELP = (
