@@ -4,6 +4,7 @@ fields on one line without bidirectional overrides, and bodies of a bounded size
 import pytest
 from django.conf import settings
 
+from convener.api.interfaces.versions import etag, meeting_version
 from convener.directory.limits import POINT, SUMMARY
 from convener.meetings.models import Meeting
 from convener.records.models import Intervention
@@ -21,7 +22,13 @@ def meeting():
 
 
 def patch_meeting(client, data, headers):
-    return client.patch("/api/meetings/s/1", data, content_type="application/json", headers=headers)
+    version = etag(meeting_version(Meeting.objects.get(series__slug="s", number=1)))
+    return client.patch(
+        "/api/meetings/s/1",
+        data,
+        content_type="application/json",
+        headers={**headers, "If-Match": version},
+    )
 
 
 def post_turn(client, data, headers):

@@ -8,13 +8,15 @@ from django.db import models
 from convener.directory.limits import LineField, ProseField, one_line, prose
 
 # Texts Convener writes itself, never a user: a published document is the sum
-# of limited texts, a build error and the audit log are the server's words.
+# of limited texts, a build error, its builder process and the audit log are the
+# server's words.
 WRITTEN_BY_CONVENER = {
     "publishing.DocumentVersion.text",
     "publishing.DocumentVersion.document",
     "publishing.DocumentBuild.error",
     "publishing.DocumentBuild.document",
     "publishing.DocumentBuild.format",
+    "publishing.DocumentBuild.builder",
     "access.AuditEntry.user_name",
     "access.AuditEntry.via",
     "access.AuditEntry.target_type",

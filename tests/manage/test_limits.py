@@ -23,6 +23,7 @@ from tests.factories import (
     PersonFactory,
     SegmentFactory,
     SeriesFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -154,18 +155,20 @@ def _person(**changes):
     ],
 )
 def test_person_form_refuses_line_breaks_and_bidi_controls_in_a_name(field, value, message):
-    form = PersonForm(_person(**{field: value}))
+    form = PersonForm(_person(**{field: value}), user=UserFactory())
 
     assert not form.is_valid()
     assert form.errors[field][0].startswith(message)
 
 
 def test_person_form_takes_a_name_in_arabic_script():
-    assert PersonForm(_person(given_name="محمد", family_name="العلي")).is_valid()
+    form = PersonForm(_person(given_name="محمد", family_name="العلي"), user=UserFactory())
+
+    assert form.is_valid()
 
 
 def test_speaker_name_on_a_raised_flag_refuses_a_line_break():
-    form = RaisedFlagForm({"speaker_name": "Ms. Ruiz\nBEGIN:VEVENT"})
+    form = RaisedFlagForm({"speaker_name": "Ms. Ruiz\nBEGIN:VEVENT"}, user=UserFactory())
 
     assert not form.is_valid()
     assert "speaker_name" in form.errors
