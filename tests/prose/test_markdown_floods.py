@@ -7,8 +7,6 @@ each must render as HTML, as the document tree and as plain text with UN
 symbols linked, in well under a second.
 """
 
-import time
-
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
@@ -23,6 +21,7 @@ from convener.prose.markdown import (
 from convener.publishing.document import Document, Paragraph, Text, blocks_from_markdown
 from convener.publishing.interfaces.markdown import render_markdown as export_markdown
 from tests.factories import ParticipationFactory, PersonFactory, UserFactory
+from tests.timing import cpu_timed
 
 SIZE = 100_000
 BOUND_SECONDS = 1.0
@@ -57,9 +56,8 @@ FLOODS = {
 
 
 def seconds(render, text):
-    started = time.perf_counter()
-    render(text)
-    return time.perf_counter() - started
+    _result, spent = cpu_timed(lambda: render(text))
+    return spent
 
 
 @pytest.mark.parametrize("kind", FLOODS)
@@ -118,10 +116,9 @@ def test_markdown_preview_answers_a_bracket_flood_in_linear_time(client):
     preview = reverse("manage:markdown_preview")
     client.post(preview, {"text": "A first request, which loads the code and templates."})
 
-    started = time.perf_counter()
-    response = client.post(preview, {"text": "[" * SIZE})
+    response, spent = cpu_timed(lambda: client.post(preview, {"text": "[" * SIZE}))
 
-    assert time.perf_counter() - started < BOUND_SECONDS
+    assert spent < BOUND_SECONDS
     assertContains(response, f"<p>{'[' * MARKDOWN_MARK_LIMIT}</p>")
     assertContains(response, f"<p>{'[' * (SIZE - MARKDOWN_MARK_LIMIT)}</p>")
 
@@ -137,10 +134,11 @@ def test_person_page_with_a_bracket_flood_biography_renders_in_linear_time(clien
         role=Role.PANELLIST, person=PersonFactory(biography=biography)
     ).person
 
-    started = time.perf_counter()
-    response = client.get(reverse("public:person", args=[panellist.key]))
+    page = reverse("public:person", args=[panellist.key])
 
-    assert time.perf_counter() - started < BOUND_SECONDS
+    response, spent = cpu_timed(lambda: client.get(page))
+
+    assert spent < BOUND_SECONDS
     assertContains(response, f"<p>{'[' * 4_000}</p>")
     assertContains(response, "<p>Works on <em>refugee</em> protection.</p>", html=True)
 
