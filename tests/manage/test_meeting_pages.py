@@ -340,3 +340,70 @@ def test_meeting_form_without_what_it_started_from_is_refused(client, secretaria
 
     assertContains(response, "This page is out of date or incomplete")
     assert Meeting.objects.get().title == "First panel"
+
+
+@pytest.mark.parametrize("typed", ["2016-02-30", "2016-13-01", "30 February"])
+def test_meeting_form_refuses_30_february_and_keeps_the_stored_date(
+    client, secretariat, meeting, typed
+):
+    response = client.post(url("meeting_edit", "gmg-2017", 1), facts(date=typed, room="Room 2"))
+
+    assert response.status_code == 200
+    assert response.context["plan"].facts.errors["date"] == [
+        "There is no such date: give year-month-day, e.g. 2016-04-25, or leave it empty."
+    ]
+    assertContains(response, 'href="#id_date"')
+    assertContains(response, f'value="{typed}"')
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.room) == (datetime.date(2016, 4, 25), "Conference Room 7")
+
+
+@pytest.mark.parametrize("field", ["start_time", "end_time"])
+def test_meeting_form_refuses_25_o_clock_and_keeps_the_stored_time(
+    client, secretariat, meeting, field
+):
+    response = client.post(url("meeting_edit", "gmg-2017", 1), facts(**{field: "25:00"}))
+
+    assert response.status_code == 200
+    assert response.context["plan"].facts.errors[field] == [
+        "There is no such time: give hours:minutes, e.g. 14:30, or leave it empty."
+    ]
+    assertContains(response, 'value="25:00"')
+    meeting.refresh_from_db()
+    assert (meeting.start_time, meeting.end_time) == (datetime.time(10, 0), datetime.time(13, 0))
+
+
+def test_meeting_form_sends_the_date_as_typed_not_through_the_browser_s_date_box(
+    client, secretariat, meeting
+):
+    """The browser's date box sends an empty value, meaning "to be confirmed",
+    for a day it cannot read; a text box sends what was typed, to be refused."""
+    page = client.get(url("meeting_edit", "gmg-2017", 1))
+
+    form = page.context["plan"].facts
+    for field in ("date", "start_time", "end_time"):
+        assert form[field].field.widget.input_type == "text"
+    assertContains(page, 'value="2016-04-25"')
+
+
+def test_a_new_meeting_on_30_february_is_refused(client, secretariat, meeting):
+    response = client.post(
+        url("meeting_create", "gmg-2017"),
+        {"title": "Lunch", "format": "panels", "date": "2016-02-30"},
+    )
+
+    assert response.status_code == 200
+    assertContains(response, 'value="2016-02-30"')
+    assert Meeting.objects.count() == 1
+
+
+def test_meeting_form_explicitly_emptied_date_and_times_are_to_be_confirmed(
+    client, secretariat, meeting
+):
+    response = client.post(
+        url("meeting_edit", "gmg-2017", 1), facts(date="", start_time=" ", end_time="")
+    )
+
+    assertRedirects(response, url("meeting", "gmg-2017", 1))
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.start_time, meeting.end_time) == (None, None, None)

@@ -40,6 +40,39 @@ EMPTY_ROWS = 2
 # The facts whose form refuses to overwrite what someone else saved meanwhile.
 TRACKED = tuple(CREATION_FIELDS)
 TO_BE_CONFIRMED = _("Leave empty while it is to be confirmed.")
+DATE_HELP = _("Year-month-day, e.g. 2016-04-25. Leave empty while it is to be confirmed.")
+TIME_HELP = _("Hours:minutes, 24-hour clock, e.g. 14:30. Leave empty while it is to be confirmed.")
+
+NO_SUCH_DATE = _("There is no such date: give year-month-day, e.g. 2016-04-25, or leave it empty.")
+NO_SUCH_TIME = _("There is no such time: give hours:minutes, e.g. 14:30, or leave it empty.")
+
+
+class _Typed(forms.TextInput):
+    """A plain text box for a date or time, not the browser's date or time box:
+    that one sends an empty value for a day it cannot read (30 February), and as
+    empty means "to be confirmed" the stored date was silently erased. Sent as
+    typed, an impossible value is refused by the form and kept in the box; a box
+    left with only spaces in it is empty."""
+
+    def __init__(self, placeholder: Any) -> None:
+        attrs = {"inputmode": "numeric", "autocomplete": "off", "placeholder": placeholder}
+        super().__init__(attrs=attrs)
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        value = super().value_from_datadict(data, files, name)
+        return value.strip() if isinstance(value, str) else value
+
+
+class _TypedDate(_Typed, forms.DateInput):
+    def __init__(self) -> None:
+        super().__init__(_("YYYY-MM-DD"))
+        self.format = "%Y-%m-%d"
+
+
+class _TypedTime(_Typed, forms.TimeInput):
+    def __init__(self) -> None:
+        super().__init__(_("HH:MM"))
+        self.format = "%H:%M"
 
 
 class MeetingForm(forms.ModelForm):
@@ -47,18 +80,23 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = list(CREATION_FIELDS)
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "date": _TypedDate(),
+            "start_time": _TypedTime(),
+            "end_time": _TypedTime(),
             "format_note": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "date": TO_BE_CONFIRMED,
-            "start_time": TO_BE_CONFIRMED,
-            "end_time": TO_BE_CONFIRMED,
+            "date": DATE_HELP,
+            "start_time": TIME_HELP,
+            "end_time": TIME_HELP,
             "venue": TO_BE_CONFIRMED,
             "room": TO_BE_CONFIRMED,
             "format_note": MARKDOWN_HELP,
+        }
+        error_messages = {
+            "date": {"invalid": NO_SUCH_DATE},
+            "start_time": {"invalid": NO_SUCH_TIME},
+            "end_time": {"invalid": NO_SUCH_TIME},
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -91,6 +91,11 @@ def search_as_you_type(url_name: str, found_id: str, *, keep: str = "") -> dict[
         "hx-get": reverse(url_name),
         "hx-trigger": "input changed delay:250ms, search",
         "hx-target": f"#{found_id}",
+        # Into the box, not over it: the form around the field swaps its
+        # `outerHTML`, which the field would inherit, and the box replaced by
+        # the first answer would leave the next one nowhere to go (the list
+        # went stale after one search).
+        "hx-swap": "innerHTML",
         # A slow answer to "kel" must not arrive after the answer to "kelley".
         "hx-sync": "this:replace",
         "aria-controls": found_id,
