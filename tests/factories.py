@@ -77,9 +77,15 @@ class UserFactory(DjangoModelFactory):
 
 
 class StaffFactory(UserFactory):
-    """A member of the secretariat."""
+    """An account with Django's `is_staff` flag, which grants nothing in Convener:
+    drafts are read by grants (see `secretariat_of`)."""
 
     is_staff = True
+
+
+def secretariat_of(series):
+    """A member of the series' secretariat, who reads its drafts by that grant."""
+    return GrantFactory(series=series, role=AccessRole.SECRETARIAT).user
 
 
 # Directory

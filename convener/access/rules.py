@@ -151,12 +151,14 @@ def is_the_person(user: Any, person: Any) -> bool:
 
 
 @rules.predicate
-def prepares_the_series(user: Any, obj: Any) -> bool:
-    """The user holds a role that prepares the series, so reads its drafts."""
+def reads_the_drafts(user: Any, obj: Any) -> bool:
+    """The user reads the series' drafts: the one rule of `meetings.queries.visibility`
+    (the site administrator, or a role that prepares the series)."""
+    # Imported here: the visibility queries read the grants this module reads.
+    from convener.meetings.queries.visibility import reads_drafts_of
+
     series = series_of(obj)
-    return series is not None and any(
-        g.series_id == series.pk and g.role in Role.preparing() for g in grants_of(user)
-    )
+    return series is not None and reads_drafts_of(user, series)
 
 
 @rules.predicate
@@ -200,7 +202,7 @@ rules.add_perm("series.create", is_site_administrator | is_secretariat_somewhere
 rules.add_perm("series.manage", administers_series)
 rules.add_perm("series.view_audit", administers_series)
 rules.add_perm("series.invite", administers_series)
-rules.add_perm("series.view_drafts", administers_series | prepares_the_series)
+rules.add_perm("series.view_drafts", reads_the_drafts)
 rules.add_perm("series.open_workspace", is_site_administrator | holds_a_role_in)
 rules.add_perm("series.edit_report", administers_series | is_rapporteur_of_every_meeting)
 

@@ -1,14 +1,20 @@
 """The documents of a series and its meetings: read on the page, or downloaded as files.
 
 HTML and Markdown are written while the reader waits (milliseconds); PDF and
-Word are built in the background (see `publishing.domain.builds`) and the
-reader gets a page that refreshes itself until the file is ready.
+Word are built in the background (see `publishing.domain.builds`). A file's
+address answers only with the file: the links lead to a download page that
+starts the build, follows it (`public/download.js` polls `document_status`;
+without JavaScript the page refreshes itself) and then hands the file over.
+Were the file's address to answer with a page, a link carrying `download`
+would save that page under the file's name.
 """
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from convener.meetings.models import Meeting, Series
 from convener.meetings.queries.visibility import visible_meetings, visible_series
@@ -23,7 +29,7 @@ from convener.publishing.composition.documents import (
 from convener.publishing.domain.builds import request_build
 from convener.publishing.interfaces.exporters import Exporter, exporters
 from convener.publishing.interfaces.html import render_body
-from convener.publishing.models import BuildStatus
+from convener.publishing.models import BuildStatus, DocumentBuild
 
 BACKGROUND_FORMATS = {"pdf", "docx"}
 
@@ -58,6 +64,22 @@ def _attachment(content: bytes, exporter: Exporter, stem: str) -> HttpResponse:
     return response
 
 
+def download_link(slug: str, document: str, file_format: str, number: int | None) -> str:
+    """Where a link to download the file leads: the download page of a file built
+    in the background, else the file itself."""
+    name = "download" if file_format in BACKGROUND_FORMATS else "file"
+    return _address(name, slug, document, file_format, number)
+
+
+def download_links(slug: str, document: str, number: int | None) -> list[dict[str, str]]:
+    """The links to download a document, one per file format."""
+    return [
+        {"label": exporter.label, "url": download_link(slug, document, identifier, number)}
+        for identifier, exporter in exporters().items()
+        if identifier != "html"
+    ]
+
+
 @cache_public_page
 def document_page(
     request: HttpRequest, slug: str, document: str, number: int | None = None
@@ -71,22 +93,26 @@ def document_page(
         "document_name": document,
         "label": document_label(document),
         "body": render_body(composed),
-        "formats": exporters().values(),
+        "downloads": download_links(slug, document, number),
     }
     return render(request, "public/document.html", context)
 
 
-def document_file(
-    request: HttpRequest, slug: str, document: str, file_format: str, number: int | None = None
-) -> HttpResponse:
-    exporter = exporters().get(file_format)
-    if exporter is None:
-        raise Http404
-    series, meeting = _scope(request, slug, document, number)
-    stem = document_slug(slug, document, number)
+def _address(name: str, slug: str, document: str, file_format: str, number: int | None) -> str:
+    """The address of the file (`name` "file") or of its download page or status."""
+    if number is None:
+        return reverse(f"public:series_document_{name}", args=[slug, document, file_format])
+    return reverse(f"public:meeting_document_{name}", args=[slug, number, document, file_format])
+
+
+def _build(
+    request: HttpRequest, slug: str, document: str, file_format: str, number: int | None
+) -> tuple[Series, Meeting | None, Exporter, DocumentBuild]:
+    """The reader's build of a PDF or Word file, queued if need be; 404 for other formats."""
     if file_format not in BACKGROUND_FORMATS:
-        composed = _composed(request, slug, document, number)
-        return _attachment(exporter.write(composed), exporter, stem)
+        raise Http404
+    exporter = exporters()[file_format]
+    series, meeting = _scope(request, slug, document, number)
     build = request_build(
         series=series,
         document=document,
@@ -94,14 +120,60 @@ def document_file(
         file_format=file_format,
         user=request.user,
     )
+    return series, meeting, exporter, build
+
+
+@never_cache
+def document_file(
+    request: HttpRequest, slug: str, document: str, file_format: str, number: int | None = None
+) -> HttpResponse:
+    """The file, and nothing else: while it is being built, its download page."""
+    exporter = exporters().get(file_format)
+    if exporter is None:
+        raise Http404
+    stem = document_slug(slug, document, number)
+    if file_format not in BACKGROUND_FORMATS:
+        _scope(request, slug, document, number)
+        composed = _composed(request, slug, document, number)
+        return _attachment(exporter.write(composed), exporter, stem)
+    _series, _meeting, exporter, build = _build(request, slug, document, file_format, number)
     if build.status == BuildStatus.DONE:
         return _attachment(bytes(build.content), exporter, stem)
+    return redirect(_address("download", slug, document, file_format, number))
+
+
+@never_cache
+def document_download(
+    request: HttpRequest, slug: str, document: str, file_format: str, number: int | None = None
+) -> HttpResponse:
+    """The page the PDF and Word links open: the file at once if it is built,
+    else the build's progress until it is.
+
+    A reader who waited on this page (`?waited`, which its refresh adds) gets a
+    link to the file rather than the file again: the page stays on screen after
+    the file is saved, and must not offer to save it twice.
+    """
+    series, meeting, exporter, build = _build(request, slug, document, file_format, number)
+    file_address = _address("file", slug, document, file_format, number)
+    if build.status == BuildStatus.DONE and "waited" not in request.GET:
+        return redirect(file_address)
     context = {
         "series": series,
         "meeting": meeting,
         "build": build,
         "label": document_label(document),
         "exporter": exporter,
+        "file_address": file_address,
+        "status_address": _address("status", slug, document, file_format, number),
     }
-    status = 500 if build.status == BuildStatus.FAILED else 202
+    status = 500 if build.status == BuildStatus.FAILED else 200
     return render(request, "public/document_pending.html", context, status=status)
+
+
+@never_cache
+def document_status(
+    request: HttpRequest, slug: str, document: str, file_format: str, number: int | None = None
+) -> JsonResponse:
+    """Where the build of the reader's file stands, for the download page's script."""
+    _series, _meeting, _exporter, build = _build(request, slug, document, file_format, number)
+    return JsonResponse({"status": build.status})

@@ -33,6 +33,16 @@ urlpatterns = [
         name="series_document_file",
     ),
     path(
+        "series/<slug:slug>/documents/<slug:document>/download/<slug:file_format>/",
+        documents.document_download,
+        name="series_document_download",
+    ),
+    path(
+        "series/<slug:slug>/documents/<slug:document>/download/<slug:file_format>/status",
+        documents.document_status,
+        name="series_document_status",
+    ),
+    path(
         "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/",
         documents.document_page,
         name="meeting_document",
@@ -41,6 +51,16 @@ urlpatterns = [
         "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>.<slug:file_format>",
         documents.document_file,
         name="meeting_document_file",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/download/<slug:file_format>/",
+        documents.document_download,
+        name="meeting_document_download",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/documents/<slug:document>/download/<slug:file_format>/status",
+        documents.document_status,
+        name="meeting_document_status",
     ),
     path(
         "series/<slug:slug>/documents/<slug:document>/versions/",

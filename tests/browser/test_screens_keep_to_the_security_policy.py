@@ -142,3 +142,17 @@ def test_admin_opens_an_organisation_form_with_nothing_refused(server, screens):
     expect(page.get_by_label("Key")).to_have_value("undp")
     assert screens.refused(page) == []
     assert screens.console == []
+
+
+def test_download_page_waits_for_the_pdf_and_saves_it_with_nothing_refused(server, screens):
+    page = screens.open()
+    page.goto(server.url + MEETING + "/")
+
+    with page.expect_download(timeout=120_000) as started:
+        page.locator('a[href$="/documents/programme/download/pdf/"]').click()
+
+    with open(started.value.path(), "rb") as saved:
+        assert saved.read(4) == b"%PDF"
+    expect(page.get_by_role("status")).to_have_text("The file is ready; your browser saves it now.")
+    assert screens.refused(page) == []
+    assert screens.console == []

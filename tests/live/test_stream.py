@@ -14,7 +14,7 @@ from convener.live import bus as live_bus
 from convener.live import stream
 from convener.live.bus import InProcessBus
 from convener.meetings.models import MeetingStatus
-from tests.factories import MeetingFactory, StaffFactory
+from tests.factories import MeetingFactory, secretariat_of
 from tests.live.events import EventStream, events_path
 
 WAIT = 5  # seconds an event may take before a test fails
@@ -182,7 +182,7 @@ def test_stream_of_a_draft_meeting_is_not_found_for_the_public(bus, floor_state)
 def test_stream_of_a_draft_meeting_is_open_to_the_secretariat(bus, floor_state):
     meeting = MeetingFactory(status=MeetingStatus.DRAFT)
 
-    response, [first] = stream_events(meeting, user=StaffFactory())
+    response, [first] = stream_events(meeting, user=secretariat_of(meeting.series))
 
     assert response.status_code == 200
     assert first["event"] == "state"

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from convener.meetings.models import Meeting, MeetingStatus
 from convener.publishing.domain import builds
@@ -18,12 +18,20 @@ def builds_at_once(monkeypatch, django_capture_on_commit_callbacks):
     monkeypatch.setattr(builds, "submit", lambda task, *args: task(*args))
 
 
-def file_url(document, file_format, meeting=None):
+def file_url(document, file_format, meeting=None, name="file"):
     if meeting:
         return reverse(
-            "public:meeting_document_file", args=["gmg-2016", meeting, document, file_format]
+            f"public:meeting_document_{name}", args=["gmg-2016", meeting, document, file_format]
         )
-    return reverse("public:series_document_file", args=["gmg-2016", document, file_format])
+    return reverse(f"public:series_document_{name}", args=["gmg-2016", document, file_format])
+
+
+def download_url(document, file_format, meeting=None):
+    return file_url(document, file_format, meeting, name="download")
+
+
+def status_url(document, file_format, meeting=None):
+    return file_url(document, file_format, meeting, name="status")
 
 
 def test_series_page_offers_every_document_in_every_format(client, demo_series):
@@ -33,15 +41,25 @@ def test_series_page_offers_every_document_in_every_format(client, demo_series):
         assertContains(
             response, f'href="{reverse("public:series_document", args=["gmg-2016", document])}"'
         )
-        for file_format in ("pdf", "docx", "md"):
-            assertContains(response, f'href="{file_url(document, file_format)}"')
+        for file_format in ("pdf", "docx"):
+            assertContains(response, f'href="{download_url(document, file_format)}"')
+        assertContains(response, f'href="{file_url(document, "md")}"')
+    # A link that saves what it leads to would save the download page as the file.
+    assertNotContains(response, " download>")
 
 
 def test_meeting_page_offers_its_concept_note_and_programme(client, demo_series):
     response = client.get(reverse("public:meeting", args=["gmg-2016", 4]))
 
-    assertContains(response, f'href="{file_url("concept-note", "pdf", meeting=4)}"')
-    assertContains(response, f'href="{file_url("programme", "docx", meeting=4)}"')
+    assertContains(response, f'href="{download_url("concept-note", "pdf", meeting=4)}"')
+    assertContains(response, f'href="{download_url("programme", "docx", meeting=4)}"')
+
+
+def test_document_page_links_to_the_download_pages_without_saving_them(client, demo_series):
+    response = client.get(reverse("public:series_document", args=["gmg-2016", "report"]))
+
+    assertContains(response, f'<a href="{download_url("report", "pdf")}">Download as PDF</a>')
+    assertNotContains(response, " download>")
 
 
 def test_report_reads_on_its_page(client, demo_series):
@@ -58,15 +76,72 @@ def test_markdown_is_downloaded_at_once(client, demo_series):
     assert b"Seven Member States took the floor" in response.content
 
 
-def test_pdf_request_returns_at_once_and_queues_a_build(client, demo_series, monkeypatch):
-    queued = []
-    monkeypatch.setattr(builds, "submit", lambda task, *args: queued.append(args))
+def test_pdf_download_page_returns_at_once_and_queues_a_build(client, demo_series, monkeypatch):
+    monkeypatch.setattr(builds, "submit", lambda task, *args: None)
+
+    response = client.get(download_url("report", "pdf"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assertContains(response, '<script src="/static/public/download.js" defer></script>')
+    assertContains(
+        response, '<noscript><meta http-equiv="refresh" content="3; url=?waited"></noscript>'
+    )
+    assert DocumentBuild.objects.get().status == BuildStatus.QUEUED
+
+
+def test_pdf_address_never_answers_a_page_while_the_file_is_built(client, demo_series, monkeypatch):
+    monkeypatch.setattr(builds, "submit", lambda task, *args: None)
 
     response = client.get(file_url("report", "pdf"))
 
-    assert response.status_code == 202
-    assertContains(response, '<meta http-equiv="refresh" content="2">', status_code=202)
+    assert response.status_code == 302
+    assert response["Location"] == download_url("report", "pdf")
+    assert not response.has_header("Content-Disposition")
     assert DocumentBuild.objects.get().status == BuildStatus.QUEUED
+
+
+def test_status_of_the_build_answers_json_until_done(
+    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        waiting = client.get(status_url("programme", "docx", meeting=4))
+    for callback in callbacks:
+        callback()
+
+    done = client.get(status_url("programme", "docx", meeting=4))
+
+    assert waiting.json() == {"status": "queued"}
+    assert done.json() == {"status": "done"}
+
+
+def test_download_page_of_a_built_file_hands_the_file_over(
+    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(download_url("report", "docx"))
+
+    response = client.get(download_url("report", "docx"))
+
+    assert response.status_code == 302
+    assert response["Location"] == file_url("report", "docx")
+
+
+def test_download_page_after_waiting_links_to_the_file_rather_than_saving_it_again(
+    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(download_url("report", "docx"))
+
+    response = client.get(download_url("report", "docx") + "?waited")
+
+    assertContains(response, f'<a href="{file_url("report", "docx")}">Download the Word file</a>')
+    assertNotContains(response, "http-equiv")
+
+
+def test_download_page_of_markdown_does_not_exist(client, demo_series):
+    assert client.get(download_url("report", "md")).status_code == 404
+    assert client.get(status_url("report", "md")).status_code == 404
 
 
 def test_pdf_is_served_once_built(
@@ -97,6 +172,8 @@ def test_documents_of_a_draft_meeting_are_hidden_from_the_public(client, demo_se
 
     assert client.get(file_url("programme", "md", meeting=4)).status_code == 404
     assert client.get(file_url("programme", "pdf", meeting=4)).status_code == 404
+    assert client.get(download_url("programme", "pdf", meeting=4)).status_code == 404
+    assert client.get(status_url("programme", "pdf", meeting=4)).status_code == 404
 
 
 def test_report_of_one_meeting_does_not_exist(client, demo_series):

@@ -5,7 +5,12 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from convener.meetings.models import SeriesStatus
-from tests.factories import ConveningGroupChairFactory, OrganisationFactory, SeriesFactory
+from tests.factories import (
+    ConveningGroupChairFactory,
+    OrganisationFactory,
+    SeriesFactory,
+    secretariat_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,10 +64,11 @@ def test_home_hides_a_draft_series_from_the_public(client):
     assertNotContains(response, "Series in preparation")
 
 
-def test_home_shows_a_draft_series_to_staff_marked_as_draft(staff_client):
+def test_home_shows_a_draft_series_to_its_secretariat_marked_as_draft(client):
     series = SeriesFactory(title="Series in preparation", status=SeriesStatus.DRAFT)
+    client.force_login(secretariat_of(series))
 
-    response = staff_client.get(HOME)
+    response = client.get(HOME)
 
     assertContains(
         response,

@@ -18,6 +18,7 @@ from tests.factories import (
     SegmentFactory,
     StateFactory,
     StateGroupFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -325,10 +326,11 @@ def test_meeting_draft_is_404_for_the_public(client):
     assert response.status_code == 404
 
 
-def test_meeting_draft_is_shown_to_staff_with_its_status(staff_client):
+def test_meeting_draft_is_shown_to_its_secretariat_with_its_status(client):
     meeting = MeetingFactory(status=MeetingStatus.DRAFT)
+    client.force_login(secretariat_of(meeting.series))
 
-    response = staff_client.get(meeting_url(meeting))
+    response = client.get(meeting_url(meeting))
 
     assertContains(
         response,

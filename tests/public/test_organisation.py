@@ -11,6 +11,7 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
     PersonFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -116,10 +117,11 @@ def test_organisation_only_in_a_draft_meeting_is_404_for_the_public(client):
     assert response.status_code == 404
 
 
-def test_organisation_only_in_a_draft_meeting_is_shown_to_staff(staff_client):
+def test_organisation_only_in_a_draft_meeting_is_shown_to_its_secretariat(client):
     link = CoOrganiserFactory(meeting__status=MeetingStatus.DRAFT, meeting__title="In preparation")
+    client.force_login(secretariat_of(link.meeting.series))
 
-    response = staff_client.get(organisation_url(link.organisation))
+    response = client.get(organisation_url(link.organisation))
 
     assertContains(response, "In preparation")
 

@@ -16,6 +16,7 @@ from tests.factories import (
     SegmentFactory,
     SeriesFactory,
     StateFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -171,10 +172,11 @@ def test_person_only_in_a_draft_meeting_is_404_for_the_public(client):
     assert response.status_code == 404
 
 
-def test_person_only_in_a_draft_meeting_is_shown_to_staff(staff_client):
+def test_person_only_in_a_draft_meeting_is_shown_to_its_secretariat(client):
     participation = ParticipationFactory(segment__meeting__status=MeetingStatus.DRAFT)
+    client.force_login(secretariat_of(participation.segment.meeting.series))
 
-    response = staff_client.get(person_url(participation.person))
+    response = client.get(person_url(participation.person))
 
     assertContains(response, '<span class="badge">Draft</span>', html=True)
 

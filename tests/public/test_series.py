@@ -14,6 +14,7 @@ from tests.factories import (
     ReferenceDocumentFactory,
     SeriesFactory,
     StateFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -160,10 +161,11 @@ def test_series_hides_draft_meetings_from_the_public(client):
     assertNotContains(response, "Meeting in preparation")
 
 
-def test_series_shows_draft_meetings_to_staff(staff_client):
+def test_series_shows_draft_meetings_to_its_secretariat(client):
     meeting = MeetingFactory(title="Meeting in preparation", status=MeetingStatus.DRAFT)
+    client.force_login(secretariat_of(meeting.series))
 
-    response = staff_client.get(series_url(meeting.series))
+    response = client.get(series_url(meeting.series))
 
     assertContains(response, "Meeting in preparation")
 
@@ -176,10 +178,11 @@ def test_series_draft_is_404_for_the_public(client):
     assert response.status_code == 404
 
 
-def test_series_draft_is_shown_to_staff_as_draft(staff_client):
+def test_series_draft_is_shown_to_its_secretariat_as_draft(client):
     series = SeriesFactory(status=SeriesStatus.DRAFT)
+    client.force_login(secretariat_of(series))
 
-    response = staff_client.get(series_url(series))
+    response = client.get(series_url(series))
 
     assertContains(response, "<strong>Draft</strong>", html=True)
 

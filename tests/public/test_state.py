@@ -15,6 +15,7 @@ from tests.factories import (
     StateFactory,
     StateGroupFactory,
     StateGroupMembershipFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -104,11 +105,14 @@ def test_state_does_not_show_a_draft_meeting_to_the_public(client):
     assertNotContains(response, "Draft debate")
 
 
-def test_state_shows_a_draft_meeting_to_staff(staff_client):
+def test_state_shows_a_draft_meeting_to_its_secretariat(client):
     state = StateFactory()
-    CoChairFactory(state=state, meeting__status=MeetingStatus.DRAFT, meeting__title="Draft one")
+    link = CoChairFactory(
+        state=state, meeting__status=MeetingStatus.DRAFT, meeting__title="Draft one"
+    )
+    client.force_login(secretariat_of(link.meeting.series))
 
-    response = staff_client.get(state_url(state))
+    response = client.get(state_url(state))
 
     assertContains(response, "Draft one")
 

@@ -130,3 +130,25 @@ def test_report_in_word_has_chapters_as_heading_1_and_opens_in_libreoffice(demo_
     assert "Seven Member States took the floor" in squeezed(
         " ".join(pdf_pages(tmp_path / "report.pdf"))
     )
+
+
+def test_command_line_reads_the_drafts_of_a_draft_series(demo_series, tmp_path):
+    from convener.meetings.models import Series, SeriesStatus
+
+    Series.objects.filter(pk=demo_series.pk).update(
+        status=SeriesStatus.DRAFT, title="Series still in draft"
+    )
+    path = tmp_path / "concept-note.md"
+
+    call_command("build", "gmg-2016", "concept-note", "--format", "md", "-o", str(path))
+
+    assert "Series still in draft" in path.read_text()
+
+
+def test_command_line_public_build_of_a_draft_series_finds_nothing(demo_series, tmp_path):
+    from convener.meetings.models import Series, SeriesStatus
+
+    Series.objects.filter(pk=demo_series.pk).update(status=SeriesStatus.DRAFT)
+
+    with pytest.raises(CommandError, match="No series gmg-2016"):
+        call_command("build", "gmg-2016", "concept-note", "--public", "-o", str(tmp_path / "x"))

@@ -14,7 +14,7 @@ from convener.meetings.models import CoOrganiser, Meeting
 from convener.meetings.queries.meetings import chronological_order
 from convener.meetings.queries.visibility import (
     AnyUser,
-    sees_drafts,
+    reads_every_draft,
     visible_meeting_q,
     visible_meetings,
 )
@@ -22,7 +22,7 @@ from convener.records.models import Intervention
 
 
 def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
-    if sees_drafts(user):
+    if reads_every_draft(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(
         Exists(

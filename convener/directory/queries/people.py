@@ -16,7 +16,7 @@ from convener.directory.models import Person
 from convener.meetings.models import CoChair, Meeting, Participation, Segment
 from convener.meetings.queries.visibility import (
     AnyUser,
-    sees_drafts,
+    reads_every_draft,
     visible_meeting_q,
     visible_meetings,
 )
@@ -38,8 +38,9 @@ def people_taking_part(user: AnyUser) -> QuerySet[Person]:
 
 
 def visible_people(user: AnyUser) -> QuerySet[Person]:
-    """The secretariat sees the whole directory; the public, people taking part."""
-    return Person.objects.all() if sees_drafts(user) else people_taking_part(user)
+    """The site administrator sees the whole directory; anyone else, people taking part
+    in what they may read."""
+    return Person.objects.all() if reads_every_draft(user) else people_taking_part(user)
 
 
 def people_for_page(user: AnyUser) -> QuerySet[Person]:

@@ -27,14 +27,14 @@ from django.db.models.functions import Cast
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
-from convener.meetings.queries.visibility import AnyUser, sees_drafts
+from convener.meetings.queries.visibility import AnyUser, reads_every_draft
 
 M = TypeVar("M", bound=Model)
 
 
 def people_within_reach(user: AnyUser) -> QuerySet[Person]:
     """The people `user` may pick for a series they work on."""
-    if sees_drafts(user) or user.is_superuser:
+    if reads_every_draft(user):
         return Person.objects.all()
     return Person.objects.filter(
         Exists(visible_people(user).filter(pk=OuterRef("pk"))) | _added_by(user, Person)
@@ -43,7 +43,7 @@ def people_within_reach(user: AnyUser) -> QuerySet[Person]:
 
 def organisations_within_reach(user: AnyUser) -> QuerySet[Organisation]:
     """The organisations `user` may pick for a series they work on."""
-    if sees_drafts(user) or user.is_superuser:
+    if reads_every_draft(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(
         Exists(visible_organisations(user).filter(pk=OuterRef("pk")))

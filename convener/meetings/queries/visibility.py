@@ -1,14 +1,19 @@
 """Who may read what: the one place that knows which series and meetings are public.
 
 The public reads published series and the meetings of them that are published,
-held or reported. Site staff read every draft; a user who helps prepare a
-series (its secretariat, a focal point, its rapporteur or chair) reads that
-series' drafts. Every other query
-filters through these functions, so a draft never leaks through a side door
-such as a person's, an organisation's or a State's page.
+held or reported. Drafts are read by grants, never by a flag of the account:
+the site administrator (an active superuser) reads every draft; a user who
+helps prepare a series (its secretariat, a focal point, its rapporteur or
+chair) reads that series' drafts; `is_staff` alone reads nothing more than the
+public. `reads_drafts_of` is that rule, and the `series.view_drafts`
+permission asks it. Every other query filters through these functions, so a
+draft never leaks through a side door such as a person's, an organisation's
+or a State's page, a feed, the API or a document built in the background.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db.models import Q, QuerySet
@@ -19,28 +24,63 @@ from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatu
 AnyUser = AbstractUser | AnonymousUser
 
 
-class _SecretariatReader(AnonymousUser):
-    """The reader of work done for the secretariat outside a request: the command
-    line, or a document built in the background for a signed-in secretariat."""
+class _Reader(AnonymousUser):
+    """A reader outside a request: no account, no grants, only the drafts it is given."""
 
-    # An anonymous user in every other respect; the stubs pin these to False.
-    is_active = True  # type: ignore[assignment]
-    is_staff = True  # type: ignore[assignment]
+    def __init__(self, *, every_draft: bool = False, draft_series: Collection[int] = ()) -> None:
+        self.reads_every_draft = every_draft
+        self.draft_series = frozenset(draft_series)
+
+    def __str__(self) -> str:
+        if self.reads_every_draft:
+            return "command-line reader"
+        return f"reader of the drafts of series {sorted(self.draft_series)}"
 
 
-def reader(*, drafts: bool) -> AnyUser:
-    """Who reads when no request's user does: the secretariat (drafts too) or the public."""
-    return _SecretariatReader() if drafts else AnonymousUser()
+def public_reader() -> AnyUser:
+    """The public: what an anonymous visitor reads."""
+    return AnonymousUser()
 
 
-def sees_drafts(user: AnyUser) -> bool:
-    """Whether the user belongs to the secretariat, which prepares drafts."""
-    return bool(user.is_active and user.is_staff)
+def command_line_reader() -> AnyUser:
+    """The operator at the command line (`convener build`), who reads every draft:
+    whoever runs the command holds the database already."""
+    return _Reader(every_draft=True)
+
+
+def series_drafts_reader(series_id: int) -> AnyUser:
+    """The reader of a document built outside the request of a user who reads
+    this series' drafts: the series and its drafts, and the public's pages."""
+    return _Reader(draft_series=(series_id,))
+
+
+def reads_every_draft(user: AnyUser) -> bool:
+    """Whether the user reads the drafts of every series: the site administrator."""
+    if isinstance(user, _Reader):
+        return user.reads_every_draft
+    return bool(user.is_active and user.is_superuser)
+
+
+def draft_series_read_by(user: AnyUser) -> frozenset[int]:
+    """The series whose drafts the user reads because they help prepare them."""
+    if isinstance(user, _Reader):
+        return user.draft_series
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    # Imported here: the roles app builds on this one's models.
+    from convener.access.queries.workspace import draft_series_ids
+
+    return frozenset(draft_series_ids(user))
+
+
+def reads_drafts_of(user: AnyUser, series: Series) -> bool:
+    """Whether the user reads this series' drafts (the rule of `series.view_drafts`)."""
+    return reads_every_draft(user) or series.pk in draft_series_read_by(user)
 
 
 def visible_series_q(user: AnyUser, *, path: str = "") -> Q:
     """Rows whose series, reached through `path` (e.g. "meeting__series"), the user may read."""
-    if sees_drafts(user):
+    if reads_every_draft(user):
         return Q()
     return Q(**{_lookup(path, "status"): SeriesStatus.PUBLISHED}) | _prepared_by(user, path)
 
@@ -51,7 +91,7 @@ def visible_meeting_q(user: AnyUser, *, path: str = "") -> Q:
     A meeting is public only inside a published series: publishing a meeting
     of a draft series must not reveal the series.
     """
-    if sees_drafts(user):
+    if reads_every_draft(user):
         return Q()
     series_path = _lookup(path, "series")
     public = Q(**{_lookup(path, "status__in"): MeetingStatus.public()}) & Q(
@@ -69,16 +109,11 @@ def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
 
 
 def _prepared_by(user: AnyUser, path: str) -> Q:
-    """Rows of the series the user helps prepare, drafts included."""
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    # Imported here: the roles app builds on this one's models.
-    from convener.access.queries.workspace import draft_series_ids
-
-    series_ids = draft_series_ids(user)
+    """Rows of the series whose drafts the user reads."""
+    series_ids = draft_series_read_by(user)
     if not series_ids:
         return Q(pk__in=[])
-    return Q(**{_lookup(path, "pk__in"): series_ids})
+    return Q(**{_lookup(path, "pk__in"): sorted(series_ids)})
 
 
 def _lookup(path: str, field: str) -> str:

@@ -1,8 +1,8 @@
 from django import template
 from django.urls import reverse
 
+from convener.public.documents import download_links
 from convener.publishing.composition.documents import DOCUMENTS, document_label
-from convener.publishing.interfaces.exporters import exporters
 
 register = template.Library()
 
@@ -13,20 +13,14 @@ MEETING_DOCUMENTS = ("concept-note", "programme", "participants")
 def document_links(series, meeting=None) -> list[dict[str, object]]:
     """Each document of the series (or of one meeting): its page and its files."""
     names = MEETING_DOCUMENTS if meeting else tuple(DOCUMENTS)
-    scope = [series.slug, meeting.number] if meeting else [series.slug]
+    number = meeting.number if meeting else None
+    scope = [series.slug, number] if meeting else [series.slug]
     prefix = "public:meeting_document" if meeting else "public:series_document"
     return [
         {
             "label": document_label(name),
             "page": reverse(prefix, args=[*scope, name]),
-            "files": [
-                {
-                    "label": exporter.label,
-                    "url": reverse(f"{prefix}_file", args=[*scope, name, identifier]),
-                }
-                for identifier, exporter in exporters().items()
-                if identifier != "html"
-            ],
+            "files": download_links(series.slug, name, number),
         }
         for name in names
     ]

@@ -24,7 +24,12 @@ from django.utils import timezone
 
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Series
-from convener.meetings.queries.visibility import AnyUser, reader, sees_drafts
+from convener.meetings.queries.visibility import (
+    AnyUser,
+    public_reader,
+    reads_drafts_of,
+    series_drafts_reader,
+)
 from convener.publishing.composition.documents import compose
 from convener.publishing.domain.processes import process_gone, this_process
 from convener.publishing.interfaces.exporters import exporters
@@ -68,7 +73,10 @@ def request_build(
         "document": document,
         "format": file_format,
         "revision": current_revision(),
-        "audience": Audience.SECRETARIAT if sees_drafts(user) else Audience.PUBLIC,
+        # The builder runs outside this request: the row records what the
+        # requesting user reads (this series' drafts, or the public's pages),
+        # and the builder reads as that (`_reader_of`).
+        "audience": Audience.SECRETARIAT if reads_drafts_of(user, series) else Audience.PUBLIC,
     }
     try:
         with transaction.atomic():
@@ -128,7 +136,7 @@ def run_build(build_id: int) -> None:
             series_slug=build.series.slug,
             document=build.document,
             meeting_number=build.meeting_number or None,
-            user=reader(drafts=build.audience == Audience.SECRETARIAT),
+            user=_reader_of(build),
         )
         content = exporters()[build.format].write(document)
     except Exception as error:
@@ -141,6 +149,13 @@ def run_build(build_id: int) -> None:
         status=BuildStatus.DONE, content=content, finished_at=timezone.now()
     )
     _delete_superseded(build)
+
+
+def _reader_of(build: DocumentBuild) -> AnyUser:
+    """Who the build reads as: the drafts of its series only, or the public."""
+    if build.audience == Audience.SECRETARIAT:
+        return series_drafts_reader(build.series_id)
+    return public_reader()
 
 
 def _delete_superseded(build: DocumentBuild) -> None:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from convener.access.domain import audit
 from convener.access.models import AuditAction
 from convener.meetings.models import Series
-from convener.meetings.queries.visibility import reader
+from convener.meetings.queries.visibility import public_reader
 from convener.publishing.composition.documents import (
     DocumentUnavailableError,
     compose,
@@ -43,7 +43,7 @@ def public_text(*, series: Series, document: str, meeting_number: int | None) ->
                 series_slug=series.slug,
                 document=document,
                 meeting_number=meeting_number,
-                user=reader(drafts=False),
+                user=public_reader(),
             )
     except DocumentUnavailableError as error:
         raise ValidationError(

@@ -8,12 +8,12 @@ from convener.directory.queries.organisations import (
 )
 from convener.meetings.models import MeetingStatus
 from tests.factories import (
+    AdministratorFactory,
     CoOrganiserFactory,
     InterventionFactory,
     OrganisationFactory,
     ParticipationFactory,
     PersonFactory,
-    StaffFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,10 +45,10 @@ def test_visible_organisations_leave_out_those_only_in_draft_meetings_for_the_pu
     assert not visible_organisations(PUBLIC).exists()
 
 
-def test_visible_organisations_for_staff_are_the_whole_directory():
+def test_visible_organisations_for_the_site_administrator_are_the_whole_directory():
     organisation = OrganisationFactory()
 
-    assert list(visible_organisations(StaffFactory())) == [organisation]
+    assert list(visible_organisations(AdministratorFactory())) == [organisation]
 
 
 def test_meetings_co_organised_by_leave_out_drafts_for_the_public():

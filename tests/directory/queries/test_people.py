@@ -11,13 +11,14 @@ from convener.directory.queries.people import (
 )
 from convener.meetings.models import MeetingStatus
 from tests.factories import (
+    AdministratorFactory,
     CoChairFactory,
     InterventionFactory,
     MeetingFactory,
     ParticipationFactory,
     PersonFactory,
     SegmentFactory,
-    StaffFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,16 +56,17 @@ def test_people_taking_part_leave_out_people_only_in_draft_meetings_for_the_publ
     assert not people_taking_part(PUBLIC).exists()
 
 
-def test_people_taking_part_count_draft_meetings_for_staff():
+def test_people_taking_part_count_draft_meetings_for_their_secretariat():
     participation = ParticipationFactory(segment__meeting__status=MeetingStatus.DRAFT)
+    secretariat = secretariat_of(participation.segment.meeting.series)
 
-    assert list(people_taking_part(StaffFactory())) == [participation.person]
+    assert list(people_taking_part(secretariat)) == [participation.person]
 
 
-def test_visible_people_for_staff_are_the_whole_directory():
+def test_visible_people_for_the_site_administrator_are_the_whole_directory():
     person = PersonFactory()
 
-    assert list(visible_people(StaffFactory())) == [person]
+    assert list(visible_people(AdministratorFactory())) == [person]
 
 
 def test_visible_people_for_the_public_leave_out_people_in_no_meeting():

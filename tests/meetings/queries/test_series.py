@@ -11,7 +11,7 @@ from tests.factories import (
     MeetingFactory,
     OrganisationFactory,
     SeriesFactory,
-    StaffFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,9 @@ def test_series_for_page_meeting_list_leaves_out_drafts_for_the_public():
     assert series_for_page(PUBLIC).get().meeting_list == [public]
 
 
-def test_series_for_page_meeting_list_is_in_number_order_for_staff():
+def test_series_for_page_meeting_list_is_in_number_order_for_its_secretariat():
     series = SeriesFactory()
     second = MeetingFactory(series=series, number=2, status=MeetingStatus.DRAFT)
     first = MeetingFactory(series=series, number=1)
 
-    assert series_for_page(StaffFactory()).get().meeting_list == [first, second]
+    assert series_for_page(secretariat_of(series)).get().meeting_list == [first, second]

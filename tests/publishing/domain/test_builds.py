@@ -20,6 +20,7 @@ from convener.publishing.models import Audience, BuildStatus, DocumentBuild
 pytestmark = pytest.mark.django_db
 
 PDF = reverse("public:meeting_document_file", args=["gmg-2016", 3, "programme", "pdf"])
+PDF_DOWNLOAD = reverse("public:meeting_document_download", args=["gmg-2016", 3, "programme", "pdf"])
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_build_that_keeps_killing_its_process_fails_at_once(
     left_behind(demo_series, builder=dead_process(), attempts=builds.MAX_ATTEMPTS)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(PDF)
+        response = client.get(PDF_DOWNLOAD)
 
     assert response.status_code == 500
     assert DocumentBuild.objects.get().status == BuildStatus.FAILED

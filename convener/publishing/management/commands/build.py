@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from convener.meetings.queries.visibility import reader
+from convener.meetings.queries.visibility import command_line_reader, public_reader
 from convener.publishing.composition.documents import DOCUMENTS, DocumentUnavailableError, compose
 from convener.publishing.interfaces.exporters import exporters
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             sys.stderr, ["Reading the records", "Composing", f"Writing {exporter.label}"]
         )
         progress.step()
-        as_reader = reader(drafts=not public)
+        as_reader = public_reader() if public else command_line_reader()
         try:
             progress.step()
             composed = compose(
