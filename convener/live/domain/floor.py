@@ -23,7 +23,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from convener.access.rules import refused_as_reported
 from convener.live.models import Floor, SpeakingQuota, speaking_groups
+from convener.meetings.domain.workflow import MeetingIsReported
 from convener.meetings.models import Meeting, Segment
 
 logger = logging.getLogger(__name__)
@@ -40,8 +42,11 @@ LONGEST_LIMIT = 60 * 60
 
 
 def require(user: Any, permission: str, obj: Any) -> None:
-    """Refuse the action unless the user holds `permission` on `obj` (see `access.rules`)."""
+    """Refuse the action unless the user holds `permission` on `obj` (see
+    `access.rules`); the floor of a reported meeting is closed, and says so."""
     if not user.has_perm(permission, obj):
+        if refused_as_reported(user, permission, obj):
+            raise MeetingIsReported()
         raise PermissionDenied(permission)
 
 

@@ -16,7 +16,12 @@ from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import meeting_for, series_for
 from convener.meetings.domain.meetings import create_meeting
 from convener.meetings.domain.review import review_meeting
-from convener.meetings.domain.workflow import change_meeting_status, local_today, transitions_from
+from convener.meetings.domain.workflow import (
+    change_meeting_status,
+    is_reported,
+    local_today,
+    transitions_from,
+)
 from convener.meetings.models import Meeting
 
 
@@ -56,6 +61,9 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "can_edit_programme": can("meeting.edit_programme", meeting),
         "can_edit_records": can("meeting.edit_records", meeting),
         "can_chair": can("meeting.chair", meeting),
+        "can_view_floor": can("meeting.view_floor", meeting),
+        "can_change_status": can("meeting.change_status", meeting),
+        "is_reported": is_reported(meeting),
         "transitions": transitions_from(meeting),
         "date_has_come": _date_has_come(meeting),
         "findings": review_meeting(meeting),
@@ -84,13 +92,14 @@ def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_status(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    meeting = meeting_for(request, slug, number, "meeting.manage")
+    meeting = meeting_for(request, slug, number, "meeting.change_status")
     try:
         change_meeting_status(
             meeting=meeting,
             transition=request.POST.get("transition", ""),
             by=request.user,
             force=request.POST.get("force") == "on",
+            reason=request.POST.get("reason", ""),
         )
     except ValidationError as error:
         for problem in error.messages:
