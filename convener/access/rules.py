@@ -209,17 +209,17 @@ administers_series = is_site_administrator | is_secretariat
 
 # The role each permission locked by a reported meeting asks besides, so that
 # a refusal can say "reported" to whom the role would allow (`refused_as_reported`).
-_LOCKED_WHEN_REPORTED: dict[str, Any] = {}
+LOCKED_WHEN_REPORTED: dict[str, Any] = {}
 
 
 def _add_locked_perm(name: str, role: Any) -> None:
-    _LOCKED_WHEN_REPORTED[name] = role
+    LOCKED_WHEN_REPORTED[name] = role
     rules.add_perm(name, role & meeting_is_open_for_changes)
 
 
 def refused_as_reported(user: Any, permission: str, obj: Any) -> bool:
     """Whether `user` is refused `permission` on `obj` only because its meeting is reported."""
-    role = _LOCKED_WHEN_REPORTED.get(permission)
+    role = LOCKED_WHEN_REPORTED.get(permission)
     return (
         role is not None
         and obj is not None
