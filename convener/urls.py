@@ -40,3 +40,4 @@ urlpatterns = [
 
 # A request over the size limits of settings.py gets a page that says so.
 handler400 = "convener.server.errors.bad_request"
+handler403 = "convener.server.errors.permission_denied"

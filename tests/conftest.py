@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.utils import translation
 
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
+from convener.meetings.models import MeetingStatus
 from convener.server.demo import load_demo_series
 from tests.factories import StaffFactory
 
@@ -28,6 +29,14 @@ def reference_data(db):
 def demo_series(reference_data):
     """The 2016 GMG series of the demo, with its secretariat account."""
     return load_demo_series().series
+
+
+@pytest.fixture
+def held_demo_series(demo_series):
+    """The demo series with its meetings held: reported, as the demo has them,
+    their programme and record are final, so a test that changes them holds them."""
+    demo_series.meetings.update(status=MeetingStatus.HELD)
+    return demo_series
 
 
 # WhiteNoise warns, so fails the tests, when `collectstatic`'s folder is missing;

@@ -19,6 +19,11 @@ The roles (see `Role`):
   use it (`directory.queries.ownership`);
 - a delegation, its own requests for the floor;
 - the public, the published pages only (`meetings.queries.visibility`).
+
+Whatever the role, a reported meeting is final: the permissions that change
+its programme, its record or its live floor hold only while the meeting is
+open for changes (`meeting_is_open_for_changes`); reading it and reopening
+it (`meeting.change_status`, the secretariat) stay.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import rules
 
 from convener.access.models import Grant, Role
 from convener.access.scope import meeting_of, series_of
+from convener.meetings.domain.workflow import is_reported
 
 
 def grants_of(user: Any) -> tuple[Grant, ...]:
@@ -194,7 +200,35 @@ def is_secretariat_of_a_series_using(user: Any, entry: Any) -> bool:
     return bool(secretariat_of) and series_using(entry).filter(pk__in=secretariat_of).exists()
 
 
+@rules.predicate
+def meeting_is_open_for_changes(user: Any, obj: Any) -> bool:
+    """The object's meeting is not reported yet: its programme and record may change."""
+    meeting = meeting_of(obj)
+    return meeting is not None and not is_reported(meeting)
+
+
 administers_series = is_site_administrator | is_secretariat
+
+# The role each permission locked by a reported meeting asks besides, so that
+# a refusal can say "reported" to whom the role would allow (`refused_as_reported`).
+LOCKED_WHEN_REPORTED: dict[str, Any] = {}
+
+
+def _add_locked_perm(name: str, role: Any) -> None:
+    LOCKED_WHEN_REPORTED[name] = role
+    rules.add_perm(name, role & meeting_is_open_for_changes)
+
+
+def refused_as_reported(user: Any, permission: str, obj: Any) -> bool:
+    """Whether `user` is refused `permission` on `obj` only because its meeting is reported."""
+    role = LOCKED_WHEN_REPORTED.get(permission)
+    return (
+        role is not None
+        and obj is not None
+        and not meeting_is_open_for_changes(user, obj)
+        and bool(role.test(user, obj))
+    )
+
 
 # The series: its facts, concept note, meetings, roles, invitations, audit log,
 # the prose of its report.
@@ -206,16 +240,20 @@ rules.add_perm("series.view_drafts", reads_the_drafts)
 rules.add_perm("series.open_workspace", is_site_administrator | holds_a_role_in)
 rules.add_perm("series.edit_report", administers_series | is_rapporteur_of_every_meeting)
 
-# A meeting: its facts and status; its programme; its records and prose.
-rules.add_perm("meeting.manage", administers_series)
-rules.add_perm("meeting.edit_programme", administers_series | is_focal_point)
-rules.add_perm("meeting.edit_records", administers_series | is_rapporteur)
-rules.add_perm("meeting.chair", administers_series | is_chair)
-rules.add_perm("meeting.request_floor", is_delegation)
+# A meeting: its facts; its programme; its records and prose; its live floor.
+# All final once the meeting is reported; its status (reopening it) is not.
+_add_locked_perm("meeting.manage", administers_series)
+_add_locked_perm("meeting.edit_programme", administers_series | is_focal_point)
+_add_locked_perm("meeting.edit_records", administers_series | is_rapporteur)
+_add_locked_perm("meeting.chair", administers_series | is_chair)
+_add_locked_perm("meeting.request_floor", is_delegation)
+rules.add_perm("meeting.change_status", administers_series)
+# Reading the speaking time of a meeting, reported or not.
+rules.add_perm("meeting.view_floor", administers_series | is_chair)
 # An inscription on the list of speakers: a delegation acts only for its own
 # State or organisation; the chair and the secretariat take anyone off.
-rules.add_perm("floor.speak_for", speaks_for)
-rules.add_perm("floor.withdraw", speaks_for | administers_series | is_chair)
+_add_locked_perm("floor.speak_for", speaks_for)
+_add_locked_perm("floor.withdraw", speaks_for | administers_series | is_chair)
 rules.add_perm(
     "meeting.open_workspace",
     administers_series | is_focal_point | is_rapporteur | is_chair,

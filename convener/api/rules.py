@@ -7,8 +7,9 @@ from typing import Any
 
 from django.db.models import Model
 
-from convener.access.rules import grants_of
+from convener.access.rules import grants_of, refused_as_reported
 from convener.api.errors import ForbiddenError
+from convener.meetings.domain.workflow import reported_refusal
 from convener.meetings.queries.visibility import AnyUser
 
 
@@ -18,6 +19,9 @@ def may_write_somewhere(user: AnyUser) -> bool:
 
 
 def require(user: Any, permission: str, obj: Model, *, denied: str) -> None:
-    """Refuse with 403 unless the user holds `permission` on `obj`."""
+    """Refuse with 403 unless the user holds `permission` on `obj`; the error
+    says so when the meeting is reported and the role would allow it otherwise."""
     if not user.has_perm(permission, obj):
+        if refused_as_reported(user, permission, obj):
+            raise ForbiddenError(reported_refusal())
         raise ForbiddenError(denied)

@@ -18,6 +18,7 @@ import rules
 
 from convener.access.models import Role
 from convener.live.models import Inscription, Purpose
+from convener.meetings.models import MeetingStatus
 from convener.records.models import Capacity
 from tests.factories import (
     AdministratorFactory,
@@ -51,6 +52,16 @@ MEETING_PERMISSIONS = (
     "meeting.chair",
     "meeting.request_floor",
     "meeting.open_workspace",
+    "meeting.change_status",
+    "meeting.view_floor",
+)
+# Final once the meeting is reported.
+LOCKED_WHEN_REPORTED = (
+    "meeting.manage",
+    "meeting.edit_programme",
+    "meeting.edit_records",
+    "meeting.chair",
+    "meeting.request_floor",
 )
 PERSON_PERMISSIONS = ("person.edit", "person.view_details", "person.confirm")
 ORGANISATION_PERMISSIONS = ("organisation.edit",)
@@ -225,7 +236,10 @@ def test_chair_of_one_meeting_runs_the_floor_of_that_meeting_only(world):
 
     assert allowed(user, world) == (
         _on(("series.view_drafts", "series.open_workspace"), ("A",))
-        | _on(("meeting.chair", "meeting.open_workspace"), _meeting_targets("A1"))
+        | _on(
+            ("meeting.chair", "meeting.view_floor", "meeting.open_workspace"),
+            _meeting_targets("A1"),
+        )
         | _on(("floor.withdraw",), ("own inscription in A1", "other inscription in A1"))
         | SEARCHES_DIRECTORY
     )
@@ -284,7 +298,33 @@ def test_roles_in_two_series_add_up_without_leaking(world):
     assert allowed(user, world) == (
         _on(("series.view_drafts", "series.open_workspace"), ("A", "B"))
         | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A1"))
-        | _on(("meeting.chair", "meeting.open_workspace"), _meeting_targets("B1"))
+        | _on(
+            ("meeting.chair", "meeting.view_floor", "meeting.open_workspace"),
+            _meeting_targets("B1"),
+        )
         | {("floor.withdraw", "own inscription in B1")}
         | SEARCHES_DIRECTORY
+    )
+
+
+def test_a_reported_meeting_is_final_for_every_role_but_its_status_and_reading(world):
+    secretariat = role_in_a(world, Role.SECRETARIAT)
+    delegation = role_in_a(world, Role.DELEGATION, state=world["own state"])
+    while_open = {user: allowed(user, world) for user in (secretariat, delegation)}
+
+    world["meetings"]["A1"].status = MeetingStatus.REPORTED
+    world["meetings"]["A1"].save()
+
+    inscriptions_in_a1 = ("own inscription in A1", "other inscription in A1")
+    assert while_open[secretariat] - allowed(secretariat, world) == (
+        _on(LOCKED_WHEN_REPORTED[:-1], _meeting_targets("A1"))
+        | _on(("floor.withdraw",), inscriptions_in_a1)
+    )
+    assert while_open[delegation] - allowed(delegation, world) == (
+        _on(("meeting.request_floor",), _meeting_targets("A1"))
+        | _on(FLOOR_PERMISSIONS, ("own inscription in A1",))
+    )
+    assert allowed(secretariat, world) >= _on(
+        ("meeting.change_status", "meeting.view_floor", "meeting.open_workspace"),
+        _meeting_targets("A1"),
     )

@@ -26,7 +26,9 @@ def _panel_1_in_database():
     )
 
 
-def test_focal_point_reorders_and_adds_panellists_of_13_july_only(live_server, demo_series, page):
+def test_focal_point_reorders_and_adds_panellists_of_13_july_only(
+    live_server, held_demo_series, page
+):
     page.goto(live_server.url + reverse("login"))
     page.get_by_label("Username").fill("undp")
     page.get_by_label("Password").fill("gmg-2016-undp")

@@ -19,7 +19,7 @@ def _statements():
 
 
 def test_rapporteur_edits_a_summary_in_place_and_merges_a_colleagues_save(
-    live_server, demo_series, page
+    live_server, held_demo_series, page
 ):
     first, second = _statements()[:2]
     record = live_server.url + reverse("manage:records", args=["gmg-2016", 3])

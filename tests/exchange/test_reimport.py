@@ -14,7 +14,7 @@ from convener.live.domain.floor import start_segment
 from convener.live.domain.requests import add_for_raised_flag
 from convener.live.domain.turns import give_floor
 from convener.live.models import Floor, Level, Purpose, Turn
-from convener.meetings.models import Meeting, Segment
+from convener.meetings.models import Meeting, MeetingStatus, Segment
 from convener.records.models import Capacity, Intervention
 from convener.server.demo import demo_series_file
 from tests.exchange.conftest import VALID_SERIES
@@ -52,7 +52,11 @@ def test_reimport_of_the_demo_keeps_grant_invitation_and_live_turn(demo_series, 
         site_url="https://convener.example.org",
         meeting=meeting,
     )
+    # The floor runs while the meeting is held; the file has it reported.
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
+    meeting.refresh_from_db()
     turn = a_turn_on_the_floor(meeting, demo_user("chair"))
+    Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.REPORTED)
     interventions = Intervention.objects.filter(segment__meeting=meeting).count()
 
     summary = import_file(path=demo_series_file())

@@ -49,8 +49,8 @@ def entries_only_in_a_draft():
 
 @pytest.fixture
 def meeting():
-    """A reported meeting of a published series, co-organised by UNDP, with a panel."""
-    meeting = MeetingFactory(status=MeetingStatus.REPORTED)
+    """A held meeting of a published series, co-organised by UNDP, with a panel."""
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
     CoOrganiserFactory(meeting=meeting, organisation__key="undp", organisation__acronym="UNDP")
     SegmentFactory(meeting=meeting, key="panel-1")
     return meeting

@@ -134,7 +134,9 @@ def test_programme_reads_the_database_as_often_for_a_long_programme(undp_client,
     assert queries() == short <= 8
 
 
-def test_programme_demo_focal_point_edits_13_july_but_not_30_june(client, demo_user):
+def test_programme_demo_focal_point_edits_13_july_but_not_30_june(
+    client, demo_user, held_demo_series
+):
     client.force_login(demo_user("undp"))
 
     assert client.get(reverse("manage:programme", args=["gmg-2016", 3])).status_code == 200

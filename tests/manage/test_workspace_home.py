@@ -31,13 +31,21 @@ def test_the_secretariat_sees_every_meeting_of_its_series(client, demo_user):
         assert reverse("manage:meeting", args=["gmg-2016", number]) in page
 
 
-def test_a_delegation_is_offered_the_floor_of_each_meeting_it_may_read(client, demo_user):
+def test_a_delegation_is_offered_the_floor_of_each_meeting_it_may_read(
+    client, demo_user, held_demo_series
+):
     page = home_of(client, demo_user("mexico"))
 
     assert "Ask for the floor" in page
     for number in (1, 2, 3, 4):
         assert reverse("live:delegation", args=["gmg-2016", number]) in page
     assert reverse("manage:meeting", args=["gmg-2016", 1]) not in page
+
+
+def test_a_delegation_is_not_offered_the_floor_of_a_reported_meeting(client, demo_user):
+    page = home_of(client, demo_user("mexico"))
+
+    assert reverse("live:delegation", args=["gmg-2016", 3]) not in page
 
 
 def test_a_speaker_finds_their_own_details(client, demo_user):
@@ -63,7 +71,7 @@ def test_the_workspace_asks_a_visitor_to_sign_in(client):
     ("username", "sees_console"), [("chair", True), ("secretariat", True), ("undp", False)]
 )
 def test_the_meeting_page_links_the_chairs_console_for_those_who_chair(
-    client, demo_user, username, sees_console
+    client, demo_user, held_demo_series, username, sees_console
 ):
     client.force_login(demo_user(username))
 

@@ -23,7 +23,14 @@ from django.utils import timezone
 from convener.access.domain.invitations import secret_digest
 from convener.access.models import Grant, Invitation, Role
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
-from convener.meetings.models import ConceptNoteSection, Meeting, Participation, SegmentKind, Series
+from convener.meetings.models import (
+    ConceptNoteSection,
+    Meeting,
+    MeetingStatus,
+    Participation,
+    SegmentKind,
+    Series,
+)
 from convener.publishing.models import DocumentVersion
 from convener.records.models import Intervention
 from convener.server.demo import load_demo_series
@@ -165,6 +172,10 @@ def workspace_world(django_db_blocker: Any) -> Iterator[World]:
         if not reference_data_loaded():
             load_reference_data()
         series = load_demo_series().series
+        # The demo's meetings are reported, so final for every role: held, they
+        # let the matrix test what each role may change (the lock has its own
+        # tests, in test_reported_meetings).
+        series.meetings.update(status=MeetingStatus.HELD)
         meetings = {meeting.number: meeting for meeting in series.meetings.all()}
         _versions(series, "concept-note")
         _versions(series, "programme", 3)

@@ -23,7 +23,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from convener.access.rules import refused_as_reported
 from convener.live.models import Floor, SpeakingQuota, speaking_groups
+from convener.meetings.domain.workflow import MeetingIsReported, lock_open_meeting
 from convener.meetings.models import Meeting, Segment
 
 logger = logging.getLogger(__name__)
@@ -40,8 +42,11 @@ LONGEST_LIMIT = 60 * 60
 
 
 def require(user: Any, permission: str, obj: Any) -> None:
-    """Refuse the action unless the user holds `permission` on `obj` (see `access.rules`)."""
+    """Refuse the action unless the user holds `permission` on `obj` (see
+    `access.rules`); the floor of a reported meeting is closed, and says so."""
     if not user.has_perm(permission, obj):
+        if refused_as_reported(user, permission, obj):
+            raise MeetingIsReported()
         raise PermissionDenied(permission)
 
 
@@ -56,8 +61,10 @@ def floor_of(meeting: Meeting) -> Floor:
 def changing(meeting: Meeting) -> Iterator[Floor]:
     """Change the meeting's floor: the block runs in a transaction, holding the
     floor's row locked; the version rises and the new state is published
-    after the commit. Nothing is published if the block raises."""
+    after the commit. Nothing is published if the block raises. The floor
+    of a reported meeting is closed, to the site administrator too."""
     with transaction.atomic():
+        lock_open_meeting(meeting.pk)
         floor_of(meeting)
         floor = Floor.objects.select_for_update().get(meeting=meeting)
         floor.meeting = meeting

@@ -13,7 +13,7 @@ from convener.manage.views.access import meeting_for
 
 @login_required
 def statistics(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    meeting = meeting_for(request, slug, number, "meeting.chair")
+    meeting = meeting_for(request, slug, number, "meeting.view_floor")
     return render(
         request,
         "live/statistics.html",

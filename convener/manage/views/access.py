@@ -15,13 +15,18 @@ from django.db.models import Model
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from convener.access.rules import refused_as_reported
+from convener.meetings.domain.workflow import MeetingIsReported
 from convener.meetings.models import Meeting, Series
 from convener.meetings.queries.visibility import visible_meetings, visible_series
 
 
 def require(request: HttpRequest, permission: str, obj: Model | None = None) -> None:
-    """Refuse with 403 unless the user holds `permission` (on `obj`)."""
+    """Refuse with 403 unless the user holds `permission` (on `obj`); the page
+    says so when the meeting is reported and the role would allow it otherwise."""
     if not request.user.has_perm(permission, obj):
+        if refused_as_reported(request.user, permission, obj):
+            raise MeetingIsReported()
         raise PermissionDenied(permission)
 
 

@@ -11,12 +11,18 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from convener.access.rules import LOCKED_WHEN_REPORTED
 from convener.manage.interfaces.meetings import MeetingForm, MeetingPlan
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import meeting_for, series_for
 from convener.meetings.domain.meetings import create_meeting
 from convener.meetings.domain.review import review_meeting
-from convener.meetings.domain.workflow import change_meeting_status, local_today, transitions_from
+from convener.meetings.domain.workflow import (
+    change_meeting_status,
+    is_reported,
+    local_today,
+    transitions_from,
+)
 from convener.meetings.models import Meeting
 
 
@@ -45,7 +51,15 @@ def _date_has_come(meeting: Meeting) -> bool:
 @login_required
 def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = meeting_for(request, slug, number, "meeting.open_workspace")
-    can = request.user.has_perm
+    # A reported meeting is final even for the site administrator, whom
+    # Django grants every permission: its page offers no change but reopening.
+    reported = is_reported(meeting)
+
+    def can(permission: str, obj: Meeting) -> bool:
+        return request.user.has_perm(permission, obj) and not (
+            reported and permission in LOCKED_WHEN_REPORTED
+        )
+
     context = {
         "meeting": meeting,
         "series": meeting.series,
@@ -56,6 +70,9 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "can_edit_programme": can("meeting.edit_programme", meeting),
         "can_edit_records": can("meeting.edit_records", meeting),
         "can_chair": can("meeting.chair", meeting),
+        "can_view_floor": can("meeting.view_floor", meeting),
+        "can_change_status": can("meeting.change_status", meeting),
+        "is_reported": reported,
         "transitions": transitions_from(meeting),
         "date_has_come": _date_has_come(meeting),
         "findings": review_meeting(meeting),
@@ -84,13 +101,14 @@ def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_status(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    meeting = meeting_for(request, slug, number, "meeting.manage")
+    meeting = meeting_for(request, slug, number, "meeting.change_status")
     try:
         change_meeting_status(
             meeting=meeting,
             transition=request.POST.get("transition", ""),
             by=request.user,
             force=request.POST.get("force") == "on",
+            reason=request.POST.get("reason", ""),
         )
     except ValidationError as error:
         for problem in error.messages:

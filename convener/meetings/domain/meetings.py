@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.domain.fields import field_errors
+from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import CoChair, CoOrganiser, Meeting, MeetingStatus, Series
 from convener.prose.editing import lock_and_compare
 
@@ -80,6 +81,7 @@ def update_meeting(
     if not changes:
         return meeting
     with transaction.atomic():
+        lock_open_meeting(meeting.pk)
         lock_and_compare(meeting, started_from)
         for field, value in changes.items():
             setattr(meeting, field, value)
@@ -109,6 +111,7 @@ def set_co_organisers(
             }
         )
     with transaction.atomic():
+        lock_open_meeting(meeting.pk)
         links = {link.organisation_id: link for link in meeting.co_organiser_links.all()}
         for organisation_id, link in links.items():
             if organisation_id not in keys:
@@ -136,6 +139,7 @@ def set_co_chairs(
             {"co_chairs": _("Each State co-chairs a meeting once: remove the repeat.")}
         )
     with transaction.atomic():
+        lock_open_meeting(meeting.pk)
         existing = {co_chair.state_id: co_chair for co_chair in meeting.co_chairs.all()}
         for state_id, co_chair in existing.items():
             if state_id not in keys:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from convener.directory.domain.keys import free_key
 from convener.directory.models import Person
 from convener.meetings.domain.fields import field_errors
+from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Meeting, Participation, Segment, SegmentKind
 
 logger = logging.getLogger(__name__)
@@ -159,8 +160,10 @@ def move_participant(
 
 
 def _lock(meeting_id: int) -> None:
-    """Hold the meeting's row until the transaction ends: one change of its programme at a time."""
-    list(Meeting.objects.select_for_update().filter(pk=meeting_id).values_list("pk"))
+    """Hold the meeting's row until the transaction ends: one change of its
+    programme at a time, and none once the meeting is reported (the status is
+    read under the lock, so a report made meanwhile counts)."""
+    lock_open_meeting(meeting_id)
 
 
 def _refuse_unknown(changes: Mapping[str, Any], editable: frozenset[str], name: str) -> None:

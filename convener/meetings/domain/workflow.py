@@ -15,6 +15,14 @@ The rules, in one place:
   secretariat knows better than the calendar (a date typed wrongly).
 - A series returns to draft only while none of its meetings has been held:
   the record of a meeting that took place stays public.
+- "Reported" is final: the programme (segments, participations,
+  co-organisers, co-chairs, the meeting's facts) and the record
+  (interventions, summaries) of a reported meeting change for no one, the
+  secretariat included, and its live floor is closed. The permissions say so
+  (`access.rules.meeting_is_open_for_changes`) and every domain function
+  that changes those rows checks it again (`ensure_open_for_changes`). The
+  secretariat reopens the meeting, with a reason the audit log keeps, to
+  correct it; reporting it again keeps a new version of the report.
 
 Each change writes one "status" entry in the audit log. Whatever becomes
 public keeps a version (see `publishing.domain.versions`): publishing a
@@ -33,7 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,6 +57,38 @@ if TYPE_CHECKING:
 
 # A document of the series (meeting None) or of one of its meetings.
 DocumentScope = tuple[str, int | None]
+
+
+class MeetingIsReported(PermissionDenied):
+    """A change to a meeting that is reported: its programme and record are final."""
+
+    def __init__(self) -> None:
+        super().__init__(reported_refusal())
+
+
+def reported_refusal() -> str:
+    """What a refused change to a reported meeting is told."""
+    return _(
+        "This meeting is reported: its programme and record are final. "
+        "The secretariat of the series can reopen it."
+    )
+
+
+def is_reported(meeting: Meeting) -> bool:
+    return bool(meeting.status == MeetingStatus.REPORTED)
+
+
+def ensure_open_for_changes(meeting: Meeting) -> None:
+    """Refuse any change to the programme or the record of a reported meeting."""
+    if is_reported(meeting):
+        raise MeetingIsReported()
+
+
+def lock_open_meeting(meeting_id: int) -> None:
+    """Hold the meeting's row until the transaction ends, and refuse the change
+    if the meeting is reported: the status is read under the lock, so a report
+    made meanwhile counts. Call inside `transaction.atomic`."""
+    ensure_open_for_changes(Meeting.objects.select_for_update().only("status").get(pk=meeting_id))
 
 
 def publish_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
@@ -99,9 +139,20 @@ def report_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     return meeting
 
 
-def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
-    """Reported → held: the record is corrected; report the meeting again after."""
-    _move(meeting, source=MeetingStatus.REPORTED, target=MeetingStatus.HELD)
+def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser, reason: str) -> Meeting:
+    """Reported → held, for a reason the audit log keeps: the programme or the
+    record is corrected, then the meeting is reported again."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Say why the meeting is reopened: the audit log keeps the reason.")}
+        )
+    _move(
+        meeting,
+        source=MeetingStatus.REPORTED,
+        target=MeetingStatus.HELD,
+        noted={"reason": reason},
+    )
     return meeting
 
 
@@ -139,6 +190,8 @@ class Transition:
     change: Callable[..., Meeting]
     # Whether the step can be forced past its rule (marking held before the date).
     forcible: bool = False
+    # Whether the step needs a reason, which the audit log keeps (reopening).
+    needs_reason: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -177,8 +230,9 @@ TRANSITIONS: dict[str, Transition] = {
             "reopen",
             MeetingStatus.REPORTED,
             MeetingStatus.HELD,
-            gettext_lazy("Reopen the record"),
+            gettext_lazy("Reopen the meeting"),
             reopen_meeting,
+            needs_reason=True,
         ),
     )
 }
@@ -190,12 +244,20 @@ def transitions_from(meeting: Meeting) -> list[Transition]:
 
 
 def change_meeting_status(
-    *, meeting: Meeting, transition: str, by: AbstractBaseUser, force: bool = False
+    *,
+    meeting: Meeting,
+    transition: str,
+    by: AbstractBaseUser,
+    force: bool = False,
+    reason: str = "",
 ) -> Meeting:
-    """Take the named step (a key of TRANSITIONS); `force` only where it is forcible."""
+    """Take the named step (a key of TRANSITIONS); `force` only where it is
+    forcible, `reason` only where the step needs one."""
     step = TRANSITIONS.get(transition)
     if step is None:
         raise ValidationError({"transition": _("There is no such step.")})
+    if step.needs_reason:
+        return step.change(meeting=meeting, by=by, reason=reason)
     if step.forcible:
         return step.change(meeting=meeting, by=by, force=force)
     return step.change(meeting=meeting, by=by)
@@ -253,8 +315,10 @@ def _move(
     source: str,
     target: str,
     rule: Callable[[Meeting], None] | None = None,
+    noted: dict[str, str] | None = None,
 ) -> None:
-    """Change the status from `source` to `target`, once `rule` (if any) lets it."""
+    """Change the status from `source` to `target`, once `rule` (if any) lets it;
+    `noted` goes into the audit entry beside the change of status."""
     with transaction.atomic():
         current = Meeting.objects.select_for_update().values_list("status", flat=True)
         status = current.get(pk=meeting.pk)
@@ -271,7 +335,7 @@ def _move(
             action=AuditAction.STATUS,
             meeting=meeting,
             instance=meeting,
-            changes={"status": [source, target]},
+            changes={"status": [source, target], **(noted or {})},
         )
 
 

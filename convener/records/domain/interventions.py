@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Segment
 from convener.prose.editing import lock_and_compare
 from convener.records.models import Capacity, Intervention, InterventionKind
@@ -66,6 +67,7 @@ def record_intervention(
         points=list(points),
     )
     with transaction.atomic():
+        lock_open_meeting(segment.meeting_id)
         _check(intervention, changed=EDITABLE_FIELDS)
         intervention.order = _next_order(segment)
         intervention.save()
@@ -100,6 +102,7 @@ def update_intervention(
     meeting_id = intervention.segment.meeting_id
     moved = segment.pk != intervention.segment_id
     with transaction.atomic():
+        lock_open_meeting(meeting_id)
         lock_and_compare(intervention, started_from)
         for field, value in changes.items():
             setattr(intervention, field, value)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from convener.meetings.domain.fields import field_errors
+from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Segment
 from convener.prose.editing import lock_and_compare
 
@@ -24,6 +25,7 @@ def update_segment_summary(
     `EditConflictError` if someone saved another summary since.
     """
     with transaction.atomic():
+        lock_open_meeting(segment.meeting_id)
         lock_and_compare(segment, {"summary": started_from} if started_from is not None else None)
         segment.summary = summary
         errors = field_errors(segment, changed={"summary"})

@@ -175,7 +175,7 @@ def test_reporting_keeps_a_version_of_the_report_and_reopening_undoes_it(secreta
     report_meeting(meeting=meeting, by=secretariat)
     assert kept(meeting.series, "report") == [1]
 
-    reopen_meeting(meeting=meeting, by=secretariat)
+    reopen_meeting(meeting=meeting, by=secretariat, reason="A statement was left out.")
     assert Meeting.objects.get().status == MeetingStatus.HELD
 
 
