@@ -22,7 +22,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from convener.prose.links import LINK_SCHEMES, followable
-from convener.prose.symbols import find_symbols, symbol_url
+from convener.prose.symbols import split_at_symbols, symbol_url
 
 # What the parser is given of a text, at most: this many characters, and
 # this many marks. A mark is a character that can open Markdown syntax or a
@@ -93,20 +93,15 @@ def _link_symbols(state: StateCore) -> None:
 
 def _text_with_symbols(text: str, base: str) -> list[Token]:
     tokens: list[Token] = []
-    position = 0
-    for start, end, symbol in find_symbols(text):
-        if start < position:
+    for piece, symbol in split_at_symbols(text):
+        if symbol is None:
+            tokens.append(_text_token(piece))
             continue
-        if start > position:
-            tokens.append(_text_token(text[position:start]))
         link = Token(
             "link_open", "a", 1, attrs={"class": "un-symbol", "href": symbol_url(symbol, base=base)}
         )
-        tokens += [link, _text_token(text[start:end]), Token("link_close", "a", -1)]
-        position = end
-    if position < len(text) or not tokens:
-        tokens.append(_text_token(text[position:]))
-    return tokens
+        tokens += [link, _text_token(piece), Token("link_close", "a", -1)]
+    return tokens or [_text_token("")]
 
 
 def _text_token(text: str) -> Token:
@@ -242,15 +237,13 @@ def render_markdown(text: str) -> SafeString:
 
 def link_symbols(text: str) -> SafeString:
     """Plain text, escaped, with UN symbols turned into links."""
-    pieces: list[str] = []
-    position = 0
     base = settings.CONVENER_SYMBOL_LINK_BASE
-    for start, end, symbol in find_symbols(text):
-        if start < position:
-            continue
-        pieces.append(escape(text[position:start]))
-        href = escape(symbol_url(symbol, base=base))
-        pieces.append(f'<a class="un-symbol" href="{href}">{escape(text[start:end])}</a>')
-        position = end
-    pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))  # noqa: S308 — every piece escaped above
+    return mark_safe(  # noqa: S308 — every piece escaped
+        "".join(
+            escape(piece)
+            if symbol is None
+            else f'<a class="un-symbol" href="{escape(symbol_url(symbol, base=base))}">'
+            f"{escape(piece)}</a>"
+            for piece, symbol in split_at_symbols(text)
+        )
+    )

@@ -10,6 +10,7 @@ nature of the document (`L.34`, `RES/70/290`, `PV.12`), then suffixes
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from django.conf import settings
@@ -46,3 +47,20 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
         number = match.group(2)
         found.append((match.start(2), match.end(2), f"A/RES/{number}"))
     return sorted(found)
+
+
+def split_at_symbols(text: str) -> Iterator[tuple[str, str | None]]:
+    """The text in order, in pieces: `(piece, None)` for plain text, `(piece,
+    symbol)` for a UN symbol as written and the symbol it stands for (a
+    citation of a resolution stands for `A/RES/…`). Of overlapping matches the
+    first counts."""
+    position = 0
+    for start, end, symbol in find_symbols(text):
+        if start < position:
+            continue
+        if start > position:
+            yield text[position:start], None
+        yield text[start:end], symbol
+        position = end
+    if position < len(text):
+        yield text[position:], None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from convener.prose.markdown import markdown_tokens
-from convener.prose.symbols import find_symbols, symbol_url
+from convener.prose.symbols import split_at_symbols, symbol_url
 
 
 @dataclass(frozen=True)
@@ -240,15 +240,7 @@ def _trimmed(runs: list[Inline]) -> list[Inline]:
 
 def runs_with_symbols(text: str) -> list[Inline]:
     """Plain text as runs, its UN document symbols made links (as Markdown prose has them)."""
-    runs: list[Inline] = []
-    position = 0
-    for start, end, symbol in find_symbols(text):
-        if start < position:
-            continue
-        if start > position:
-            runs.append(Text(text[position:start]))
-        runs.append(Text(text[start:end], href=symbol_url(symbol)))
-        position = end
-    if position < len(text):
-        runs.append(Text(text[position:]))
-    return runs
+    return [
+        Text(piece, href=symbol_url(symbol) if symbol else None)
+        for piece, symbol in split_at_symbols(text)
+    ]
