@@ -21,7 +21,7 @@ from convener.meetings.queries.visibility import visible_meetings, visible_serie
 from convener.public.caching import cache_public_page
 from convener.publishing.composition.documents import (
     DocumentUnavailableError,
-    check_available,
+    check_offered,
     compose,
     document_label,
     document_slug,
@@ -43,7 +43,7 @@ def _scope(
     if number is not None:
         meeting = get_object_or_404(visible_meetings(request.user), series=series, number=number)
     try:
-        check_available(document, number)
+        check_offered(series, document, number, user=request.user)
     except DocumentUnavailableError as error:
         raise Http404(str(error)) from None
     return series, meeting

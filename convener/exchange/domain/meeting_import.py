@@ -13,6 +13,7 @@ from convener.meetings.models import (
     ConceptNoteSection,
     CoOrganiser,
     Meeting,
+    OptionalFact,
     Participation,
     Segment,
     Series,
@@ -62,6 +63,9 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
             "format_note": entry.format_note,
             "summary": entry.summary,
             "moderator_id": lookups.person_id(entry.moderator),
+            "part_of": entry.part_of.event if entry.part_of else "",
+            "part_of_link": entry.part_of.link if entry.part_of else "",
+            **{fact.flag: fact.value in entry.not_applicable for fact in OptionalFact},
         },
     )
     where = of_meeting(meeting)

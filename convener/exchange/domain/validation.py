@@ -18,8 +18,9 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from convener.directory.models import Organisation, Person, State, StateGroup
-from convener.exchange.interfaces.schema import ISO3, Key, MaybeTime, SeriesDocument
+from convener.exchange.interfaces.schema import ISO3, TBC, Key, MaybeTime, SeriesDocument
 from convener.exchange.interfaces.source import DataPath, Problem, Source, field_name
+from convener.meetings.models import OptionalFact
 
 __all__ = ["Problem", "SeriesDataError", "field_name", "validate"]
 
@@ -28,6 +29,8 @@ __all__ = ["Problem", "SeriesDataError", "field_name", "validate"]
 _RESERVED_ALPHA_2 = {"UK": "GB", "EL": "GR"}
 # Who a turn on the floor may name; at least one of them.
 _SPEAKERS = ("speaker", "state", "group", "organisation")
+# The facts a meeting may list as not applicable (`OptionalFact`).
+_NOT_APPLICABLE_FACTS = frozenset(OptionalFact.values)
 # A value quoted in a message is cut: the file holds the rest.
 _QUOTED_LENGTH = 60
 
@@ -266,6 +269,7 @@ class _ReferenceChecker:
             self.expect("people", co_chair.get("person"), (*path, "co_chairs", index, "person"))
         self.unique_in(co_chairs, (*path, "co_chairs"), "state", _text)
         self.expect("people", meeting.get("moderator"), (*path, "moderator"))
+        self.check_not_applicable(meeting, path)
         segments = _items(meeting.get("segments"))
         self.unique_in(segments, (*path, "segments"), "key", _text)
         segment_keys = {_text(segment.get("key")) for _, segment in segments}
@@ -277,6 +281,19 @@ class _ReferenceChecker:
         for index, intervention in _items(meeting.get("interventions")):
             where = (*path, "interventions", index)
             self.check_intervention(intervention, where, segment_keys, number)
+
+    def check_not_applicable(self, meeting: dict[str, Any], path: DataPath) -> None:
+        """A fact the meeting has none of by design is given no value."""
+        facts = [_text(fact) for _, fact in _entries(meeting.get("not_applicable"))]
+        self.unique(facts, (*path, "not_applicable"), "fact")
+        for fact in dict.fromkeys(facts):
+            if fact not in _NOT_APPLICABLE_FACTS:
+                continue  # the schema says what the facts are
+            if meeting.get(fact) not in (None, "", [], TBC):
+                self.report(
+                    (*path, fact),
+                    f"the meeting lists {fact} in not_applicable: it has none, so leave {fact} out",
+                )
 
     def check_intervention(
         self,

@@ -30,6 +30,7 @@ from convener.exchange.interfaces.schema import (
     MeetingEntry,
     OrganisationEntry,
     ParticipantEntry,
+    PartOfEntry,
     PersonEntry,
     PreparedEvent,
     ReferenceEntry,
@@ -292,6 +293,11 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         number=meeting.number,
         title=meeting.title,
         status=meeting.status,
+        part_of=(
+            PartOfEntry.model_construct(event=meeting.part_of, link=meeting.part_of_link)
+            if meeting.part_of.strip()
+            else None
+        ),
         date=meeting.date,
         start=meeting.start_time,
         end=meeting.end_time,
@@ -308,6 +314,7 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
             for co_chair in co_chairs
         ],
         moderator=meeting.moderator.key if meeting.moderator else None,
+        not_applicable=meeting.not_applicable,
         concept_note=_sections(meeting.sections.all()),
         segments=[_segment_entry(segment) for segment in segments],
         # A meeting's record follows its programme: segment by segment, turn by turn.

@@ -11,6 +11,8 @@ import datetime
 import zoneinfo
 from typing import Annotated, Any, Literal
 
+from annotated_types import MaxLen
+from django.core.exceptions import ValidationError as DjangoValidationError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from convener.directory.interfaces.limits import Points, TextOf
@@ -27,6 +29,7 @@ from convener.meetings.models import (
     Meeting,
     MeetingFormat,
     MeetingStatus,
+    OptionalFact,
     ReferenceDocument,
     Role,
     SectionKind,
@@ -210,10 +213,32 @@ class InterventionEntry(Strict):
     sdg_targets: list[SdgTarget] = []
 
 
+_PART_OF_LINK = Meeting._meta.get_field("part_of_link")
+
+
+def _web_page(address: str) -> str:
+    """An http or https address, as the meeting's field takes it; empty for none."""
+    address = checked_link(address)
+    if address:
+        try:
+            _PART_OF_LINK.run_validators(address)
+        except DjangoValidationError:
+            raise ValueError(f'"{address}" is not a web address (http or https)') from None
+    return address
+
+
+class PartOfEntry(Strict):
+    """The larger event a meeting is one session of."""
+
+    event: Annotated[str, TextOf(Meeting, "part_of")] = Field(min_length=1)
+    link: Annotated[str, MaxLen(_PART_OF_LINK.max_length or 0), AfterValidator(_web_page)] = ""
+
+
 class MeetingEntry(Strict):
     number: int = Field(ge=1, le=999)
     title: Annotated[str, TextOf(Meeting, "title")] = Field(min_length=1)
     status: _choice(MeetingStatus) = MeetingStatus.DRAFT.value  # type: ignore[valid-type]
+    part_of: PartOfEntry | None = None
     date: MaybeDate = None
     start: MaybeTime = None
     end: MaybeTime = None
@@ -225,6 +250,8 @@ class MeetingEntry(Strict):
     co_organisers: list[Key] = []
     co_chairs: list[CoChairEntry] = []
     moderator: Key | None = None
+    # The facts the meeting has none of by design: never "TBC", never printed.
+    not_applicable: list[_choice(OptionalFact)] = []  # type: ignore[valid-type]
     concept_note: list[SectionEntry] = []
     segments: list[SegmentEntry] = []
     interventions: list[InterventionEntry] = []

@@ -2,7 +2,8 @@
 
 `plain` turns the document into plain data in the schema's field order,
 leaving out what is at its default and writing TBC where a meeting's date,
-times, venue or room are unknown. `yaml_text` and `json_text` write that data
+times, venue or room are unknown (a room the meeting has none of, listed in
+`not_applicable`, is left out). `yaml_text` and `json_text` write that data
 so that the importer reads back exactly what was written, whatever the text
 holds: both are deterministic, so writing, reading and writing again gives
 the same bytes.
@@ -68,6 +69,8 @@ def plain(entry: BaseModel) -> dict[str, Any]:
     for name, field in type(entry).model_fields.items():
         value = getattr(entry, name)
         if isinstance(entry, MeetingEntry) and name in _TBC_FIELDS:
+            if name in entry.not_applicable and not value:
+                continue  # the meeting has none: not "to be confirmed"
             data[name] = TBC if value is None else _plain_value(value)
         elif field.is_required() or value != field.get_default(call_default_factory=True):
             data[name] = _plain_value(value, prose=name in _PROSE_FIELDS)

@@ -1,8 +1,11 @@
 """The forms of a meeting: its facts, its co-organisers and its co-chairs.
 
-Date, times, venue and room may stay empty: "to be confirmed". Co-organisers
-and co-chairs are lists of rows, in order; an empty row is ignored, and a
-few empty rows are always offered so that one can be added without script.
+Date, times, venue and room may stay empty: "to be confirmed". A meeting
+that has no room, moderator, co-organisers or co-chairs by design says so
+with a box ("not applicable"): documents then show nothing rather than
+"TBC". Co-organisers and co-chairs are lists of rows, in order; an empty row
+is ignored, and a few empty rows are always offered so that one can be added
+without script.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
@@ -37,6 +40,8 @@ from convener.meetings.models import Meeting
 from convener.prose.editing import EditConflictError
 
 EMPTY_ROWS = 2
+# The "not applicable" boxes the page shows with the rows they concern.
+ROW_FLAGS = ("has_no_co_organisers", "has_no_co_chairs")
 # The facts whose form refuses to overwrite what someone else saved meanwhile.
 TRACKED = tuple(CREATION_FIELDS)
 TO_BE_CONFIRMED = _("Leave empty while it is to be confirmed.")
@@ -75,15 +80,29 @@ class _TypedTime(_Typed, forms.TimeInput):
         self.format = "%H:%M"
 
 
+def _form_field(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    # An address typed without its scheme is taken as https.
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = list(CREATION_FIELDS)
+        formfield_callback = _form_field
         widgets = {
             "date": _TypedDate(),
             "start_time": _TypedTime(),
             "end_time": _TypedTime(),
             "format_note": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {
+            "has_no_room": _("The meeting has no room (not applicable)"),
+            "has_no_moderator": _("The meeting has no moderator (not applicable)"),
+            "has_no_co_organisers": _("The meeting has no co-organisers (not applicable)"),
+            "has_no_co_chairs": _("The meeting has no co-chairs (not applicable)"),
         }
         help_texts = {
             "date": DATE_HELP,
@@ -123,6 +142,10 @@ class MeetingForm(forms.ModelForm):
     def meeting_fields(self) -> dict[str, Any]:
         """Every field, for `create_meeting`."""
         return {name: self.cleaned_data[name] for name in TRACKED}
+
+    def fact_fields(self) -> list[forms.BoundField]:
+        """The visible fields of the facts, without the boxes shown beside the rows."""
+        return [field for field in self.visible_fields() if field.name not in ROW_FLAGS]
 
 
 class CoOrganiserRow(forms.Form):
@@ -224,31 +247,70 @@ class MeetingPlan:
 
     def is_valid(self) -> bool:
         # Every part is validated, so that the page shows all of its errors at once.
-        return all(
+        valid = all(
             [self.facts.is_valid(), self.co_organisers.is_valid(), self.co_chairs.is_valid()]
         )
+        return valid and self._rows_fit_their_flags()
+
+    def _rows_fit_their_flags(self) -> bool:
+        """Refuse rows named for a fact the same form marks as not applicable."""
+        fits = True
+        for flag, rows, message in (
+            (
+                "has_no_co_organisers",
+                self.co_organisers,
+                _("You marked the meeting as having no co-organisers: empty their rows too."),
+            ),
+            (
+                "has_no_co_chairs",
+                self.co_chairs,
+                _("You marked the meeting as having no co-chairs: empty their rows too."),
+            ),
+        ):
+            if self.facts.cleaned_data.get(flag) and rows.filled():
+                self.facts.add_error(flag, message)
+                fits = False
+        return fits
 
     def save(self, *, by: AbstractBaseUser) -> bool:
-        """Save all three parts in one transaction; on a refusal, show it and save nothing."""
+        """Save all three parts in one transaction; on a refusal, show it and save nothing.
+
+        Rows of a fact now marked not applicable are emptied before the mark is
+        saved, and the rows of one no longer marked are saved after it.
+        """
         changes = self.facts.changes()
+        rows = [
+            (
+                self.facts.cleaned_data["has_no_co_organisers"],
+                lambda: set_co_organisers(
+                    meeting=self.meeting,
+                    organisations=[row["organisation"] for row in self.co_organisers.filled()],
+                    by=by,
+                ),
+            ),
+            (
+                self.facts.cleaned_data["has_no_co_chairs"],
+                lambda: set_co_chairs(
+                    meeting=self.meeting,
+                    co_chairs=[(row["state"], row["person"]) for row in self.co_chairs.filled()],
+                    by=by,
+                ),
+            ),
+        ]
         try:
             with transaction.atomic():
+                for not_applicable, save_rows in rows:
+                    if not_applicable:
+                        save_rows()
                 update_meeting(
                     meeting=self.meeting,
                     changes=changes,
                     by=by,
                     started_from=self.facts.started_from(changes),
                 )
-                set_co_organisers(
-                    meeting=self.meeting,
-                    organisations=[row["organisation"] for row in self.co_organisers.filled()],
-                    by=by,
-                )
-                set_co_chairs(
-                    meeting=self.meeting,
-                    co_chairs=[(row["state"], row["person"]) for row in self.co_chairs.filled()],
-                    by=by,
-                )
+                for not_applicable, save_rows in rows:
+                    if not not_applicable:
+                        save_rows()
         except EditConflictError as conflict:
             show_conflict(self.facts, conflict)
             self.conflict = True

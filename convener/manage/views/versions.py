@@ -23,6 +23,7 @@ from convener.publishing.composition.documents import (
     DOCUMENTS,
     DocumentUnavailableError,
     check_available,
+    check_offered,
     document_label,
 )
 from convener.publishing.domain.versions import publish_version
@@ -36,12 +37,12 @@ from convener.publishing.models import DocumentVersion
 from convener.publishing.queries.versions import version_summary, versions_of
 
 
-def _documents_of(scope: int | None) -> list[str]:
+def _documents_of(request: HttpRequest, series: Series, scope: int | None) -> list[str]:
     """The documents written for the whole series (None) or for one meeting."""
     names = []
     for name in DOCUMENTS:
         try:
-            check_available(name, scope)
+            check_offered(series, name, scope, user=request.user)
         except DocumentUnavailableError:
             continue
         names.append(name)
@@ -61,16 +62,19 @@ def _groups(request: HttpRequest, series: Series) -> list[dict[str, object]]:
         for meeting in workspace_meetings(request.user, series).order_by("number")
     ]
     return [
-        {"scope": label, "key": number or 0, "rows": _rows(series, number, summary)}
+        {"scope": label, "key": number or 0, "rows": _rows(request, series, number, summary)}
         for number, label in scopes
     ]
 
 
 def _rows(
-    series: Series, number: int | None, summary: dict[tuple[str, int], dict[str, Any]]
+    request: HttpRequest,
+    series: Series,
+    number: int | None,
+    summary: dict[tuple[str, int], dict[str, Any]],
 ) -> list[dict[str, object]]:
     rows = []
-    for name in _documents_of(number):
+    for name in _documents_of(request, series, number):
         kept = summary.get((name, number or 0))
         scoped = VersionedDocument(series, name, number, namespace="manage")
         rows.append(

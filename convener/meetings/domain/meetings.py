@@ -12,11 +12,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.domain.workflow import lock_open_meeting
-from convener.meetings.models import CoChair, CoOrganiser, Meeting, MeetingStatus, Series
+from convener.meetings.models import (
+    CoChair,
+    CoOrganiser,
+    Meeting,
+    MeetingStatus,
+    OptionalFact,
+    Series,
+)
 from convener.prose.editing import lock_and_compare
 
 logger = logging.getLogger(__name__)
@@ -30,8 +38,14 @@ CREATION_FIELDS = (
     "end_time",
     "venue",
     "room",
+    "has_no_room",
     "format",
     "format_note",
+    "part_of",
+    "part_of_link",
+    "has_no_moderator",
+    "has_no_co_organisers",
+    "has_no_co_chairs",
 )
 # The fields `update_meeting` changes; the programme, co-chairs and
 # co-organisers have their own functions, and the status moves only through
@@ -100,6 +114,7 @@ def set_co_organisers(
     """Make `organisations`, in this order, the meeting's co-organisers.
 
     Links that stay keep their row, so their history in the audit log goes on.
+    A meeting marked as having no co-organisers takes none.
     """
     keys = [organisation.pk for organisation in organisations]
     if len(set(keys)) != len(keys):
@@ -112,6 +127,8 @@ def set_co_organisers(
         )
     with transaction.atomic():
         lock_open_meeting(meeting.pk)
+        if organisations:
+            _refuse_rows_not_applicable(meeting, OptionalFact.CO_ORGANISERS)
         links = {link.organisation_id: link for link in meeting.co_organiser_links.all()}
         for organisation_id, link in links.items():
             if organisation_id not in keys:
@@ -132,7 +149,8 @@ def set_co_chairs(
     by: AbstractBaseUser,
 ) -> None:
     """Make these States, in this order, the meeting's co-chairs, each with the
-    person who represents it (None while still to be confirmed)."""
+    person who represents it (None while still to be confirmed). A meeting
+    marked as having no co-chairs takes none."""
     keys = [state.pk for state, _person in co_chairs]
     if len(set(keys)) != len(keys):
         raise ValidationError(
@@ -140,6 +158,8 @@ def set_co_chairs(
         )
     with transaction.atomic():
         lock_open_meeting(meeting.pk)
+        if co_chairs:
+            _refuse_rows_not_applicable(meeting, OptionalFact.CO_CHAIRS)
         existing = {co_chair.state_id: co_chair for co_chair in meeting.co_chairs.all()}
         for state_id, co_chair in existing.items():
             if state_id not in keys:
@@ -164,5 +184,59 @@ def _check(meeting: Meeting, *, changed: set[str]) -> None:
     start, end = meeting.start_time, meeting.end_time
     if changed & {"start_time", "end_time"} and not errors and start and end and end <= start:
         errors["end_time"] = [ValidationError(_("The meeting must end after it starts."))]
+    errors.update(_not_applicable_errors(meeting, changed))
     if errors:
         raise ValidationError(errors)
+
+
+# Why a fact cannot be marked not applicable while it has a value.
+_HAS_A_VALUE = {
+    OptionalFact.ROOM: gettext_lazy(
+        "A meeting without a room has no room to name: empty the room, or untick “no room”."
+    ),
+    OptionalFact.MODERATOR: gettext_lazy(
+        "The meeting has a moderator: remove the moderator, or untick “no moderator”."
+    ),
+    OptionalFact.CO_ORGANISERS: gettext_lazy(
+        "The meeting has co-organisers: remove them, or untick “no co-organisers”."
+    ),
+    OptionalFact.CO_CHAIRS: gettext_lazy(
+        "The meeting has co-chairs: remove them, or untick “no co-chairs”."
+    ),
+}
+
+
+def _has_a_value(meeting: Meeting, fact: OptionalFact) -> bool:
+    if fact == OptionalFact.ROOM:
+        return bool(meeting.room)
+    if fact == OptionalFact.MODERATOR:
+        return meeting.moderator_id is not None
+    if meeting.pk is None:
+        return False
+    rows = meeting.co_organiser_links if fact == OptionalFact.CO_ORGANISERS else meeting.co_chairs
+    return bool(rows.exists())
+
+
+def _not_applicable_errors(meeting: Meeting, changed: set[str]) -> dict[str, Any]:
+    """A fact marked not applicable (`OptionalFact`) holds no value: the flag is refused
+    while the fact has one."""
+    errors: dict[str, Any] = {}
+    for fact in OptionalFact:
+        if not getattr(meeting, fact.flag) or not changed & {fact.flag, fact.value}:
+            continue
+        if _has_a_value(meeting, fact):
+            errors[fact.flag] = [ValidationError(_HAS_A_VALUE[fact])]
+    return errors
+
+
+def _refuse_rows_not_applicable(meeting: Meeting, fact: OptionalFact) -> None:
+    """Refuse rows (co-organisers, co-chairs) for a fact the meeting has none of by design."""
+    if Meeting.objects.filter(pk=meeting.pk, **{fact.flag: True}).exists():
+        raise ValidationError(
+            {
+                fact.value: _(
+                    "The meeting is marked as having no %(fact)s: untick that to name them."
+                )
+                % {"fact": fact.label}
+            }
+        )

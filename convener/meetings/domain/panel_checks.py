@@ -44,7 +44,7 @@ def _panel_checks(segment: Segment) -> list[Finding]:
     has_moderator = segment.meeting.moderator_id is not None or any(
         part.role == Role.MODERATOR for part in segment.participations.all()
     )
-    if not has_moderator:
+    if not has_moderator and not segment.meeting.has_no_moderator:
         message = _("No moderator is recorded for this panel, nor for the whole meeting.")
         found.append(
             Finding(segment.meeting, segment, Check.NO_MODERATOR, Severity.PROBLEM, message)

@@ -23,7 +23,8 @@ look) and, in words, why. The rules, each a problem unless it says note:
   a panel represent States (the State of their organisation: a permanent
   mission, a government) and those States are all of one UN regional group.
 - **Moderator** (`no-moderator`): a panel with no moderator among its
-  participants, in a meeting without a moderator throughout.
+  participants, in a meeting without a moderator throughout, unless the
+  meeting is not moderated by design (`has_no_moderator`).
 - **Speaking time** (`speaking-time`): the speaking times of a segment's
   participants add up to more than its time budget, or than its slot in the
   timetable when it has no budget.
@@ -35,7 +36,9 @@ look) and, in words, why. The rules, each a problem unless it says note:
 - **To be confirmed** (`to-be-confirmed`): a meeting not yet held (draft or
   published) that takes place within two weeks still lacks its start, end,
   venue (its own or the series'), room, co-chairs or a co-chair's
-  representative. "Today" is the date in the series' time zone.
+  representative. A room or co-chairs the meeting has none of by design
+  (not applicable, `Meeting.has_no_room`, `has_no_co_chairs`) are not open.
+  "Today" is the date in the series' time zone.
 """
 
 from __future__ import annotations
@@ -194,8 +197,8 @@ def _to_be_confirmed(meeting: Meeting, plan: _Plan) -> Iterator[Finding]:
             (_("start time"), meeting.start_time is None),
             (_("end time"), meeting.end_time is None),
             (_("venue"), not (meeting.venue or plan.series.venue)),
-            (_("room"), not meeting.room),
-            (_("co-chairs"), not co_chairs),
+            (_("room"), not meeting.room and not meeting.has_no_room),
+            (_("co-chairs"), not co_chairs and not meeting.has_no_co_chairs),
         )
         if is_missing
     ]

@@ -51,6 +51,7 @@ from convener.access.domain import audit
 from convener.access.models import AuditAction
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
+from convener.meetings.queries.series import has_series_concept_note
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -100,7 +101,7 @@ def publish_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
             [
                 ("concept-note", meeting.number),
                 ("programme", meeting.number),
-                ("concept-note", None),
+                *_series_concept_note(meeting.series),
                 ("programme", None),
             ],
             by=by,
@@ -370,7 +371,7 @@ def _public_documents(series: Series) -> list[DocumentScope]:
         .order_by("number")
         .values_list("number", "status")
     )
-    documents: list[DocumentScope] = [("concept-note", None)]
+    documents: list[DocumentScope] = _series_concept_note(series, public_meetings=len(meetings))
     if meetings:
         documents.append(("programme", None))
     for number, _status in meetings:
@@ -378,6 +379,18 @@ def _public_documents(series: Series) -> list[DocumentScope]:
     if any(status == MeetingStatus.REPORTED for _number, status in meetings):
         documents.append(("report", None))
     return documents
+
+
+def _series_concept_note(
+    series: Series, *, public_meetings: int | None = None
+) -> list[DocumentScope]:
+    """The series' own concept note, if it has one for the public (`has_series_concept_note`)."""
+    if public_meetings is None:
+        public_meetings = series.meetings.filter(status__in=MeetingStatus.public()).count()
+    has_text = series.sections.filter(meeting__isnull=True).exists()
+    if has_series_concept_note(has_text=has_text, meetings=public_meetings):
+        return [("concept-note", None)]
+    return []
 
 
 def _keep_versions(

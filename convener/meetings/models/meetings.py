@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.limits import NOTE, SUMMARY, LineField, ProseField
 from convener.meetings.models.status import MeetingStatus
+from convener.prose.links import validate_link
 
 
 class MeetingFormat(models.TextChoices):
@@ -15,8 +16,29 @@ class MeetingFormat(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class OptionalFact(models.TextChoices):
+    """The facts a meeting may have none of by design, as the data format names them.
+
+    Each is known (it has a value), to be confirmed (empty) or not applicable:
+    empty, and its flag `has_no_<fact>` set. Documents print "TBC" for the
+    second and nothing for the third; the planning checks count only the
+    second as open.
+    """
+
+    ROOM = "room", _("room")
+    MODERATOR = "moderator", _("moderator")
+    CO_ORGANISERS = "co_organisers", _("co-organisers")
+    CO_CHAIRS = "co_chairs", _("co-chairs")
+
+    @property
+    def flag(self) -> str:
+        """The meeting's field that says the fact is not applicable."""
+        return f"has_no_{self.value}"
+
+
 class Meeting(models.Model):
-    """One meeting of a series. An empty date, time, venue or room means "to be confirmed"."""
+    """One meeting of a series. An empty date, time, venue or room means "to be confirmed",
+    unless its `has_no_…` flag says the meeting has none (`OptionalFact`)."""
 
     series = models.ForeignKey("meetings.Series", on_delete=models.CASCADE, related_name="meetings")
     number = models.PositiveSmallIntegerField(_("number"))
@@ -50,6 +72,42 @@ class Meeting(models.Model):
     co_organisers = models.ManyToManyField(
         "directory.Organisation", through="CoOrganiser", related_name="co_organised_meetings"
     )
+    has_no_room = models.BooleanField(
+        _("no room"),
+        default=False,
+        help_text=_("The meeting has no room of its own (online, or a whole venue)."),
+    )
+    has_no_moderator = models.BooleanField(
+        _("no moderator"),
+        default=False,
+        help_text=_("The meeting is not moderated: no moderator is expected, of it or its panels."),
+    )
+    has_no_co_organisers = models.BooleanField(
+        _("no co-organisers"),
+        default=False,
+        help_text=_("The meeting has no co-organisers: none is shown, not even “TBC”."),
+    )
+    has_no_co_chairs = models.BooleanField(
+        _("no co-chairs"),
+        default=False,
+        help_text=_("The meeting has no co-chairs: none is shown, not even “TBC”."),
+    )
+    part_of = LineField(
+        _("part of"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The larger event this meeting is one session of, such as a conference; "
+            "leave empty for a meeting on its own."
+        ),
+    )
+    part_of_link = models.URLField(
+        _("link to the larger event"),
+        max_length=500,
+        blank=True,
+        validators=[validate_link],
+        help_text=_("The larger event's own page, an http or https address."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -57,7 +115,15 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
-            models.UniqueConstraint(fields=["series", "number"], name="meeting_number_unique")
+            models.UniqueConstraint(fields=["series", "number"], name="meeting_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(has_no_room=False) | models.Q(room=""),
+                name="meeting_no_room_is_empty",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(has_no_moderator=False) | models.Q(moderator__isnull=True),
+                name="meeting_no_moderator_is_empty",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -66,6 +132,11 @@ class Meeting(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in MeetingStatus.public()
+
+    @property
+    def not_applicable(self) -> list[str]:
+        """The facts the meeting has none of by design, in `OptionalFact` order."""
+        return [fact.value for fact in OptionalFact if getattr(self, fact.flag)]
 
 
 class CoOrganiser(models.Model):

@@ -59,3 +59,17 @@ def series_for_page(user: AnyUser) -> QuerySet[Series]:
             Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
         )
     )
+
+
+def has_series_concept_note(*, has_text: bool, meetings: int) -> bool:
+    """Whether a series has a concept note of its own: it has concept-note text,
+    or more than one meeting for the note to list. Of a series of one meeting
+    without text the note would be empty, or repeat the meeting's own."""
+    return has_text or meetings > 1
+
+
+def series_concept_note_offered(series: Series, *, user: AnyUser) -> bool:
+    """`has_series_concept_note`, counting the meetings the user may read."""
+    has_text = ConceptNoteSection.objects.filter(series=series, meeting=None).exists()
+    readable = visible_meetings(user).filter(series=series)[:2].count()
+    return has_series_concept_note(has_text=has_text, meetings=readable)

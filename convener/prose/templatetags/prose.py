@@ -26,3 +26,9 @@ def link_filter(address: str):
     if href is None:
         return address or ""
     return format_html('<a href="{}">{}</a>', href, address)
+
+
+@register.filter(name="followable")
+def followable_filter(address: str) -> str:
+    """The address if a link may point to it, else "": for a link with its own text."""
+    return followable(address) or ""

@@ -6,18 +6,17 @@ from django.utils.translation import gettext as _
 
 from convener.meetings.models import Meeting, SectionKind, SegmentKind, Series
 from convener.publishing.composition.wording import (
-    co_chair_names,
-    co_organiser_names,
-    joined,
+    co_chairs_line,
+    co_organisers_line,
     meeting_date,
     meeting_place,
     meeting_time,
-    to_be_confirmed,
 )
 from convener.publishing.document import (
     Block,
     Document,
     Heading,
+    Inline,
     ItemList,
     Paragraph,
     Text,
@@ -32,31 +31,34 @@ def topic_blocks(meeting: Meeting) -> list[Block]:
     panels = [s.heading for s in meeting.segments.all() if s.kind == SegmentKind.PANEL]
     if panels:
         blocks.append(ItemList([[Text(panel)] for panel in panels]))
-    organisers = joined(co_organiser_names(meeting)) or to_be_confirmed()
-    co_chairs = joined(co_chair_names(meeting)) or to_be_confirmed()
-    blocks.append(
-        Paragraph(
-            [
-                Text(_("Organisers: "), italic=True),
-                Text(organisers),
-                Text(". "),
-                Text(_("Co-chairs: "), italic=True),
-                Text(co_chairs),
-                Text("."),
-            ]
-        )
-    )
+    runs: list[Inline] = []
+    for label, value in (
+        (_("Organisers: "), co_organisers_line(meeting)),
+        (_("Co-chairs: "), co_chairs_line(meeting)),
+    ):
+        if value is not None:  # None: the meeting has none by design
+            runs += [Text(" ")] if runs else []
+            runs += [Text(label, italic=True), Text(f"{value}.")]
+    if runs:
+        blocks.append(Paragraph(runs))
     return blocks
 
 
 def series_concept_note(series: Series, meetings: list[Meeting]) -> Document:
+    """The series' sections, its meetings under *Topics*; a series without
+    concept-note text lists its meetings alone."""
+    sections = series.series_sections  # type: ignore[attr-defined]
     blocks: list[Block] = []
-    for section in series.series_sections:  # type: ignore[attr-defined]
+    for section in sections:
         blocks.append(Heading(1, section.heading, in_contents=False))
         blocks.extend(blocks_from_markdown(section.body))
         if section.kind == SectionKind.TOPICS:
             for meeting in meetings:
                 blocks.extend(topic_blocks(meeting))
+    if not sections:
+        blocks.append(Heading(1, _("Meetings"), in_contents=False))
+        for meeting in meetings:
+            blocks.extend(topic_blocks(meeting))
     subtitle = _("Concept note")
     return Document(
         title=series.title,

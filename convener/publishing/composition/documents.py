@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext_lazy as _
 
 from convener.meetings.models import Meeting, Series
+from convener.meetings.queries.series import has_series_concept_note, series_concept_note_offered
 from convener.meetings.queries.visibility import AnyUser
 from convener.publishing.composition.concept_note import series_concept_note
 from convener.publishing.composition.loading import meetings_for_documents, series_for_documents
@@ -73,6 +74,11 @@ def compose(
         raise DocumentUnavailableError(
             _("Series %(slug)s has no meeting yet.") % {"slug": series_slug}
         )
+    if _is_series_concept_note(document, meeting_number) and not has_series_concept_note(
+        has_text=bool(series.series_sections),  # type: ignore[attr-defined]
+        meetings=len(meetings),
+    ):
+        raise DocumentUnavailableError(_no_series_concept_note(series_slug))
     composer, _label = DOCUMENTS[document]
     composed = composer(series, meetings, meeting_number is not None)
     composed.slug = document_slug(series_slug, document, meeting_number)
@@ -95,3 +101,26 @@ def check_available(document: str, meeting_number: int | None) -> None:
         )
     if document == "report" and meeting_number is not None:
         raise DocumentUnavailableError(_("The report covers the whole series, not one meeting."))
+
+
+def check_offered(
+    series: Series, document: str, meeting_number: int | None, *, user: AnyUser
+) -> None:
+    """`check_available`, and refuse the concept note of a series that has none
+    of its own for this reader (`has_series_concept_note`): one meeting and no
+    concept-note text of the series."""
+    check_available(document, meeting_number)
+    if _is_series_concept_note(document, meeting_number) and not series_concept_note_offered(
+        series, user=user
+    ):
+        raise DocumentUnavailableError(_no_series_concept_note(series.slug))
+
+
+def _is_series_concept_note(document: str, meeting_number: int | None) -> bool:
+    return document == "concept-note" and meeting_number is None
+
+
+def _no_series_concept_note(slug: str) -> str:
+    return _(
+        "Series %(slug)s has no concept note of its own: read the concept note of its meeting."
+    ) % {"slug": slug}

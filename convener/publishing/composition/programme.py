@@ -8,13 +8,13 @@ from convener.directory.models import Person
 from convener.meetings.models import Meeting, Role, Series
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.wording import (
-    co_chair_names,
-    co_organiser_names,
-    joined,
+    co_chairs_line,
+    co_organisers_line,
     meeting_date,
     meeting_place,
     meeting_time,
-    to_be_confirmed,
+    optional_facts,
+    part_of_runs,
 )
 from convener.publishing.document import (
     Block,
@@ -35,14 +35,16 @@ def described(person: Person) -> str:
 
 
 def event_details(meeting: Meeting) -> Facts:
-    return Facts(
+    """The meeting's facts; "TBC" for what is to be confirmed, no row for what it has none of."""
+    return optional_facts(
         [
-            (_("Date"), [Text(meeting_date(meeting, weekday=True))]),
-            (_("Time"), [Text(meeting_time(meeting))]),
-            (_("Venue"), [Text(meeting_place(meeting))]),
-            (_("Format"), [Text(str(meeting.get_format_display()))]),
-            (_("Co-organisers"), [Text(joined(co_organiser_names(meeting, full=True)))]),
-            (_("Co-chairs"), [Text(joined(co_chair_names(meeting)) or to_be_confirmed())]),
+            (_("Part of"), part_of_runs(meeting)),
+            (_("Date"), meeting_date(meeting, weekday=True)),
+            (_("Time"), meeting_time(meeting)),
+            (_("Venue"), meeting_place(meeting)),
+            (_("Format"), str(meeting.get_format_display())),
+            (_("Co-organisers"), co_organisers_line(meeting, full=True)),
+            (_("Co-chairs"), co_chairs_line(meeting)),
         ]
     )
 
@@ -74,7 +76,10 @@ def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
 
 def _title_block(meeting: Meeting) -> list[Paragraph]:
     line = " | ".join([meeting_date(meeting), meeting_time(meeting), meeting_place(meeting)])
-    cover = [Paragraph([Text(line)], "lead")]
+    cover = []
+    if meeting.part_of:
+        cover.append(Paragraph([Text(_("A session of ")), *part_of_runs(meeting)], "lead"))
+    cover.append(Paragraph([Text(line)], "lead"))
     if meeting.format_note:
         cover.append(Paragraph([Text(meeting.format_note)], "note"))
     return cover

@@ -61,28 +61,40 @@ def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[
     """The acknowledgements as the records write them, whatever text is stored:
     also the text the rapporteur starts editing from."""
     thanking = _chair_label(series) or _("The secretariat")
-    co_chairs = [co_chair for meeting in meetings for co_chair in meeting.co_chairs.all()]
     introductions = Introductions()
-    blocks: list[Block] = [
-        Paragraph(
-            [
-                Text(
-                    _(
-                        "%(thanking)s thanks the Member States that took part in the meetings, "
-                        "and the co-Chairs of the meetings:"
-                    )
-                    % {"thanking": thanking}
-                )
-            ]
-        ),
-        ItemList(
-            [
-                [Text(introductions.name(co_chair.person))]
-                for co_chair in co_chairs
-                if co_chair.person
-            ]
-        ),
+    # A co-chair is thanked by name; a State whose representative was never recorded, as a State.
+    co_chairs = [
+        introductions.name(co_chair.person) if co_chair.person else co_chair.state.name
+        for meeting in meetings
+        for co_chair in meeting.co_chairs.all()
     ]
+    blocks: list[Block]
+    if co_chairs:
+        blocks = [
+            Paragraph(
+                [
+                    Text(
+                        _(
+                            "%(thanking)s thanks the Member States that took part in the "
+                            "meetings, and the co-Chairs of the meetings:"
+                        )
+                        % {"thanking": thanking}
+                    )
+                ]
+            ),
+            ItemList([[Text(name)] for name in co_chairs]),
+        ]
+    else:  # meetings without co-chairs: no list announced that would stay empty
+        blocks = [
+            Paragraph(
+                [
+                    Text(
+                        _("%(thanking)s thanks the Member States that took part in the meetings.")
+                        % {"thanking": thanking}
+                    )
+                ]
+            )
+        ]
     if series.rapporteur:
         blocks.append(
             Paragraph(

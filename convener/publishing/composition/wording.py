@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from convener.meetings.models import Meeting
+from convener.prose.links import followable
 from convener.publishing.document import Facts, Inline, Text
 
 _ORDINALS = (
@@ -48,8 +49,11 @@ def meeting_time(meeting: Meeting) -> str:
 
 
 def meeting_place(meeting: Meeting) -> str:
-    parts = [meeting.room or to_be_confirmed(), meeting.venue or meeting.series.venue]
-    return ", ".join(part for part in parts if part)
+    """Room and venue; a room the meeting has none of is left out, and a place
+    of which nothing is known yet is "TBC"."""
+    room = meeting.room or ("" if meeting.has_no_room else to_be_confirmed())
+    parts = [part for part in (room, meeting.venue or meeting.series.venue) if part]
+    return ", ".join(parts) or to_be_confirmed()
 
 
 def joined(items: list[str]) -> str:
@@ -74,18 +78,51 @@ def co_chair_names(meeting: Meeting) -> list[str]:
     return [co_chair.state.name for co_chair in meeting.co_chairs.all()]
 
 
-def header_facts(meeting: Meeting) -> Facts:
-    """The block that opens a meeting's chapter or programme."""
+def co_organisers_line(meeting: Meeting, *, full: bool = False) -> str | None:
+    """The co-organisers as a document lists them: their names, "TBC" while
+    they are to be confirmed, None for a meeting that has none by design."""
+    return _listed_or_tbc(co_organiser_names(meeting, full=full), meeting.has_no_co_organisers)
+
+
+def co_chairs_line(meeting: Meeting) -> str | None:
+    """The co-chairing States, "TBC", or None for a meeting without co-chairs by design."""
+    return _listed_or_tbc(co_chair_names(meeting), meeting.has_no_co_chairs)
+
+
+def _listed_or_tbc(names: list[str], not_applicable: bool) -> str | None:
+    # What is known is shown even if the meeting says it has none: facts win over the flag.
+    if names:
+        return joined(names)
+    return None if not_applicable else to_be_confirmed()
+
+
+def part_of_runs(meeting: Meeting) -> list[Inline]:
+    """The larger event the meeting is a session of, linked to its page if it has one."""
+    if not meeting.part_of:
+        return []
+    return [Text(meeting.part_of, href=followable(meeting.part_of_link))]
+
+
+def optional_facts(rows: list[tuple[str, list[Inline] | str | None]]) -> Facts:
+    """A header block without the rows the meeting has nothing for by design."""
     return Facts(
         [
-            (_("Date"), [Text(meeting_date(meeting))]),
-            (_("Time"), [Text(meeting_time(meeting))]),
-            (_("Place"), [Text(meeting_place(meeting))]),
-            (_("Co-organisers"), _or_tbc(joined(co_organiser_names(meeting)))),
-            (_("Co-chairs"), _or_tbc(joined(co_chair_names(meeting)))),
+            (label, [Text(value)] if isinstance(value, str) else value)
+            for label, value in rows
+            if value
         ]
     )
 
 
-def _or_tbc(text: str) -> list[Inline]:
-    return [Text(text or to_be_confirmed())]
+def header_facts(meeting: Meeting) -> Facts:
+    """The block that opens a meeting's chapter or programme."""
+    return optional_facts(
+        [
+            (_("Part of"), part_of_runs(meeting)),
+            (_("Date"), meeting_date(meeting)),
+            (_("Time"), meeting_time(meeting)),
+            (_("Place"), meeting_place(meeting)),
+            (_("Co-organisers"), co_organisers_line(meeting)),
+            (_("Co-chairs"), co_chairs_line(meeting)),
+        ]
+    )
