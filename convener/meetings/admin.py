@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from convener.meetings.models import (
     CoChair,
@@ -76,6 +77,7 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["series", "status"]
     search_fields = ["title"]
     autocomplete_fields = ["moderator"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [CoOrganiserInline, CoChairInline, MeetingSectionInline, SegmentInline]
 
     def save_formset(self, request, form, formset, change):

@@ -202,6 +202,15 @@ def test_meeting_without_room_is_tentative():
     assert str(event["LOCATION"]) == "United Nations Headquarters, New York"
 
 
+def test_meeting_without_a_room_by_design_is_confirmed():
+    meeting = MeetingFactory(room="", has_no_room=True)
+
+    (event,) = events(series_calendar(meeting.series))
+
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(event["LOCATION"]) == "United Nations Headquarters, New York"
+
+
 def test_meeting_without_time_is_a_tentative_all_day_event():
     meeting = MeetingFactory(date=datetime.date(2016, 9, 1), start_time=None, end_time=None)
 

@@ -219,8 +219,10 @@ def _event(meeting: Meeting, *, uid: str, summary: str, description: str, url: s
 
 
 def is_tentative(meeting: Meeting) -> bool:
-    """Whether the room or the time is still to be confirmed."""
-    return not (meeting.room and meeting.start_time and meeting.end_time)
+    """Whether the room (unless the meeting has none by design) or the time is still
+    to be confirmed."""
+    has_room = bool(meeting.room) or meeting.has_no_room
+    return not (has_room and meeting.start_time and meeting.end_time)
 
 
 def _meeting_description(meeting: Meeting, slots: list[Slot]) -> str:
