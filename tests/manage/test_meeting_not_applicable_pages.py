@@ -146,3 +146,13 @@ def test_a_series_page_of_two_meetings_offers_the_series_concept_note(client, me
     series_note = reverse("public:series_document", args=["expert-2027", "concept-note"])
     assertContains(series_page, f'href="{series_note}"')
     assert client.get(series_note).status_code == 200
+
+
+def test_the_workspace_concept_note_of_a_one_meeting_series_links_no_empty_document(
+    client, secretariat
+):
+    page = client.get(reverse("manage:concept_note", args=["expert-2027"]))
+
+    series_note = reverse("public:series_document", args=["expert-2027", "concept-note"])
+    assertNotContains(page, f'href="{series_note}"')
+    assertContains(page, "The series has no concept note of its own to read yet")

@@ -34,6 +34,7 @@ from convener.meetings.domain.series import (
 )
 from convener.meetings.domain.workflow import publish_series, unpublish_series
 from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, Series
+from convener.meetings.queries.series import series_concept_note_offered
 from convener.prose.markdown import render_markdown
 
 # The pages of a series, each shown to those who hold the permission it needs.
@@ -127,6 +128,8 @@ def concept_note(request: HttpRequest, slug: str) -> HttpResponse:
         "series": series,
         "sections": series.sections.filter(meeting=None).order_by("order", "pk"),
         "can_edit": request.user.has_perm("series.manage", series),
+        # A series of one meeting without text has no concept note of its own to read.
+        "has_document": series_concept_note_offered(series, user=request.user),
     }
     return render(request, "manage/concept_note.html", context)
 
