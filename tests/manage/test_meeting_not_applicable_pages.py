@@ -156,3 +156,21 @@ def test_the_workspace_concept_note_of_a_one_meeting_series_links_no_empty_docum
     series_note = reverse("public:series_document", args=["expert-2027", "concept-note"])
     assertNotContains(page, f'href="{series_note}"')
     assertContains(page, "The series has no concept note of its own to read yet")
+
+
+def test_a_new_meeting_is_created_as_a_session_of_a_larger_event_without_co_chairs(
+    client, secretariat
+):
+    response = client.post(
+        reverse("manage:meeting_create", args=["expert-2027"]),
+        {
+            "title": "Panel on data",
+            "format": "panels",
+            "part_of": "Global Forum on Migration",
+            "has_no_co_chairs": "on",
+        },
+    )
+
+    assertRedirects(response, reverse("manage:meeting", args=["expert-2027", 2]))
+    created = Meeting.objects.get(number=2)
+    assert (created.part_of, created.not_applicable) == ("Global Forum on Migration", ["co_chairs"])
