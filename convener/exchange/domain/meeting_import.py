@@ -62,6 +62,7 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
             "format_note": entry.format_note,
             "summary": entry.summary,
             "moderator_id": lookups.person_id(entry.moderator),
+            "moderator_role": entry.moderator_role,
         },
     )
     where = of_meeting(meeting)

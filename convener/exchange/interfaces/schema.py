@@ -27,6 +27,7 @@ from convener.meetings.models import (
     Meeting,
     MeetingFormat,
     MeetingStatus,
+    PresidingRole,
     ReferenceDocument,
     Role,
     SectionKind,
@@ -225,6 +226,7 @@ class MeetingEntry(Strict):
     co_organisers: list[Key] = []
     co_chairs: list[CoChairEntry] = []
     moderator: Key | None = None
+    moderator_role: _choice(PresidingRole) = PresidingRole.MODERATOR.value  # type: ignore[valid-type]
     concept_note: list[SectionEntry] = []
     segments: list[SegmentEntry] = []
     interventions: list[InterventionEntry] = []

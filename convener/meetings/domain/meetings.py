@@ -32,6 +32,8 @@ CREATION_FIELDS = (
     "room",
     "format",
     "format_note",
+    "moderator",
+    "moderator_role",
 )
 # The fields `update_meeting` changes; the programme, co-chairs and
 # co-organisers have their own functions, and the status moves only through

@@ -1,4 +1,10 @@
-from convener.meetings.models.meetings import CoChair, CoOrganiser, Meeting, MeetingFormat
+from convener.meetings.models.meetings import (
+    CoChair,
+    CoOrganiser,
+    Meeting,
+    MeetingFormat,
+    PresidingRole,
+)
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
 from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.series import (
@@ -23,6 +29,7 @@ __all__ = [
     "Meeting",
     "MeetingFormat",
     "MeetingStatus",
+    "PresidingRole",
     "Participation",
     "ReferenceDocument",
     "Role",
