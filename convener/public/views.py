@@ -56,7 +56,10 @@ def _programme_times(meeting: Meeting) -> list[tuple[Segment, str]]:
     """Each segment of the programme with when it takes place, "10:00–11:15",
     or its length, or "" (the times as the documents give them)."""
     slots = {slot.segment.pk: slot for slot in timetable(meeting)}
-    return [(segment, segment_time(segment, slots.get(segment.pk))) for segment in meeting.segments.all()]
+    return [
+        (segment, segment_time(segment, slots.get(segment.pk)))
+        for segment in meeting.segments.all()
+    ]
 
 
 @cache_public_page

@@ -84,7 +84,12 @@ def test_meeting_form_offers_moderator_chair_and_facilitator(client, secretariat
 def test_a_new_meeting_can_have_its_facilitator_from_the_start(client, secretariat, meeting, chair):
     response = client.post(
         reverse("manage:meeting_create", args=[meeting.series.slug]),
-        {"title": "Workshop", "format": "panels", "moderator": chair.pk, "moderator_role": "facilitator"},
+        {
+            "title": "Workshop",
+            "format": "panels",
+            "moderator": chair.pk,
+            "moderator_role": "facilitator",
+        },
     )
 
     created = Meeting.objects.get(series=meeting.series, number=2)

@@ -62,9 +62,7 @@ def set_references(
                 if errors:
                     raise ValidationError(errors)
                 document.save()
-    transaction.on_commit(
-        lambda: logger.info("%s set the references of %s", by, series.slug)
-    )
+    transaction.on_commit(lambda: logger.info("%s set the references of %s", by, series.slug))
 
 
 def _check(references: Sequence[Reference]) -> None:

@@ -53,9 +53,7 @@ def expert_meeting():
     second = SegmentFactory(meeting=meeting, title="Session 2: Practice", duration=60, order=2)
     ParticipationFactory(segment=first, person=person("Chair"), role=Role.CHAIR, order=1)
     ParticipationFactory(segment=first, person=person("Ruiz"), speaking_time=8, order=2)
-    ParticipationFactory(
-        segment=second, person=person("Facil"), role=Role.FACILITATOR, order=1
-    )
+    ParticipationFactory(segment=second, person=person("Facil"), role=Role.FACILITATOR, order=1)
     ParticipationFactory(segment=second, person=person("Tanaka"), speaking_time=1, order=2)
     return meeting
 
@@ -77,9 +75,7 @@ def test_document_gives_each_segment_its_time_from_the_meeting_start(expert_meet
 
 
 @pytest.mark.parametrize("document", ["programme", "concept-note"])
-def test_document_names_segment_chairs_and_facilitators_before_the_person(
-    expert_meeting, document
-):
+def test_document_names_segment_chairs_and_facilitators_before_the_person(expert_meeting, document):
     found = lines(expert_meeting, document)
 
     assert "Chair: Ms. Ana Chair" in found
