@@ -1,4 +1,5 @@
-"""Who leads a meeting, and who leads a segment, set on the workspace screens."""
+"""Who leads a meeting, and who leads a segment, set on the workspace screens;
+the times the programme builder shows."""
 
 import json
 
@@ -106,3 +107,13 @@ def test_the_programme_builder_adds_a_chair_to_a_segment(client, secretariat, me
     )
 
     assert Participation.objects.get(segment=segment).role == PartRole.CHAIR
+
+
+def test_the_programme_builder_shows_when_each_segment_takes_place(client, secretariat, meeting):
+    SegmentFactory(meeting=meeting, title="Opening", duration=20, order=1)
+    SegmentFactory(meeting=meeting, title="Panel", duration=90, order=2)
+
+    page = client.get(url("programme", meeting))
+
+    assertContains(page, '<span class="segment-time">10:00–10:20</span>', html=True)
+    assertContains(page, '<span class="segment-time">10:20–11:50</span>', html=True)
