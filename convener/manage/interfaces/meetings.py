@@ -97,6 +97,7 @@ class MeetingForm(forms.ModelForm):
                 "who leads a single segment is given in the programme."
             ),
         }
+        labels = {"moderator": _("Moderator, chair or facilitator")}
         error_messages = {
             "date": {"invalid": NO_SUCH_DATE},
             "start_time": {"invalid": NO_SUCH_TIME},

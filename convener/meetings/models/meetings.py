@@ -53,7 +53,6 @@ class Meeting(models.Model):
         null=True,
         blank=True,
         related_name="moderated_meetings",
-        verbose_name=_("moderator, chair or facilitator"),
         help_text=_("Who leads the whole meeting, when one person does throughout."),
     )
     moderator_role = models.CharField(
