@@ -1,5 +1,5 @@
-"""The public meeting page: who leads the meeting, when each segment takes
-place and how long each speaker may speak."""
+"""The public pages: who leads the meeting, when each segment takes place and
+how long each speaker may speak."""
 
 import datetime
 
@@ -50,3 +50,11 @@ def test_meeting_page_gives_each_speaker_their_limit_and_segment_facilitators_th
 
     assertContains(response, '<span class="role">Facilitator:</span>', html=True)
     assertContains(response, '<span class="speaking-limit">(at most 7 minutes)</span>', html=True)
+
+
+def test_person_page_says_they_chair_the_meeting(client):
+    meeting = MeetingFactory(moderator=PersonFactory(), moderator_role=PresidingRole.CHAIR)
+
+    response = client.get(reverse("public:person", args=[meeting.moderator.key]))
+
+    assertContains(response, "<li>Chair of the meeting</li>", html=True)
