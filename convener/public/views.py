@@ -21,9 +21,12 @@ from convener.directory.queries.states import (
     groups_of,
     states_for_page,
 )
+from convener.meetings.domain.timetable import timetable
+from convener.meetings.models import Meeting, Segment
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.series import series_for_home, series_for_page
 from convener.public.caching import cache_public_page
+from convener.publishing.composition.wording import segment_time
 from convener.records.queries.interventions import record_by_segment
 
 
@@ -41,8 +44,22 @@ def series(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_public_page
 def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = get_object_or_404(meetings_for_page(request.user), series__slug=slug, number=number)
-    context = {"meeting": meeting, "record": record_by_segment(meeting, user=request.user)}
+    context = {
+        "meeting": meeting,
+        "programme": _programme_times(meeting),
+        "record": record_by_segment(meeting, user=request.user),
+    }
     return render(request, "public/meeting.html", context)
+
+
+def _programme_times(meeting: Meeting) -> list[tuple[Segment, str]]:
+    """Each segment of the programme with when it takes place, "10:00–11:15",
+    or its length, or "" (the times as the documents give them)."""
+    slots = {slot.segment.pk: slot for slot in timetable(meeting)}
+    return [
+        (segment, segment_time(segment, slots.get(segment.pk)))
+        for segment in meeting.segments.all()
+    ]
 
 
 @cache_public_page

@@ -84,9 +84,11 @@ def _add_to_panel(client, meeting, person):
 
 
 def _meeting_form(meeting, **rows):
+    from django.contrib.auth.models import AnonymousUser
+
     from convener.manage.interfaces.meetings import MeetingForm
 
-    form = MeetingForm(instance=meeting)
+    form = MeetingForm(instance=meeting, user=AnonymousUser())
     data = {name: form[name].value() or "" for name in form.fields}
     for prefix in ("co_organisers", "co_chairs"):
         data |= {f"{prefix}-TOTAL_FORMS": "2", f"{prefix}-INITIAL_FORMS": "0"}

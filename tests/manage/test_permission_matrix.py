@@ -188,6 +188,7 @@ CASES = (
     Case("series_audit", series, SECRETARIAT),
     Case("series_review", series, OPENS_THE_SERIES),
     Case("classification", series, SECRETARIAT, READ_AND_WRITE),
+    Case("references", series, SECRETARIAT, READ_AND_WRITE),
 )
 
 

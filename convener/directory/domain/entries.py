@@ -90,11 +90,14 @@ def create_organisation(
     kind: str,
     acronym: str = "",
     state: State | None = None,
+    website: str = "",
     despite_duplicates: bool = False,
     by: AbstractBaseUser,
 ) -> Organisation:
     """A new organisation in the directory, with a key made from its name."""
-    organisation = Organisation(name=name.strip(), acronym=acronym.strip(), kind=kind, state=state)
+    organisation = Organisation(
+        name=name.strip(), acronym=acronym.strip(), kind=kind, state=state, website=website.strip()
+    )
     _add(
         organisation,
         name=organisation.name,

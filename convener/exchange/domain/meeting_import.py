@@ -66,6 +66,7 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
             "part_of": entry.part_of.event if entry.part_of else "",
             "part_of_link": entry.part_of.link if entry.part_of else "",
             **{fact.flag: fact.value in entry.not_applicable for fact in OptionalFact},
+            "moderator_role": entry.moderator_role,
         },
     )
     where = of_meeting(meeting)

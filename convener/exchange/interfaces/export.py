@@ -314,6 +314,7 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
             for co_chair in co_chairs
         ],
         moderator=meeting.moderator.key if meeting.moderator else None,
+        moderator_role=meeting.moderator_role,
         not_applicable=meeting.not_applicable,
         concept_note=_sections(meeting.sections.all()),
         segments=[_segment_entry(segment) for segment in segments],

@@ -238,6 +238,8 @@ def _meeting_description(meeting: Meeting, slots: list[Slot]) -> str:
         _timed(segment.heading, times.get(segment.pk)) for segment in meeting.segments.all()
     ]
     lines = []
+    if meeting.moderator:
+        lines.append(f"{meeting.get_moderator_role_display()}: {meeting.moderator.formal_name}")
     if co_organisers:
         lines.append(f"{_('Co-organisers')}: {', '.join(co_organisers)}")
     if co_chairs:

@@ -30,6 +30,7 @@ from convener.meetings.models import (
     MeetingFormat,
     MeetingStatus,
     OptionalFact,
+    PresidingRole,
     ReferenceDocument,
     Role,
     SectionKind,
@@ -250,6 +251,7 @@ class MeetingEntry(Strict):
     co_organisers: list[Key] = []
     co_chairs: list[CoChairEntry] = []
     moderator: Key | None = None
+    moderator_role: _choice(PresidingRole) = PresidingRole.MODERATOR.value  # type: ignore[valid-type]
     # The facts the meeting has none of by design: never "TBC", never printed.
     not_applicable: list[_choice(OptionalFact)] = []  # type: ignore[valid-type]
     concept_note: list[SectionEntry] = []

@@ -78,6 +78,7 @@ class OrganisationForm(DespiteDuplicatesForm):
         required=False,
         help_text=Organisation._meta.get_field("state").help_text,
     )
+    website = Organisation._meta.get_field("website").formfield(assume_scheme="https")
     pick = forms.ModelChoiceField(
         queryset=Organisation.objects.all(), required=False, widget=forms.HiddenInput
     )
@@ -90,5 +91,5 @@ class OrganisationForm(DespiteDuplicatesForm):
         """The details `create_organisation` takes."""
         return {
             name: self.cleaned_data[name]
-            for name in ("name", "acronym", "kind", "state", "despite_duplicates")
+            for name in ("name", "acronym", "kind", "state", "website", "despite_duplicates")
         }

@@ -99,6 +99,7 @@ class MeetingForm(forms.ModelForm):
             "format_note": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {
+            "moderator": _("Moderator, chair or facilitator"),
             "has_no_room": _("The meeting has no room (not applicable)"),
             "has_no_moderator": _("The meeting has no moderator (not applicable)"),
             "has_no_co_organisers": _("The meeting has no co-organisers (not applicable)"),
@@ -111,6 +112,10 @@ class MeetingForm(forms.ModelForm):
             "venue": TO_BE_CONFIRMED,
             "room": TO_BE_CONFIRMED,
             "format_note": MARKDOWN_HELP,
+            "moderator": _(
+                "Who leads the whole meeting, when one person does throughout; "
+                "who leads a single segment is given in the programme."
+            ),
         }
         error_messages = {
             "date": {"invalid": NO_SUCH_DATE},
@@ -118,11 +123,19 @@ class MeetingForm(forms.ModelForm):
             "end_time": {"invalid": NO_SUCH_TIME},
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        moderator = self.fields["moderator"]
+        moderator.queryset = moderator.queryset.select_related("organisation")  # type: ignore[attr-defined]
+        keep_within_reach(self, user, people=["moderator"])
+        # Left out of a form, it stays what it is (a moderator, by default).
+        self.fields["moderator_role"].required = False
         if self.instance.pk is not None:
             # Editing: the form says what the user started from (`interfaces.tracking`).
             start_tracking(self, self.instance, TRACKED)
+
+    def clean_moderator_role(self) -> str:
+        return self.cleaned_data.get("moderator_role") or self.instance.moderator_role
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -225,7 +238,7 @@ class MeetingPlan:
         self.meeting = meeting
         # Whether the last save was refused because someone else saved first.
         self.conflict = False
-        self.facts = MeetingForm(data, instance=meeting)
+        self.facts = MeetingForm(data, instance=meeting, user=user)
         self.co_organisers = CoOrganiserFormSet(
             data,
             prefix="co_organisers",

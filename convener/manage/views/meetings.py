@@ -29,7 +29,7 @@ from convener.meetings.models import Meeting
 @login_required
 def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.manage")
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = create_meeting(series=series, fields=form.meeting_fields(), by=request.user)

@@ -40,6 +40,7 @@ from convener.meetings.domain.programme import (
     update_participant,
     update_segment,
 )
+from convener.meetings.domain.timetable import timetable
 from convener.meetings.models import Meeting, Participation, Segment
 
 PERMISSION = "meeting.edit_programme"
@@ -72,6 +73,7 @@ class SegmentRow:
     add_form: ParticipantForm
     participants: list[ParticipantRow] = field(default_factory=list)
     found: list[Person] | None = None  # the people a search without JavaScript found
+    time: str = ""  # when it takes place, from the meeting's start: "10:00–11:15"
 
     @property
     def ids(self) -> dict[str, str]:
@@ -114,7 +116,12 @@ def programme_rows(
     segments = meeting.segments.order_by("order", "pk").prefetch_related(
         Prefetch("participations", queryset=participations.order_by("order", "pk"))
     )
-    return [_segment_row(segment, user=user, bound=bound, focus=focus) for segment in segments]
+    slots = {slot.segment.pk: slot for slot in timetable(meeting)}
+    rows = [_segment_row(segment, user=user, bound=bound, focus=focus) for segment in segments]
+    for row in rows:
+        slot = slots.get(row.segment.pk)
+        row.time = f"{slot.start:%H:%M}–{slot.end:%H:%M}" if slot else ""
+    return rows
 
 
 def _segment_row(segment: Segment, *, user: Any, bound: Bound, focus: str) -> SegmentRow:

@@ -43,6 +43,7 @@ SERIES_PAGES = (
     ("series.open_workspace", gettext_lazy("Documents and versions"), "manage:documents"),
     ("series.open_workspace", gettext_lazy("Planning checks"), "manage:series_review"),
     ("series.manage", gettext_lazy("Co-chair rule and classification"), "manage:classification"),
+    ("series.manage", gettext_lazy("Documents cited"), "manage:references"),
     ("series.invite", gettext_lazy("People and roles"), "manage:series_people"),
     ("series.view_audit", gettext_lazy("Audit log"), "manage:series_audit"),
 )

@@ -41,6 +41,8 @@ CREATION_FIELDS = (
     "has_no_room",
     "format",
     "format_note",
+    "moderator",
+    "moderator_role",
     "part_of",
     "part_of_link",
     "has_no_moderator",

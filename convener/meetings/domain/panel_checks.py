@@ -42,7 +42,7 @@ def _panel_checks(segment: Segment) -> list[Finding]:
     speakers = _speakers(segment)
     found = [*_gender_balance(segment, speakers), *_regional_balance(segment, speakers)]
     has_moderator = segment.meeting.moderator_id is not None or any(
-        part.role == Role.MODERATOR for part in segment.participations.all()
+        part.role in Role.presiding() for part in segment.participations.all()
     )
     if not has_moderator and not segment.meeting.has_no_moderator:
         message = _("No moderator is recorded for this panel, nor for the whole meeting.")

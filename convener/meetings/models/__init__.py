@@ -4,6 +4,7 @@ from convener.meetings.models.meetings import (
     Meeting,
     MeetingFormat,
     OptionalFact,
+    PresidingRole,
 )
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
 from convener.meetings.models.revision import ContentRevision
@@ -31,6 +32,7 @@ __all__ = [
     "MeetingStatus",
     "OptionalFact",
     "Participation",
+    "PresidingRole",
     "ReferenceDocument",
     "Role",
     "SectionKind",

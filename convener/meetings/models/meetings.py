@@ -36,6 +36,14 @@ class OptionalFact(models.TextChoices):
         return f"has_no_{self.value}"
 
 
+class PresidingRole(models.TextChoices):
+    """What the person who leads a whole meeting is called in its documents."""
+
+    MODERATOR = "moderator", _("Moderator")
+    CHAIR = "chair", _("Chair")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
 class Meeting(models.Model):
     """One meeting of a series. An empty date, time, venue or room means "to be confirmed",
     unless its `has_no_…` flag says the meeting has none (`OptionalFact`)."""
@@ -67,7 +75,14 @@ class Meeting(models.Model):
         null=True,
         blank=True,
         related_name="moderated_meetings",
-        help_text=_("For a meeting with one moderator throughout."),
+        help_text=_("Who leads the whole meeting, when one person does throughout."),
+    )
+    moderator_role = models.CharField(
+        _("leads the meeting as"),
+        max_length=12,
+        choices=PresidingRole.choices,
+        default=PresidingRole.MODERATOR,
+        help_text=_("How the documents name this person: moderator, chair or facilitator."),
     )
     co_organisers = models.ManyToManyField(
         "directory.Organisation", through="CoOrganiser", related_name="co_organised_meetings"

@@ -54,6 +54,13 @@ class Role(models.TextChoices):
     SPEAKER = "speaker", _("Speaker")
     DISCUSSANT = "discussant", _("Discussant")
     CO_CHAIR = "co_chair", _("Co-chair")
+    CHAIR = "chair", _("Chair")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+    @classmethod
+    def presiding(cls) -> frozenset[str]:
+        """The roles that lead a segment, which the programme names before the person."""
+        return frozenset({cls.MODERATOR, cls.CHAIR, cls.FACILITATOR})
 
 
 class Participation(models.Model):

@@ -38,7 +38,7 @@ def meetings_for_documents(series: Series, *, user: AnyUser) -> QuerySet[Meeting
     return (
         visible_meetings(user)
         .filter(series=series)
-        .select_related("moderator__organisation")
+        .select_related("series", "moderator__organisation")
         .prefetch_related(
             Prefetch("sections", queryset=ConceptNoteSection.objects.order_by("order", "pk")),
             Prefetch(

@@ -16,7 +16,7 @@ from convener.publishing.document import Block, Document, Heading, ItemList, Tex
 def _roles_by_person(meeting: Meeting) -> dict[Person, list[str]]:
     roles: dict[Person, list[str]] = defaultdict(list)
     if meeting.moderator:
-        roles[meeting.moderator].append(_("Moderator"))
+        roles[meeting.moderator].append(str(meeting.get_moderator_role_display()))
     for co_chair in meeting.co_chairs.all():
         if co_chair.person:
             roles[co_chair.person].append(_("Co-chair for %(state)s") % {"state": co_chair.state})

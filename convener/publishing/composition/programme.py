@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Person
-from convener.meetings.models import Meeting, Role, Series
+from convener.meetings.domain.timetable import timetable
+from convener.meetings.models import Meeting, Participation, Role, Series
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.wording import (
     co_chairs_line,
@@ -15,6 +16,8 @@ from convener.publishing.composition.wording import (
     meeting_time,
     optional_facts,
     part_of_runs,
+    segment_time,
+    speaking_limit,
 )
 from convener.publishing.document import (
     Block,
@@ -50,28 +53,38 @@ def event_details(meeting: Meeting) -> Facts:
 
 
 def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
-    """The participants in programme order: the meeting's moderator, then each
-    segment with the people taking part in it."""
+    """The participants in programme order: who leads the whole meeting, then
+    each segment with its time and the people taking part in it, each with
+    their speaking limit."""
     blocks: list[Block] = [
         Heading(level, _("Participants"), anchor=f"participants-{meeting.number}")
     ]
     if meeting.moderator:
-        blocks.append(Heading(level + 1, _("Moderator"), in_contents=False))
+        label = str(meeting.get_moderator_role_display())
+        blocks.append(Heading(level + 1, label, in_contents=False))
         blocks.append(ItemList([[Text(described(meeting.moderator))]]))
+    slots = {slot.segment.pk: slot for slot in timetable(meeting)}
     for segment in meeting.segments.all():
         blocks.append(Heading(level + 1, segment.heading, in_contents=False))
-        items: list[list[Inline]] = [
-            [
-                Text(f"{participation.get_role_display()}: ", bold=True),
-                Text(described(participation.person)),
-            ]
-            if participation.role == Role.MODERATOR
-            else [Text(described(participation.person))]
-            for participation in segment.participations.all()
-        ]
+        when = segment_time(segment, slots.get(segment.pk))
+        if when:
+            blocks.append(Paragraph([Text(when)], "note"))
+        items = [_participant_item(participation) for participation in segment.participations.all()]
         if items:
             blocks.append(ItemList(items))
     return blocks
+
+
+def _participant_item(participation: Participation) -> list[Inline]:
+    """ "Chair: Ms. A, …" for who leads the segment, else the person; then
+    their speaking limit, " (at most 7 minutes)"."""
+    item: list[Inline] = []
+    if participation.role in Role.presiding():
+        item.append(Text(f"{participation.get_role_display()}: ", bold=True))
+    item.append(Text(described(participation.person)))
+    if participation.speaking_time:
+        item.append(Text(f" ({speaking_limit(participation.speaking_time)})"))
+    return item
 
 
 def _title_block(meeting: Meeting) -> list[Paragraph]:

@@ -18,6 +18,7 @@ from convener.publishing.composition.wording import (
     joined,
     meeting_date,
     ordinal,
+    presiding,
 )
 from convener.publishing.document import (
     Block,
@@ -175,10 +176,9 @@ def _segment_blocks(
     blocks: list[Block] = [
         Heading(2, segment.heading, anchor=f"meeting-{meeting.number}-{segment.key}")
     ]
-    moderators = [p.person for p in segment.participations.all() if p.role == "moderator"]
-    if moderators:
-        names = joined([introductions.name(person) for person in moderators])
-        blocks.append(Paragraph([Text(_("Moderator: ")), Text(names)], "note"))
+    for label, people in presiding(segment):
+        names = joined([introductions.name(person) for person in people])
+        blocks.append(Paragraph([Text(f"{label}: "), Text(names)], "note"))
     blocks.extend(blocks_from_markdown(segment.summary))
     for intervention in segment.interventions.all():
         blocks.extend(_statement_blocks(intervention, introductions))

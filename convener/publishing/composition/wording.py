@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
-from convener.meetings.models import Meeting
+from convener.directory.models import Person
+from convener.meetings.domain.timetable import Slot
+from convener.meetings.models import Meeting, Role, Segment
 from convener.prose.links import followable
 from convener.publishing.document import Facts, Inline, Text
 
@@ -126,3 +128,31 @@ def header_facts(meeting: Meeting) -> Facts:
             (_("Co-chairs"), co_chairs_line(meeting)),
         ]
     )
+
+
+def presiding(segment: Segment) -> list[tuple[str, list[Person]]]:
+    """Who leads the segment, by role in the order the roles first come:
+    `[("Chair", [person]), ("Facilitator", [person, person])]`."""
+    leads: dict[str, list[Person]] = {}
+    for participation in segment.participations.all():
+        if participation.role in Role.presiding():
+            label = str(participation.get_role_display())
+            leads.setdefault(label, []).append(participation.person)
+    return list(leads.items())
+
+
+def minutes(count: int) -> str:
+    """ "1 minute", "8 minutes"."""
+    return ngettext("%(count)s minute", "%(count)s minutes", count) % {"count": count}
+
+
+def speaking_limit(count: int) -> str:
+    """A speaker's limit, as the programme states it: "at most 7 minutes"."""
+    return _("at most %(minutes)s") % {"minutes": minutes(count)}
+
+
+def segment_time(segment: Segment, slot: Slot | None) -> str:
+    """When the segment takes place, "10:00–11:15", else its length, "75 minutes", else ""."""
+    if slot is not None:
+        return f"{slot.start:%H:%M}–{slot.end:%H:%M}"
+    return minutes(segment.duration) if segment.duration else ""

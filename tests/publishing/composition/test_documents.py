@@ -134,8 +134,11 @@ def test_meeting_concept_note_lists_the_participants_in_programme_order(demo_ser
         "# " + headings(note, 2)[6],
     ]
     assert programme[1].startswith("Mr. Craig Mokhiber")
-    assert programme[3].startswith("Ms. Lakshmi Puri")
-    names = [line.split(",")[0] for line in programme if not line.startswith("# ")]
+    # Each segment's heading is followed by its time, then its participants.
+    assert programme[3] == "13:00–13:10"
+    assert programme[4].startswith("Ms. Lakshmi Puri")
+    names = [line.split(",")[0] for line in programme if not line[:1].isdigit()]
+    names = [name for name in names if not name.startswith("# ")]
     assert names[2:11] == [
         "Mr. Guy Ryder",
         "Ms. Laura Thompson",
