@@ -34,7 +34,7 @@ from convener.manage.interfaces.series import (
     SeriesStatusForm,
 )
 from convener.manage.interfaces.speakers import SpeakerDetailsForm
-from convener.meetings.models import Meeting, Segment
+from convener.meetings.models import Meeting, OptionalFact, Segment
 from convener.publishing.models import ReportText
 from convener.records.models import Intervention
 
@@ -52,6 +52,21 @@ class Field:
         fields = self.build().fields if self.build else self.form.base_fields
         if self.name not in fields:
             return f"{self.form.__name__} has no field {self.name!r}"
+        return None
+
+
+@dataclass(frozen=True)
+class Fields:
+    """A list in the format whose values are fields of one form, a tick box each
+    (the facts a meeting has none of by design)."""
+
+    form: type[forms.BaseForm]
+    names: tuple[str, ...]
+
+    def problem(self) -> str | None:
+        missing = [name for name in self.names if name not in self.form.base_fields]
+        if missing:
+            return f"{self.form.__name__} has no field {', '.join(missing)}"
         return None
 
 
@@ -115,7 +130,7 @@ def _speaker_details() -> forms.BaseForm:
 KEY = Given("made from the name when the entry is created, and never changed")
 
 # Each field of the format, and what edits it on the workspace screens.
-ON_SCREENS: dict[str, Field | Rows | Text | Step | Given] = {
+ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "format": Given("the file's kind, always convener-series"),
     "version": Given("the file's version, always 1"),
     "organisations.key": KEY,
@@ -173,6 +188,9 @@ ON_SCREENS: dict[str, Field | Rows | Text | Step | Given] = {
     "meetings.co_chairs.person": Field(CoChairRow, "person"),
     "meetings.moderator": Field(MeetingForm, "moderator"),
     "meetings.moderator_role": Field(MeetingForm, "moderator_role"),
+    "meetings.part_of.event": Field(MeetingForm, "part_of"),
+    "meetings.part_of.link": Field(MeetingForm, "part_of_link"),
+    "meetings.not_applicable": Fields(MeetingForm, tuple(fact.flag for fact in OptionalFact)),
     "meetings.concept_note.kind": Field(SectionForm, "kind"),
     "meetings.concept_note.heading": Field(SectionForm, "heading"),
     "meetings.concept_note.body": Field(SectionForm, "body"),
