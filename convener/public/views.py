@@ -24,7 +24,7 @@ from convener.directory.queries.states import (
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.series import series_for_home, series_for_page
 from convener.public.caching import cache_public_page
-from convener.records.queries.interventions import record_by_segment
+from convener.records.queries.interventions import reads_record_of, record_by_segment
 
 
 @cache_public_page
@@ -41,7 +41,12 @@ def series(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_public_page
 def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = get_object_or_404(meetings_for_page(request.user), series__slug=slug, number=number)
-    context = {"meeting": meeting, "record": record_by_segment(meeting, user=request.user)}
+    context = {
+        "meeting": meeting,
+        "record": record_by_segment(meeting, user=request.user),
+        # The summaries of the segments are the record's too: read once released.
+        "reads_record": reads_record_of(request.user, meeting),
+    }
     return render(request, "public/meeting.html", context)
 
 

@@ -22,6 +22,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 
 from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.exchange.interfaces.schema import (
+    record_released_by_default,
     ChairEntry,
     ClassificationEntry,
     CoChairEntry,
@@ -300,6 +301,10 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         format=meeting.format,
         format_note=meeting.format_note,
         summary=meeting.summary,
+        # Written only where it differs from the rule for the meeting's status.
+        record_released=None
+        if meeting.record_is_released == record_released_by_default(meeting.status)
+        else meeting.record_is_released,
         co_organisers=[link.organisation.key for link in co_organisers],
         co_chairs=[
             CoChairEntry.model_construct(

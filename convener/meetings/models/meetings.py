@@ -50,6 +50,15 @@ class Meeting(models.Model):
     co_organisers = models.ManyToManyField(
         "directory.Organisation", through="CoOrganiser", related_name="co_organised_meetings"
     )
+    record_released_at = models.DateTimeField(
+        _("record released"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the rapporteur or the secretariat released the record: until then the "
+            "statements and summaries stay in the workspace."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -66,6 +75,11 @@ class Meeting(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in MeetingStatus.public()
+
+    @property
+    def record_is_released(self) -> bool:
+        """Whether the public and the documents read the meeting's record."""
+        return self.record_released_at is not None
 
 
 class CoOrganiser(models.Model):

@@ -167,7 +167,8 @@ def _segment_blocks(
     if moderators:
         names = joined([introductions.name(person) for person in moderators])
         blocks.append(Paragraph([Text(_("Moderator: ")), Text(names)], "note"))
-    blocks.extend(blocks_from_markdown(segment.summary))
+    if meeting.record_is_released:
+        blocks.extend(blocks_from_markdown(segment.summary))
     for intervention in segment.interventions.all():
         blocks.extend(_statement_blocks(intervention, introductions))
     return blocks
@@ -185,7 +186,9 @@ def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block
         Heading(2, _("Executive summary"), anchor=f"meeting-{meeting.number}-summary"),
         _summary_lead(meeting),
         *_panels_sentence(meeting),
-        *blocks_from_markdown(meeting.summary),
+        # The rapporteur's texts once the record is released; the turns are
+        # loaded only then (`composition.loading`).
+        *(blocks_from_markdown(meeting.summary) if meeting.record_is_released else []),
         Paragraph(participation_runs(meeting)),
     ]
     for segment in meeting.segments.all():
