@@ -123,9 +123,9 @@ def update_intervention(
 def remove_intervention(*, intervention: Intervention, by: AbstractBaseUser) -> None:
     """Take a turn out of the record (recorded by mistake, or twice); the
     turns after it close up."""
-    _ensure_may_edit(intervention, by)
     with transaction.atomic():
         lock_open_meeting(intervention.segment.meeting_id)
+        _ensure_may_edit(intervention, by)
         segment = intervention.segment
         pk = intervention.pk
         intervention.delete()
@@ -138,9 +138,9 @@ def move_intervention(*, intervention: Intervention, step: int, by: AbstractBase
     whether it moved (the first turn goes no earlier, the last no later)."""
     if step not in (-1, 1):
         raise ValueError("A turn moves one place at a time.")
-    _ensure_may_edit(intervention, by)
     with transaction.atomic():
         lock_open_meeting(intervention.segment.meeting_id)
+        _ensure_may_edit(intervention, by)
         turns = list(
             Intervention.objects.filter(segment_id=intervention.segment_id).order_by("order", "pk")
         )

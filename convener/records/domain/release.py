@@ -33,10 +33,10 @@ def release_record(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     Refused for a draft meeting (nothing took place) and for a reported one
     (its record was released when it was reported).
     """
-    if not by.has_perm(PERMISSION, meeting):
-        raise PermissionDenied(_("Only the rapporteur or the secretariat releases the record."))
     with transaction.atomic():
         lock_open_meeting(meeting.pk)
+        if not by.has_perm(PERMISSION, meeting):
+            raise PermissionDenied(_("Only the rapporteur or the secretariat releases the record."))
         status = Meeting.objects.values_list("status", flat=True).get(pk=meeting.pk)
         if status == MeetingStatus.DRAFT:
             raise ValidationError(
