@@ -96,11 +96,17 @@ def record_page(
             "series": meeting.series,
             "executive_summary": executive_summary,
             "segments": segments,
-            "add_form": add_form or TurnForm(meeting=meeting, user=request.user, auto_id="add-%s"),
+            "add_form": add_form or _blank_turn_form(request, meeting, segments),
             "may_release": request.user.has_perm("meeting.release_record", meeting),
         },
         status=status,
     )
+
+
+def _blank_turn_form(request: HttpRequest, meeting: Meeting, segments: list) -> TurnForm:
+    """The form that adds a turn, in the last segment: notes are recorded in order."""
+    initial = {"segment": segments[-1][0].pk} if segments else {}
+    return TurnForm(meeting=meeting, user=request.user, auto_id="add-%s", initial=initial)
 
 
 @login_required
