@@ -50,7 +50,9 @@ def test_export_writes_record_released_only_where_the_status_does_not_say_it(
 def test_import_refuses_a_reported_meeting_whose_record_is_not_released(tmp_path):
     meeting = MeetingFactory(status=MeetingStatus.HELD, record_released_at=None)
     data = to_yaml(meeting.series).decode().replace("status: held", "status: reported")
-    data = data.replace("    status: reported\n", "    status: reported\n    record_released: false\n")
+    data = data.replace(
+        "    status: reported\n", "    status: reported\n    record_released: false\n"
+    )
     empty_the_database()
     path = Path(tmp_path / "series.yaml")
     path.write_text(data)

@@ -22,7 +22,6 @@ from django.db.models import OuterRef, Prefetch, Subquery
 
 from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.exchange.interfaces.schema import (
-    record_released_by_default,
     ChairEntry,
     ClassificationEntry,
     CoChairEntry,
@@ -39,6 +38,7 @@ from convener.exchange.interfaces.schema import (
     SegmentEntry,
     SeriesDocument,
     SeriesEntry,
+    record_released_by_default,
 )
 from convener.exchange.interfaces.serialisation import json_text, plain, yaml_text
 from convener.meetings.models import (

@@ -73,7 +73,5 @@ class TurnForm(forms.Form):
     def changes(self, turn: Intervention) -> dict[str, Any]:
         """The facts the user changed, as `update_intervention` takes them."""
         return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value != getattr(turn, name)
+            name: value for name, value in self.cleaned_data.items() if value != getattr(turn, name)
         }

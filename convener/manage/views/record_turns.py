@@ -86,9 +86,7 @@ def turn_facts(request: HttpRequest, slug: str, number: int, pk: int) -> HttpRes
         form = TurnForm(request.POST, meeting=meeting, user=request.user)
         if form.is_valid():
             try:
-                update_intervention(
-                    intervention=turn, changes=form.changes(turn), by=request.user
-                )
+                update_intervention(intervention=turn, changes=form.changes(turn), by=request.user)
             except ValidationError as error:
                 show_domain_errors(error, form)
             else:

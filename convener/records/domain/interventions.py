@@ -151,13 +151,11 @@ def move_intervention(*, intervention: Intervention, step: int, by: AbstractBase
         turns[index], turns[target] = turns[target], turns[index]
         _save_order(turns)
         intervention.order = target
-        transaction.on_commit(
-            lambda: logger.info("%s moved intervention %s", by, intervention.pk)
-        )
+        transaction.on_commit(lambda: logger.info("%s moved intervention %s", by, intervention.pk))
     return True
 
 
-def _ensure_may_edit(intervention: Intervention, by: AbstractBaseUser) -> None:
+def _ensure_may_edit(intervention: Intervention, by: Any) -> None:
     if not by.has_perm("meeting.edit_records", intervention.segment.meeting):
         raise PermissionDenied(_("Only the rapporteur or the secretariat edits the record."))
 

@@ -13,6 +13,7 @@ says otherwise (`record_released` in the data format).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,7 +36,7 @@ def release_record(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     """
     with transaction.atomic():
         lock_open_meeting(meeting.pk)
-        if not by.has_perm(PERMISSION, meeting):
+        if not _holds(by, meeting):
             raise PermissionDenied(_("Only the rapporteur or the secretariat releases the record."))
         status = Meeting.objects.values_list("status", flat=True).get(pk=meeting.pk)
         if status == MeetingStatus.DRAFT:
@@ -46,3 +47,7 @@ def release_record(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
             raise ValidationError(_("The record of this meeting is released already."))
         transaction.on_commit(lambda: logger.info("%s released the record of %s", by, meeting.pk))
     return meeting
+
+
+def _holds(user: Any, meeting: Meeting) -> bool:
+    return bool(user.has_perm(PERMISSION, meeting))

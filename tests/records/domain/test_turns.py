@@ -31,9 +31,10 @@ def test_remove_intervention_closes_up_the_turns_after_it(turns):
 
     remove_intervention(intervention=second, by=_rapporteur(first))
 
-    assert list(
-        Intervention.objects.filter(segment=first.segment).values_list("pk", "order")
-    ) == [(first.pk, 0), (third.pk, 1)]
+    assert list(Intervention.objects.filter(segment=first.segment).values_list("pk", "order")) == [
+        (first.pk, 0),
+        (third.pk, 1),
+    ]
 
 
 def test_move_intervention_swaps_a_turn_with_the_one_before(turns):
