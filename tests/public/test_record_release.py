@@ -88,3 +88,4 @@ def test_report_reads_only_the_turns_and_summaries_of_a_released_record(turn, re
     assert ("Typed live, not yet reviewed." in text) is released
     assert ("unreviewed" in text) is released
     assert ("Chile" in text) is released
+    assert ("The record of this meeting is being reviewed." in text) is not released

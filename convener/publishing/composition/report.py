@@ -174,6 +174,15 @@ def _segment_blocks(
     return blocks
 
 
+def _record_summary(meeting: Meeting) -> list[Block]:
+    """The rapporteur's overview and who took the floor, once the record is
+    released; the turns are loaded only then (`composition.loading`)."""
+    if not meeting.record_is_released:
+        under_review = _("The record of this meeting is being reviewed.")
+        return [Paragraph([Text(under_review)], "note")]
+    return [*blocks_from_markdown(meeting.summary), Paragraph(participation_runs(meeting))]
+
+
 def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block]:
     title = _("%(ordinal)s meeting: %(title)s") % {
         "ordinal": ordinal(meeting.number),
@@ -186,10 +195,7 @@ def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block
         Heading(2, _("Executive summary"), anchor=f"meeting-{meeting.number}-summary"),
         _summary_lead(meeting),
         *_panels_sentence(meeting),
-        # The rapporteur's texts once the record is released; the turns are
-        # loaded only then (`composition.loading`).
-        *(blocks_from_markdown(meeting.summary) if meeting.record_is_released else []),
-        Paragraph(participation_runs(meeting)),
+        *_record_summary(meeting),
     ]
     for segment in meeting.segments.all():
         blocks.extend(_segment_blocks(meeting, segment, introductions))
