@@ -102,7 +102,8 @@ def test_rapporteur_records_a_meeting_afterwards_and_the_report_follows(live_ser
 
     # The notes said Costa Rica, not Chile; Jamaica did not take the floor.
     page.locator(f"#intervention-{turns[0].pk}").get_by_role("link", name="Correct").click()
-    page.locator("#id_state").select_option(label="Costa Rica")
+    # The form opens in place, under the turn it corrects.
+    page.locator(f"#intervention-{turns[0].pk}-facts #id_state").select_option(label="Costa Rica")
     page.get_by_role("button", name="Save the turn").click()
     expect(page.locator("#records-status")).to_contain_text("Corrected the turn")
     page.locator(f"#intervention-{turns[4].pk}").get_by_role("button", name="Remove").click()
