@@ -125,3 +125,15 @@ def test_record_page_of_a_reported_meeting_refuses_a_new_turn_with_a_message(deb
     assert response.status_code == 403
     assert "This meeting is reported" in response.content.decode()
     assert not Intervention.objects.exists()
+
+
+def test_meeting_page_says_whether_the_record_is_released(debate):
+    client = _rapporteur(debate.meeting)
+    url = _url("meeting", debate.meeting)
+    assert "internal until released" in client.get(url).content.decode()
+
+    Meeting.objects.filter(pk=debate.meeting.pk).update(
+        record_released_at=debate.meeting.updated_at
+    )
+
+    assert "(released)" in client.get(url).content.decode()
