@@ -254,6 +254,9 @@ class MeetingFactory(DjangoModelFactory):
     end_time = datetime.time(13, 0)
     venue = "United Nations Headquarters, New York"
     room = "Conference Room 7"
+    # Released, as the record of every meeting was before records were reviewed;
+    # pass `record_released_at=None` for a record still under review.
+    record_released_at = datetime.datetime(2016, 4, 26, 9, 0, tzinfo=datetime.UTC)
 
 
 class ContentRevisionFactory(DjangoModelFactory):

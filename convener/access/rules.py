@@ -245,6 +245,8 @@ rules.add_perm("series.edit_report", administers_series | is_rapporteur_of_every
 _add_locked_perm("meeting.manage", administers_series)
 _add_locked_perm("meeting.edit_programme", administers_series | is_focal_point)
 _add_locked_perm("meeting.edit_records", administers_series | is_rapporteur)
+# Releasing the record: the public and the documents read it from then on.
+_add_locked_perm("meeting.release_record", administers_series | is_rapporteur)
 _add_locked_perm("meeting.chair", administers_series | is_chair)
 _add_locked_perm("meeting.request_floor", is_delegation)
 rules.add_perm("meeting.change_status", administers_series)

@@ -27,7 +27,7 @@ from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.series import series_for_home, series_for_page
 from convener.public.caching import cache_public_page
 from convener.publishing.composition.wording import segment_time
-from convener.records.queries.interventions import record_by_segment
+from convener.records.queries.interventions import reads_record_of, record_by_segment
 
 
 @cache_public_page
@@ -48,6 +48,8 @@ def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "meeting": meeting,
         "programme": _programme_times(meeting),
         "record": record_by_segment(meeting, user=request.user),
+        # The summaries of the segments are the record's too: read once released.
+        "reads_record": reads_record_of(request.user, meeting),
     }
     return render(request, "public/meeting.html", context)
 

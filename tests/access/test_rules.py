@@ -49,6 +49,7 @@ MEETING_PERMISSIONS = (
     "meeting.manage",
     "meeting.edit_programme",
     "meeting.edit_records",
+    "meeting.release_record",
     "meeting.chair",
     "meeting.request_floor",
     "meeting.open_workspace",
@@ -60,6 +61,7 @@ LOCKED_WHEN_REPORTED = (
     "meeting.manage",
     "meeting.edit_programme",
     "meeting.edit_records",
+    "meeting.release_record",
     "meeting.chair",
     "meeting.request_floor",
 )
@@ -216,7 +218,10 @@ def test_rapporteur_of_one_meeting_records_that_meeting_only(world):
 
     assert allowed(user, world) == (
         _on(("series.view_drafts", "series.open_workspace"), ("A",))
-        | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A2"))
+        | _on(
+            ("meeting.edit_records", "meeting.release_record", "meeting.open_workspace"),
+            _meeting_targets("A2"),
+        )
         | SEARCHES_DIRECTORY
     )
 
@@ -226,7 +231,10 @@ def test_rapporteur_of_the_series_records_every_meeting_and_writes_the_report_of
 
     assert allowed(user, world) == (
         _on(("series.view_drafts", "series.open_workspace", "series.edit_report"), ("A",))
-        | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A1", "A2"))
+        | _on(
+            ("meeting.edit_records", "meeting.release_record", "meeting.open_workspace"),
+            _meeting_targets("A1", "A2"),
+        )
         | SEARCHES_DIRECTORY
     )
 
@@ -297,7 +305,10 @@ def test_roles_in_two_series_add_up_without_leaking(world):
 
     assert allowed(user, world) == (
         _on(("series.view_drafts", "series.open_workspace"), ("A", "B"))
-        | _on(("meeting.edit_records", "meeting.open_workspace"), _meeting_targets("A1"))
+        | _on(
+            ("meeting.edit_records", "meeting.release_record", "meeting.open_workspace"),
+            _meeting_targets("A1"),
+        )
         | _on(
             ("meeting.chair", "meeting.view_floor", "meeting.open_workspace"),
             _meeting_targets("B1"),

@@ -26,6 +26,7 @@ from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.meetings import CoChairRow, CoOrganiserRow, MeetingForm
 from convener.manage.interfaces.programme import ParticipantForm, SegmentForm
 from convener.manage.interfaces.prose import ProseForm
+from convener.manage.interfaces.records import TurnForm
 from convener.manage.interfaces.references import ReferenceRow
 from convener.manage.interfaces.series import (
     SectionForm,
@@ -190,6 +191,15 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.moderator_role": Field(MeetingForm, "moderator_role"),
     "meetings.part_of.event": Field(MeetingForm, "part_of"),
     "meetings.part_of.link": Field(MeetingForm, "part_of_link"),
+    "meetings.interventions.segment": Field(TurnForm, "segment"),
+    "meetings.interventions.kind": Field(TurnForm, "kind"),
+    "meetings.interventions.speaker": Field(TurnForm, "speaker"),
+    "meetings.interventions.state": Field(TurnForm, "state"),
+    "meetings.interventions.group": Field(TurnForm, "state_group"),
+    "meetings.interventions.organisation": Field(TurnForm, "organisation"),
+    "meetings.interventions.capacity": Field(TurnForm, "capacity"),
+    "meetings.interventions.office": Field(TurnForm, "office"),
+    "meetings.record_released": Step("records_release"),
     "meetings.not_applicable": Fields(MeetingForm, tuple(fact.flag for fact in OptionalFact)),
     "meetings.concept_note.kind": Field(SectionForm, "kind"),
     "meetings.concept_note.heading": Field(SectionForm, "heading"),
@@ -218,14 +228,6 @@ AWAITING_A_FORM = {
     "convening_group.members": "issue 11 item 12",
     "convening_group.chairs.year": "issue 11 item 12",
     "convening_group.chairs.organisation": "issue 11 item 12",
-    "meetings.interventions.segment": "issue 11 item 14",
-    "meetings.interventions.speaker": "issue 11 item 14",
-    "meetings.interventions.state": "issue 11 item 14",
-    "meetings.interventions.group": "issue 11 item 14",
-    "meetings.interventions.organisation": "issue 11 item 14",
-    "meetings.interventions.capacity": "issue 11 item 14",
-    "meetings.interventions.office": "issue 11 item 14",
-    "meetings.interventions.kind": "issue 11 item 14",
     "meetings.interventions.points": "issue 11 item 14",
     "meetings.interventions.references": "issue 11 item 14",
     "meetings.interventions.sdg_targets": "issue 11 item 14",

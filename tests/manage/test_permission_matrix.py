@@ -158,6 +158,11 @@ CASES = (
     Case("records_summary", meeting(3), RECORDS, READ_AND_WRITE),
     Case("records_segment", of_meeting_3("segment", "key"), RECORDS, READ_AND_WRITE),
     Case("records_intervention", of_meeting_3("intervention"), RECORDS, READ_AND_WRITE),
+    Case("records_turn_add", meeting(3), RECORDS, WRITE),
+    Case("records_turn", of_meeting_3("intervention"), RECORDS, READ_AND_WRITE),
+    Case("records_turn_move", of_meeting_3("intervention"), RECORDS, WRITE, DOWN),
+    Case("records_turn_remove", of_meeting_3("intervention"), RECORDS, WRITE),
+    Case("records_release", meeting(3), RECORDS, WRITE),
     Case("report_text", lambda w: [w.series.slug, "introduction"], RECORDS, READ_AND_WRITE),
     # Documents and their versions
     Case("documents", series, OPENS_THE_SERIES),

@@ -30,6 +30,7 @@ from convener.meetings.domain.workflow import change_meeting_status, transition_
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.visibility import AnyUser
+from convener.records.queries.interventions import withhold_unreleased_texts
 
 router = Router(tags=["Meetings"])
 
@@ -57,9 +58,10 @@ def get_meeting(
     series: Path[SeriesSlug],
     number: Path[MeetingNumber],
 ) -> Meeting:
-    meeting = _meeting(caller(request), series, number)
+    user = caller(request)
+    meeting = _meeting(user, series, number)
     response["ETag"] = etag(meeting_version(meeting))
-    return meeting
+    return withhold_unreleased_texts(meeting, user=user)
 
 
 @router.patch(

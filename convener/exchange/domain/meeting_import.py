@@ -3,11 +3,18 @@ concept note, programme and record, each row found by a stable key."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+from django.utils import timezone
+
 from convener.exchange.domain.rows import Lookups, RowWriter, by_position, of_meeting
-from convener.exchange.interfaces.schema import MeetingEntry, SectionEntry
+from convener.exchange.interfaces.schema import (
+    MeetingEntry,
+    SectionEntry,
+    record_released_by_default,
+)
 from convener.meetings.models import (
     CoChair,
     ConceptNoteSection,
@@ -67,6 +74,7 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
             "part_of_link": entry.part_of.link if entry.part_of else "",
             **{fact.flag: fact.value in entry.not_applicable for fact in OptionalFact},
             "moderator_role": entry.moderator_role,
+            "record_released_at": _released_at(existing, entry),
         },
     )
     where = of_meeting(meeting)
@@ -110,6 +118,19 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
         for kind, t in writer.summary.tallies.items()
     ):
         writer.summary.changed_meetings.append(label)
+
+
+def _released_at(existing: Meeting | None, entry: MeetingEntry) -> datetime.datetime | None:
+    """When the meeting's record was released: kept from the database if it was
+    released already, now if the file releases it, none if the file does not."""
+    released = entry.record_released
+    if released is None:
+        released = record_released_by_default(entry.status)
+    if not released:
+        return None
+    if existing is not None and existing.record_released_at is not None:
+        return existing.record_released_at
+    return timezone.now()
 
 
 def _sync_programme(

@@ -277,6 +277,11 @@ class _ReferenceChecker:
             for position, participant in _items(segment.get("participants")):
                 where = (*path, "segments", index, "participants", position, "person")
                 self.expect("people", participant.get("person"), where)
+        if meeting.get("status") == "reported" and meeting.get("record_released") is False:
+            self.report(
+                (*path, "record_released"),
+                "a reported meeting's record is released: reporting a meeting releases it",
+            )
         number = _number(meeting.get("number"))
         for index, intervention in _items(meeting.get("interventions")):
             where = (*path, "interventions", index)

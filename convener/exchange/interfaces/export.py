@@ -39,6 +39,7 @@ from convener.exchange.interfaces.schema import (
     SegmentEntry,
     SeriesDocument,
     SeriesEntry,
+    record_released_by_default,
 )
 from convener.exchange.interfaces.serialisation import json_text, plain, yaml_text
 from convener.meetings.models import (
@@ -306,6 +307,10 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         format=meeting.format,
         format_note=meeting.format_note,
         summary=meeting.summary,
+        # Written only where it differs from the rule for the meeting's status.
+        record_released=None
+        if meeting.record_is_released == record_released_by_default(meeting.status)
+        else meeting.record_is_released,
         co_organisers=[link.organisation.key for link in co_organisers],
         co_chairs=[
             CoChairEntry.model_construct(

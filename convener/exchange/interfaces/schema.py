@@ -248,6 +248,9 @@ class MeetingEntry(Strict):
     format: _choice(MeetingFormat) = MeetingFormat.PANELS.value  # type: ignore[valid-type]
     format_note: Annotated[str, TextOf(Meeting, "format_note")] = ""
     summary: Annotated[str, TextOf(Meeting, "summary")] = ""
+    # Whether the public and the documents read the record; left out, the
+    # record of a held or reported meeting is released (`record_released_by_default`).
+    record_released: bool | None = None
     co_organisers: list[Key] = []
     co_chairs: list[CoChairEntry] = []
     moderator: Key | None = None
@@ -257,6 +260,13 @@ class MeetingEntry(Strict):
     concept_note: list[SectionEntry] = []
     segments: list[SegmentEntry] = []
     interventions: list[InterventionEntry] = []
+
+
+def record_released_by_default(status: str) -> bool:
+    """Whether a meeting's record counts as released when the file does not say:
+    the record of a meeting that was held or reported was written from notes
+    already reviewed; one of a draft or published meeting is not released yet."""
+    return status in (MeetingStatus.HELD, MeetingStatus.REPORTED)
 
 
 class SeriesDocument(Strict):

@@ -2,8 +2,9 @@
 
 The record page lists each segment of the programme with its summary and each
 turn on the floor with its summary; every text has its own small page (and,
-with htmx, is edited in place on the record page). Facts (who spoke, for whom,
-in what capacity) are not edited here: the report writes them from the record.
+with htmx, is edited in place on the record page). The turns themselves (who
+spoke, for whom, in what capacity, in which segment; added, removed, put in
+order) and the release of the record are `record_turns`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from convener.manage.interfaces.records import TurnForm
 from convener.manage.views.access import child_of, meeting_for, series_for
 from convener.manage.views.editing import TextEdit, edit_text
 from convener.meetings.domain.meetings import update_meeting
@@ -46,7 +48,13 @@ class RecordText:
 
 @login_required
 def records(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    meeting = meeting_for(request, slug, number, PERMISSION)
+    return record_page(request, meeting_for(request, slug, number, PERMISSION))
+
+
+def record_page(
+    request: HttpRequest, meeting: Meeting, *, add_form: TurnForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The record screen, with the form that adds a turn (blank, or as sent back)."""
     args = [meeting.series.slug, meeting.number]
     segments = [
         (
@@ -88,8 +96,17 @@ def records(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "series": meeting.series,
             "executive_summary": executive_summary,
             "segments": segments,
+            "add_form": add_form or _blank_turn_form(request, meeting, segments),
+            "may_release": request.user.has_perm("meeting.release_record", meeting),
         },
+        status=status,
     )
+
+
+def _blank_turn_form(request: HttpRequest, meeting: Meeting, segments: list) -> TurnForm:
+    """The form that adds a turn, in the last segment: notes are recorded in order."""
+    initial = {"segment": segments[-1][0].pk} if segments else {}
+    return TurnForm(meeting=meeting, user=request.user, auto_id="add-%s", initial=initial)
 
 
 @login_required

@@ -128,9 +128,15 @@ def mark_meeting_held(*, meeting: Meeting, by: AbstractBaseUser, force: bool = F
 
 
 def report_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
-    """Held → reported: the meeting's chapter of the report is final."""
+    """Held → reported: the meeting's chapter of the report is final.
+
+    Reporting releases the record if nobody did before: the secretariat that
+    reports the meeting has reviewed it, and a reported chapter without its
+    statements would say nobody took the floor.
+    """
     with transaction.atomic():
         _move(meeting, source=MeetingStatus.HELD, target=MeetingStatus.REPORTED)
+        mark_record_released(meeting)
         _keep_versions(
             meeting.series,
             [("report", None)],
@@ -138,6 +144,28 @@ def report_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
             note=_("Meeting %(number)s reported.") % {"number": meeting.number},
         )
     return meeting
+
+
+def mark_record_released(meeting: Meeting) -> bool:
+    """Release the meeting's record, unless it is released already; whether it was
+    released now. Locks the meeting's row; call inside `transaction.atomic`. The
+    permission is the caller's to check (`records.domain.release.release_record`)."""
+    locked = Meeting.objects.select_for_update().only("record_released_at").get(pk=meeting.pk)
+    if locked.record_released_at is not None:
+        meeting.record_released_at = locked.record_released_at
+        return False
+    now = timezone.now()
+    # `update` sends no signal: one "status" entry instead of a row change.
+    Meeting.objects.filter(pk=meeting.pk).update(record_released_at=now, updated_at=now)
+    record_change()
+    meeting.record_released_at = now
+    audit.record(
+        action=AuditAction.STATUS,
+        meeting=meeting,
+        instance=meeting,
+        changes={"record": ["internal", "released"]},
+    )
+    return True
 
 
 def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser, reason: str) -> Meeting:

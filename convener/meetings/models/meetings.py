@@ -123,6 +123,15 @@ class Meeting(models.Model):
         validators=[validate_link],
         help_text=_("The larger event's own page, an http or https address."),
     )
+    record_released_at = models.DateTimeField(
+        _("record released"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the rapporteur or the secretariat released the record: until then the "
+            "statements and summaries stay in the workspace."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -152,6 +161,11 @@ class Meeting(models.Model):
     def not_applicable(self) -> list[str]:
         """The facts the meeting has none of by design, in `OptionalFact` order."""
         return [fact.value for fact in OptionalFact if getattr(self, fact.flag)]
+
+    @property
+    def record_is_released(self) -> bool:
+        """Whether the public and the documents read the meeting's record."""
+        return self.record_released_at is not None
 
 
 class CoOrganiser(models.Model):

@@ -23,9 +23,12 @@ def _programme() -> QuerySet[Segment]:
     participations = Participation.objects.select_related("person__organisation__state").order_by(
         "order", "pk"
     )
-    interventions = Intervention.objects.select_related(
-        "speaker__organisation__state", "state", "state_group", "organisation"
-    ).order_by("order", "pk")
+    # Only the turns of a released record: documents are public, whoever builds them.
+    interventions = (
+        Intervention.objects.filter(segment__meeting__record_released_at__isnull=False)
+        .select_related("speaker__organisation__state", "state", "state_group", "organisation")
+        .order_by("order", "pk")
+    )
     return Segment.objects.order_by("order", "pk").prefetch_related(
         Prefetch("participations", queryset=participations),
         Prefetch("interventions", queryset=interventions),

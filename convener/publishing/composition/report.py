@@ -179,10 +179,20 @@ def _segment_blocks(
     for label, people in presiding(segment):
         names = joined([introductions.name(person) for person in people])
         blocks.append(Paragraph([Text(f"{label}: "), Text(names)], "note"))
-    blocks.extend(blocks_from_markdown(segment.summary))
+    if meeting.record_is_released:
+        blocks.extend(blocks_from_markdown(segment.summary))
     for intervention in segment.interventions.all():
         blocks.extend(_statement_blocks(intervention, introductions))
     return blocks
+
+
+def _record_summary(meeting: Meeting) -> list[Block]:
+    """The rapporteur's overview and who took the floor, once the record is
+    released; the turns are loaded only then (`composition.loading`)."""
+    if not meeting.record_is_released:
+        under_review = _("The record of this meeting is being reviewed.")
+        return [Paragraph([Text(under_review)], "note")]
+    return [*blocks_from_markdown(meeting.summary), Paragraph(participation_runs(meeting))]
 
 
 def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block]:
@@ -197,8 +207,7 @@ def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block
         Heading(2, _("Executive summary"), anchor=f"meeting-{meeting.number}-summary"),
         _summary_lead(meeting),
         *_panels_sentence(meeting),
-        *blocks_from_markdown(meeting.summary),
-        Paragraph(participation_runs(meeting)),
+        *_record_summary(meeting),
     ]
     for segment in meeting.segments.all():
         blocks.extend(_segment_blocks(meeting, segment, introductions))

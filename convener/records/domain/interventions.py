@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.meetings.domain.workflow import lock_open_meeting
@@ -117,6 +118,58 @@ def update_intervention(
             lambda: logger.info("%s changed %s of intervention %s", by, changed, intervention.pk)
         )
     return intervention
+
+
+def remove_intervention(*, intervention: Intervention, by: AbstractBaseUser) -> None:
+    """Take a turn out of the record (recorded by mistake, or twice); the
+    turns after it close up."""
+    with transaction.atomic():
+        lock_open_meeting(intervention.segment.meeting_id)
+        _ensure_may_edit(intervention, by)
+        segment = intervention.segment
+        pk = intervention.pk
+        intervention.delete()
+        _renumber(segment)
+        transaction.on_commit(lambda: logger.info("%s removed intervention %s", by, pk))
+
+
+def move_intervention(*, intervention: Intervention, step: int, by: AbstractBaseUser) -> bool:
+    """Move a turn one place earlier (`step` -1) or later (+1) in its segment;
+    whether it moved (the first turn goes no earlier, the last no later)."""
+    if step not in (-1, 1):
+        raise ValueError("A turn moves one place at a time.")
+    with transaction.atomic():
+        lock_open_meeting(intervention.segment.meeting_id)
+        _ensure_may_edit(intervention, by)
+        turns = list(
+            Intervention.objects.filter(segment_id=intervention.segment_id).order_by("order", "pk")
+        )
+        index = next(i for i, turn in enumerate(turns) if turn.pk == intervention.pk)
+        target = index + step
+        if not 0 <= target < len(turns):
+            return False
+        turns[index], turns[target] = turns[target], turns[index]
+        _save_order(turns)
+        intervention.order = target
+        transaction.on_commit(lambda: logger.info("%s moved intervention %s", by, intervention.pk))
+    return True
+
+
+def _ensure_may_edit(intervention: Intervention, by: Any) -> None:
+    if not by.has_perm("meeting.edit_records", intervention.segment.meeting):
+        raise PermissionDenied(_("Only the rapporteur or the secretariat edits the record."))
+
+
+def _renumber(segment: Segment) -> None:
+    _save_order(list(Intervention.objects.filter(segment=segment).order_by("order", "pk")))
+
+
+def _save_order(turns: list[Intervention]) -> None:
+    """Number the turns 0, 1, 2… in the order given, saving only those that change."""
+    for order, turn in enumerate(turns):
+        if turn.order != order:
+            turn.order = order
+            turn.save(update_fields=["order"])
 
 
 def _next_order(segment: Segment) -> int:

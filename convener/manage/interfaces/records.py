@@ -1,0 +1,77 @@
+"""The form of a turn on the floor, as the record screen adds and corrects it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from convener.directory.interfaces.reach import keep_within_reach
+from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.meetings.models import Meeting, Segment
+from convener.records.models import Capacity, Intervention, InterventionKind
+
+# The fields of the form, named as the model's (and `update_intervention`'s).
+FACTS = ("segment", "kind", "speaker", "state", "state_group", "organisation", "capacity", "office")
+
+
+class TurnForm(forms.Form):
+    """Who took the floor, for whom, in what capacity, in which segment."""
+
+    segment = forms.ModelChoiceField(label=_("Segment"), queryset=Segment.objects.none())
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=InterventionKind.choices, initial=InterventionKind.STATEMENT
+    )
+    speaker = forms.ModelChoiceField(
+        label=_("Speaker"),
+        queryset=Person.objects.order_by("family_name", "given_name"),
+        required=False,
+        help_text=_("The person who spoke, if the record names one."),
+    )
+    state = forms.ModelChoiceField(
+        label=_("State"),
+        queryset=State.objects.order_by("names__en"),
+        required=False,
+        help_text=_("The State that took the floor, or whose representative spoke."),
+    )
+    state_group = forms.ModelChoiceField(
+        label=_("Group of States"),
+        queryset=StateGroup.objects.order_by("name"),
+        required=False,
+        help_text=_("The group on whose behalf the floor was taken."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    capacity = forms.ChoiceField(
+        label=_("Capacity"),
+        choices=[("", _("Not recorded")), *Capacity.choices],
+        required=False,
+    )
+    office = Intervention._meta.get_field("office").formfield(label=_("Office held"))
+
+    def __init__(self, *args: Any, meeting: Meeting, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        segments = self.fields["segment"]
+        segments.queryset = Segment.objects.filter(meeting=meeting).order_by("order", "pk")  # type: ignore[attr-defined]
+        segments.label_from_instance = lambda segment: segment.heading  # type: ignore[attr-defined]
+        keep_within_reach(self, user, people=["speaker"], organisations=["organisation"])
+
+    @classmethod
+    def of(cls, turn: Intervention, **kwargs: Any) -> TurnForm:
+        """The form showing the turn as it is."""
+        related = {"segment", "speaker", "state", "state_group", "organisation"}
+        initial = {
+            name: getattr(turn, f"{name}_id") if name in related else getattr(turn, name)
+            for name in FACTS
+        }
+        return cls(initial=initial, **kwargs)
+
+    def changes(self, turn: Intervention) -> dict[str, Any]:
+        """The facts the user changed, as `update_intervention` takes them."""
+        return {
+            name: value for name, value in self.cleaned_data.items() if value != getattr(turn, name)
+        }
