@@ -75,7 +75,9 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "is_reported": reported,
         "transitions": transitions_from(meeting),
         "date_has_come": _date_has_come(meeting),
-        "findings": review_meeting(meeting),
+        "findings": review_meeting(meeting)
+        if request.user.has_perm("meeting.view_planning_checks", meeting)
+        else None,
     }
     return render(request, "manage/meeting.html", context)
 
