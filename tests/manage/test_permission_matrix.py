@@ -189,6 +189,8 @@ CASES = (
     # The secretariat's own pages
     Case("series_audit", series, SECRETARIAT),
     Case("series_review", series, PLANS_THE_SERIES),
+    Case("speaker_confirmations", series, SECRETARIAT),
+    Case("remind_speaker", lambda w: [w.series.slug, w.ours.person.key], SECRETARIAT, WRITE),
     Case("classification", series, SECRETARIAT, READ_AND_WRITE),
 )
 

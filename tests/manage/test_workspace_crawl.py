@@ -50,7 +50,10 @@ PLAIN_STATIC_FILES = {
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     # The pages are read once for the module, outside the settings of each test.
-    with override_settings(STORAGES=PLAIN_STATIC_FILES), workspace_world(django_db_blocker) as world:
+    with (
+        override_settings(STORAGES=PLAIN_STATIC_FILES),
+        workspace_world(django_db_blocker) as world,
+    ):
         yield world
 
 

@@ -24,7 +24,12 @@ def series_review(request: HttpRequest, slug: str) -> HttpResponse:
     # Only the meetings the user plans are checked (a focal point, those its
     # organisation co-organises), so that a finding never tells of a meeting
     # the user may not open.
-    readable = visible_meetings(request.user).filter(series=series).order_by("number")
+    readable = (
+        visible_meetings(request.user)
+        .filter(series=series)
+        .select_related("series")
+        .order_by("number")
+    )
     meetings = readable.filter(
         pk__in=[
             meeting.pk

@@ -44,6 +44,11 @@ SERIES_PAGES = (
     ("series.view_planning_checks", gettext_lazy("Planning checks"), "manage:series_review"),
     ("series.manage", gettext_lazy("Co-chair rule and classification"), "manage:classification"),
     ("series.invite", gettext_lazy("People and roles"), "manage:series_people"),
+    (
+        "series.view_confirmations",
+        gettext_lazy("Speakers' confirmations"),
+        "manage:speaker_confirmations",
+    ),
     ("series.view_audit", gettext_lazy("Audit log"), "manage:series_audit"),
 )
 
