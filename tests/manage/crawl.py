@@ -6,7 +6,7 @@ screens (`live`), and records the route of every address it meets, the
 targets of forms sent by POST included (those it never sends). Each page is
 read with the Django test client; a link that answers 403, 404 or 500 is
 noted with the page it was found on. Links out of the workspace (the public
-pages) are noted, not followed.
+pages) are noted, not followed, and asked once on request.
 """
 
 from __future__ import annotations
@@ -97,9 +97,16 @@ def _path(url: str) -> str:
     return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
-def crawl(client: Client, start: str = "/manage/", *, per_route: int | None = None) -> Crawl:
+def crawl(
+    client: Client,
+    start: str = "/manage/",
+    *,
+    per_route: int | None = None,
+    check_outside: bool = False,
+) -> Crawl:
     """Follow the links of the workspace from `start`; `per_route` caps the
-    pages read of one route (say, of the hundred statements of a record)."""
+    pages read of one route (say, of the hundred statements of a record);
+    `check_outside` also asks each local address out of the workspace once."""
     seen = Crawl()
     read_of_route: dict[str, int] = {}
     queue: deque[tuple[str, str]] = deque([("(start)", start)])
@@ -137,4 +144,9 @@ def crawl(client: Client, start: str = "/manage/", *, per_route: int | None = No
             read_of_route[route] = read_of_route.get(route, 0) + 1
             queued.add(following)
             queue.append((address, following))
+    if check_outside:
+        for address in sorted(seen.outside):
+            status = client.get(address).status_code
+            if status in BROKEN:
+                seen.broken.append(f"(a workspace page) → {address}: {status}")
     return seen

@@ -71,9 +71,7 @@ def test_series_review_says_when_a_meeting_has_nothing_to_point_out(client, demo
     assert "Nothing to point out." in meeting_3
 
 
-def test_series_review_is_open_to_a_focal_point_for_the_meetings_it_co_organises(
-    client, demo_user
-):
+def test_series_review_is_open_to_a_focal_point_for_the_meetings_it_co_organises(client, demo_user):
     client.force_login(demo_user("undp"))
 
     response = client.get(review_url())

@@ -80,8 +80,8 @@ def speaker_confirmations(series: Series) -> Confirmations:
     for part in parts:
         meeting = part.segment.meeting
         by_meeting.setdefault(meeting.pk, MeetingConfirmations(meeting=meeting, rows=[]))
-        contact = speakers.get(part.person_id) if part.person_id is not None else None
-        by_meeting[meeting.pk].rows.append(PartConfirmation(part=part, contact=contact))
+        named = speakers.get(part.person_id) if part.person_id is not None else None
+        by_meeting[meeting.pk].rows.append(PartConfirmation(part=part, contact=named))
     return Confirmations(meetings=list(by_meeting.values()), speakers=speakers)
 
 
@@ -90,6 +90,8 @@ def _add_invitations(series: Series, speakers: dict[int, SpeakerContact]) -> Non
         series=series, role=Role.SPEAKER, person__in=speakers, revoked_at=None
     ).order_by("created_at")
     for invitation in invitations:
+        if invitation.person_id is None:  # a speaker's invitation always names the person
+            continue
         contact = speakers[invitation.person_id]
         if contact.invited_at is None:
             contact.invited_at = invitation.created_at
@@ -100,6 +102,8 @@ def _add_invitations(series: Series, speakers: dict[int, SpeakerContact]) -> Non
 def _add_accounts(series: Series, speakers: dict[int, SpeakerContact]) -> None:
     grants = Grant.objects.filter(series=series, role=Role.SPEAKER, person__in=speakers)
     for grant in grants.select_related("user").order_by("pk"):
+        if grant.person_id is None:  # a speaker's grant always names the person
+            continue
         contact = speakers[grant.person_id]
         contact.has_account = True
         if contact.invited_at is None:
@@ -109,5 +113,5 @@ def _add_accounts(series: Series, speakers: dict[int, SpeakerContact]) -> None:
 
 
 def speaker_contact(series: Series, person: Person) -> SpeakerContact | None:
-    """How to reach one speaker of the series; None when the person speaks in none of its meetings."""
+    """How to reach one speaker of the series; None if they speak in none of its meetings."""
     return speaker_confirmations(series).speakers.get(person.pk)
