@@ -117,3 +117,14 @@ def test_other_roles_neither_read_the_confirmations_nor_remind(client, series, m
     assert page.status_code == 403
     assert reminder.status_code == 403
     assert not SpeakerReminder.objects.exists()
+
+
+def test_the_confirmations_of_the_demo_read_in_a_fixed_number_of_queries(
+    client, demo_user, django_assert_max_num_queries
+):
+    client.force_login(demo_user("secretariat"))
+
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("manage:speaker_confirmations", args=["gmg-2016"]))
+
+    assert "Anna Greene" in response.content.decode()

@@ -21,18 +21,16 @@ from convener.manage.views.access import series_for
 def confirmations(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.view_confirmations")
     found = speaker_confirmations(series)
-    can = request.user.has_perm
     return render(
         request,
         "manage/confirmations.html",
         {
             "series": series,
             "meetings": found.meetings,
-            "can_remind": can("series.remind_speakers", series),
-            # Whose details the user keeps, to link their names to them.
-            "editable": {
-                pk for pk, contact in found.speakers.items() if can("person.edit", contact.person)
-            },
+            "can_remind": request.user.has_perm("series.remind_speakers", series),
+            # Each name links to the speaker's details: whoever reads this page
+            # administers a series that uses every person on it, so may read
+            # them (`person.view_details`).
         },
     )
 
