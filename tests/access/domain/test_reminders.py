@@ -84,10 +84,10 @@ def test_a_reminder_is_kept_and_written_in_the_audit_log(
 
 
 def test_only_the_secretariat_may_remind(series, speaker, mailoutbox):
-    focal_point = GrantFactory(series=series, role=Role.SPEAKER, person=speaker).user
+    the_speaker = GrantFactory(series=series, role=Role.SPEAKER, person=speaker).user
 
     with pytest.raises(PermissionDenied):
-        remind_speaker(series=series, person=speaker, by=focal_point, site_url=SITE)
+        remind_speaker(series=series, person=speaker, by=the_speaker, site_url=SITE)
     assert mailoutbox == []
     assert not SpeakerReminder.objects.exists()
 
