@@ -101,6 +101,13 @@ def is_focal_point(user: Any, obj: Any) -> bool:
     return meeting.co_organiser_links.filter(organisation_id__in=organisations).exists()
 
 
+@rules.predicate
+def is_focal_point_in_series(user: Any, obj: Any) -> bool:
+    """The user is focal point of a co-organiser in the object's series."""
+    series = series_of(obj)
+    return series is not None and bool(_grants(user, Role.FOCAL_POINT, series.pk))
+
+
 def _meeting_role(role: str) -> Any:
     """A predicate: the user holds `role` for the object's meeting, or for every meeting."""
 
@@ -239,6 +246,13 @@ rules.add_perm("series.invite", administers_series)
 rules.add_perm("series.view_drafts", reads_the_drafts)
 rules.add_perm("series.open_workspace", is_site_administrator | holds_a_role_in)
 rules.add_perm("series.edit_report", administers_series | is_rapporteur_of_every_meeting)
+# The planning checks name people with their recorded gender: they are for
+# those who plan, the secretariat and the focal points (of their own meetings).
+rules.add_perm("series.view_planning_checks", administers_series | is_focal_point_in_series)
+rules.add_perm("meeting.view_planning_checks", administers_series | is_focal_point)
+# Who has confirmed their part in the programme, and reminding those who have not.
+rules.add_perm("series.view_confirmations", administers_series)
+rules.add_perm("series.remind_speakers", administers_series)
 
 # A meeting: its facts; its programme; its records and prose; its live floor.
 # All final once the meeting is reported; its status (reopening it) is not.

@@ -5,6 +5,7 @@ Each module of `views` lists its own `urlpatterns`; this one joins them.
 
 from convener.manage.views import (
     audit,
+    confirmations,
     directory,
     invitations,
     meetings,
@@ -32,4 +33,5 @@ urlpatterns = [
     *invitations.urlpatterns,
     *audit.urlpatterns,
     *review.urlpatterns,
+    *confirmations.urlpatterns,
 ]

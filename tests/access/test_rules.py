@@ -44,6 +44,9 @@ SERIES_PERMISSIONS = (
     "series.view_drafts",
     "series.open_workspace",
     "series.edit_report",
+    "series.view_planning_checks",
+    "series.view_confirmations",
+    "series.remind_speakers",
 )
 MEETING_PERMISSIONS = (
     "meeting.manage",
@@ -55,6 +58,7 @@ MEETING_PERMISSIONS = (
     "meeting.open_workspace",
     "meeting.change_status",
     "meeting.view_floor",
+    "meeting.view_planning_checks",
 )
 # Final once the meeting is reported.
 LOCKED_WHEN_REPORTED = (
@@ -197,8 +201,11 @@ def test_focal_point_edits_the_programme_only_of_meetings_its_organisation_co_or
     user = role_in_a(world, Role.FOCAL_POINT, organisation=world["undp"])
 
     assert allowed(user, world) == (
-        _on(("series.view_drafts", "series.open_workspace"), ("A",))
-        | _on(("meeting.edit_programme", "meeting.open_workspace"), _meeting_targets("A1"))
+        _on(("series.view_drafts", "series.open_workspace", "series.view_planning_checks"), ("A",))
+        | _on(
+            ("meeting.edit_programme", "meeting.open_workspace", "meeting.view_planning_checks"),
+            _meeting_targets("A1"),
+        )
         | {("directory.add_entry", "site")}
         | SEARCHES_DIRECTORY
     )

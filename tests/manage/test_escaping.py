@@ -61,6 +61,7 @@ def secretariat(client, hostile):
         ("records_segment", ["s", 1, "debate"]),
         ("series_audit", ["s"]),
         ("my_details", ["hostile"]),
+        ("speaker_confirmations", ["s"]),
     ],
 )
 def test_workspace_page_escapes_names_and_sanitises_texts(secretariat, hostile, route, args):

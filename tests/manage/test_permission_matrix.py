@@ -43,6 +43,8 @@ OPENS_THE_SERIES = SECRETARIAT | {"undp", "rapporteur", "chair", "speaker", "mex
 OPENS_MEETING_3 = SECRETARIAT | {"undp", "rapporteur", "chair"}
 OPENS_MEETING_2 = SECRETARIAT | {"rapporteur", "chair"}  # UNDP did not co-organise it
 PROGRAMME_OF_MEETING_3 = SECRETARIAT | {"undp"}
+# The planning checks name people with their gender: for those who plan.
+PLANS_THE_SERIES = SECRETARIAT | {"undp"}
 RECORDS = SECRETARIAT | {"rapporteur"}
 SEARCHES_THE_DIRECTORY = SECRETARIAT_OF_ANY_SERIES | {"undp", "rapporteur", "chair"}
 ADDS_TO_THE_DIRECTORY = SECRETARIAT_OF_ANY_SERIES | {"undp"}
@@ -191,7 +193,9 @@ CASES = (
     Case("confirm_participation", speaker("person_participation"), CONFIRMS_FOR_THE_SPEAKER, WRITE),
     # The secretariat's own pages
     Case("series_audit", series, SECRETARIAT),
-    Case("series_review", series, OPENS_THE_SERIES),
+    Case("series_review", series, PLANS_THE_SERIES),
+    Case("speaker_confirmations", series, SECRETARIAT),
+    Case("remind_speaker", lambda w: [w.series.slug, w.ours.person.key], SECRETARIAT, WRITE),
     Case("classification", series, SECRETARIAT, READ_AND_WRITE),
     Case("references", series, SECRETARIAT, READ_AND_WRITE),
 )

@@ -8,7 +8,7 @@ from convener.access.models import AuditEntry
 from convener.access.models import Role as AccessRole
 from convener.directory.models import State
 from convener.meetings.domain.review import review_meeting
-from convener.meetings.models import CoChairBalance, DevelopmentStatus, MeetingStatus, Series
+from convener.meetings.models import CoChairBalance, DevelopmentStatus
 from tests.factories import GrantFactory, SeriesFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,24 +71,35 @@ def test_series_review_says_when_a_meeting_has_nothing_to_point_out(client, demo
     assert "Nothing to point out." in meeting_3
 
 
-def test_series_review_is_open_to_every_role_in_the_series(client, demo_user):
-    client.force_login(demo_user("rapporteur"))
+def test_series_review_is_open_to_a_focal_point_for_the_meetings_it_co_organises(client, demo_user):
+    client.force_login(demo_user("undp"))
 
     response = client.get(review_url())
 
     assert response.status_code == 200
-    assert classification_url() not in response.content.decode()
-
-
-def test_series_review_hides_draft_meetings_from_who_may_not_read_them(client, demo_user):
-    Series.objects.get(slug="gmg-2016").meetings.filter(number=4).update(status=MeetingStatus.DRAFT)
-    client.force_login(demo_user("mexico"))
-
-    page = client.get(review_url()).content.decode()
-
-    assert 'id="meeting-3"' in page
+    page = response.content.decode()
+    assert 'id="meeting-3"' in page  # UNDP co-organised meeting 3 only
+    assert 'id="meeting-2"' not in page
     assert 'id="meeting-4"' not in page
-    assert "Next steps" not in page
+    assert classification_url() not in page
+
+
+@pytest.mark.parametrize("role", ["rapporteur", "chair", "speaker", "mexico"])
+def test_series_review_is_refused_to_who_does_not_plan(client, demo_user, role):
+    client.force_login(demo_user(role))
+
+    assert client.get(review_url()).status_code == 403
+
+
+def test_a_meeting_page_shows_the_planning_checks_only_to_who_plans(client, demo_user):
+    meeting_3 = reverse("manage:meeting", args=["gmg-2016", 3])
+    client.force_login(demo_user("undp"))
+    focal_point = client.get(meeting_3).content.decode()
+    client.force_login(demo_user("rapporteur"))
+    rapporteur = client.get(meeting_3).content.decode()
+
+    assert 'id="planning-checks"' in focal_point
+    assert 'id="planning-checks"' not in rapporteur
 
 
 def test_series_review_is_refused_to_who_holds_no_role_in_the_series(client, demo_series):

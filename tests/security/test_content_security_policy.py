@@ -24,6 +24,7 @@ PAGES = {
     "sign-in": ("login", []),
     "workspace home": ("manage:home", []),
     "programme builder": ("manage:programme", ["gmg-2016", 3]),
+    "speakers' confirmations": ("manage:speaker_confirmations", ["gmg-2016"]),
     "chair console": ("live:chair", ["gmg-2016", 3]),
     "projector": ("live:projector", ["gmg-2016", 3]),
     "rapporteur console": ("live:rapporteur", ["gmg-2016", 3]),

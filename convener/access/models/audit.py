@@ -14,6 +14,7 @@ class AuditAction(models.TextChoices):
     PUBLISHED = "published", _("Published a document")
     INVITED = "invited", _("Invited")
     JOINED = "joined", _("Accepted an invitation")
+    REMINDED = "reminded", _("Reminded a speaker to confirm")
 
 
 class AuditEntry(models.Model):

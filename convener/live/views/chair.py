@@ -50,6 +50,9 @@ def chair(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "limits_form": TimeLimitsForm(floor=floor),
             "quotas_form": QuotasForm(quotas=quotas),
             "extensions": EXTENSIONS,
+            # The console links only to the screens the user may open.
+            "can_edit_records": request.user.has_perm("meeting.edit_records", meeting),
+            "can_view_floor": request.user.has_perm("meeting.view_floor", meeting),
         },
     )
 

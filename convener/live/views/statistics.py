@@ -17,7 +17,12 @@ def statistics(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return render(
         request,
         "live/statistics.html",
-        {"meeting": meeting, "statistics": speaking_time_statistics(meeting)},
+        {
+            "meeting": meeting,
+            "statistics": speaking_time_statistics(meeting),
+            # The chair's console is closed once the meeting is reported.
+            "can_chair": request.user.has_perm("meeting.chair", meeting),
+        },
     )
 
 

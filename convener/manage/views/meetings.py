@@ -72,10 +72,13 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "can_chair": can("meeting.chair", meeting),
         "can_view_floor": can("meeting.view_floor", meeting),
         "can_change_status": can("meeting.change_status", meeting),
+        "can_view_confirmations": request.user.has_perm("series.view_confirmations", meeting),
         "is_reported": reported,
         "transitions": transitions_from(meeting),
         "date_has_come": _date_has_come(meeting),
-        "findings": review_meeting(meeting),
+        "findings": review_meeting(meeting)
+        if request.user.has_perm("meeting.view_planning_checks", meeting)
+        else None,
     }
     return render(request, "manage/meeting.html", context)
 

@@ -20,10 +20,23 @@ from convener.meetings.queries.visibility import visible_meetings
 
 @login_required
 def series_review(request: HttpRequest, slug: str) -> HttpResponse:
-    series = series_for(request, slug, "series.open_workspace")
-    # Only the meetings the user may read are checked, so that a finding
-    # never tells of a draft meeting the user may not see.
-    meetings = visible_meetings(request.user).filter(series=series).order_by("number")
+    series = series_for(request, slug, "series.view_planning_checks")
+    # Only the meetings the user plans are checked (a focal point, those its
+    # organisation co-organises), so that a finding never tells of a meeting
+    # the user may not open.
+    readable = (
+        visible_meetings(request.user)
+        .filter(series=series)
+        .select_related("series")
+        .order_by("number")
+    )
+    meetings = readable.filter(
+        pk__in=[
+            meeting.pk
+            for meeting in readable
+            if request.user.has_perm("meeting.view_planning_checks", meeting)
+        ]
+    )
     findings = review_series(series, meetings=meetings)
     by_meeting = [
         (meeting, [finding for finding in findings if finding.meeting.pk == meeting.pk])

@@ -36,15 +36,21 @@ from convener.meetings.domain.workflow import publish_series, unpublish_series
 from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, Series
 from convener.meetings.queries.series import series_concept_note_offered
 from convener.prose.markdown import render_markdown
+from convener.publishing.models import ReportTextKind
 
 # The pages of a series, each shown to those who hold the permission it needs.
 SERIES_PAGES = (
     ("series.open_workspace", gettext_lazy("Concept note"), "manage:concept_note"),
     ("series.open_workspace", gettext_lazy("Documents and versions"), "manage:documents"),
-    ("series.open_workspace", gettext_lazy("Planning checks"), "manage:series_review"),
+    ("series.view_planning_checks", gettext_lazy("Planning checks"), "manage:series_review"),
     ("series.manage", gettext_lazy("Co-chair rule and classification"), "manage:classification"),
     ("series.manage", gettext_lazy("Documents cited"), "manage:references"),
     ("series.invite", gettext_lazy("People and roles"), "manage:series_people"),
+    (
+        "series.view_confirmations",
+        gettext_lazy("Speakers' confirmations"),
+        "manage:speaker_confirmations",
+    ),
     ("series.view_audit", gettext_lazy("Audit log"), "manage:series_audit"),
 )
 
@@ -66,6 +72,25 @@ def series_create(request: HttpRequest) -> HttpResponse:
     return render(request, "manage/series_form.html", {"form": form, "series": None})
 
 
+def _series_pages(request: HttpRequest, series: Series) -> list[tuple[str, str]]:
+    """The pages of the series the user may open, the parts of its report's prose last."""
+    can = request.user.has_perm
+    pages = [
+        (str(label), reverse(name, args=[series.slug]))
+        for permission, label, name in SERIES_PAGES
+        if can(permission, series)
+    ]
+    if can("series.edit_report", series):
+        pages += [
+            (
+                _("Report: %(part)s") % {"part": kind.label},
+                reverse("manage:report_text", args=[series.slug, kind.value]),
+            )
+            for kind in ReportTextKind
+        ]
+    return pages
+
+
 @login_required
 def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.open_workspace")
@@ -73,11 +98,7 @@ def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "series": series,
         "meetings": workspace_meetings(request.user, series).order_by("number"),
-        "pages": [
-            (label, reverse(name, args=[series.slug]))
-            for permission, label, name in SERIES_PAGES
-            if can(permission, series)
-        ],
+        "pages": _series_pages(request, series),
         "can_manage": can("series.manage", series),
         "held_meetings": series.meetings.filter(
             status__in=(MeetingStatus.HELD, MeetingStatus.REPORTED)

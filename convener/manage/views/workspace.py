@@ -41,6 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "workspace": workspace,
             "speaker_of": speaker_of,
             "can_create_series": request.user.has_perm("series.create"),
+            "can_add_to_directory": request.user.has_perm("directory.add_entry"),
         },
     )
 

@@ -1,0 +1,102 @@
+"""Reminding a speaker, by e-mail, to confirm their parts in a series' programme."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from convener.access.domain import audit
+from convener.access.models import AuditAction, SpeakerReminder
+from convener.access.queries.confirmations import SpeakerContact, speaker_contact
+from convener.directory.models import Person
+from convener.meetings.models import Series
+
+PERMISSION = "series.remind_speakers"
+
+
+def remind_speaker(*, series: Series, person: Person, by: Any, site_url: str) -> SpeakerReminder:
+    """Send `person` a reminder of the parts they have not confirmed in meetings
+    still to come, and keep when it was sent. `site_url` is the site's address."""
+    if not by.has_perm(PERMISSION, series):
+        raise PermissionDenied(PERMISSION)
+    contact = speaker_contact(series, person)
+    if contact is None or not contact.awaiting:
+        raise ValidationError(
+            _("%(person)s has no part left to confirm.") % {"person": person.formal_name}
+        )
+    if not contact.address:
+        raise ValidationError(
+            _(
+                "No e-mail address is known for %(person)s: invite them as a speaker "
+                "on the page of the series' people first."
+            )
+            % {"person": person.formal_name}
+        )
+    subject, body = _reminder_email(series, contact, site_url=site_url)
+    with transaction.atomic():
+        reminder = SpeakerReminder.objects.create(
+            series=series, person=person, email=contact.address, sent_by=by
+        )
+        audit.record(
+            action=AuditAction.REMINDED,
+            series=series,
+            instance=reminder,
+            target=person.formal_name,
+            changes={"email": [None, contact.address]},
+        )
+        address = contact.address
+        transaction.on_commit(
+            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        )
+    return reminder
+
+
+def _reminder_email(series: Series, contact: SpeakerContact, *, site_url: str) -> tuple[str, str]:
+    parts = "\n".join(
+        f"- {part.segment.meeting.title}"
+        + (
+            f", {formats.date_format(part.segment.meeting.date, 'DATE_FORMAT')}"
+            if part.segment.meeting.date
+            else ""
+        )
+        + f": {part.segment.heading} ({part.get_role_display()})"
+        for part in contact.awaiting
+    )
+    facts = {
+        "series": series.title,
+        "parts": parts,
+        "link": urljoin(site_url, reverse("manage:my_details", args=[contact.person.key])),
+    }
+    subject = _("Please confirm your part in %(series)s") % facts
+    if contact.has_account:
+        ask = _("To confirm, sign in and open:\n%(link)s\n") % facts
+    else:
+        ask = _(
+            "To confirm, accept the invitation we sent you on %(date)s (its link creates "
+            "your account), then open:\n%(link)s\n"
+        ) % {
+            **facts,
+            "date": formats.date_format(
+                timezone.localtime(contact.invited_at, ZoneInfo(series.timezone)), "DATE_FORMAT"
+            )
+            if contact.invited_at
+            else "",
+        }
+    body = (
+        _(
+            "Hello,\n\n"
+            "The secretariat of %(series)s asks you to confirm your part in the programme:\n"
+            "%(parts)s\n\n"
+        )
+        % facts
+    ) + ask
+    return subject, body
