@@ -77,6 +77,7 @@ def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
             if can(permission, series)
         ],
         "can_manage": can("series.manage", series),
+        "can_copy": can("series.create"),
         "held_meetings": series.meetings.filter(
             status__in=(MeetingStatus.HELD, MeetingStatus.REPORTED)
         ).exists(),

@@ -1,4 +1,10 @@
-from convener.meetings.models.meetings import CoChair, CoOrganiser, Meeting, MeetingFormat
+from convener.meetings.models.meetings import (
+    CoChair,
+    CoOrganiser,
+    Meeting,
+    MeetingFormat,
+    Postponement,
+)
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
 from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.series import (
@@ -24,6 +30,7 @@ __all__ = [
     "MeetingFormat",
     "MeetingStatus",
     "Participation",
+    "Postponement",
     "ReferenceDocument",
     "Role",
     "SectionKind",

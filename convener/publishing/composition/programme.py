@@ -12,6 +12,7 @@ from convener.publishing.composition.wording import (
     co_organiser_names,
     joined,
     meeting_date,
+    meeting_notice,
     meeting_place,
     meeting_time,
     to_be_confirmed,
@@ -72,9 +73,15 @@ def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
     return blocks
 
 
+def notice_blocks(meeting: Meeting) -> list[Paragraph]:
+    """The meeting is cancelled or postponed, in bold, before anything else of it."""
+    notice = meeting_notice(meeting)
+    return [Paragraph([Text(notice, bold=True)], "note")] if notice else []
+
+
 def _title_block(meeting: Meeting) -> list[Paragraph]:
     line = " | ".join([meeting_date(meeting), meeting_time(meeting), meeting_place(meeting)])
-    cover = [Paragraph([Text(line)], "lead")]
+    cover = [*notice_blocks(meeting), Paragraph([Text(line)], "lead")]
     if meeting.format_note:
         cover.append(Paragraph([Text(meeting.format_note)], "note"))
     return cover
@@ -106,6 +113,7 @@ def programme(series: Series, meetings: list[Meeting]) -> Document:
     for meeting in meetings:
         if not single:
             blocks.append(Heading(1, meeting.title, anchor=f"meeting-{meeting.number}"))
+            blocks.extend(notice_blocks(meeting))
         blocks.append(event_details(meeting))
         blocks.extend(programme_blocks(meeting, level=1 if single else 2))
     title = meetings[0].title if single else str(series)
