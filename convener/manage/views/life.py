@@ -106,6 +106,7 @@ def meeting_delete(request: HttpRequest, slug: str, number: int) -> HttpResponse
 @login_required
 def meeting_copy(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     template = meeting_for(request, slug, number, "meeting.open_workspace")
+    require(request, "series.create")
     form = MeetingFromTemplateForm(request.POST or None, user=request.user, template=template)
     if request.method == "POST" and form.is_valid():
         series = form.cleaned_data["series"]
