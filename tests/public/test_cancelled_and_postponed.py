@@ -23,7 +23,7 @@ def meeting():
     meeting = MeetingFactory(
         series=SeriesFactory(slug="gmg-2016"), number=1, date=datetime.date(2016, 7, 13)
     )
-    SegmentFactory(meeting=meeting, key="opening")
+    SegmentFactory(meeting=meeting, key="opening", duration=15)
     return meeting
 
 
@@ -91,8 +91,8 @@ def test_the_calendar_marks_a_cancelled_meeting_and_its_segments_cancelled(clien
 
     response = client.get(reverse("public:meeting_calendar", args=["gmg-2016", 1]))
 
-    statuses = [str(event["status"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
-    assert statuses and set(statuses) == {"CANCELLED"}
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert [str(event["status"]) for event in events] == ["CANCELLED", "CANCELLED"]
 
 
 def test_the_calendar_of_a_meeting_going_ahead_is_not_cancelled(client, meeting):

@@ -31,6 +31,7 @@ from convener.exchange.interfaces.schema import (
     OrganisationEntry,
     ParticipantEntry,
     PersonEntry,
+    PostponementEntry,
     PreparedEvent,
     ReferenceEntry,
     ReportEntry,
@@ -61,6 +62,7 @@ def _meetings(series: Series) -> list[Meeting]:
         "co_chairs__state",
         "co_chairs__person",
         "sections",
+        "postponements",
         "segments__participations__person",
         Prefetch(
             "segments__interventions",
@@ -295,6 +297,15 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         date=meeting.date,
         start=meeting.start_time,
         end=meeting.end_time,
+        postponed_from=[
+            PostponementEntry.model_construct(
+                date=earlier.date,
+                start=earlier.start_time,
+                end=earlier.end_time,
+                reason=earlier.reason,
+            )
+            for earlier in meeting.postponements.all()
+        ],
         venue=meeting.venue,
         room=meeting.room,
         format=meeting.format,

@@ -27,6 +27,7 @@ from convener.meetings.models import (
     Meeting,
     MeetingFormat,
     MeetingStatus,
+    Postponement,
     ReferenceDocument,
     Role,
     SectionKind,
@@ -210,6 +211,15 @@ class InterventionEntry(Strict):
     sdg_targets: list[SdgTarget] = []
 
 
+class PostponementEntry(Strict):
+    """A date the meeting was postponed from, with its times and the reason."""
+
+    date: datetime.date
+    start: MaybeTime = None
+    end: MaybeTime = None
+    reason: Annotated[str, TextOf(Postponement, "reason")] = ""
+
+
 class MeetingEntry(Strict):
     number: int = Field(ge=1, le=999)
     title: Annotated[str, TextOf(Meeting, "title")] = Field(min_length=1)
@@ -217,6 +227,7 @@ class MeetingEntry(Strict):
     date: MaybeDate = None
     start: MaybeTime = None
     end: MaybeTime = None
+    postponed_from: list[PostponementEntry] = []
     venue: _maybe(TextOf(Meeting, "venue")) = None  # type: ignore[valid-type]
     room: _maybe(TextOf(Meeting, "room")) = None  # type: ignore[valid-type]
     format: _choice(MeetingFormat) = MeetingFormat.PANELS.value  # type: ignore[valid-type]
