@@ -11,9 +11,16 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from convener.meetings.domain.life import postpone_meeting
 from convener.meetings.domain.workflow import cancel_meeting
+from convener.meetings.models import MeetingStatus, SectionKind
 from convener.publishing.composition.documents import compose
-from convener.publishing.document import Paragraph, plain
-from tests.factories import MeetingFactory, SegmentFactory, SeriesFactory, secretariat_of
+from convener.publishing.document import Heading, PageBreak, Paragraph, plain
+from tests.factories import (
+    ConceptNoteSectionFactory,
+    MeetingFactory,
+    SegmentFactory,
+    SeriesFactory,
+    secretariat_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +106,37 @@ def test_the_calendar_of_a_meeting_going_ahead_is_not_cancelled(client, meeting)
     response = client.get(reverse("public:meeting_calendar", args=["gmg-2016", 1]))
 
     assert b"STATUS:CANCELLED" not in response.content
+
+
+def series_text(document_name):
+    document = compose(
+        series_slug="gmg-2016", document=document_name, meeting_number=None, user=AnonymousUser()
+    )
+    return [plain(block.runs) for block in document.blocks if isinstance(block, Paragraph)]
+
+
+def test_the_series_concept_note_lists_a_cancelled_meeting_as_cancelled(meeting):
+    ConceptNoteSectionFactory(series=meeting.series, kind=SectionKind.TOPICS, heading="Topics")
+    cancelled(meeting)
+
+    text = series_text("concept-note")
+
+    assert text[text.index("This meeting is cancelled.") - 1].endswith(meeting.title)
+
+
+def test_the_report_gives_a_cancelled_meeting_a_chapter_without_a_record(meeting):
+    held = MeetingFactory(series=meeting.series, number=2, status=MeetingStatus.REPORTED)
+    SegmentFactory(meeting=held)
+    cancelled(meeting)
+    document = compose(
+        series_slug="gmg-2016", document="report", meeting_number=None, user=AnonymousUser()
+    )
+
+    start = next(
+        i
+        for i, block in enumerate(document.blocks)
+        if isinstance(block, Heading) and block.anchor == "meeting-1"
+    )
+    chapter = document.blocks[start + 1 :]
+    assert plain(chapter[0].runs) == "This meeting is cancelled."
+    assert isinstance(chapter[1], PageBreak)  # the next chapter, with nothing between
