@@ -104,6 +104,17 @@ def test_cancelling_asks_for_confirmation_then_marks_the_meeting(client, secreta
     assertContains(page, 'value="reinstate"')
 
 
+def test_the_chairs_console_of_a_cancelled_meeting_is_refused(client, secretariat):
+    chair_console = reverse("live:chair", args=["gmg-2017", 1])
+    assert client.get(chair_console).status_code == 200
+
+    cancelling = client.post(url("meeting_cancel", "gmg-2017", 1))
+
+    assertRedirects(cancelling, url("meeting", "gmg-2017", 1))
+    assert Meeting.objects.get().status == MeetingStatus.CANCELLED
+    assert client.get(chair_console).status_code == 403
+
+
 def test_deleting_a_draft_asks_then_returns_to_the_series(client, secretariat, meeting):
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.DRAFT)
     SegmentFactory(meeting=meeting)

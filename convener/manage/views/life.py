@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -60,7 +60,7 @@ def life_steps(user: Any, meeting: Meeting) -> list[tuple[str, str, bool]]:
 @login_required
 def meeting_postpone(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = meeting_for(request, slug, number, "meeting.postpone")
-    form = PostponeForm(request.POST or None, meeting=meeting)
+    form = PostponeForm(_posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             postpone_meeting(meeting=meeting, by=request.user, **form.cleaned_data)
@@ -76,7 +76,7 @@ def meeting_postpone(request: HttpRequest, slug: str, number: int) -> HttpRespon
 @login_required
 def meeting_cancel(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = meeting_for(request, slug, number, "meeting.cancel")
-    form = CancelForm(request.POST or None)
+    form = CancelForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             cancel_meeting(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
@@ -107,7 +107,7 @@ def meeting_delete(request: HttpRequest, slug: str, number: int) -> HttpResponse
 def meeting_copy(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     template = meeting_for(request, slug, number, "meeting.open_workspace")
     require(request, "series.create")
-    form = MeetingFromTemplateForm(request.POST or None, user=request.user, template=template)
+    form = MeetingFromTemplateForm(_posted(request), user=request.user, template=template)
     if request.method == "POST" and form.is_valid():
         series = form.cleaned_data["series"]
         require(request, "series.manage", series)
@@ -134,7 +134,7 @@ def meeting_copy(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 def series_copy(request: HttpRequest, slug: str) -> HttpResponse:
     template = series_for(request, slug, "series.open_workspace")
     require(request, "series.create")
-    form = SeriesFromTemplateForm(request.POST or None)
+    form = SeriesFromTemplateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             series = series_from_template(
@@ -157,6 +157,12 @@ def series_copy(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("manage:series", slug=series.slug)
     context = {"series": template, "form": form}
     return render(request, "manage/series_copy.html", context)
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The form's data on a POST, even an empty one (a form whose fields may
+    all be left empty, such as a cancellation without a reason)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _page(request: HttpRequest, meeting: Meeting, context: dict[str, object]) -> HttpResponse:
