@@ -81,6 +81,18 @@ def test_postponing_from_its_page_shows_the_earlier_date(client, secretariat):
     assertContains(page, "postponed from 13 July 2016")
 
 
+def test_the_audit_log_reads_the_postponement(client, secretariat):
+    client.post(
+        url("meeting_postpone", "gmg-2017", 1), {"date": "2016-07-20", "reason": "Typhoon"}
+    )
+
+    response = client.get(url("series_audit", "gmg-2017"))
+
+    assertContains(response, "Meeting 1 postponed")
+    assertContains(response, "2016-07-13")
+    assertContains(response, "Typhoon")
+
+
 def test_a_postponement_refused_keeps_what_was_typed(client, secretariat):
     response = client.post(
         url("meeting_postpone", "gmg-2017", 1), {"date": "2016-07-01", "reason": "Typhoon"}
