@@ -35,6 +35,7 @@ import rules
 from convener.access.models import Grant, Role
 from convener.access.scope import meeting_of, series_of
 from convener.meetings.domain.workflow import is_cancelled, is_reported
+from convener.meetings.models import MeetingStatus
 
 
 def grants_of(user: Any) -> tuple[Grant, ...]:
@@ -218,7 +219,7 @@ def meeting_is_not_cancelled(user: Any, obj: Any) -> bool:
 def meeting_is_draft(user: Any, obj: Any) -> bool:
     """The object's meeting is a draft: the public has never been told of it."""
     meeting = meeting_of(obj)
-    return meeting is not None and meeting.status == "draft"
+    return meeting is not None and meeting.status == MeetingStatus.DRAFT
 
 
 administers_series = is_site_administrator | is_secretariat

@@ -82,9 +82,7 @@ def test_postponing_from_its_page_shows_the_earlier_date(client, secretariat):
 
 
 def test_the_audit_log_reads_the_postponement(client, secretariat):
-    client.post(
-        url("meeting_postpone", "gmg-2017", 1), {"date": "2016-07-20", "reason": "Typhoon"}
-    )
+    client.post(url("meeting_postpone", "gmg-2017", 1), {"date": "2016-07-20", "reason": "Typhoon"})
 
     response = client.get(url("series_audit", "gmg-2017"))
 

@@ -29,11 +29,11 @@ from convener.meetings.domain.copies import meeting_from_template, series_from_t
 from convener.meetings.domain.life import (
     POSTPONABLE,
     delete_draft_meeting,
-    earlier_dates,
     postpone_meeting,
 )
 from convener.meetings.domain.workflow import cancel_meeting
 from convener.meetings.models import Meeting, MeetingStatus
+from convener.meetings.queries.meetings import earlier_dates
 
 PAGE = "manage/meeting_life.html"
 

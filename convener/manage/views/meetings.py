@@ -16,7 +16,6 @@ from convener.manage.interfaces.meetings import MeetingForm, MeetingPlan
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import meeting_for, series_for
 from convener.manage.views.life import life_steps
-from convener.meetings.domain.life import earlier_dates
 from convener.meetings.domain.meetings import create_meeting
 from convener.meetings.domain.review import review_meeting
 from convener.meetings.domain.workflow import (
@@ -26,6 +25,7 @@ from convener.meetings.domain.workflow import (
     transitions_from,
 )
 from convener.meetings.models import Meeting
+from convener.meetings.queries.meetings import earlier_dates
 
 
 @login_required

@@ -1,7 +1,7 @@
 """A meeting's life besides its status: postponing it and deleting a draft.
 
 Cancelling is a status (`workflow.cancel_meeting`); starting a meeting from
-an earlier one is `templates`.
+an earlier one is `copies`.
 
 - Postponing moves the meeting to a new date (or to a date to be
   confirmed) and keeps the date it leaves as a `Postponement`, so the
@@ -104,11 +104,6 @@ def delete_draft_meeting(*, meeting: Meeting, by: AbstractUser) -> None:
             scope["meeting"] = Meeting(pk=locked.pk, series=locked.series, number=locked.number)
             scope["series"] = locked.series
             locked.delete()
-
-
-def earlier_dates(meeting: Meeting) -> list[Postponement]:
-    """The dates the meeting was postponed from, the first first."""
-    return list(meeting.postponements.order_by("postponed_at", "pk"))
 
 
 def _check_postponable(

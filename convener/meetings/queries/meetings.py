@@ -44,6 +44,11 @@ def meetings_for_page(user: AnyUser) -> QuerySet[Meeting]:
     )
 
 
+def earlier_dates(meeting: Meeting) -> list[Postponement]:
+    """The dates the meeting was postponed from, the first first."""
+    return list(meeting.postponements.order_by("postponed_at", "pk"))
+
+
 def with_postponement(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     """The meetings, each with `postponed_from`: the date it was last postponed
     from, or None (in the same query)."""

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.access.models import AuditAction, AuditEntry, Role
 from convener.live.domain.floor import close_list
-from convener.meetings.domain.life import delete_draft_meeting, earlier_dates, postpone_meeting
+from convener.meetings.domain.life import delete_draft_meeting, postpone_meeting
 from convener.meetings.domain.workflow import (
     MeetingIsCancelled,
     MeetingIsReported,
@@ -17,6 +17,7 @@ from convener.meetings.domain.workflow import (
     transitions_from,
 )
 from convener.meetings.models import Meeting, MeetingStatus, Segment
+from convener.meetings.queries.meetings import earlier_dates
 from convener.meetings.queries.visibility import visible_meetings
 from tests.factories import (
     CoOrganiserFactory,
