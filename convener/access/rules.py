@@ -34,7 +34,8 @@ import rules
 
 from convener.access.models import Grant, Role
 from convener.access.scope import meeting_of, series_of
-from convener.meetings.domain.workflow import is_reported
+from convener.meetings.domain.workflow import is_cancelled, is_reported
+from convener.meetings.models import MeetingStatus
 
 
 def grants_of(user: Any) -> tuple[Grant, ...]:
@@ -214,6 +215,20 @@ def meeting_is_open_for_changes(user: Any, obj: Any) -> bool:
     return meeting is not None and not is_reported(meeting)
 
 
+@rules.predicate
+def meeting_is_not_cancelled(user: Any, obj: Any) -> bool:
+    """The object's meeting is not cancelled: its live floor may open."""
+    meeting = meeting_of(obj)
+    return meeting is not None and not is_cancelled(meeting)
+
+
+@rules.predicate
+def meeting_is_draft(user: Any, obj: Any) -> bool:
+    """The object's meeting is a draft: the public has never been told of it."""
+    meeting = meeting_of(obj)
+    return meeting is not None and meeting.status == MeetingStatus.DRAFT
+
+
 administers_series = is_site_administrator | is_secretariat
 
 # The role each permission locked by a reported meeting asks besides, so that
@@ -221,9 +236,11 @@ administers_series = is_site_administrator | is_secretariat
 LOCKED_WHEN_REPORTED: dict[str, Any] = {}
 
 
-def _add_locked_perm(name: str, role: Any) -> None:
+def _add_locked_perm(name: str, role: Any, *, floor: bool = False) -> None:
+    """`floor`: an action on the live floor, which a cancelled meeting closes too."""
     LOCKED_WHEN_REPORTED[name] = role
-    rules.add_perm(name, role & meeting_is_open_for_changes)
+    condition = role & meeting_is_open_for_changes
+    rules.add_perm(name, condition & meeting_is_not_cancelled if floor else condition)
 
 
 def refused_as_reported(user: Any, permission: str, obj: Any) -> bool:
@@ -261,15 +278,21 @@ _add_locked_perm("meeting.edit_programme", administers_series | is_focal_point)
 _add_locked_perm("meeting.edit_records", administers_series | is_rapporteur)
 # Releasing the record: the public and the documents read it from then on.
 _add_locked_perm("meeting.release_record", administers_series | is_rapporteur)
-_add_locked_perm("meeting.chair", administers_series | is_chair)
-_add_locked_perm("meeting.request_floor", is_delegation)
+_add_locked_perm("meeting.chair", administers_series | is_chair, floor=True)
+_add_locked_perm("meeting.request_floor", is_delegation, floor=True)
 rules.add_perm("meeting.change_status", administers_series)
+# Its life besides the status: postponing and cancelling (not once reported),
+# deleting a draft. Using a meeting as a template needs `series.manage` of the
+# series the copy goes to and reading the meeting it copies.
+_add_locked_perm("meeting.postpone", administers_series)
+_add_locked_perm("meeting.cancel", administers_series)
+rules.add_perm("meeting.delete", administers_series & meeting_is_draft)
 # Reading the speaking time of a meeting, reported or not.
 rules.add_perm("meeting.view_floor", administers_series | is_chair)
 # An inscription on the list of speakers: a delegation acts only for its own
 # State or organisation; the chair and the secretariat take anyone off.
-_add_locked_perm("floor.speak_for", speaks_for)
-_add_locked_perm("floor.withdraw", speaks_for | administers_series | is_chair)
+_add_locked_perm("floor.speak_for", speaks_for, floor=True)
+_add_locked_perm("floor.withdraw", speaks_for | administers_series | is_chair, floor=True)
 rules.add_perm(
     "meeting.open_workspace",
     administers_series | is_focal_point | is_rapporteur | is_chair,

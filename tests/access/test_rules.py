@@ -59,6 +59,8 @@ MEETING_PERMISSIONS = (
     "meeting.change_status",
     "meeting.view_floor",
     "meeting.view_planning_checks",
+    "meeting.postpone",
+    "meeting.cancel",
 )
 # Final once the meeting is reported.
 LOCKED_WHEN_REPORTED = (
@@ -67,8 +69,12 @@ LOCKED_WHEN_REPORTED = (
     "meeting.edit_records",
     "meeting.release_record",
     "meeting.chair",
+    "meeting.postpone",
+    "meeting.cancel",
     "meeting.request_floor",
 )
+# Held only on a draft meeting (the world's meetings are published).
+DRAFT_PERMISSIONS = ("meeting.delete",)
 PERSON_PERMISSIONS = ("person.edit", "person.view_details", "person.confirm")
 ORGANISATION_PERMISSIONS = ("organisation.edit",)
 FLOOR_PERMISSIONS = ("floor.speak_for", "floor.withdraw")
@@ -93,6 +99,7 @@ def _everything() -> set[tuple[str, str]]:
     return (
         {(p, s) for p in SERIES_PERMISSIONS for s in SERIES}
         | {(p, t) for p in MEETING_PERMISSIONS for t in _meeting_targets(*MEETINGS)}
+        | {(p, t) for p in DRAFT_PERMISSIONS for t in _meeting_targets(*MEETINGS)}
         | {(p, person) for p in PERSON_PERMISSIONS for person in PEOPLE}
         | {(p, o) for p in ORGANISATION_PERMISSIONS for o in ORGANISATIONS}
         | {(p, i) for p in FLOOR_PERMISSIONS for i in INSCRIPTIONS}
@@ -322,6 +329,36 @@ def test_roles_in_two_series_add_up_without_leaking(world):
         )
         | {("floor.withdraw", "own inscription in B1")}
         | SEARCHES_DIRECTORY
+    )
+
+
+def test_secretariat_deletes_a_meeting_of_its_series_only_while_it_is_a_draft(world):
+    user = role_in_a(world, Role.SECRETARIAT)
+    for name in ("A1", "B1"):
+        world["meetings"][name].status = MeetingStatus.DRAFT
+        world["meetings"][name].save()
+
+    deletable = {t for p, t in allowed(user, world) if p == "meeting.delete"}
+
+    assert deletable == set(_meeting_targets("A1"))
+
+
+def test_a_cancelled_meeting_closes_its_floor_and_nothing_else(world):
+    secretariat = role_in_a(world, Role.SECRETARIAT)
+    delegation = role_in_a(world, Role.DELEGATION, state=world["own state"])
+    while_open = {user: allowed(user, world) for user in (secretariat, delegation)}
+
+    world["meetings"]["A1"].status = MeetingStatus.CANCELLED
+    world["meetings"]["A1"].save()
+
+    inscriptions_in_a1 = ("own inscription in A1", "other inscription in A1")
+    assert while_open[secretariat] - allowed(secretariat, world) == (
+        _on(("meeting.chair",), _meeting_targets("A1"))
+        | _on(("floor.withdraw",), inscriptions_in_a1)
+    )
+    assert while_open[delegation] - allowed(delegation, world) == (
+        _on(("meeting.request_floor",), _meeting_targets("A1"))
+        | _on(FLOOR_PERMISSIONS, ("own inscription in A1",))
     )
 
 

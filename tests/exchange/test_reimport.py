@@ -163,6 +163,7 @@ def test_reimport_command_prints_what_it_created_changed_and_kept(series_file, c
         "  meetings: 0 created, 1 changed, 0 unchanged, 1 kept (not in the file)",
         "  co-organisers: 0 created, 0 changed, 2 unchanged",
         "  co-chairs: 0 created, 0 changed, 2 unchanged",
+        "  postponements: 0 created, 0 changed, 0 unchanged",
         "  programme segments: 0 created, 0 changed, 2 unchanged",
         "  participants: 0 created, 0 changed, 2 unchanged",
         "  interventions: 0 created, 0 changed, 3 unchanged",

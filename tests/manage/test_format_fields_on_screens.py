@@ -23,6 +23,7 @@ from convener.directory.models import Person
 from convener.exchange.interfaces.schema import json_schema
 from convener.manage.interfaces.classification import ClassificationForm
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
+from convener.manage.interfaces.life import PostponeForm
 from convener.manage.interfaces.meetings import CoChairRow, CoOrganiserRow, MeetingForm
 from convener.manage.interfaces.programme import ParticipantForm, SegmentForm
 from convener.manage.interfaces.prose import ProseForm
@@ -200,6 +201,11 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.interventions.capacity": Field(TurnForm, "capacity"),
     "meetings.interventions.office": Field(TurnForm, "office"),
     "meetings.record_released": Step("records_release"),
+    # The date a meeting leaves is what it had when the secretariat postponed it.
+    "meetings.postponed_from.date": Step("meeting_postpone"),
+    "meetings.postponed_from.start": Step("meeting_postpone"),
+    "meetings.postponed_from.end": Step("meeting_postpone"),
+    "meetings.postponed_from.reason": Field(PostponeForm, "reason"),
     "meetings.not_applicable": Fields(MeetingForm, tuple(fact.flag for fact in OptionalFact)),
     "meetings.concept_note.kind": Field(SectionForm, "kind"),
     "meetings.concept_note.heading": Field(SectionForm, "heading"),

@@ -22,6 +22,7 @@ from convener.meetings.models import (
     Meeting,
     OptionalFact,
     Participation,
+    Postponement,
     Segment,
     Series,
 )
@@ -106,6 +107,24 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
             for order, co_chair in enumerate(entry.co_chairs)
         ),
         lambda: CoChair(meeting=meeting),
+        where,
+    )
+    writer.sync(
+        "postponements",
+        by_position(meeting.postponements.all()),
+        (
+            (
+                order,
+                {
+                    "date": earlier.date,
+                    "start_time": earlier.start,
+                    "end_time": earlier.end,
+                    "reason": earlier.reason,
+                },
+            )
+            for order, earlier in enumerate(entry.postponed_from)
+        ),
+        lambda: Postponement(meeting=meeting),
         where,
     )
     sync_sections(writer, series, meeting, entry.concept_note)

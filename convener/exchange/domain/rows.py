@@ -32,6 +32,7 @@ KINDS = (
     "meetings",
     "co-organisers",
     "co-chairs",
+    "postponements",
     "programme segments",
     "participants",
     "interventions",

@@ -32,6 +32,7 @@ from convener.exchange.interfaces.schema import (
     ParticipantEntry,
     PartOfEntry,
     PersonEntry,
+    PostponementEntry,
     PreparedEvent,
     ReferenceEntry,
     ReportEntry,
@@ -63,6 +64,7 @@ def _meetings(series: Series) -> list[Meeting]:
         "co_chairs__state",
         "co_chairs__person",
         "sections",
+        "postponements",
         "segments__participations__person",
         Prefetch(
             "segments__interventions",
@@ -302,6 +304,15 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         date=meeting.date,
         start=meeting.start_time,
         end=meeting.end_time,
+        postponed_from=[
+            PostponementEntry.model_construct(
+                date=earlier.date,
+                start=earlier.start_time,
+                end=earlier.end_time,
+                reason=earlier.reason,
+            )
+            for earlier in meeting.postponements.all()
+        ],
         venue=meeting.venue,
         room=meeting.room,
         format=meeting.format,

@@ -6,6 +6,10 @@ whose time is to be confirmed is an all-day event. A meeting's calendar, and
 a person's, also hold one event per segment of the programme whose time the
 timetable can tell (`meetings.domain.timetable` states the rule).
 
+A cancelled meeting stays in the calendars with STATUS:CANCELLED (its
+segments too), so that a subscribed application strikes it out rather than
+keeping it.
+
 Identifiers never change with the data, so a calendar application that has
 subscribed updates its events instead of duplicating them: a meeting is
 `<series>-meeting-<number>@<host>`, a segment
@@ -37,7 +41,7 @@ from convener.directory.models import Person
 from convener.directory.queries.people import appearances_of
 from convener.exchange.interfaces.programme import readable_meetings, roles_text
 from convener.meetings.domain.timetable import Slot, meeting_end, meeting_start, timetable
-from convener.meetings.models import Meeting, Segment, Series
+from convener.meetings.models import Meeting, MeetingStatus, Segment, Series
 from convener.meetings.queries.visibility import AnyUser
 
 PRODID = "-//Convener//Meeting calendars//EN"
@@ -207,7 +211,7 @@ def _event(meeting: Meeting, *, uid: str, summary: str, description: str, url: s
     event.add("dtstamp", changed)
     event.add("last-modified", changed)
     event.add("sequence", 0)
-    event.add("status", "TENTATIVE" if is_tentative(meeting) else "CONFIRMED")
+    event.add("status", event_status(meeting))
     event.add("summary", summary)
     location = ", ".join(part for part in (meeting.room, meeting.venue) if part)
     if location:
@@ -216,6 +220,14 @@ def _event(meeting: Meeting, *, uid: str, summary: str, description: str, url: s
     if url:
         event.add("url", url)
     return event
+
+
+def event_status(meeting: Meeting) -> str:
+    """CANCELLED for a cancelled meeting, so that subscribers strike it out;
+    TENTATIVE while its room or time is to be confirmed; CONFIRMED otherwise."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return "CANCELLED"
+    return "TENTATIVE" if is_tentative(meeting) else "CONFIRMED"
 
 
 def is_tentative(meeting: Meeting) -> bool:

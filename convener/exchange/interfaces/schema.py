@@ -30,6 +30,7 @@ from convener.meetings.models import (
     MeetingFormat,
     MeetingStatus,
     OptionalFact,
+    Postponement,
     PresidingRole,
     ReferenceDocument,
     Role,
@@ -235,6 +236,15 @@ class PartOfEntry(Strict):
     link: Annotated[str, MaxLen(_PART_OF_LINK.max_length or 0), AfterValidator(_web_page)] = ""
 
 
+class PostponementEntry(Strict):
+    """A date the meeting was postponed from, with its times and the reason."""
+
+    date: datetime.date
+    start: MaybeTime = None
+    end: MaybeTime = None
+    reason: Annotated[str, TextOf(Postponement, "reason")] = ""
+
+
 class MeetingEntry(Strict):
     number: int = Field(ge=1, le=999)
     title: Annotated[str, TextOf(Meeting, "title")] = Field(min_length=1)
@@ -243,6 +253,7 @@ class MeetingEntry(Strict):
     date: MaybeDate = None
     start: MaybeTime = None
     end: MaybeTime = None
+    postponed_from: list[PostponementEntry] = []
     venue: _maybe(TextOf(Meeting, "venue")) = None  # type: ignore[valid-type]
     room: _maybe(TextOf(Meeting, "room")) = None  # type: ignore[valid-type]
     format: _choice(MeetingFormat) = MeetingFormat.PANELS.value  # type: ignore[valid-type]

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from convener.access.rules import refused_as_reported
 from convener.live.models import Floor, SpeakingQuota, speaking_groups
-from convener.meetings.domain.workflow import MeetingIsReported, lock_open_meeting
+from convener.meetings.domain.workflow import MeetingIsReported, lock_open_floor
 from convener.meetings.models import Meeting, Segment
 
 logger = logging.getLogger(__name__)
@@ -62,9 +62,9 @@ def changing(meeting: Meeting) -> Iterator[Floor]:
     """Change the meeting's floor: the block runs in a transaction, holding the
     floor's row locked; the version rises and the new state is published
     after the commit. Nothing is published if the block raises. The floor
-    of a reported meeting is closed, to the site administrator too."""
+    of a reported or cancelled meeting is closed, to the site administrator too."""
     with transaction.atomic():
-        lock_open_meeting(meeting.pk)
+        lock_open_floor(meeting.pk)
         floor_of(meeting)
         floor = Floor.objects.select_for_update().get(meeting=meeting)
         floor.meeting = meeting

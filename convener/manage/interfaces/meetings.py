@@ -68,13 +68,13 @@ class _Typed(forms.TextInput):
         return value.strip() if isinstance(value, str) else value
 
 
-class _TypedDate(_Typed, forms.DateInput):
+class TypedDate(_Typed, forms.DateInput):
     def __init__(self) -> None:
         super().__init__(_("YYYY-MM-DD"))
         self.format = "%Y-%m-%d"
 
 
-class _TypedTime(_Typed, forms.TimeInput):
+class TypedTime(_Typed, forms.TimeInput):
     def __init__(self) -> None:
         super().__init__(_("HH:MM"))
         self.format = "%H:%M"
@@ -93,9 +93,9 @@ class MeetingForm(forms.ModelForm):
         fields = list(CREATION_FIELDS)
         formfield_callback = _form_field
         widgets = {
-            "date": _TypedDate(),
-            "start_time": _TypedTime(),
-            "end_time": _TypedTime(),
+            "date": TypedDate(),
+            "start_time": TypedTime(),
+            "end_time": TypedTime(),
             "format_note": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {

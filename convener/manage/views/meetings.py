@@ -15,6 +15,7 @@ from convener.access.rules import LOCKED_WHEN_REPORTED
 from convener.manage.interfaces.meetings import MeetingForm, MeetingPlan
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import meeting_for, series_for
+from convener.manage.views.life import life_steps
 from convener.meetings.domain.meetings import create_meeting
 from convener.meetings.domain.review import review_meeting
 from convener.meetings.domain.workflow import (
@@ -24,6 +25,7 @@ from convener.meetings.domain.workflow import (
     transitions_from,
 )
 from convener.meetings.models import Meeting
+from convener.meetings.queries.meetings import earlier_dates
 
 
 @login_required
@@ -75,6 +77,8 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "can_view_confirmations": request.user.has_perm("series.view_confirmations", meeting),
         "is_reported": reported,
         "transitions": transitions_from(meeting),
+        "life_steps": [] if reported else life_steps(request.user, meeting),
+        "earlier_dates": earlier_dates(meeting),
         "date_has_come": _date_has_come(meeting),
         "findings": review_meeting(meeting)
         if request.user.has_perm("meeting.view_planning_checks", meeting)

@@ -100,6 +100,7 @@ def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
         "meetings": workspace_meetings(request.user, series).order_by("number"),
         "pages": _series_pages(request, series),
         "can_manage": can("series.manage", series),
+        "can_copy": can("series.create"),
         "held_meetings": series.meetings.filter(
             status__in=(MeetingStatus.HELD, MeetingStatus.REPORTED)
         ).exists(),

@@ -23,6 +23,10 @@ The rules, in one place:
   that changes those rows checks it again (`ensure_open_for_changes`). The
   secretariat reopens the meeting, with a reason the audit log keeps, to
   correct it; reporting it again keeps a new version of the report.
+- A published meeting that will not take place is cancelled
+  (`cancel_meeting`): the public still reads it, marked cancelled, and its
+  live floor is closed. It is reinstated (`reinstate_meeting`) if it takes
+  place after all. A draft is deleted instead (`meetings.domain.life`).
 
 Each change writes one "status" entry in the audit log. Whatever becomes
 public keeps a version (see `publishing.domain.versions`): publishing a
@@ -83,6 +87,25 @@ def ensure_open_for_changes(meeting: Meeting) -> None:
     """Refuse any change to the programme or the record of a reported meeting."""
     if is_reported(meeting):
         raise MeetingIsReported()
+
+
+class MeetingIsCancelled(PermissionDenied):
+    """An action on the live floor of a cancelled meeting."""
+
+    def __init__(self) -> None:
+        super().__init__(_("This meeting is cancelled: its floor is closed."))
+
+
+def is_cancelled(meeting: Meeting) -> bool:
+    return bool(meeting.status == MeetingStatus.CANCELLED)
+
+
+def lock_open_floor(meeting_id: int) -> None:
+    """`lock_open_meeting` for the live floor, which a cancelled meeting closes too."""
+    meeting = Meeting.objects.select_for_update().only("status").get(pk=meeting_id)
+    ensure_open_for_changes(meeting)
+    if is_cancelled(meeting):
+        raise MeetingIsCancelled()
 
 
 def lock_open_meeting(meeting_id: int) -> None:
@@ -185,6 +208,35 @@ def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser, reason: str) -> Me
     return meeting
 
 
+def cancel_meeting(*, meeting: Meeting, by: Any, reason: str = "") -> Meeting:
+    """Published → cancelled: the meeting will not take place. The public reads
+    it as cancelled, calendars mark its event cancelled, its floor is closed;
+    `reason`, if given, goes into the audit log."""
+    if not by.has_perm("meeting.cancel", meeting):
+        raise PermissionDenied("meeting.cancel")
+    ensure_open_for_changes(meeting)
+    with transaction.atomic():
+        _move(
+            meeting,
+            source=MeetingStatus.PUBLISHED,
+            target=MeetingStatus.CANCELLED,
+            noted={"reason": reason.strip()} if reason.strip() else None,
+        )
+        _keep_versions(
+            meeting.series,
+            [("concept-note", meeting.number), ("programme", meeting.number)],
+            by=by,
+            note=_("Meeting %(number)s cancelled.") % {"number": meeting.number},
+        )
+    return meeting
+
+
+def reinstate_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
+    """Cancelled → published: the meeting takes place after all."""
+    _move(meeting, source=MeetingStatus.CANCELLED, target=MeetingStatus.PUBLISHED)
+    return meeting
+
+
 def publish_series(*, series: Series, by: AbstractBaseUser) -> Series:
     """Draft → published: the public reads the series and its published meetings."""
     with transaction.atomic():
@@ -262,6 +314,15 @@ TRANSITIONS: dict[str, Transition] = {
             gettext_lazy("Reopen the meeting"),
             reopen_meeting,
             needs_reason=True,
+        ),
+        # Cancelling has a page of its own (`manage.views.life`), which asks
+        # for confirmation; taking it back is one step.
+        Transition(
+            "reinstate",
+            MeetingStatus.CANCELLED,
+            MeetingStatus.PUBLISHED,
+            gettext_lazy("Reinstate the meeting"),
+            reinstate_meeting,
         ),
     )
 }

@@ -4,6 +4,7 @@ from convener.meetings.models.meetings import (
     Meeting,
     MeetingFormat,
     OptionalFact,
+    Postponement,
     PresidingRole,
 )
 from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
@@ -32,6 +33,7 @@ __all__ = [
     "MeetingStatus",
     "OptionalFact",
     "Participation",
+    "Postponement",
     "PresidingRole",
     "ReferenceDocument",
     "Role",

@@ -209,3 +209,25 @@ class CoChair(models.Model):
 
     def __str__(self) -> str:
         return str(self.state)
+
+
+class Postponement(models.Model):
+    """An earlier date of a meeting, kept when the meeting was postponed from it.
+
+    The latest one is the date the public was last told ("postponed from
+    13 July 2016"); together they are the meeting's history of dates.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="postponements")
+    date = models.DateField(_("earlier date"))
+    start_time = models.TimeField(_("earlier start"), null=True, blank=True)
+    end_time = models.TimeField(_("earlier end"), null=True, blank=True)
+    reason = LineField(_("reason"), max_length=300, blank=True)
+    postponed_at = models.DateTimeField(_("postponed on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting_id", "postponed_at", "pk"]
+        verbose_name = _("postponement")
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.date:%Y-%m-%d}"

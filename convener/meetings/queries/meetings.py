@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
 
 from convener.meetings.models import (
@@ -11,6 +11,7 @@ from convener.meetings.models import (
     CoOrganiser,
     Meeting,
     Participation,
+    Postponement,
     Segment,
 )
 from convener.meetings.queries.visibility import AnyUser, visible_meetings
@@ -25,7 +26,7 @@ def meetings_for_page(user: AnyUser) -> QuerySet[Meeting]:
     orderings go through their foreign keys and would join the meeting and the
     series into each query.
     """
-    return (
+    return with_postponement(
         visible_meetings(user)
         .select_related("series", "moderator__organisation")
         .prefetch_related(
@@ -41,6 +42,18 @@ def meetings_for_page(user: AnyUser) -> QuerySet[Meeting]:
             Prefetch("segments", queryset=_programme()),
         )
     )
+
+
+def earlier_dates(meeting: Meeting) -> list[Postponement]:
+    """The dates the meeting was postponed from, the first first."""
+    return list(meeting.postponements.order_by("postponed_at", "pk"))
+
+
+def with_postponement(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    """The meetings, each with `postponed_from`: the date it was last postponed
+    from, or None (in the same query)."""
+    latest = Postponement.objects.filter(meeting=OuterRef("pk")).order_by("-postponed_at", "-pk")
+    return meetings.annotate(postponed_from=Subquery(latest.values("date")[:1]))
 
 
 def _programme() -> QuerySet[Segment]:

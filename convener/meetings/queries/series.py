@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
 from convener.directory.models import ConveningGroupChair
 from convener.meetings.models import CoChair, ConceptNoteSection, CoOrganiser, Series
+from convener.meetings.queries.meetings import with_postponement
 from convener.meetings.queries.visibility import AnyUser, visible_meetings, visible_series
 
 
@@ -32,7 +33,7 @@ def series_for_page(user: AnyUser) -> QuerySet[Series]:
     """The series the user may read, ready for their page: the series-level
     concept note as `concept_note`, the references, and as `meeting_list` the
     meetings the user may read in number order with co-organisers and co-chairs."""
-    meetings = (
+    meetings = with_postponement(
         visible_meetings(user)
         .order_by("number")
         .prefetch_related(

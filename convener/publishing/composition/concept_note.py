@@ -9,6 +9,7 @@ from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
     meeting_date,
+    meeting_notice,
     meeting_place,
     meeting_time,
 )
@@ -28,6 +29,9 @@ def topic_blocks(meeting: Meeting) -> list[Block]:
     """One meeting as the concept note's topics list it; TBC where not yet known."""
     when = f"{meeting_date(meeting)}, {meeting_time(meeting)}, {meeting_place(meeting)}"
     blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(meeting.title, bold=True)])]
+    notice = meeting_notice(meeting)
+    if notice:
+        blocks.append(Paragraph([Text(notice, italic=True)]))
     panels = [s.heading for s in meeting.segments.all() if s.kind == SegmentKind.PANEL]
     if panels:
         blocks.append(ItemList([[Text(panel)] for panel in panels]))

@@ -13,7 +13,7 @@ from convener.meetings.models import (
     Segment,
     Series,
 )
-from convener.meetings.queries.meetings import chronological_order
+from convener.meetings.queries.meetings import chronological_order, with_postponement
 from convener.meetings.queries.visibility import AnyUser, visible_meetings, visible_series
 from convener.publishing.composition.participation import participation_prefetches
 from convener.records.models import Intervention
@@ -38,7 +38,7 @@ def _programme() -> QuerySet[Segment]:
 def meetings_for_documents(series: Series, *, user: AnyUser) -> QuerySet[Meeting]:
     """The series' meetings the user may read, in date order, with their programme,
     record, co-organisers, co-chairs and concept note loaded."""
-    return (
+    return with_postponement(
         visible_meetings(user)
         .filter(series=series)
         .select_related("series", "moderator__organisation")

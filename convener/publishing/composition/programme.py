@@ -12,6 +12,7 @@ from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
     meeting_date,
+    meeting_notice,
     meeting_place,
     meeting_time,
     optional_facts,
@@ -87,9 +88,15 @@ def _participant_item(participation: Participation) -> list[Inline]:
     return item
 
 
+def notice_blocks(meeting: Meeting) -> list[Paragraph]:
+    """The meeting is cancelled or postponed, in bold, before anything else of it."""
+    notice = meeting_notice(meeting)
+    return [Paragraph([Text(notice, bold=True)], "note")] if notice else []
+
+
 def _title_block(meeting: Meeting) -> list[Paragraph]:
     line = " | ".join([meeting_date(meeting), meeting_time(meeting), meeting_place(meeting)])
-    cover = []
+    cover = [*notice_blocks(meeting)]
     if meeting.part_of:
         cover.append(Paragraph([Text(_("A session of ")), *part_of_runs(meeting)], "lead"))
     cover.append(Paragraph([Text(line)], "lead"))
@@ -124,6 +131,7 @@ def programme(series: Series, meetings: list[Meeting]) -> Document:
     for meeting in meetings:
         if not single:
             blocks.append(Heading(1, meeting.title, anchor=f"meeting-{meeting.number}"))
+            blocks.extend(notice_blocks(meeting))
         blocks.append(event_details(meeting))
         blocks.extend(programme_blocks(meeting, level=1 if single else 2))
     title = meetings[0].title if single else str(series)

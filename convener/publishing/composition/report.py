@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from convener.meetings.models import Meeting, Segment, SegmentKind, Series
+from convener.meetings.models import Meeting, MeetingStatus, Segment, SegmentKind, Series
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.participation import participation_runs
 from convener.publishing.composition.wording import (
@@ -17,6 +17,7 @@ from convener.publishing.composition.wording import (
     header_facts,
     joined,
     meeting_date,
+    meeting_notice,
     ordinal,
     presiding,
 )
@@ -200,6 +201,13 @@ def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block
         "ordinal": ordinal(meeting.number),
         "title": meeting.title,
     }
+    if meeting.status == MeetingStatus.CANCELLED:
+        # A chapter that says what became of the meeting, and no record.
+        return [
+            PageBreak(),
+            Heading(1, title, anchor=f"meeting-{meeting.number}"),
+            Paragraph([Text(meeting_notice(meeting), bold=True)], "note"),
+        ]
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, title, anchor=f"meeting-{meeting.number}"),

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from convener.directory.models import Person
 from convener.meetings.domain.timetable import Slot
-from convener.meetings.models import Meeting, Role, Segment
+from convener.meetings.models import Meeting, MeetingStatus, Role, Segment
 from convener.prose.links import followable
 from convener.publishing.document import Facts, Inline, Text
 
@@ -41,6 +41,22 @@ def meeting_date(meeting: Meeting, *, weekday: bool = False) -> str:
     if meeting.date is None:
         return to_be_confirmed()
     return date_format(meeting.date, "l j F Y" if weekday else "j F Y")
+
+
+def meeting_notice(meeting: Meeting) -> str:
+    """What a reader must know first: the meeting is cancelled, or postponed
+    from the date last announced ("" when neither). The date comes from
+    `meetings.queries.meetings.with_postponement`, else from the history."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return _("This meeting is cancelled.")
+    if hasattr(meeting, "postponed_from"):
+        earlier = meeting.postponed_from
+    else:
+        latest = meeting.postponements.order_by("-postponed_at", "-pk").first()
+        earlier = latest.date if latest else None
+    if earlier is None:
+        return ""
+    return _("Postponed from %(date)s.") % {"date": date_format(earlier, "j F Y")}
 
 
 def meeting_time(meeting: Meeting) -> str:

@@ -190,6 +190,7 @@ def test_transitions_from_each_status():
         "published": ["unpublish", "hold"],
         "held": ["report"],
         "reported": ["reopen"],
+        "cancelled": ["reinstate"],
     }
 
 
