@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
-from convener.directory.models import Person
+from convener.directory.models import Organisation, Person
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, Role, Segment, SegmentKind
 
@@ -71,6 +71,44 @@ class ParticipantForm(ParticipationForm):
 
     q = search_field(
         label=_("Find a person"),
+        help_text=_("Type part of a name, a short form or an organisation."),
+    )
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, found_id: str, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, people=["person"])
+        self.fields["q"].widget.attrs.update(search_as_you_type("manage:people_search", found_id))
+
+
+class PlaceForm(ParticipationForm):
+    """Adding a place whose holder is not named yet: by an office, by an
+    organisation, by both, or to be confirmed when both are left empty."""
+
+    office = Participation._meta.get_field("office").formfield(
+        label=_("Office"),
+        required=False,
+        help_text=_("Such as “Special Rapporteur on the human rights of migrants”."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation represented"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("For “a representative of” the organisation."),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, organisations=["organisation"])
+
+
+class NamingForm(forms.Form):
+    """Naming the person who holds a place: the person found by a search."""
+
+    q = search_field(
+        label=_("Find the person"),
         help_text=_("Type part of a name, a short form or an organisation."),
     )
     person = forms.ModelChoiceField(

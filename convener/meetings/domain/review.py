@@ -113,7 +113,9 @@ def review_meeting(meeting: Meeting, *, today: datetime.date | None = None) -> l
 def _load(
     series: Series, today: datetime.date | None, within: QuerySet[Meeting] | None = None
 ) -> _Plan:
-    participations = Participation.objects.select_related("person__organisation__state")
+    participations = Participation.objects.select_related(
+        "person__organisation__state", "organisation"
+    )
     chosen = series.meetings.all() if within is None else series.meetings.filter(pk__in=within)
     meetings = list(
         chosen.select_related("series", "moderator").prefetch_related(

@@ -20,9 +20,9 @@ from convener.records.models import Intervention
 
 
 def _programme() -> QuerySet[Segment]:
-    participations = Participation.objects.select_related("person__organisation__state").order_by(
-        "order", "pk"
-    )
+    participations = Participation.objects.select_related(
+        "person__organisation__state", "organisation"
+    ).order_by("order", "pk")
     interventions = Intervention.objects.select_related(
         "speaker__organisation__state", "state", "state_group", "organisation"
     ).order_by("order", "pk")

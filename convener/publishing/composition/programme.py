@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Person
-from convener.meetings.models import Meeting, Role, Series
+from convener.meetings.models import Meeting, Participation, Role, Series
+from convener.meetings.wording import is_to_be_confirmed, place_in_words
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.wording import (
     co_chair_names,
@@ -34,6 +35,22 @@ def described(person: Person) -> str:
     return Introductions().name(person)
 
 
+def described_place(place: Participation) -> str:
+    """A place as a programme lists it: the person described, or what stands in for them."""
+    return place_in_words(place, person_words=described)
+
+
+def _place_item(place: Participation) -> list[Inline]:
+    """A moderator, and a place no one is known for, say their role:
+    "Moderator: …", "Panellist: TBC"."""
+    if place.role == Role.MODERATOR or is_to_be_confirmed(place):
+        return [
+            Text(f"{place.get_role_display()}: ", bold=True),
+            Text(described_place(place)),
+        ]
+    return [Text(described_place(place))]
+
+
 def event_details(meeting: Meeting) -> Facts:
     return Facts(
         [
@@ -58,15 +75,7 @@ def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
         blocks.append(ItemList([[Text(described(meeting.moderator))]]))
     for segment in meeting.segments.all():
         blocks.append(Heading(level + 1, segment.heading, in_contents=False))
-        items: list[list[Inline]] = [
-            [
-                Text(f"{participation.get_role_display()}: ", bold=True),
-                Text(described(participation.person)),
-            ]
-            if participation.role == Role.MODERATOR
-            else [Text(described(participation.person))]
-            for participation in segment.participations.all()
-        ]
+        items = [_place_item(place) for place in segment.participations.all()]
         if items:
             blocks.append(ItemList(items))
     return blocks

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from convener.meetings.models import Meeting, Segment, SegmentKind, Series
+from convener.meetings.wording import place_in_words
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.participation import participation_runs
 from convener.publishing.composition.wording import (
@@ -163,9 +164,11 @@ def _segment_blocks(
     blocks: list[Block] = [
         Heading(2, segment.heading, anchor=f"meeting-{meeting.number}-{segment.key}")
     ]
-    moderators = [p.person for p in segment.participations.all() if p.role == "moderator"]
+    moderators = [p for p in segment.participations.all() if p.role == "moderator"]
     if moderators:
-        names = joined([introductions.name(person) for person in moderators])
+        names = joined(
+            [place_in_words(place, person_words=introductions.name) for place in moderators]
+        )
         blocks.append(Paragraph([Text(_("Moderator: ")), Text(names)], "note"))
     blocks.extend(blocks_from_markdown(segment.summary))
     for intervention in segment.interventions.all():
