@@ -1,14 +1,19 @@
 """Places in a programme held before the person is named: by an office, by an
 organisation, or to be confirmed; and naming the person later."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from convener.meetings.domain.programme import add_participant, add_place, name_place
-from convener.meetings.models import Participation, Role
+from convener.meetings.domain.review import Check, review_meeting
+from convener.meetings.models import MeetingStatus, Participation, Role
 from convener.meetings.wording import place_in_words
 from tests.factories import (
+    CoChairFactory,
+    MeetingFactory,
     OrganisationFactory,
     ParticipationFactory,
     PersonFactory,
@@ -132,3 +137,19 @@ def test_an_office_longer_than_its_field_is_refused_with_a_message(user):
         add_place(segment=SegmentFactory(), role=Role.PANELLIST, office="x" * 301, by=user)
 
     assert "office" in refused.value.message_dict
+
+
+def test_planning_checks_list_places_still_to_be_named_before_the_meeting(user):
+    meeting = MeetingFactory(date=datetime.date(2016, 7, 13), status=MeetingStatus.PUBLISHED)
+    CoChairFactory(meeting=meeting)
+    segment = SegmentFactory(meeting=meeting, title="Panel 1")
+    add_place(segment=segment, role=Role.PANELLIST, office=RAPPORTEUR, by=user)
+
+    findings = review_meeting(meeting, today=datetime.date(2016, 7, 1))
+
+    [finding] = [f for f in findings if f.check == Check.TO_BE_CONFIRMED]
+
+    assert finding.message == (
+        "The meeting is on 13 July 2016; still to be confirmed: "
+        f"who holds the place of The {RAPPORTEUR} in “Panel 1”."
+    )
