@@ -1,5 +1,8 @@
 """The programme builder adds places whose person is not named yet, and names them later."""
 
+import html
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -177,3 +180,19 @@ def test_chair_screen_offers_only_named_places(client, panel, secretariat):
     assert response.status_code == 200
     assert "Madiwale" in response.content.decode()
     assert RAPPORTEUR not in response.content.decode()
+
+
+def test_a_new_person_for_a_place_starts_from_its_office_and_organisation(
+    signed_in, panel, secretariat, added_by_secretariat
+):
+    unhcr = OrganisationFactory(name=UNHCR)
+    add_place(
+        segment=panel, role=Role.PANELLIST, office=RAPPORTEUR, organisation=unhcr, by=secretariat
+    )
+    text = signed_in.get(_url("programme", panel.meeting)).content.decode()
+    link = re.search(r'href="([^"]*\?position=[^"]*)"', text).group(1)
+
+    form = signed_in.get(html.unescape(link)).content.decode()
+
+    assert f'value="{RAPPORTEUR}"' in form
+    assert UNHCR in form

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -83,6 +84,14 @@ class ParticipantRow:
     @property
     def label(self) -> str:
         return holder_label(self.participation)
+
+    @property
+    def new_person_query(self) -> str:
+        """What the form of a new person starts from: the office as their
+        position, the organisation as theirs."""
+        place = self.participation
+        known = {"position": place.office, "organisation": place.organisation_id or ""}
+        return urlencode({name: value for name, value in known.items() if value})
 
 
 def holder_label(participation: Participation) -> str:
