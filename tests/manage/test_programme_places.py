@@ -196,3 +196,16 @@ def test_a_new_person_for_a_place_starts_from_its_office_and_organisation(
 
     assert f'value="{RAPPORTEUR}"' in form
     assert UNHCR in form
+
+
+def test_add_place_refuses_an_organisation_out_of_reach(signed_in, panel):
+    hidden = OrganisationFactory(name="Only in another series' draft")
+
+    response = signed_in.post(
+        _url("programme_place_add", panel.meeting, panel.pk),
+        {"role": Role.SPEAKER, "organisation": hidden.pk},
+    )
+
+    assert response.status_code == 400
+    assert "Choose an organisation from the list." in response.content.decode()
+    assert len(_places(panel)) == 1

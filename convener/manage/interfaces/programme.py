@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person
+from convener.directory.queries.reach import organisations_within_reach
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, Role, Segment, SegmentKind
 
@@ -92,16 +93,31 @@ class PlaceForm(ParticipationForm):
         required=False,
         help_text=_("Such as “Special Rapporteur on the human rights of migrants”."),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = forms.TypedChoiceField(
         label=_("Organisation represented"),
-        queryset=Organisation.objects.order_by("name"),
         required=False,
+        coerce=int,
+        empty_value=None,
         help_text=_("For “a representative of” the organisation."),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        """`organisations`: those within the user's reach (`organisation_choices`),
+        read once for every segment of the page."""
         super().__init__(*args, **kwargs)
-        keep_within_reach(self, user, organisations=["organisation"])
+        self._organisations = {organisation.pk: organisation for organisation in organisations}
+        field = self.fields["organisation"]
+        field.choices = [("", _("None")), *((o.pk, o.label) for o in organisations)]  # type: ignore[attr-defined]
+        field.error_messages["invalid_choice"] = _("Choose an organisation from the list.")
+
+    def clean_organisation(self) -> Organisation | None:
+        pk = self.cleaned_data["organisation"]
+        return None if pk is None else self._organisations[pk]
+
+
+def organisation_choices(user: Any) -> list[Organisation]:
+    """The organisations a place may be held for: those within the user's reach."""
+    return list(organisations_within_reach(user).order_by("name"))
 
 
 class NamingForm(forms.Form):

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from convener.directory.models import Person
+from convener.directory.models import Organisation, Person
 from convener.directory.queries.search import search_people
 from convener.manage.interfaces.programme import (
     NamingForm,
@@ -34,6 +34,7 @@ from convener.manage.interfaces.programme import (
     ParticipationForm,
     PlaceForm,
     SegmentForm,
+    organisation_choices,
 )
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import child_of, meeting_for
@@ -144,8 +145,11 @@ def participant_form(segment: Segment, *, user: Any, data: Any = None) -> Partic
     return ParticipantForm(data, auto_id=f"{ids['add_form']}-%s", found_id=ids["found"], user=user)
 
 
-def place_form(segment: Segment, *, user: Any, data: Any = None) -> PlaceForm:
-    return PlaceForm(data, auto_id=f"{segment_ids(segment.pk)['place_form']}-%s", user=user)
+def place_form(
+    segment: Segment, *, organisations: list[Organisation], data: Any = None
+) -> PlaceForm:
+    auto_id = f"{segment_ids(segment.pk)['place_form']}-%s"
+    return PlaceForm(data, auto_id=auto_id, organisations=organisations)
 
 
 def naming_form(participation: Participation, *, user: Any, data: Any = None) -> NamingForm:
@@ -161,10 +165,21 @@ def programme_rows(
     segments = meeting.segments.order_by("order", "pk").prefetch_related(
         Prefetch("participations", queryset=participations.order_by("order", "pk"))
     )
-    return [_segment_row(segment, user=user, bound=bound, focus=focus) for segment in segments]
+    organisations = organisation_choices(user)
+    return [
+        _segment_row(segment, user=user, bound=bound, focus=focus, organisations=organisations)
+        for segment in segments
+    ]
 
 
-def _segment_row(segment: Segment, *, user: Any, bound: Bound, focus: str) -> SegmentRow:
+def _segment_row(
+    segment: Segment,
+    *,
+    user: Any,
+    bound: Bound,
+    focus: str,
+    organisations: list[Organisation],
+) -> SegmentRow:
     ids = segment_ids(segment.pk)
     add_form = bound.get(("add", segment.pk)) or participant_form(segment, user=user)
     if focus == ids["search"]:
@@ -175,7 +190,8 @@ def _segment_row(segment: Segment, *, user: Any, bound: Bound, focus: str) -> Se
         form=bound.get(("segment", segment.pk))
         or SegmentForm.of(segment, auto_id=f"{ids['place']}-%s"),
         add_form=add_form,
-        place_form=bound.get(("place", segment.pk)) or place_form(segment, user=user),
+        place_form=bound.get(("place", segment.pk))
+        or place_form(segment, organisations=organisations),
         participants=[
             _participant_row(participation, user=user, bound=bound)
             for participation in segment.participations.all()
@@ -388,7 +404,7 @@ def participant_add(request: HttpRequest, meeting: Meeting, segment: int) -> Htt
 def place_add(request: HttpRequest, meeting: Meeting, segment: int) -> HttpResponse:
     """A place whose holder is not named yet: an office, an organisation, or TBC."""
     row = child_of(meeting, Segment.objects.all(), pk=segment)
-    form = place_form(row, user=request.user, data=request.POST)
+    form = place_form(row, organisations=organisation_choices(request.user), data=request.POST)
     if form.is_valid():
         try:
             added = add_place(segment=row, by=request.user, **form.cleaned_data)
