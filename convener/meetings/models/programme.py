@@ -128,7 +128,3 @@ class Participation(models.Model):
     def __str__(self) -> str:
         holder = self.person or self.office or self.organisation or _("to be confirmed")
         return f"{holder} ({self.get_role_display()})"
-
-    @property
-    def is_named(self) -> bool:
-        return self.person_id is not None
