@@ -94,7 +94,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
-    autocomplete_fields = ["person"]
+    autocomplete_fields = ["person", "organisation"]
     extra = 0
 
 

@@ -25,7 +25,7 @@ from convener.manage.interfaces.classification import ClassificationForm
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.life import PostponeForm
 from convener.manage.interfaces.meetings import CoChairRow, CoOrganiserRow, MeetingForm
-from convener.manage.interfaces.programme import ParticipantForm, SegmentForm
+from convener.manage.interfaces.programme import ParticipantForm, PlaceForm, SegmentForm
 from convener.manage.interfaces.prose import ProseForm
 from convener.manage.interfaces.records import TurnForm
 from convener.manage.interfaces.references import ReferenceRow
@@ -216,6 +216,8 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.segments.duration": Field(SegmentForm, "duration"),
     "meetings.segments.summary": Text(Segment._meta.get_field("summary"), "records_segment"),
     "meetings.segments.participants.person": Field(ParticipantForm, "person"),
+    "meetings.segments.participants.office": Field(PlaceForm, "office"),
+    "meetings.segments.participants.organisation": Field(PlaceForm, "organisation"),
     "meetings.segments.participants.role": Field(ParticipantForm, "role"),
     "meetings.segments.participants.speaking_time": Field(ParticipantForm, "speaking_time"),
     "meetings.interventions.summary": Text(

@@ -144,6 +144,14 @@ CASES = (
     Case("programme_segment_move", of_meeting_3("segment"), PROGRAMME_OF_MEETING_3, WRITE, DOWN),
     Case("programme_participant_add", of_meeting_3("segment"), PROGRAMME_OF_MEETING_3, WRITE),
     Case("programme_participant", of_meeting_3("participation"), PROGRAMME_OF_MEETING_3, WRITE),
+    Case("programme_place_add", of_meeting_3("segment"), PROGRAMME_OF_MEETING_3, WRITE),
+    Case(
+        "programme_participant_name",
+        of_meeting_3("participation"),
+        PROGRAMME_OF_MEETING_3,
+        WRITE,
+        {"q": "Greene", "find": "1"},
+    ),
     Case(
         "programme_participant_remove",
         of_meeting_3("participation"),

@@ -65,9 +65,9 @@ def speaker_confirmations(series: Series) -> Confirmations:
     parts = _parts(series)
     speakers: dict[int, SpeakerContact] = {}
     for part in parts:
-        if part.person_id is None:
+        if part.person is None:  # a place whose person is not named yet
             continue
-        contact = speakers.setdefault(part.person_id, SpeakerContact(person=part.person))
+        contact = speakers.setdefault(part.person.pk, SpeakerContact(person=part.person))
         if part.confirmed_at is None and part.segment.meeting.status in STILL_TO_COME:
             contact.awaiting.append(part)
     _add_invitations(series, speakers)

@@ -3,7 +3,8 @@
 The directory is shared by every series, so an entry's changes show on every
 page that names it. An entry is used by a series when it appears in one of
 its meetings (programme, co-chair, moderator, co-organiser, the floor) or is
-its rapporteur; an organisation also through the people of it that appear.
+its rapporteur; an organisation also through a place in a programme held for
+it ("a representative of …") and through the people of it that appear.
 The secretariat of every series that uses an entry may change it; when a
 series whose secretariat the editor is not uses it too, the change is
 refused and the editor is told whom to ask (`access.rules`, permission
@@ -33,6 +34,7 @@ def series_using(entry: Entry) -> QuerySet[Series]:
     return Series.objects.filter(
         Q(meetings__co_organiser_links__organisation=entry)
         | Q(meetings__segments__interventions__organisation=entry)
+        | Q(meetings__segments__participations__organisation=entry)
         | Q(pk__in=Series.objects.filter(_uses_person_of(entry)).values("pk"))
     ).distinct()
 

@@ -177,9 +177,18 @@ def _sync_programme(
         where,
     )
     participations: dict[int, dict[Hashable, Participation]] = {}
-    for participation in Participation.objects.filter(segment__meeting=meeting):
-        key = (participation.person_id, participation.role)
+    keys = _PlaceKeys()
+    in_meeting = Participation.objects.filter(segment__meeting=meeting).order_by("order", "pk")
+    for participation in in_meeting:
+        key = keys.of(
+            participation.segment_id,
+            participation.person_id,
+            participation.organisation_id,
+            participation.office,
+            participation.role,
+        )
         participations.setdefault(participation.segment_id, {})[key] = participation
+    file_keys = _PlaceKeys()
     turns: dict[int, list[Intervention]] = {}
     for turn in Intervention.objects.filter(segment__meeting=meeting).order_by("order", "pk"):
         turns.setdefault(turn.segment_id, []).append(turn)
@@ -190,9 +199,17 @@ def _sync_programme(
             participations.pop(segment.pk, {}),
             (
                 (
-                    (lookups.person_id(participant.person), participant.role),
+                    file_keys.of(
+                        segment.pk,
+                        lookups.person_id(participant.person),
+                        lookups.organisation_id(participant.organisation),
+                        participant.office,
+                        participant.role,
+                    ),
                     {
                         "person_id": lookups.person_id(participant.person),
+                        "organisation_id": lookups.organisation_id(participant.organisation),
+                        "office": participant.office,
                         "role": participant.role,
                         "order": order,
                         "speaking_time": participant.speaking_time,
@@ -206,6 +223,30 @@ def _sync_programme(
     for rows in participations.values():  # in segments the file does not describe
         writer.leave("participants", list(rows.values()), where)
     _sync_interventions(meeting, entry, segments, turns, lookups, writer)
+
+
+class _PlaceKeys:
+    """The key that finds a participant again: the person and role within the
+    segment; for a place not yet named, its organisation, office and role,
+    and which of the alike places of the segment it is (the first "Speaker:
+    TBC", the second…)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Hashable, int] = {}
+
+    def of(
+        self,
+        segment_id: int,
+        person_id: int | None,
+        organisation_id: int | None,
+        office: str,
+        role: str,
+    ) -> Hashable:
+        if person_id is not None:
+            return (person_id, role)
+        alike = (segment_id, organisation_id, office, role)
+        self._seen[alike] = self._seen.get(alike, 0) + 1
+        return ("place", organisation_id, office, role, self._seen[alike])
 
 
 def _sync_interventions(

@@ -275,8 +275,8 @@ class _ReferenceChecker:
         segment_keys = {_text(segment.get("key")) for _, segment in segments}
         for index, segment in segments:
             for position, participant in _items(segment.get("participants")):
-                where = (*path, "segments", index, "participants", position, "person")
-                self.expect("people", participant.get("person"), where)
+                where = (*path, "segments", index, "participants", position)
+                self.check_place(participant, where)
         if meeting.get("status") == "reported" and meeting.get("record_released") is False:
             self.report(
                 (*path, "record_released"),
@@ -299,6 +299,19 @@ class _ReferenceChecker:
                     (*path, fact),
                     f"the meeting lists {fact} in not_applicable: it has none, so leave {fact} out",
                 )
+
+    def check_place(self, participant: dict[str, Any], where: DataPath) -> None:
+        """A participant is a person, or what stands in for one not yet named."""
+        self.expect("people", participant.get("person"), (*where, "person"))
+        self.expect("organisations", participant.get("organisation"), (*where, "organisation"))
+        if participant.get("person") and (
+            participant.get("office") or participant.get("organisation")
+        ):
+            self.report(
+                (*where, "person"),
+                "a participant is either a person or, until the person is named, "
+                "an office or an organisation: not both",
+            )
 
     def check_intervention(
         self,

@@ -150,7 +150,7 @@ def _events(
 def _segment_event(meeting: Meeting, slot: Slot, acronym: str, base_url: str) -> ScheduledEvent:
     segment = slot.segment
     kind_label = str(segment.get_kind_display())
-    people = {p.person.pk: p.person for p in segment.participations.all()}
+    people = {p.person.pk: p.person for p in segment.participations.all() if p.person is not None}
     return ScheduledEvent(
         id=meeting.number * 1000 + slot.position,
         guid=_guid(meeting.series.slug, str(meeting.number), segment.key),

@@ -48,6 +48,7 @@ from convener.meetings.models import (
     ConceptNoteSection,
     DevelopmentStatus,
     Meeting,
+    Participation,
     Segment,
     Series,
     StateClassification,
@@ -66,6 +67,7 @@ def _meetings(series: Series) -> list[Meeting]:
         "sections",
         "postponements",
         "segments__participations__person",
+        "segments__participations__organisation",
         Prefetch(
             "segments__interventions",
             queryset=Intervention.objects.select_related(
@@ -120,6 +122,7 @@ def _organisations_used(
         ids.update(link.organisation_id for link in meeting.co_organiser_links.all())
         for segment in meeting.segments.all():
             ids.update(turn.organisation_id for turn in segment.interventions.all())
+            ids.update(part.organisation_id for part in segment.participations.all())
     if group is not None:
         ids.update(member.pk for member in group.members.all())
         ids.update(chair.organisation_id for chair in group.chairs.all())
@@ -249,9 +252,7 @@ def _series_entry(series: Series) -> SeriesEntry:
 
 
 def _segment_entry(segment: Segment) -> SegmentEntry:
-    participations = sorted(
-        segment.participations.all(), key=lambda part: (part.order, part.person.key, part.role)
-    )
+    participations = sorted(segment.participations.all(), key=_place_order)
     return SegmentEntry.model_construct(
         key=segment.key,
         kind=segment.kind,
@@ -260,10 +261,25 @@ def _segment_entry(segment: Segment) -> SegmentEntry:
         summary=segment.summary,
         participants=[
             ParticipantEntry.model_construct(
-                person=part.person.key, role=part.role, speaking_time=part.speaking_time
+                person=part.person.key if part.person else None,
+                organisation=part.organisation.key if part.organisation else None,
+                office=part.office,
+                role=part.role,
+                speaking_time=part.speaking_time,
             )
             for part in participations
         ],
+    )
+
+
+def _place_order(part: Participation) -> tuple[int, str, str, str, str]:
+    """Programme order, then keys: never the database id."""
+    return (
+        part.order,
+        part.person.key if part.person else "",
+        part.organisation.key if part.organisation else "",
+        part.office,
+        part.role,
     )
 
 

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from convener.meetings.models import Meeting, Segment
 from convener.meetings.queries.meetings import chronological_order, meetings_for_page
 from convener.meetings.queries.visibility import AnyUser
+from convener.meetings.wording import place_in_words
 from convener.publishing.composition.wording import speaking_limit
 
 
@@ -18,12 +19,13 @@ def readable_meetings(user: AnyUser | None) -> QuerySet[Meeting]:
 
 
 def participants_by_role(segment: Segment) -> dict[str, list[str]]:
-    """The names of the people taking part in the segment, by role in order of
-    first mention, each with their speaking limit: "Ms. A (at most 7 minutes)"."""
+    """Who holds the places of the segment (a name, an office, "TBC"…), by role
+    in order of first mention, each with their speaking limit:
+    "Ms. A (at most 7 minutes)"."""
     by_role: dict[str, list[str]] = {}
     for participation in segment.participations.all():
         role = str(participation.get_role_display())
-        name = participation.person.formal_name
+        name = place_in_words(participation)
         if participation.speaking_time:
             name = f"{name} ({speaking_limit(participation.speaking_time)})"
         by_role.setdefault(role, []).append(name)

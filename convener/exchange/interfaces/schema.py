@@ -30,6 +30,7 @@ from convener.meetings.models import (
     MeetingFormat,
     MeetingStatus,
     OptionalFact,
+    Participation,
     Postponement,
     PresidingRole,
     ReferenceDocument,
@@ -186,7 +187,12 @@ class CoChairEntry(Strict):
 
 
 class ParticipantEntry(Strict):
-    person: Key
+    """A place in a segment: a person, or, until the person is named, an
+    office, an organisation, both, or neither (to be confirmed)."""
+
+    person: Key | None = None
+    organisation: Key | None = None
+    office: Annotated[str, TextOf(Participation, "office")] = ""
     role: _choice(Role)  # type: ignore[valid-type]
     speaking_time: Minutes | None = None
 

@@ -84,6 +84,14 @@ def add_programme_speaker(
     meeting = segment.meeting
     require(by, "meeting.chair", meeting)
     person = participation.person
+    if person is None:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: [
+                    _("This place of the programme has no one named yet: name the person first.")
+                ]
+            }
+        )
     co_chair = (
         CoChair.objects.filter(meeting=meeting, person=person).select_related("state").first()
         if participation.role == ProgrammeRole.CO_CHAIR

@@ -43,7 +43,10 @@ def chair(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "state": floor_state.live_state(meeting),
             "labels": screen_labels(),
             "segments": meeting.segments.all(),
-            "participations": Participation.objects.filter(segment__meeting=meeting)
+            # Places not yet named have no one to give the floor to.
+            "participations": Participation.objects.filter(
+                segment__meeting=meeting, person__isnull=False
+            )
             .select_related("person", "segment")
             .order_by("segment__order", "order", "pk"),
             "raised_flag_form": RaisedFlagForm(user=request.user),

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
-from convener.directory.models import Person
+from convener.directory.models import Organisation, Person
+from convener.directory.queries.reach import organisations_within_reach
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, Role, Segment, SegmentKind
 
@@ -71,6 +72,59 @@ class ParticipantForm(ParticipationForm):
 
     q = search_field(
         label=_("Find a person"),
+        help_text=_("Type part of a name, a short form or an organisation."),
+    )
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, found_id: str, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_within_reach(self, user, people=["person"])
+        self.fields["q"].widget.attrs.update(search_as_you_type("manage:people_search", found_id))
+
+
+class PlaceForm(ParticipationForm):
+    """Adding a place whose holder is not named yet: by an office, by an
+    organisation, by both, or to be confirmed when both are left empty."""
+
+    office = Participation._meta.get_field("office").formfield(
+        label=_("Office"),
+        required=False,
+        help_text=_("Such as “Special Rapporteur on the human rights of migrants”."),
+    )
+    organisation = forms.TypedChoiceField(
+        label=_("Organisation represented"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("For “a representative of” the organisation."),
+    )
+
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        """`organisations`: those within the user's reach (`organisation_choices`),
+        read once for every segment of the page."""
+        super().__init__(*args, **kwargs)
+        self._organisations = {organisation.pk: organisation for organisation in organisations}
+        field = self.fields["organisation"]
+        field.choices = [("", _("None")), *((o.pk, o.label) for o in organisations)]  # type: ignore[attr-defined]
+        field.error_messages["invalid_choice"] = _("Choose an organisation from the list.")
+
+    def clean_organisation(self) -> Organisation | None:
+        pk = self.cleaned_data["organisation"]
+        return None if pk is None else self._organisations[pk]
+
+
+def organisation_choices(user: Any) -> list[Organisation]:
+    """The organisations a place may be held for: those within the user's reach."""
+    return list(organisations_within_reach(user).order_by("name"))
+
+
+class NamingForm(forms.Form):
+    """Naming the person who holds a place: the person found by a search."""
+
+    q = search_field(
+        label=_("Find the person"),
         help_text=_("Type part of a name, a short form or an organisation."),
     )
     person = forms.ModelChoiceField(

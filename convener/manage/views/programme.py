@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,16 +26,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from convener.directory.models import Person
+from convener.directory.models import Organisation, Person
 from convener.directory.queries.search import search_people
-from convener.manage.interfaces.programme import ParticipantForm, ParticipationForm, SegmentForm
+from convener.manage.interfaces.programme import (
+    NamingForm,
+    ParticipantForm,
+    ParticipationForm,
+    PlaceForm,
+    SegmentForm,
+    organisation_choices,
+)
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import child_of, meeting_for
 from convener.meetings.domain.programme import (
     add_participant,
+    add_place,
     add_segment,
     move_participant,
     move_segment,
+    name_place,
     remove_participant,
     remove_segment,
     update_participant,
@@ -42,13 +52,15 @@ from convener.meetings.domain.programme import (
 )
 from convener.meetings.domain.timetable import timetable
 from convener.meetings.models import Meeting, Participation, Segment
+from convener.meetings.wording import place_in_words
 
 PERMISSION = "meeting.edit_programme"
 STEPS = {"up": -1, "down": 1}
 NEW_SEGMENT = "new-segment"
 
 # A form the user sent back, to show again in place of the blank one:
-# ("segment", pk), ("add", segment pk), ("participant", pk) or (NEW_SEGMENT, None).
+# ("segment", pk), ("add", segment pk), ("place", segment pk), ("participant", pk),
+# ("name", participation pk) or (NEW_SEGMENT, None).
 Bound = Mapping[tuple[str, int | None], Form]
 
 
@@ -56,6 +68,8 @@ Bound = Mapping[tuple[str, int | None], Form]
 class ParticipantRow:
     participation: Participation
     form: ParticipationForm
+    naming_form: NamingForm | None = None  # for a place whose person is not named yet
+    found: list[Person] | None = None  # the people a search without JavaScript found
 
     @property
     def id(self) -> str:
@@ -65,12 +79,36 @@ class ParticipantRow:
     def name_id(self) -> str:
         return f"{self.id}-name"
 
+    @property
+    def found_id(self) -> str:
+        return f"{self.id}-found"
+
+    @property
+    def label(self) -> str:
+        return holder_label(self.participation)
+
+    @property
+    def new_person_query(self) -> str:
+        """What the form of a new person starts from: the office as their
+        position, the organisation as theirs."""
+        place = self.participation
+        known = {"position": place.office, "organisation": place.organisation_id or ""}
+        return urlencode({name: value for name, value in known.items() if value})
+
+
+def holder_label(participation: Participation) -> str:
+    """Who holds the place, as the builder's buttons and messages name them."""
+    if participation.person is not None:
+        return participation.person.full_name
+    return place_in_words(participation)
+
 
 @dataclass
 class SegmentRow:
     segment: Segment
     form: SegmentForm
     add_form: ParticipantForm
+    place_form: PlaceForm
     participants: list[ParticipantRow] = field(default_factory=list)
     found: list[Person] | None = None  # the people a search without JavaScript found
     time: str = ""  # when it takes place, from the meeting's start: "10:00–11:15"
@@ -99,6 +137,7 @@ def segment_ids(segment_pk: int) -> dict[str, str]:
         "heading": f"{place}-heading",
         "people": f"{place}-people",
         "add_form": f"{place}-add",  # the prefix of the ids of the add-a-participant form
+        "place_form": f"{place}-place",  # the prefix of the ids of the add-a-place form
         "search": f"{place}-add-q",  # its search field
     }
 
@@ -108,23 +147,46 @@ def participant_form(segment: Segment, *, user: Any, data: Any = None) -> Partic
     return ParticipantForm(data, auto_id=f"{ids['add_form']}-%s", found_id=ids["found"], user=user)
 
 
+def place_form(
+    segment: Segment, *, organisations: list[Organisation], data: Any = None
+) -> PlaceForm:
+    auto_id = f"{segment_ids(segment.pk)['place_form']}-%s"
+    return PlaceForm(data, auto_id=auto_id, organisations=organisations)
+
+
+def naming_form(participation: Participation, *, user: Any, data: Any = None) -> NamingForm:
+    row_id = participation_id(participation.pk)
+    return NamingForm(data, auto_id=f"{row_id}-naming-%s", found_id=f"{row_id}-found", user=user)
+
+
 def programme_rows(
     meeting: Meeting, *, user: Any, bound: Bound, focus: str = ""
 ) -> list[SegmentRow]:
     """The segments in order, each with its forms: blank, or the one sent back."""
-    participations = Participation.objects.select_related("person__organisation")
+    participations = Participation.objects.select_related("person__organisation", "organisation")
     segments = meeting.segments.order_by("order", "pk").prefetch_related(
         Prefetch("participations", queryset=participations.order_by("order", "pk"))
     )
+    organisations = organisation_choices(user)
     slots = {slot.segment.pk: slot for slot in timetable(meeting)}
-    rows = [_segment_row(segment, user=user, bound=bound, focus=focus) for segment in segments]
+    rows = [
+        _segment_row(segment, user=user, bound=bound, focus=focus, organisations=organisations)
+        for segment in segments
+    ]
     for row in rows:
         slot = slots.get(row.segment.pk)
         row.time = f"{slot.start:%H:%M}–{slot.end:%H:%M}" if slot else ""
     return rows
 
 
-def _segment_row(segment: Segment, *, user: Any, bound: Bound, focus: str) -> SegmentRow:
+def _segment_row(
+    segment: Segment,
+    *,
+    user: Any,
+    bound: Bound,
+    focus: str,
+    organisations: list[Organisation],
+) -> SegmentRow:
     ids = segment_ids(segment.pk)
     add_form = bound.get(("add", segment.pk)) or participant_form(segment, user=user)
     if focus == ids["search"]:
@@ -135,18 +197,28 @@ def _segment_row(segment: Segment, *, user: Any, bound: Bound, focus: str) -> Se
         form=bound.get(("segment", segment.pk))
         or SegmentForm.of(segment, auto_id=f"{ids['place']}-%s"),
         add_form=add_form,
+        place_form=bound.get(("place", segment.pk))
+        or place_form(segment, organisations=organisations),
         participants=[
-            ParticipantRow(
-                participation,
-                bound.get(("participant", participation.pk))
-                or ParticipationForm.of(
-                    participation, auto_id=f"{participation_id(participation.pk)}-%s"
-                ),
-            )
+            _participant_row(participation, user=user, bound=bound)
             for participation in segment.participations.all()
         ],
         found=search_people(user, query) if query else None,
     )
+
+
+def _participant_row(participation: Participation, *, user: Any, bound: Bound) -> ParticipantRow:
+    row = ParticipantRow(
+        participation,
+        bound.get(("participant", participation.pk))
+        or ParticipationForm.of(participation, auto_id=f"{participation_id(participation.pk)}-%s"),
+    )
+    if participation.person is None:
+        form = bound.get(("name", participation.pk)) or naming_form(participation, user=user)
+        row.naming_form = form
+        query = form["q"].value() if form.is_bound else ""
+        row.found = search_people(user, query) if query else None
+    return row
 
 
 def participation_id(pk: int) -> str:
@@ -335,8 +407,59 @@ def participant_add(request: HttpRequest, meeting: Meeting, segment: int) -> Htt
     return programme_done(request, meeting, message, anchor=ids["place"], focus=ids["search"])
 
 
+@programme_change
+def place_add(request: HttpRequest, meeting: Meeting, segment: int) -> HttpResponse:
+    """A place whose holder is not named yet: an office, an organisation, or TBC."""
+    row = child_of(meeting, Segment.objects.all(), pk=segment)
+    form = place_form(row, organisations=organisation_choices(request.user), data=request.POST)
+    if form.is_valid():
+        try:
+            added = add_place(segment=row, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_domain_errors(error, form)
+        else:
+            message = _("Added %(holder)s to “%(segment)s”.") % {
+                "holder": holder_label(added),
+                "segment": row.heading,
+            }
+            anchor = participation_id(added.pk)
+            return programme_done(request, meeting, message, anchor=anchor, focus=f"{anchor}-name")
+    return _refused(request, meeting, {("place", row.pk): form})
+
+
+@programme_change
+def participant_name(request: HttpRequest, meeting: Meeting, participation: int) -> HttpResponse:
+    """Name the person who holds a place: the documents follow."""
+    row = _participation(meeting, participation)
+    form = naming_form(row, user=request.user, data=request.POST)
+    if not form.is_valid():
+        return _refused(request, meeting, {("name", row.pk): form})
+    person = form.cleaned_data["person"]
+    if person is None:
+        if not form.cleaned_data["q"]:
+            form.add_error("q", _("Type part of a name, then pick the person from the list."))
+            return _refused(request, meeting, {("name", row.pk): form})
+        # Searching without JavaScript: the programme comes back with the people found.
+        return _programme(request, meeting, bound={("name", row.pk): form})
+    before = holder_label(row)
+    try:
+        name_place(participation=row, person=person, by=request.user)
+    except ValidationError as error:
+        show_domain_errors(error, form)
+        return _refused(request, meeting, {("name", row.pk): form})
+    message = _("%(person)s now holds the place of %(before)s in “%(segment)s”.") % {
+        "person": person.full_name,
+        "before": before,
+        "segment": row.segment.heading,
+    }
+    anchor = participation_id(row.pk)
+    return programme_done(request, meeting, message, anchor=anchor, focus=f"{anchor}-name")
+
+
 def _participation(meeting: Meeting, pk: int) -> Participation:
-    return child_of(meeting, Participation.objects.select_related("person", "segment"), pk=pk)
+    return child_of(
+        meeting, Participation.objects.select_related("person", "organisation", "segment"), pk=pk
+    )
 
 
 @programme_change
@@ -349,7 +472,7 @@ def participant_update(request: HttpRequest, meeting: Meeting, participation: in
         except ValidationError as error:
             show_domain_errors(error, form)
         else:
-            message = _("Saved the part of %(person)s.") % {"person": row.person.full_name}
+            message = _("Saved the part of %(person)s.") % {"person": holder_label(row)}
             anchor = participation_id(row.pk)
             return programme_done(request, meeting, message, anchor=anchor, focus=f"{anchor}-name")
     return _refused(request, meeting, {("participant", row.pk): form})
@@ -360,7 +483,7 @@ def participant_remove(request: HttpRequest, meeting: Meeting, participation: in
     row = _participation(meeting, participation)
     remove_participant(participation=row, by=request.user)
     message = _("Removed %(person)s from “%(segment)s”.") % {
-        "person": row.person.full_name,
+        "person": holder_label(row),
         "segment": row.segment.heading,
     }
     ids = segment_ids(row.segment_id)
@@ -378,7 +501,7 @@ def participant_move(request: HttpRequest, meeting: Meeting, participation: int)
     except ValidationError as error:
         return _not_done(request, meeting, error)
     message = _("Moved %(person)s to place %(place)s in “%(segment)s”.") % {
-        "person": row.person.full_name,
+        "person": holder_label(row),
         "place": row.order + 1,
         "segment": row.segment.heading,
     }
@@ -396,7 +519,9 @@ urlpatterns = [
     path(_SEGMENT + "remove/", segment_remove, name="programme_segment_remove"),
     path(_SEGMENT + "move/", segment_move, name="programme_segment_move"),
     path(_SEGMENT + "participants/", participant_add, name="programme_participant_add"),
+    path(_SEGMENT + "places/", place_add, name="programme_place_add"),
     path(_PARTICIPANT, participant_update, name="programme_participant"),
     path(_PARTICIPANT + "remove/", participant_remove, name="programme_participant_remove"),
     path(_PARTICIPANT + "move/", participant_move, name="programme_participant_move"),
+    path(_PARTICIPANT + "name/", participant_name, name="programme_participant_name"),
 ]

@@ -61,6 +61,8 @@ def _bookings(
             if times is None:
                 continue
             for part in segment.participations.all():
+                if part.person is None:
+                    continue  # a place not yet named books no one
                 role = str(part.get_role_display()).lower()
                 yield _Booking(part.person, meeting, segment, role, *times)
 

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from convener.directory.models import Gender, Person, State
 from convener.meetings.domain.findings import Check, Finding, Severity, listed, minutes
 from convener.meetings.models import Role, Segment, SegmentKind
+from convener.meetings.wording import place_in_words
 
 SPEAKING_ROLES = frozenset({Role.PANELLIST, Role.SPEAKER, Role.DISCUSSANT})
 
@@ -33,7 +34,7 @@ def _speakers(segment: Segment) -> list[Person]:
     """The people who present on the panel, each once, in programme order."""
     people: dict[int, Person] = {}
     for part in segment.participations.all():
-        if part.role in SPEAKING_ROLES:
+        if part.role in SPEAKING_ROLES and part.person is not None:
             people.setdefault(part.person.pk, part.person)
     return list(people.values())
 
@@ -150,7 +151,7 @@ def _speaking_time(segment: Segment, slot: int | None) -> Iterator[Finding]:
         "total": minutes(total),
         "slot": minutes(slot),
         "people": listed(
-            f"{part.person.formal_name} ({minutes(part.speaking_time or 0)})" for part in timed
+            f"{place_in_words(part)} ({minutes(part.speaking_time or 0)})" for part in timed
         ),
     }
     yield Finding(segment.meeting, segment, Check.SPEAKING_TIME, Severity.PROBLEM, message)

@@ -20,7 +20,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from convener.directory.domain.keys import free_key
-from convener.directory.models import Person
+from convener.directory.models import Organisation, Person
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Meeting, Participation, Segment, SegmentKind
@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 SEGMENT_FIELDS = frozenset({"kind", "title", "duration"})
 PARTICIPANT_FIELDS = frozenset({"person", "role", "speaking_time"})
+PLACE_FIELDS = frozenset({"office", "organisation", "role", "speaking_time"})
 # A time budget or a speaking time is counted in minutes, within one day.
 MAX_MINUTES = 24 * 60
 _KEY_LENGTH = Segment._meta.get_field("key").max_length or 80
@@ -126,6 +127,45 @@ def add_participant(
         transaction.on_commit(
             lambda: logger.info("%s added participation %s", by, participation.pk)
         )
+    return participation
+
+
+def add_place(
+    *,
+    segment: Segment,
+    role: str,
+    office: str = "",
+    organisation: Organisation | None = None,
+    speaking_time: int | None = None,
+    by: AbstractBaseUser,
+) -> Participation:
+    """A place in the segment whose holder is not named yet, after those
+    already in it: held by an office, by an organisation, by both, or to be
+    confirmed when neither is given."""
+    participation = Participation(
+        segment=segment,
+        office=office.strip(),
+        organisation=organisation,
+        role=role,
+        speaking_time=speaking_time,
+    )
+    with transaction.atomic():
+        _lock(segment.meeting_id)
+        _check_participation(participation, changed=PLACE_FIELDS)
+        participation.order = _next_order(segment.participations.all())
+        participation.save()
+        transaction.on_commit(lambda: logger.info("%s added place %s", by, participation.pk))
+    return participation
+
+
+def name_place(
+    *, participation: Participation, person: Person, by: AbstractBaseUser
+) -> Participation:
+    """Name the person who holds the place. The person replaces the office and
+    the organisation that stood in for them; pages and documents follow."""
+    changes = {"person": person, "office": "", "organisation": None}
+    meeting_id = participation.segment.meeting_id
+    _change(participation, changes, meeting_id=meeting_id, check=_check_participation, by=by)
     return participation
 
 
@@ -251,7 +291,7 @@ def _check_segment(segment: Segment, *, changed: Set[str]) -> None:
 
 
 def _check_participation(participation: Participation, *, changed: Set[str]) -> None:
-    errors = field_errors(participation, changed=changed & {"role"})
+    errors = field_errors(participation, changed=changed & {"role", "office"})
     if "person" in changed and participation.person_id is None:
         errors["person"] = [ValidationError(_("Choose a person from the directory."))]
     if "speaking_time" in changed:
@@ -261,7 +301,7 @@ def _check_participation(participation: Participation, *, changed: Set[str]) -> 
             ValidationError(
                 _("%(person)s already takes part in this segment as %(role)s.")
                 % {
-                    "person": participation.person.full_name,
+                    "person": participation.person.full_name if participation.person else "",
                     "role": participation.get_role_display().lower(),
                 }
             )
@@ -277,6 +317,10 @@ def _check_minutes(value: int | None, field: str, errors: dict[str, list[Validat
 
 
 def _taken(participation: Participation) -> bool:
+    """Whether the person already holds the same role in the segment (unnamed
+    places may repeat)."""
+    if participation.person_id is None:
+        return False
     return (
         Participation.objects.filter(
             segment_id=participation.segment_id,

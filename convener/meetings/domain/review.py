@@ -67,6 +67,7 @@ from convener.meetings.models import (
     Segment,
     Series,
 )
+from convener.meetings.wording import place_in_words
 
 __all__ = ["Check", "Finding", "Severity", "review_meeting", "review_series"]
 
@@ -116,7 +117,9 @@ def review_meeting(meeting: Meeting, *, today: datetime.date | None = None) -> l
 def _load(
     series: Series, today: datetime.date | None, within: QuerySet[Meeting] | None = None
 ) -> _Plan:
-    participations = Participation.objects.select_related("person__organisation__state")
+    participations = Participation.objects.select_related(
+        "person__organisation__state", "organisation"
+    )
     chosen = series.meetings.all() if within is None else series.meetings.filter(pk__in=within)
     meetings = list(
         chosen.select_related("series", "moderator").prefetch_related(
@@ -206,6 +209,13 @@ def _to_be_confirmed(meeting: Meeting, plan: _Plan) -> Iterator[Finding]:
         _("who represents %(state)s") % {"state": co_chair.state.name}
         for co_chair in co_chairs
         if co_chair.person is None
+    ]
+    missing += [
+        _("who holds the place of %(holder)s in “%(segment)s”")
+        % {"holder": place_in_words(place), "segment": segment.heading}
+        for segment in meeting.segments.all()
+        for place in segment.participations.all()
+        if place.person is None
     ]
     if missing:
         message = _("The meeting is on %(date)s; still to be confirmed: %(items)s.") % {

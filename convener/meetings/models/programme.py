@@ -64,11 +64,41 @@ class Role(models.TextChoices):
 
 
 class Participation(models.Model):
-    """A person's part in a segment: moderating, presenting, speaking."""
+    """A place in a segment: moderating, presenting, speaking.
+
+    A place is held by a person of the directory, or, until the secretariat
+    names that person, by an office ("Special Rapporteur on the human rights
+    of migrants"), by an organisation ("a representative of UNHCR"), by both,
+    or by no one known yet (to be confirmed). Naming the person replaces the
+    office and the organisation: from then on the documents introduce the
+    person as the directory describes them.
+    """
 
     segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="participations")
     person = models.ForeignKey(
-        "directory.Person", on_delete=models.PROTECT, related_name="participations"
+        "directory.Person",
+        on_delete=models.PROTECT,
+        related_name="participations",
+        null=True,
+        blank=True,
+        help_text=_("Empty until the secretariat names the person."),
+    )
+    office = LineField(
+        _("office"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For a place whose holder is not named yet: the office that holds it, "
+            "such as “Special Rapporteur on the human rights of migrants”."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="places",
+        help_text=_("For a place whose holder is not named yet: the organisation represented."),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -86,10 +116,22 @@ class Participation(models.Model):
         ordering = ["segment_id", "order", "pk"]
         verbose_name = _("participation")
         constraints = [
+            # A person once per role in a segment; unnamed places may repeat
+            # ("a representative of UNHCR" twice, two speakers to be confirmed).
             models.UniqueConstraint(
-                fields=["segment", "person", "role"], name="participation_unique"
-            )
+                fields=["segment", "person", "role"],
+                condition=models.Q(person__isnull=False),
+                name="participation_unique",
+            ),
+            # A named place is the person's alone: the office and the
+            # organisation only stand in for a person not yet named.
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=True)
+                | models.Q(office="", organisation__isnull=True),
+                name="participation_named_or_placeholder",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} ({self.get_role_display()})"
+        holder = self.person or self.office or self.organisation or _("to be confirmed")
+        return f"{holder} ({self.get_role_display()})"

@@ -57,9 +57,9 @@ def with_postponement(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
 
 
 def _programme() -> QuerySet[Segment]:
-    participants = Participation.objects.select_related("person__organisation").order_by(
-        "order", "pk"
-    )
+    participants = Participation.objects.select_related(
+        "person__organisation", "organisation"
+    ).order_by("order", "pk")
     return Segment.objects.order_by("order", "pk").prefetch_related(
         Prefetch("participations", queryset=participants)
     )

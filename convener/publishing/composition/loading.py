@@ -20,9 +20,9 @@ from convener.records.models import Intervention
 
 
 def _programme() -> QuerySet[Segment]:
-    participations = Participation.objects.select_related("person__organisation__state").order_by(
-        "order", "pk"
-    )
+    participations = Participation.objects.select_related(
+        "person__organisation__state", "organisation"
+    ).order_by("order", "pk")
     # Only the turns of a released record: documents are public, whoever builds them.
     interventions = (
         Intervention.objects.filter(segment__meeting__record_released_at__isnull=False)

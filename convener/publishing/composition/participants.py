@@ -22,6 +22,8 @@ def _roles_by_person(meeting: Meeting) -> dict[Person, list[str]]:
             roles[co_chair.person].append(_("Co-chair for %(state)s") % {"state": co_chair.state})
     for segment in meeting.segments.all():
         for participation in segment.participations.all():
+            if participation.person is None:
+                continue  # a place not yet named: no one to list yet
             role = f"{participation.get_role_display()} ({segment.heading})"
             if role not in roles[participation.person]:
                 roles[participation.person].append(role)

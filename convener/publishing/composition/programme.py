@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from convener.directory.models import Person
 from convener.meetings.domain.timetable import timetable
 from convener.meetings.models import Meeting, Participation, Role, Series
+from convener.meetings.wording import is_to_be_confirmed, place_in_words
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.wording import (
     co_chairs_line,
@@ -36,6 +37,24 @@ from convener.publishing.document import (
 def described(person: Person) -> str:
     """A person as a programme lists them: honorific, name, position, organisation."""
     return Introductions().name(person)
+
+
+def described_place(place: Participation) -> str:
+    """A place as a programme lists it: the person described, or what stands in for them."""
+    return place_in_words(place, person_words=described)
+
+
+def _place_item(place: Participation) -> list[Inline]:
+    """ "Chair: Ms. A" for who leads the segment and "Panellist: TBC" for a place
+    no one is known for, else who holds it; then the speaking limit,
+    " (at most 7 minutes)"."""
+    item: list[Inline] = []
+    if place.role in Role.presiding() or is_to_be_confirmed(place):
+        item.append(Text(f"{place.get_role_display()}: ", bold=True))
+    item.append(Text(described_place(place)))
+    if place.speaking_time:
+        item.append(Text(f" ({speaking_limit(place.speaking_time)})"))
+    return item
 
 
 def event_details(meeting: Meeting) -> Facts:
@@ -70,22 +89,10 @@ def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
         when = segment_time(segment, slots.get(segment.pk))
         if when:
             blocks.append(Paragraph([Text(when)], "note"))
-        items = [_participant_item(participation) for participation in segment.participations.all()]
+        items = [_place_item(place) for place in segment.participations.all()]
         if items:
             blocks.append(ItemList(items))
     return blocks
-
-
-def _participant_item(participation: Participation) -> list[Inline]:
-    """ "Chair: Ms. A, …" for who leads the segment, else the person; then
-    their speaking limit, " (at most 7 minutes)"."""
-    item: list[Inline] = []
-    if participation.role in Role.presiding():
-        item.append(Text(f"{participation.get_role_display()}: ", bold=True))
-    item.append(Text(described(participation.person)))
-    if participation.speaking_time:
-        item.append(Text(f" ({speaking_limit(participation.speaking_time)})"))
-    return item
 
 
 def notice_blocks(meeting: Meeting) -> list[Paragraph]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from convener.meetings.models import Meeting, MeetingStatus, Segment, SegmentKind, Series
+from convener.meetings.wording import place_in_words
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.participation import participation_runs
 from convener.publishing.composition.wording import (
@@ -177,8 +178,8 @@ def _segment_blocks(
     blocks: list[Block] = [
         Heading(2, segment.heading, anchor=f"meeting-{meeting.number}-{segment.key}")
     ]
-    for label, people in presiding(segment):
-        names = joined([introductions.name(person) for person in people])
+    for label, places in presiding(segment):
+        names = joined([place_in_words(place, person_words=introductions.name) for place in places])
         blocks.append(Paragraph([Text(f"{label}: "), Text(names)], "note"))
     if meeting.record_is_released:
         blocks.extend(blocks_from_markdown(segment.summary))

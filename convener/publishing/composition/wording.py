@@ -6,9 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from convener.directory.models import Person
 from convener.meetings.domain.timetable import Slot
-from convener.meetings.models import Meeting, MeetingStatus, Role, Segment
+from convener.meetings.models import Meeting, MeetingStatus, Participation, Role, Segment
 from convener.prose.links import followable
 from convener.publishing.document import Facts, Inline, Text
 
@@ -146,14 +145,14 @@ def header_facts(meeting: Meeting) -> Facts:
     )
 
 
-def presiding(segment: Segment) -> list[tuple[str, list[Person]]]:
-    """Who leads the segment, by role in the order the roles first come:
-    `[("Chair", [person]), ("Facilitator", [person, person])]`."""
-    leads: dict[str, list[Person]] = {}
+def presiding(segment: Segment) -> list[tuple[str, list[Participation]]]:
+    """The places of those who lead the segment, by role in the order the roles
+    first come: `[("Chair", [place]), ("Facilitator", [place, place])]`."""
+    leads: dict[str, list[Participation]] = {}
     for participation in segment.participations.all():
         if participation.role in Role.presiding():
             label = str(participation.get_role_display())
-            leads.setdefault(label, []).append(participation.person)
+            leads.setdefault(label, []).append(participation)
     return list(leads.items())
 
 

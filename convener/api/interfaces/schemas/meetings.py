@@ -31,6 +31,7 @@ from convener.meetings.models import (
     Segment,
     SegmentKind,
 )
+from convener.meetings.wording import place_in_words
 
 
 class MeetingOut(Schema):
@@ -65,14 +66,28 @@ class CoChairOut(Schema):
 
 
 class ParticipantOut(Schema):
-    person: PersonRef
-    organisation: OrganisationRef | None
+    person: PersonRef | None = Field(description="None until the person is named.")
+    organisation: OrganisationRef | None = Field(
+        description="The person's organisation or, for a place not yet named, "
+        "the organisation it is held for."
+    )
+    office: str = Field(description="For a place not yet named: the office that holds it.")
+    holder: str = Field(
+        description="The place as documents word it: a name, an office, "
+        '"A representative of …" or "TBC".'
+    )
     role: Role
     speaking_time: int | None
 
     @staticmethod
     def resolve_organisation(participation: Participation) -> object:
-        return participation.person.organisation
+        if participation.person is not None:
+            return participation.person.organisation
+        return participation.organisation
+
+    @staticmethod
+    def resolve_holder(participation: Participation) -> str:
+        return place_in_words(participation)
 
 
 class SegmentOut(Schema):
