@@ -295,6 +295,7 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         date=meeting.date,
         start=meeting.start_time,
         end=meeting.end_time,
+        ends_next_day=meeting.ends_next_day,
         venue=meeting.venue,
         room=meeting.room,
         format=meeting.format,
