@@ -36,6 +36,9 @@ def screen_labels() -> dict[str, Any]:
             "first_time": _("first time"),
             "raised_flag": _("raised flag"),
             "nobody": _("No one has the floor."),
+            "interrupted": _(
+                "Interrupted by the point of order, has the floor again when it is dealt with:"
+            ),
             "empty_list": _("No one is waiting for the floor."),
             "paused": _("Paused"),
             "over_time": _("Over time"),

@@ -60,6 +60,8 @@ class Purpose(models.TextChoices):
 class InscriptionStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting")
     SPEAKING = "speaking", _("Has the floor")
+    # A point of order interrupted the turn; the speaker resumes once it is ruled on.
+    INTERRUPTED = "interrupted", _("Interrupted by a point of order")
     SPOKE = "spoke", _("Spoke")
     SKIPPED = "skipped", _("Skipped")
     WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -126,7 +128,7 @@ class Inscription(models.Model):
     )
     status = models.CharField(
         _("status"),
-        max_length=10,
+        max_length=12,
         choices=InscriptionStatus.choices,
         default=InscriptionStatus.WAITING,
     )
