@@ -53,9 +53,9 @@ def screen_labels() -> dict[str, Any]:
             "list_open": _("The list of speakers is open."),
             "no_segment": _("The meeting has not started."),
             "proposal_differs": _(
-                "The list is not in the order UN practice proposes "
-                "(points of order, then by level of representation and time, rights of reply "
-                "last)."
+                "The list is not in the order UN practice proposes: points of order first; "
+                "then group statements, delegations yet to speak on the item, Member States "
+                "before observers, by level and time; rights of reply last."
             ),
             "saved_at": _("Saved at %(time)s"),
             "saving": _("Saving…"),

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from convener.live.domain.order import is_first_time, propose_order
+from convener.live.domain.order import is_first_time, meeting_rules, propose_order
 from convener.live.domain.timer import time_spoken
 from convener.live.models import (
     Floor,
@@ -87,7 +87,9 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
             }
             for inscription in waiting
         ],
-        "proposed_order": [inscription.pk for inscription in propose_order(waiting)],
+        "proposed_order": [
+            inscription.pk for inscription in propose_order(waiting, meeting_rules(floor, turns))
+        ],
         "current": (
             {
                 **_turn_state(current, first_time=current.pk in first_turns, now=now),
