@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from convener.directory.queries.people import visible_people
 from convener.exchange.interfaces import frab, ical
+from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings, visible_series
 from convener.public.caching import cache_public_page
 
@@ -29,11 +30,15 @@ def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return HttpResponse(content, content_type=ical.CONTENT_TYPE)
 
 
-@cache_public_page
-def meeting_calendar(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    meeting = get_object_or_404(
+def _visible_meeting(request: HttpRequest, slug: str, number: int) -> Meeting:
+    return get_object_or_404(
         visible_meetings(request.user).select_related("series"), series__slug=slug, number=number
     )
+
+
+@cache_public_page
+def meeting_calendar(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    meeting = _visible_meeting(request, slug, number)
     content = ical.meeting_calendar(meeting, user=request.user, base_url=_base_url(request))
     return HttpResponse(content, content_type=ical.CONTENT_TYPE)
 
@@ -56,4 +61,22 @@ def series_schedule_xml(request: HttpRequest, slug: str) -> HttpResponse:
 def series_schedule_json(request: HttpRequest, slug: str) -> HttpResponse:
     series = get_object_or_404(visible_series(request.user), slug=slug)
     content = frab.schedule_json(series, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=frab.JSON_CONTENT_TYPE)
+
+
+@cache_public_page
+def meeting_schedule_xml(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    meeting = _visible_meeting(request, slug, number)
+    content = frab.schedule_xml(
+        meeting.series, user=request.user, base_url=_base_url(request), meeting=meeting
+    )
+    return HttpResponse(content, content_type=frab.XML_CONTENT_TYPE)
+
+
+@cache_public_page
+def meeting_schedule_json(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    meeting = _visible_meeting(request, slug, number)
+    content = frab.schedule_json(
+        meeting.series, user=request.user, base_url=_base_url(request), meeting=meeting
+    )
     return HttpResponse(content, content_type=frab.JSON_CONTENT_TYPE)

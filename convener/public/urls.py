@@ -98,6 +98,16 @@ urlpatterns = [
         feeds.meeting_calendar,
         name="meeting_calendar",
     ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/schedule.xml",
+        feeds.meeting_schedule_xml,
+        name="meeting_schedule_xml",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/schedule.json",
+        feeds.meeting_schedule_json,
+        name="meeting_schedule_json",
+    ),
     path("series/<slug:slug>/schedule.xml", feeds.series_schedule_xml, name="series_schedule_xml"),
     path(
         "series/<slug:slug>/schedule.json", feeds.series_schedule_json, name="series_schedule_json"

@@ -96,7 +96,12 @@ def test_patch_meeting_ending_before_it_starts_is_invalid(client, meeting, admin
 
     assert response.status_code == 422
     assert response.json()["error"]["details"] == [
-        {"location": "body", "field": "end", "message": "The meeting must end after it starts."}
+        {
+            "location": "body",
+            "field": "end",
+            "message": "The meeting must end after it starts; tick “ends after midnight” "
+            "for a meeting that runs into the next day.",
+        }
     ]
     meeting.refresh_from_db()
     assert meeting.start_time == datetime.time(10)

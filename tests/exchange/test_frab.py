@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import xmlschema
 
-from convener.exchange.interfaces.conference import GUID_NAMESPACE
+from convener.exchange.interfaces.conference import GUID_NAMESPACE, event_id
 from convener.exchange.interfaces.frab import schedule_json, schedule_xml
 from convener.meetings.models import MeetingStatus
 from tests.factories import MeetingFactory, ParticipationFactory, SegmentFactory, SeriesFactory
@@ -24,6 +24,7 @@ from tests.factories import MeetingFactory, ParticipationFactory, SegmentFactory
 pytestmark = pytest.mark.django_db
 
 SITE = "https://meetings.example.org"
+ROOM_6 = "Conference Room 6, United Nations Headquarters, New York"
 FORMATS = Path(__file__).resolve().parents[2] / ".." / "shared" / "formats"
 
 
@@ -59,6 +60,12 @@ def json_of(series, **options) -> dict:
 
 def events_of(root: ET.Element) -> list[ET.Element]:
     return root.findall("day/room/event")
+
+
+def event_number(series_slug: str, meeting: int, segment_key: str | None = None) -> str:
+    """The id the module's rule gives an event: 31 bits of its guid."""
+    parts = [series_slug, str(meeting), *([segment_key] if segment_key else [])]
+    return str(event_id(str(uuid.uuid5(GUID_NAMESPACE, "/".join(parts)))))
 
 
 # Validity
@@ -144,10 +151,10 @@ def test_demo_rooms_are_the_meetings_rooms(demo_series):
     rooms = json_of(demo_series)["schedule"]["conference"]["rooms"]
 
     assert [room["name"] for room in rooms] == [
-        "Conference Room 7",
-        "Conference Room 5",
-        "Conference Room 6",
-        "PDR 1-3, Delegates Dining Room",
+        "Conference Room 7, United Nations Headquarters, New York",
+        "Conference Room 5, United Nations Headquarters, New York",
+        "Conference Room 6, United Nations Headquarters, New York",
+        "PDR 1-3, Delegates Dining Room, United Nations Headquarters, New York",
     ]
 
 
@@ -156,10 +163,15 @@ def test_demo_rooms_are_the_meetings_rooms(demo_series):
 
 def test_demo_meeting_3_is_five_events_at_their_times(demo_series):
     day = xml_of(demo_series).findall("day")[2]
+    keys = [segment.key for segment in demo_series.meetings.get(number=3).segments.all()]
+    assert keys == ["opening", "panel-1", "debate-1", "panel-2", "debate-2"]
+
+    def guid(key):
+        return str(uuid.uuid5(GUID_NAMESPACE, f"gmg-2016/3/{key}"))
 
     assert [
         (
-            event.get("id"),
+            event.get("guid"),
             event.findtext("start"),
             event.findtext("duration"),
             event.findtext("room"),
@@ -167,11 +179,11 @@ def test_demo_meeting_3_is_five_events_at_their_times(demo_series):
         )
         for event in day.findall("room/event")
     ] == [
-        ("3001", "10:00", "00:15", "Conference Room 6", "opening_remarks"),
-        ("3002", "10:15", "00:40", "Conference Room 6", "panel"),
-        ("3003", "10:55", "00:30", "Conference Room 6", "interactive_debate"),
-        ("3004", "11:25", "00:50", "Conference Room 6", "panel"),
-        ("3005", "12:15", "00:45", "Conference Room 6", "interactive_debate"),
+        (guid("opening"), "10:00", "00:15", ROOM_6, "opening_remarks"),
+        (guid("panel-1"), "10:15", "00:40", ROOM_6, "panel"),
+        (guid("debate-1"), "10:55", "00:30", ROOM_6, "interactive_debate"),
+        (guid("panel-2"), "11:25", "00:50", ROOM_6, "panel"),
+        (guid("debate-2"), "12:15", "00:45", ROOM_6, "interactive_debate"),
     ]
 
 
@@ -179,7 +191,7 @@ def test_demo_event_carries_date_track_people_and_the_meeting_page(demo_series):
     (event,) = [
         event
         for event in events_of(xml_of(demo_series, base_url=SITE))
-        if event.get("id") == "1002"
+        if event.get("guid") == str(uuid.uuid5(GUID_NAMESPACE, "gmg-2016/1/panel-1"))
     ]
 
     assert event.findtext("date") == "2016-04-25T10:20:00-04:00"
@@ -188,7 +200,8 @@ def test_demo_event_carries_date_track_people_and_the_meeting_page(demo_series):
     )
     assert event.findtext("subtitle") == "Panel"
     assert event.findtext("slug") == "gmg_2016-1-2-panel-1-migration-refugees-and-the-2030-agenda"
-    assert event.findtext("track") == "Understanding large movements of refugees and migrants"
+    assert event.get("id") == event_number("gmg-2016", 1, "panel-1")
+    assert event.findtext("track") == "Meeting 1"
     assert event.findtext("language") == "en"
     assert event.findtext("abstract").startswith("Where migration and refugee flows worldwide")
     assert [person.text for person in event.findall("persons/person")] == [
@@ -210,10 +223,10 @@ def test_demo_event_carries_date_track_people_and_the_meeting_page(demo_series):
 def test_json_event_has_the_same_times_and_people(demo_series):
     day = json_of(demo_series)["schedule"]["conference"]["days"][0]
 
-    event = day["rooms"]["Conference Room 7"][1]
+    event = day["rooms"]["Conference Room 7, United Nations Headquarters, New York"][1]
 
     assert {key: event[key] for key in ("id", "date", "start", "end", "duration")} == {
-        "id": 1002,
+        "id": int(event_number("gmg-2016", 1, "panel-1")),
         "date": "2016-04-25T10:20:00-04:00",
         "start": "10:20",
         "end": "2016-04-25T11:15:00-04:00",
@@ -283,7 +296,7 @@ def test_meeting_without_programme_is_one_event():
     (event,) = events_of(xml_of(meeting.series))
 
     assert (event.get("id"), event.findtext("title"), event.findtext("type")) == (
-        "2000",
+        event_number(meeting.series.slug, 2),
         "Briefing",
         "meeting",
     )
@@ -297,7 +310,7 @@ def test_meeting_without_date_is_left_out():
 
     root = xml_of(series)
 
-    assert [event.get("id") for event in events_of(root)] == ["1001"]
+    assert [event.findtext("track") for event in events_of(root)] == ["Meeting 1"]
     assert root.find("conference").findtext("days") == "1"
 
 
@@ -324,5 +337,69 @@ def test_draft_meeting_is_left_out_for_the_public():
         meeting__status=MeetingStatus.DRAFT,
     )
 
-    assert [event.get("id") for event in events_of(xml_of(series))] == ["1001"]
+    assert [event.findtext("track") for event in events_of(xml_of(series))] == ["Meeting 1"]
     assert [day["index"] for day in json_of(series)["schedule"]["conference"]["days"]] == [1]
+
+
+# What conference apps rely on
+
+
+def test_reordering_the_programme_keeps_each_event_id_with_its_panel(demo_series, xsd):
+    def ids_by_title():
+        return {
+            event.findtext("title"): event.get("id") for event in events_of(xml_of(demo_series))
+        }
+
+    before = ids_by_title()
+    first, second = demo_series.meetings.get(number=3).segments.filter(kind="panel")
+    first.order, second.order = second.order, first.order
+    first.save()
+    second.save()
+
+    assert ids_by_title() == before
+    xsd.validate(schedule_xml(demo_series, base_url=SITE).decode())
+
+
+def test_event_ids_are_unique_positive_31_bit_numbers(demo_series):
+    ids = [int(event.get("id")) for event in events_of(xml_of(demo_series))]
+
+    assert len(set(ids)) == len(ids) == 19
+    assert all(0 < number < 2**31 for number in ids)
+
+
+def test_each_meeting_has_a_schedule_of_its_own_day(demo_series, xsd, json_validator):
+    meeting = demo_series.meetings.get(number=3)
+
+    root = xml_of(demo_series, base_url=SITE, meeting=meeting)
+    data = json_of(demo_series, base_url=SITE, meeting=meeting)
+
+    conference = root.find("conference")
+    assert (conference.findtext("title"), conference.findtext("acronym")) == (
+        meeting.title,
+        "gmg_2016_meeting_3",
+    )
+    assert (conference.findtext("start"), conference.findtext("end")) == ("2016-07-13",) * 2
+    assert {event.findtext("track") for event in events_of(root)} == {"Meeting 3"}
+    assert len(events_of(root)) == 5
+    assert root.findtext("url") == f"{SITE}/series/gmg-2016/meetings/3/schedule.xml"
+    xsd.validate(schedule_xml(demo_series, base_url=SITE, meeting=meeting).decode())
+    json_validator.validate(data)
+
+
+def test_tracks_are_short_names_not_meeting_titles(demo_series):
+    conference = xml_of(demo_series).find("conference")
+
+    assert [track.get("name") for track in conference.findall("track")] == [
+        "Meeting 1",
+        "Meeting 2",
+        "Meeting 3",
+        "Meeting 4",
+    ]
+
+
+def test_json_schedule_names_the_schema_it_is_valid_against(demo_series, json_validator):
+    schema = json.loads((_formats() / "schedule.schema.json").read_text())
+    data = json_of(demo_series, base_url=SITE)
+
+    assert data["$schema"] == schema["$id"]
+    json_validator.validate(data)

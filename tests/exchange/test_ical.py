@@ -9,6 +9,7 @@ from icalendar import Calendar
 from convener.directory.models import Person
 from convener.exchange.interfaces.ical import meeting_calendar, person_calendar, series_calendar
 from convener.meetings.models import MeetingStatus
+from tests.exchange.libical import strict_errors
 from tests.factories import (
     MeetingFactory,
     ParticipationFactory,
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db
 
 SITE = "https://meetings.example.org"
 NEW_YORK = ZoneInfo("America/New_York")
+LAST_YEAR = datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC)
 
 
 def parse(content: bytes) -> Calendar:
@@ -364,3 +366,74 @@ def test_person_calendar_leaves_out_draft_meetings():
     participation = ParticipationFactory(segment__meeting__status=MeetingStatus.DRAFT)
 
     assert uids(person_calendar(participation.person)) == []
+
+
+# Strict readers and revisions
+
+
+def test_demo_calendars_pass_libicals_strict_check(demo_series):
+    meeting = demo_series.meetings.get(number=3)
+    person = Person.objects.get(key="ninette-kelley")
+
+    for content in (
+        series_calendar(demo_series, base_url=SITE),
+        meeting_calendar(meeting, base_url=SITE),
+        person_calendar(person, base_url=SITE),
+    ):
+        assert strict_errors(content) == []
+
+
+def test_time_zone_definitions_carry_no_comment(demo_series):
+    (zone,) = parse(series_calendar(demo_series)).walk("VTIMEZONE")
+
+    assert "COMMENT" not in zone
+
+
+def test_moving_a_meeting_raises_its_sequence_and_last_modified(demo_series):
+    uid = "gmg-2016-meeting-2@meetings.example.org"
+    demo_series.meetings.update(updated_at=LAST_YEAR)
+    before = the_event(series_calendar(demo_series, base_url=SITE), uid)
+    meeting = demo_series.meetings.get(number=2)
+    meeting.start_time = datetime.time(15, 30)
+    meeting.save()
+
+    after = the_event(series_calendar(demo_series, base_url=SITE), uid)
+    again = the_event(series_calendar(demo_series, base_url=SITE), uid)
+
+    assert (int(before["SEQUENCE"]), int(after["SEQUENCE"]), int(again["SEQUENCE"])) == (0, 1, 1)
+    assert after["LAST-MODIFIED"].dt > before["LAST-MODIFIED"].dt
+    assert after["DTSTART"].dt.time() == datetime.time(15, 30)
+
+
+def test_a_longer_first_segment_raises_the_sequence_of_the_segments_after_it(demo_series):
+    meeting = demo_series.meetings.get(number=3)
+    opening, panel, *_ = meeting.segments.all()
+
+    def sequences():
+        found = events(meeting_calendar(meeting, base_url=SITE))
+        return {
+            str(event["UID"]).split("@")[0]: (int(event["SEQUENCE"]), event["LAST-MODIFIED"].dt)
+            for event in found
+        }
+
+    demo_series.meetings.update(updated_at=LAST_YEAR)
+    before = sequences()
+    opening.duration += 5
+    opening.save()
+    after = sequences()
+
+    assert before[f"gmg-2016-meeting-3-{panel.key}"] == (0, LAST_YEAR)
+    assert after[f"gmg-2016-meeting-3-{panel.key}"][0] == 1
+    assert after[f"gmg-2016-meeting-3-{panel.key}"][1] > LAST_YEAR
+    assert after["gmg-2016-meeting-3"] == (0, LAST_YEAR)  # its own start and end stay
+
+
+def test_a_meeting_past_midnight_ends_the_next_day_and_is_confirmed():
+    meeting = MeetingFactory(
+        start_time=datetime.time(22, 0), end_time=datetime.time(2, 0), ends_next_day=True
+    )
+
+    (event,) = events(series_calendar(meeting.series))
+
+    assert event["DTEND"].dt == datetime.datetime(2016, 4, 26, 2, 0, tzinfo=NEW_YORK)
+    assert str(event["STATUS"]) == "CONFIRMED"

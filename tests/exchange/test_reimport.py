@@ -32,7 +32,7 @@ def a_turn_on_the_floor(meeting: Meeting, chair) -> Turn:
         meeting=meeting,
         by=chair,
         capacity=Capacity.NATIONAL,
-        level=Level.AMBASSADOR,
+        level=Level.CHAIR_OF_DELEGATION,
         purpose=Purpose.STATEMENT,
         state=State.objects.get(iso3="MEX"),
     )

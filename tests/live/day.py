@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 import types
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from tests.factories import (
     ParticipationFactory,
     SegmentFactory,
     StateFactory,
+    StateGroupChairFactory,
     StateGroupFactory,
     StateGroupMembershipFactory,
     UserFactory,
@@ -53,16 +55,26 @@ class Day:
 
     def ask(self, who: str = "mexico", **fields: Any) -> Inscription:
         """A request for the floor by the delegation of Mexico, Thailand or UNHCR:
-        a statement by an ambassador unless told otherwise."""
+        a statement by the chair of delegation (UNHCR's speaker: "other")
+        unless told otherwise."""
         speaks_for: dict[str, Any] = {
             "mexico": {"state": self.mexico, "capacity": Capacity.NATIONAL},
             "thailand": {"state": self.thailand, "capacity": Capacity.NATIONAL},
-            "unhcr": {"organisation": self.unhcr, "capacity": Capacity.ORGANISATION},
+            "unhcr": {
+                "organisation": self.unhcr,
+                "capacity": Capacity.ORGANISATION,
+                "level": Level.OTHER,
+            },
         }[who]
         return request_floor(
             meeting=self.meeting,
             by=getattr(self, f"{who}_delegation"),
-            **{"level": Level.AMBASSADOR, "purpose": Purpose.STATEMENT, **speaks_for, **fields},
+            **{
+                "level": Level.CHAIR_OF_DELEGATION,
+                "purpose": Purpose.STATEMENT,
+                **speaks_for,
+                **fields,
+            },
         )
 
 
@@ -77,6 +89,13 @@ def a_meeting_on_the_day() -> Day:
     thailand = StateFactory(names={"en": "Thailand"})
     g77 = StateGroupFactory(name="Group of 77 and China")
     StateGroupMembershipFactory(group=g77, state=thailand)
+    # Thailand chaired the Group of 77 in 2016, the year of the meetings.
+    StateGroupChairFactory(
+        group=g77,
+        state=thailand,
+        starts=datetime.date(2016, 1, 1),
+        ends=datetime.date(2016, 12, 31),
+    )
     unhcr = OrganisationFactory(acronym="UNHCR")
 
     def delegation(**scope: Any) -> Any:

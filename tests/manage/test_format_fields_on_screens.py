@@ -180,6 +180,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.date": Field(MeetingForm, "date"),
     "meetings.start": Field(MeetingForm, "start_time"),
     "meetings.end": Field(MeetingForm, "end_time"),
+    "meetings.ends_next_day": Field(MeetingForm, "ends_next_day"),
     "meetings.venue": Field(MeetingForm, "venue"),
     "meetings.room": Field(MeetingForm, "room"),
     "meetings.format": Field(MeetingForm, "format"),

@@ -407,3 +407,15 @@ def test_meeting_form_explicitly_emptied_date_and_times_are_to_be_confirmed(
     assertRedirects(response, url("meeting", "gmg-2017", 1))
     meeting.refresh_from_db()
     assert (meeting.date, meeting.start_time, meeting.end_time) == (None, None, None)
+
+
+def test_a_new_meeting_may_end_after_midnight_when_the_box_is_ticked(client, secretariat, meeting):
+    fields = {"title": "Late session", "format": "panels", "date": "2016-12-22"}
+    times = {"start_time": "22:00", "end_time": "01:00"}
+
+    refused = client.post(url("meeting_create", "gmg-2017"), {**fields, **times})
+    client.post(url("meeting_create", "gmg-2017"), {**fields, **times, "ends_next_day": "on"})
+
+    assertContains(refused, "tick “ends after midnight”")
+    created = Meeting.objects.get(title="Late session")
+    assert (created.end_time, created.ends_next_day) == (datetime.time(1, 0), True)

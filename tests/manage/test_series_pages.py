@@ -1,6 +1,8 @@
 """The series in the workspace: creating it, its overview, its facts, its
 status and its concept note."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -261,6 +263,23 @@ def test_an_unknown_time_zone_is_refused_next_to_its_field(client, secretariat, 
 
     assertContains(response, 'href="#id_timezone"')
     assertContains(response, "Give a time zone of the IANA database")
+
+
+def test_the_series_form_refuses_30_february_and_keeps_the_stored_date(client, secretariat, series):
+    series.prepared_event_date = datetime.date(2016, 9, 19)
+    series.save()
+
+    response = client.post(
+        url("series_edit", "gmg-2017"),
+        {"title": series.title, "timezone": series.timezone, "prepared_event_date": "2016-02-30"},
+    )
+
+    assertContains(
+        response, "There is no such date: give year-month-day, e.g. 2016-04-25, or leave it empty."
+    )
+    assertContains(response, 'value="2016-02-30"')
+    series.refresh_from_db()
+    assert series.prepared_event_date == datetime.date(2016, 9, 19)
 
 
 @pytest.fixture

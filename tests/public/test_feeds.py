@@ -40,9 +40,10 @@ def event_uids(response) -> list[str]:
     return [str(event["UID"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
 
 
-def schedule_event_ids(response) -> list[str]:
+def schedule_tracks(response) -> list[str]:
+    """The track of each event, which names its meeting."""
     root = ET.fromstring(response.content)  # noqa: S314 - our own output
-    return [event.get("id") for event in root.findall("day/room/event")]
+    return [event.findtext("track") for event in root.findall("day/room/event")]
 
 
 # Addresses and types
@@ -153,7 +154,7 @@ def test_draft_meeting_is_absent_from_the_public_series_feeds(client):
     data = client.get("/series/series-with-draft/schedule.json")
 
     assert event_uids(calendar) == ["series-with-draft-meeting-1@testserver"]
-    assert schedule_event_ids(schedule) == ["1001"]
+    assert schedule_tracks(schedule) == ["Meeting 1"]
     assert b"secret" not in data.content
     assert b"meeting-2" not in calendar.content + schedule.content + data.content
 
@@ -166,7 +167,7 @@ def test_secretariat_sees_the_draft_meeting_in_the_feeds(client):
 
     response = client.get("/series/series-with-draft/schedule.xml")
 
-    assert schedule_event_ids(response) == ["1001", "2001"]
+    assert schedule_tracks(response) == ["Meeting 1", "Meeting 2"]
 
 
 def test_calendar_of_a_draft_meeting_is_not_found(client):
@@ -233,7 +234,9 @@ def test_series_calendar_query_count_is_fixed_however_many_meetings(
     for number in range(1, 6):
         ParticipationFactory(segment__meeting__series=series, segment__meeting__number=number)
 
-    with django_assert_num_queries(1 + 1 + 6):  # revision, series, meetings with programme
+    # The content revision, the series, the meetings with their programme (6),
+    # then the events' revisions: read, the first time stored and read again.
+    with django_assert_num_queries(1 + 1 + 6 + 3):
         response = client.get("/series/busy/calendar.ics")
 
     assert len(event_uids(response)) == 5
@@ -298,3 +301,26 @@ def test_every_feed_is_documented():
         "/series/<slug>/schedule.json",
     ):
         assert f"`{address}`" in text, address
+
+
+def test_a_meeting_schedule_is_served_as_xml_and_json(client, demo_series):
+    xml = client.get("/series/gmg-2016/meetings/3/schedule.xml")
+    data = client.get("/series/gmg-2016/meetings/3/schedule.json")
+
+    assert xml["Content-Type"] == "application/xml; charset=utf-8"
+    assert set(schedule_tracks(xml)) == {"Meeting 3"}
+    assert data.json()["schedule"]["conference"]["acronym"] == "gmg_2016_meeting_3"
+
+
+def test_the_meeting_page_links_its_schedule(client, demo_series):
+    response = client.get("/series/gmg-2016/meetings/3/")
+
+    assertContains(response, 'href="/series/gmg-2016/meetings/3/schedule.xml"', count=2)
+    assertContains(response, 'href="/series/gmg-2016/meetings/3/schedule.json"', count=2)
+
+
+def test_the_schedule_of_a_draft_meeting_is_not_found(client):
+    SegmentFactory(meeting__series__slug="drafty", meeting__status=MeetingStatus.DRAFT)
+
+    assert client.get("/series/drafty/meetings/1/schedule.xml").status_code == 404
+    assert client.get("/series/drafty/meetings/1/schedule.json").status_code == 404

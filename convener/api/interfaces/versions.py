@@ -27,6 +27,7 @@ MEETING_VERSIONED = (
     "date",
     "start_time",
     "end_time",
+    "ends_next_day",
     "venue",
     "room",
     "format_note",

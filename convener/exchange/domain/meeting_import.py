@@ -65,6 +65,7 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
             "date": entry.date,
             "start_time": entry.start,
             "end_time": entry.end,
+            "ends_next_day": entry.ends_next_day,
             "venue": entry.venue or "",
             "room": entry.room or "",
             "format": entry.format,

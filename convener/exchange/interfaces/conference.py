@@ -9,14 +9,21 @@ meeting whose programme is not entered yet, but whose start and end are
 known, is one event. Every event needs a start, so meetings without a date,
 and segments without a time, are left out.
 
-Identifiers survive exports and edits: an event's `id` is the meeting number
-times 1000 plus the segment's position in the programme (the whole-meeting
-event has position 0), so it changes only when the programme is reordered;
-its `guid` is a UUID5 of the series slug, the meeting number and the
-segment's key, and never changes. A person's `id` is their database key and
-their `guid` a UUID5 of their key. The acronym is the series slug with
-underscores for hyphens, because the JSON Schema's acronym pattern allows a
-hyphen only as the first character ("gmg-2016" becomes "gmg_2016").
+A series that spans months is also written one meeting at a time, so that an
+app which walks every day from the first to the last shows one meeting's
+days only. Each meeting is a track named by its number ("Meeting 3"), as
+apps list tracks in narrow columns; each event's room names the room and the
+venue, since meetings of one series meet in different buildings.
+
+Identifiers survive exports, edits and reordering: an event's `guid` is a
+UUID5 of the series slug, the meeting number and the segment's key, and its
+numeric `id` is the first 31 bits of that UUID, because apps such as
+ConfClerk keep a user's favourites by `id`: a position in the programme
+would hand them to another panel when the programme is reordered. A
+person's `id` is their database key and their `guid` a UUID5 of their key.
+The acronym is the series slug with underscores for hyphens, because the JSON
+Schema's acronym pattern allows a hyphen only as the first character
+("gmg-2016" becomes "gmg_2016").
 """
 
 from __future__ import annotations
@@ -72,6 +79,8 @@ class ScheduledEvent:
     persons: tuple[Speaker, ...]
     url: str
     link_title: str
+    # Meeting number and place in the programme: the order of events that start together.
+    place: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -96,44 +105,86 @@ class Schedule:
     schedule_url: str
 
 
-def build_schedule(series: Series, *, user: AnyUser | None = None, base_url: str = "") -> Schedule:
-    """The series as the format sees it: days, rooms, tracks and events."""
+def build_schedule(
+    series: Series,
+    *,
+    user: AnyUser | None = None,
+    base_url: str = "",
+    meeting: Meeting | None = None,
+) -> Schedule:
+    """The series as the format sees it: days, rooms, tracks and events; only
+    `meeting`'s when it is given."""
     base_url = base_url.rstrip("/")
-    meetings = list(readable_meetings(user).filter(series=series))
+    readable = readable_meetings(user).filter(series=series)
+    if meeting is not None:
+        readable = readable.filter(pk=meeting.pk)
+    meetings = list(readable)
     by_date: dict[datetime.date, list[Meeting]] = {}
-    for meeting in meetings:
-        if meeting.date is not None:
-            by_date.setdefault(meeting.date, []).append(meeting)
-    acronym = schedule_acronym(series)
+    for dated in meetings:
+        if dated.date is not None:
+            by_date.setdefault(dated.date, []).append(dated)
+    acronym = schedule_acronym(series, meeting)
     days = [
         _day(index, date, on_that_day, acronym, base_url)
         for index, (date, on_that_day) in enumerate(by_date.items(), start=1)
     ]
     rooms = {name: _guid(series.slug, "room", name) for day in days for name in day.rooms}
+    title, page, address = _title_and_addresses(series, meeting)
     return Schedule(
         acronym=acronym,
-        title=series.title,
+        title=title,
         time_zone=series.timezone,
         days=days,
         tracks=[
-            (meeting.title, f"meeting-{meeting.number}")
+            (track_name(shown), f"meeting-{shown.number}")
             for on_that_day in by_date.values()
-            for meeting in on_that_day
+            for shown in on_that_day
         ],
         rooms=rooms,
         base_url=base_url,
-        series_url=base_url + reverse("public:series", args=[series.slug]),
-        schedule_url=base_url + reverse("public:series_schedule_xml", args=[series.slug]),
+        series_url=base_url + page,
+        schedule_url=base_url + address,
     )
 
 
-def schedule_acronym(series: Series) -> str:
-    """The series slug as both schemas' acronym patterns allow it (see the module)."""
-    return re.sub(r"[^a-z0-9_]", "_", series.slug.lower()).ljust(4, "_")
+def _title_and_addresses(series: Series, meeting: Meeting | None) -> tuple[str, str, str]:
+    """The schedule's title, its web page and its own address."""
+    if meeting is None:
+        return (
+            series.title,
+            reverse("public:series", args=[series.slug]),
+            reverse("public:series_schedule_xml", args=[series.slug]),
+        )
+    return (
+        meeting.title,
+        _meeting_url(meeting, ""),
+        reverse("public:meeting_schedule_xml", args=[series.slug, meeting.number]),
+    )
+
+
+def schedule_acronym(series: Series, meeting: Meeting | None = None) -> str:
+    """The series slug as both schemas' acronym patterns allow it (see the
+    module), with the meeting's number for one meeting's schedule."""
+    acronym = re.sub(r"[^a-z0-9_]", "_", series.slug.lower())
+    if meeting is not None:
+        acronym += f"_meeting_{meeting.number}"
+    return acronym.ljust(4, "_")
 
 
 def room_name(meeting: Meeting) -> str:
-    return meeting.room or meeting.venue or _("Room to be confirmed")
+    """The room and the venue, as far as they are known."""
+    known = [part for part in (meeting.room, meeting.venue) if part]
+    return ", ".join(known) or _("Room to be confirmed")
+
+
+def track_name(meeting: Meeting) -> str:
+    return _("Meeting %(number)s") % {"number": meeting.number}
+
+
+def event_id(guid: str) -> int:
+    """The event's number for apps that key on it: the first 31 bits of its
+    guid, positive in every app's integer type, and as stable as the guid."""
+    return int(guid.replace("-", "")[:8], 16) >> 1
 
 
 def _events(
@@ -151,14 +202,15 @@ def _segment_event(meeting: Meeting, slot: Slot, acronym: str, base_url: str) ->
     segment = slot.segment
     kind_label = str(segment.get_kind_display())
     people = {p.person.pk: p.person for p in segment.participations.all() if p.person is not None}
+    guid = _guid(meeting.series.slug, str(meeting.number), segment.key)
     return ScheduledEvent(
-        id=meeting.number * 1000 + slot.position,
-        guid=_guid(meeting.series.slug, str(meeting.number), segment.key),
+        id=event_id(guid),
+        guid=guid,
         slug=_slug(acronym, f"{meeting.number}-{slot.position}", segment.heading, segment.kind),
         title=segment.heading,
         subtitle=kind_label if kind_label != segment.heading else "",
         kind=segment.kind,
-        track=meeting.title,
+        track=track_name(meeting),
         room=room_name(meeting),
         start=slot.start,
         end=slot.end,
@@ -167,6 +219,7 @@ def _segment_event(meeting: Meeting, slot: Slot, acronym: str, base_url: str) ->
         persons=tuple(_speaker(person) for person in people.values()),
         url=_meeting_url(meeting, base_url),
         link_title=_meeting_heading(meeting),
+        place=(meeting.number, slot.position),
     )
 
 
@@ -177,14 +230,15 @@ def _meeting_event(
     acronym: str,
     base_url: str,
 ) -> ScheduledEvent:
+    guid = _guid(meeting.series.slug, str(meeting.number))
     return ScheduledEvent(
-        id=meeting.number * 1000,
-        guid=_guid(meeting.series.slug, str(meeting.number)),
+        id=event_id(guid),
+        guid=guid,
         slug=_slug(acronym, str(meeting.number), meeting.title, "meeting"),
         title=meeting.title,
         subtitle="",
         kind="meeting",
-        track=meeting.title,
+        track=track_name(meeting),
         room=room_name(meeting),
         start=start,
         end=end,
@@ -193,6 +247,7 @@ def _meeting_event(
         persons=(),
         url=_meeting_url(meeting, base_url),
         link_title=_meeting_heading(meeting),
+        place=(meeting.number, 0),
     )
 
 
@@ -217,7 +272,7 @@ def _day(
         starts += [meeting_start(meeting), *(event.start for event in events)]
         ends += [meeting_end(meeting, slots), *(event.end for event in events)]
     for events in day.rooms.values():
-        events.sort(key=lambda event: (event.start, event.id))
+        events.sort(key=lambda event: (event.start, event.place))
     day.start = min((start for start in starts if start is not None), default=day.start)
     day.end = max((end for end in ends if end is not None), default=day.end)
     return day

@@ -320,6 +320,7 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         date=meeting.date,
         start=meeting.start_time,
         end=meeting.end_time,
+        ends_next_day=meeting.ends_next_day,
         postponed_from=[
             PostponementEntry.model_construct(
                 date=earlier.date,

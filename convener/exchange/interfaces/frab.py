@@ -27,18 +27,27 @@ from convener.exchange.interfaces.conference import (
     build_schedule,
     minutes,
 )
-from convener.meetings.models import Series
+from convener.meetings.models import Meeting, Series
 from convener.meetings.queries.visibility import AnyUser
 
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 JSON_CONTENT_TYPE = "application/json"
+# The `$id` of the schedule JSON Schema the file follows (voc/schedule,
+# validator/json/schema.json); the tests validate against that schema.
 JSON_SCHEMA = "https://c3voc.de/schedule/schema.json"
 TIMESLOT_MINUTES = 5
 LANGUAGE = "en"
 
 
-def schedule_xml(series: Series, *, user: AnyUser | None = None, base_url: str = "") -> bytes:
-    schedule = build_schedule(series, user=user, base_url=base_url)
+def schedule_xml(
+    series: Series,
+    *,
+    user: AnyUser | None = None,
+    base_url: str = "",
+    meeting: Meeting | None = None,
+) -> bytes:
+    """The schedule as XML; one meeting's when `meeting` is given."""
+    schedule = build_schedule(series, user=user, base_url=base_url, meeting=meeting)
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", name="Convener", version=__version__)
     if schedule.base_url:
@@ -51,8 +60,16 @@ def schedule_xml(series: Series, *, user: AnyUser | None = None, base_url: str =
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def schedule_json(series: Series, *, user: AnyUser | None = None, base_url: str = "") -> bytes:
-    schedule = build_schedule(series, user=user, base_url=base_url)
+def schedule_json(
+    series: Series,
+    *,
+    user: AnyUser | None = None,
+    base_url: str = "",
+    meeting: Meeting | None = None,
+) -> bytes:
+    """The schedule as JSON, stating the schema it follows; one meeting's when
+    `meeting` is given."""
+    schedule = build_schedule(series, user=user, base_url=base_url, meeting=meeting)
     data = {
         "$schema": JSON_SCHEMA,
         "generator": {"name": "Convener", "version": __version__},

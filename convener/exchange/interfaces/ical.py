@@ -14,10 +14,13 @@ Identifiers never change with the data, so a calendar application that has
 subscribed updates its events instead of duplicating them: a meeting is
 `<series>-meeting-<number>@<host>`, a segment
 `<series>-meeting-<number>-<segment key>@<host>`, where the host is the one
-of `base_url`. SEQUENCE stays 0 (Convener does not number the revisions of a
-meeting); DTSTAMP and LAST-MODIFIED are the meeting's last change. There is
-no METHOD property: the file is a published calendar, not a scheduling
-message, which is also what makes DTSTAMP the time of the last revision.
+of `base_url`. SEQUENCE starts at 0 and grows each time an event's start,
+end or status changes (`exchange.domain.calendar_entries` counts it);
+DTSTAMP and LAST-MODIFIED are the meeting's last change, or the change of the
+event's times when that is later. There is no METHOD property: the file is a
+published calendar, not a scheduling message, which is also what makes
+DTSTAMP the time of the last revision. The time-zone definitions carry no
+COMMENT, which RFC 5545 does not allow there and strict readers refuse.
 
 `user` is whose view to write (the public when None); `base_url` (scheme and
 host, e.g. "https://meetings.example.org") makes the pages' addresses
@@ -39,6 +42,7 @@ from icalendar import Calendar, Event, Timezone, vDuration
 
 from convener.directory.models import Person
 from convener.directory.queries.people import appearances_of
+from convener.exchange.domain.calendar_entries import revisions
 from convener.exchange.interfaces.programme import readable_meetings, roles_text
 from convener.meetings.domain.timetable import Slot, meeting_end, meeting_start, timetable
 from convener.meetings.models import Meeting, MeetingStatus, Segment, Series
@@ -151,10 +155,42 @@ def _finish(
         calendar.add("x-wr-timezone", zones[0])
     for zone in zones:
         if zone not in UTC_NAMES:  # UTC times are written with a Z and need no definition
-            calendar.add_component(Timezone.from_tzid(zone, first_date=first, last_date=last))
+            calendar.add_component(_zone_definition(zone, first, last))
+    _number_revisions(events)
     for event in events:
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _zone_definition(zone: str, first: datetime.date, last: datetime.date) -> Timezone:
+    definition = Timezone.from_tzid(zone, first_date=first, last_date=last)
+    definition.pop("COMMENT", None)  # not a property of VTIMEZONE (RFC 5545, 3.6.5)
+    return definition
+
+
+def _number_revisions(events: list[Event]) -> None:
+    """Give each event its SEQUENCE, and the time of its last rescheduling as
+    DTSTAMP and LAST-MODIFIED when that is later than its meeting's change."""
+    schedules = {_entry_key(event): _schedule(event) for event in events}
+    found = revisions(schedules)
+    for event in events:
+        revision = found[_entry_key(event)]
+        event.add("sequence", revision.sequence)
+        rescheduled = revision.rescheduled_at
+        if rescheduled is not None and rescheduled > event.decoded("LAST-MODIFIED"):
+            for name in ("dtstamp", "last-modified"):
+                event.pop(name)
+                event.add(name, rescheduled.astimezone(datetime.UTC).replace(microsecond=0))
+
+
+def _entry_key(event: Event) -> str:
+    """The event's UID without its host, which depends on the address asked."""
+    return str(event["UID"]).rsplit("@", 1)[0]
+
+
+def _schedule(event: Event) -> str:
+    times = [event.decoded(name).isoformat() for name in ("DTSTART", "DTEND") if name in event]
+    return " ".join([*times, str(event["STATUS"])])
 
 
 def _zone_window(dates: list[datetime.date]) -> tuple[datetime.date, datetime.date]:
@@ -210,7 +246,6 @@ def _event(meeting: Meeting, *, uid: str, summary: str, description: str, url: s
     event.add("uid", uid)
     event.add("dtstamp", changed)
     event.add("last-modified", changed)
-    event.add("sequence", 0)
     event.add("status", event_status(meeting))
     event.add("summary", summary)
     location = ", ".join(part for part in (meeting.room, meeting.venue) if part)

@@ -259,6 +259,7 @@ class MeetingEntry(Strict):
     date: MaybeDate = None
     start: MaybeTime = None
     end: MaybeTime = None
+    ends_next_day: bool = False
     postponed_from: list[PostponementEntry] = []
     venue: _maybe(TextOf(Meeting, "venue")) = None  # type: ignore[valid-type]
     room: _maybe(TextOf(Meeting, "room")) = None  # type: ignore[valid-type]

@@ -24,7 +24,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from convener.access.rules import refused_as_reported
-from convener.live.models import Floor, SpeakingQuota, speaking_groups
+from convener.live.models import Floor, PrecedenceRule, SpeakingQuota, speaking_groups
 from convener.meetings.domain.workflow import MeetingIsReported, lock_open_floor
 from convener.meetings.models import Meeting, Segment
 
@@ -39,6 +39,7 @@ TIME_LIMIT_FIELDS = (
     "right_of_reply_seconds",
 )
 LONGEST_LIMIT = 60 * 60
+MOST_REPLIES_PER_ITEM = 9
 
 
 def require(user: Any, permission: str, obj: Any) -> None:
@@ -140,6 +141,26 @@ def set_time_limits(*, meeting: Meeting, limits: Mapping[str, int], by: Any) -> 
         for field, seconds in limits.items():
             setattr(floor, field, seconds)
         floor.save(update_fields=[*limits, "updated_at"])
+    return floor
+
+
+def set_floor_rules(*, meeting: Meeting, precedence: str, replies_per_item: int, by: Any) -> Floor:
+    """Change how the meeting orders its statements (`PrecedenceRule`) and how many
+    rights of reply a delegation may have on an item. The waiting list keeps
+    its order; *Apply the proposed order* puts it in the new one."""
+    require(by, "meeting.chair", meeting)
+    errors = {}
+    if precedence not in PrecedenceRule.values:
+        errors["precedence"] = [_("Choose how the meeting orders its statements.")]
+    if not 1 <= replies_per_item <= MOST_REPLIES_PER_ITEM:
+        errors["replies_per_item"] = [
+            _("Give between 1 and %(most)d rights of reply.") % {"most": MOST_REPLIES_PER_ITEM}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with changing(meeting) as floor:
+        floor.precedence, floor.replies_per_item = precedence, replies_per_item
+        floor.save(update_fields=["precedence", "replies_per_item", "updated_at"])
     return floor
 
 

@@ -9,10 +9,11 @@ from typing import Any, Required, TypedDict, Unpack
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.directory.models import Organisation, Person, State, StateGroup, StateGroupChair
 from convener.live.domain.floor import changing, require
-from convener.live.domain.order import place_for, renumber, waiting_list
+from convener.live.domain.order import meeting_rules, place_for, renumber, waiting_list
 from convener.live.models import Floor, Inscription, InscriptionStatus, Level, Purpose
 from convener.meetings.models import CoChair, Meeting, Participation, SegmentKind
 from convener.meetings.models import Role as ProgrammeRole
@@ -20,6 +21,13 @@ from convener.records.models import Capacity
 
 # The capacities in which a delegation takes the floor.
 DELEGATION_CAPACITIES = (Capacity.NATIONAL, Capacity.GROUP, Capacity.ORGANISATION)
+# The inscriptions that count towards what a delegation may still ask for on an item.
+COUNTED_STATUSES = (
+    InscriptionStatus.WAITING,
+    InscriptionStatus.SPEAKING,
+    InscriptionStatus.INTERRUPTED,
+    InscriptionStatus.SPOKE,
+)
 
 
 class DelegationAsk(TypedDict, total=False):
@@ -44,6 +52,7 @@ def request_floor(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) ->
     inscription = _delegation_inscription(meeting=meeting, **ask)
     inscription.requested_by = by
     require(by, "floor.speak_for", inscription)
+    _check_speaks_for_the_group(inscription, designated=False)
     with changing(meeting) as floor:
         if floor.list_closed and inscription.purpose not in Purpose.after_closing():
             raise ValidationError(
@@ -57,6 +66,7 @@ def request_floor(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) ->
                 }
             )
         _refuse_second_inscription(inscription)
+        _check_item_allowance(floor, inscription)
         _inscribe(floor, inscription)
     return inscription
 
@@ -68,8 +78,11 @@ def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAs
     inscription = _delegation_inscription(meeting=meeting, **ask)
     inscription.raised_flag = True
     inscription.requested_by = by
+    # The secretariat adding a member for its group designates it to speak for it.
+    _check_speaks_for_the_group(inscription, designated=True)
     with changing(meeting) as floor:
         _refuse_second_inscription(inscription)
+        _check_item_allowance(floor, inscription)
         _inscribe(floor, inscription)
     return inscription
 
@@ -152,6 +165,13 @@ def _delegation_inscription(
         errors["organisation"] = [_("Name the organisation you speak for.")]
     if level not in Level.values:
         errors["level"] = [_("Choose the level of representation.")]
+    elif capacity == Capacity.ORGANISATION and level != Level.OTHER:
+        errors["level"] = [
+            _(
+                "Levels of representation are those of States: an organisation's "
+                "speaker is listed as “other”."
+            )
+        ]
     if purpose not in Purpose.from_the_floor():
         errors["purpose"] = [_("Choose what you ask the floor for.")]
     if addressed_to is not None and not _speaks_in(addressed_to, meeting):
@@ -170,6 +190,74 @@ def _delegation_inscription(
         addressed_to=addressed_to if purpose == Purpose.QUESTION else None,
         requested_at=timezone.now(),
     )
+
+
+def _check_speaks_for_the_group(inscription: Inscription, *, designated: bool) -> None:
+    """Only the State chairing the group on the day of the meeting speaks for
+    it of its own accord; the secretariat may designate another member."""
+    group, state, day = inscription.state_group, inscription.state, inscription.meeting.date
+    if group is None or state is None:
+        return
+    on = day or timezone.localdate()
+    if designated:
+        if not group.members_on(on).filter(pk=state.pk).exists():
+            raise ValidationError(
+                {"state": [_("%(state)s is not a member of the %(group)s.") % _names(inscription)]}
+            )
+        return
+    chairs = StateGroupChair.objects.filter(group=group, starts__lte=on, ends__gte=on)
+    if not chairs.filter(state=state).exists():
+        raise ValidationError(
+            {
+                "state_group": [
+                    _(
+                        "Only the State chairing the %(group)s today speaks for it; "
+                        "ask the secretariat if your delegation is to speak for it."
+                    )
+                    % _names(inscription)
+                ]
+            }
+        )
+
+
+def _check_item_allowance(floor: Floor, inscription: Inscription) -> None:
+    """One statement per group on an item; at most `replies_per_item` rights of
+    reply per delegation on an item (General Assembly decision 34/401)."""
+    on_the_item = Inscription.objects.filter(
+        meeting=floor.meeting, segment=floor.segment, status__in=COUNTED_STATUSES
+    )
+    if inscription.state_group is not None and inscription.purpose == Purpose.STATEMENT:
+        _refuse_second_group_statement(inscription, on_the_item)
+    if inscription.purpose == Purpose.RIGHT_OF_REPLY:
+        _refuse_reply_beyond_allowance(inscription, on_the_item, floor.replies_per_item)
+
+
+def _refuse_second_group_statement(inscription: Inscription, on_the_item: Any) -> None:
+    statements = on_the_item.filter(state_group=inscription.state_group, purpose=Purpose.STATEMENT)
+    if statements.exists():
+        message = _("The %(group)s has already made its statement on this item.")
+        raise ValidationError({"state_group": [message % _names(inscription)]})
+
+
+def _refuse_reply_beyond_allowance(inscription: Inscription, on_the_item: Any, most: int) -> None:
+    replies = on_the_item.filter(
+        purpose=Purpose.RIGHT_OF_REPLY,
+        state=inscription.state,
+        state_group=inscription.state_group,
+        organisation=inscription.organisation,
+    )
+    if replies.count() >= most:
+        message = ngettext(
+            "%(who)s has had its right of reply on this item: one per delegation.",
+            "%(who)s has had its %(count)d rights of reply on this item, "
+            "the most a delegation may have.",
+            most,
+        )
+        raise ValidationError({"purpose": [message % {"who": inscription.who, "count": most}]})
+
+
+def _names(inscription: Inscription) -> dict[str, str]:
+    return {"state": str(inscription.state), "group": str(inscription.state_group)}
 
 
 def _speaks_in(person: Person, meeting: Meeting) -> bool:
@@ -205,5 +293,5 @@ def _inscribe(floor: Floor, inscription: Inscription) -> None:
     inscription.position = None
     inscription.save()
     waiting = [other for other in waiting_list(floor.meeting) if other.pk != inscription.pk]
-    waiting.insert(place_for(inscription, waiting), inscription)
+    waiting.insert(place_for(inscription, waiting, meeting_rules(floor)), inscription)
     renumber(floor.meeting, waiting)

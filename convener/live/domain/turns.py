@@ -3,6 +3,13 @@
 Every turn given becomes an intervention in the records at once, through
 `record_intervention`, so that the rapporteur writes its summary while the
 speaker speaks and the report's participation facts follow from the floor.
+
+A point of order interrupts; it does not end the turn under way (rule 71 of
+the General Assembly's rules of procedure has it raised "during the
+discussion of any matter" and decided by the President immediately). The
+interrupted turn waits with its timer paused; when the chair ends the point
+of order, the speaker has the floor again with the time that was left, and
+the statement stays one intervention in the record.
 """
 
 from __future__ import annotations
@@ -43,7 +50,16 @@ FLOOR_LIMIT_FIELD = {
 def current_turn(meeting: Meeting) -> Turn | None:
     """The turn under way, if someone has the floor."""
     return (
-        Turn.objects.filter(meeting=meeting, ended_at__isnull=True)
+        Turn.objects.filter(meeting=meeting, ended_at__isnull=True, interrupted_at__isnull=True)
+        .select_related("inscription")
+        .first()
+    )
+
+
+def interrupted_turn(meeting: Meeting) -> Turn | None:
+    """The turn a point of order interrupted, waiting to resume."""
+    return (
+        Turn.objects.filter(meeting=meeting, ended_at__isnull=True, interrupted_at__isnull=False)
         .select_related("inscription")
         .first()
     )
@@ -68,8 +84,9 @@ def time_limit(floor: Floor, inscription: Inscription) -> int:
 
 def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = None) -> Turn:
     """Give the floor to an inscription (the first waiting when none is named):
-    the turn under way ends, the new one is recorded as an intervention in
-    the segment under way, and its timer starts with the turn's limit."""
+    the turn under way ends (or, for a point of order, is interrupted), the
+    new one is recorded as an intervention in the segment under way, and its
+    timer starts with the turn's limit."""
     require(by, "meeting.chair", meeting)
     with changing(meeting) as floor:
         if floor.segment is None:
@@ -79,7 +96,7 @@ def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = N
         waiting = waiting_list(meeting)
         chosen = _chosen(inscription, waiting)
         now = timezone.now()
-        _end(current_turn(meeting), now=now)
+        _make_way(meeting, for_=chosen, now=now)
         waiting.remove(chosen)
         chosen.status = InscriptionStatus.SPEAKING
         chosen.position = None
@@ -100,12 +117,47 @@ def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = N
 
 
 def end_turn(*, meeting: Meeting, by: Any) -> Turn:
-    """The speaker has finished: the timer stops and no one has the floor."""
+    """The speaker has finished: the timer stops and no one has the floor,
+    unless the turn was a point of order, after which the speaker it
+    interrupted has the floor again, the timer paused at the time left."""
     require(by, "meeting.chair", meeting)
     with changing(meeting):
         turn = _under_way(meeting)
         _end(turn, now=timezone.now())
+        _resume_interrupted(meeting)
     return turn
+
+
+def _make_way(meeting: Meeting, *, for_: Inscription, now: datetime.datetime) -> None:
+    """End the turn under way, or set it aside when a point of order interrupts
+    it. Giving the floor to anyone else ends an interrupted turn too: its
+    speaker did not take it up again."""
+    turn = current_turn(meeting)
+    interrupts = for_.purpose == Purpose.POINT_OF_ORDER
+    if turn is not None and interrupts and turn.inscription.purpose != Purpose.POINT_OF_ORDER:
+        _interrupt(turn, now=now)
+        return
+    _end(turn, now=now)
+    if not interrupts:
+        _end(interrupted_turn(meeting), now=now)
+
+
+def _interrupt(turn: Turn, *, now: datetime.datetime) -> None:
+    timer.pause(turn, now=now)
+    turn.interrupted_at = now
+    turn.save(update_fields=["running_since", "elapsed", "interrupted_at"])
+    turn.inscription.status = InscriptionStatus.INTERRUPTED
+    turn.inscription.save(update_fields=["status"])
+
+
+def _resume_interrupted(meeting: Meeting) -> None:
+    turn = interrupted_turn(meeting)
+    if turn is None:
+        return
+    turn.interrupted_at = None
+    turn.save(update_fields=["interrupted_at"])
+    turn.inscription.status = InscriptionStatus.SPEAKING
+    turn.inscription.save(update_fields=["status"])
 
 
 def pause_timer(*, meeting: Meeting, by: Any) -> Turn:
@@ -158,7 +210,8 @@ def _end(turn: Turn | None, *, now: datetime.datetime) -> None:
         return
     timer.pause(turn, now=now)
     turn.ended_at = now
-    turn.save(update_fields=["running_since", "elapsed", "ended_at"])
+    turn.interrupted_at = None
+    turn.save(update_fields=["running_since", "elapsed", "ended_at", "interrupted_at"])
     inscription = turn.inscription
     inscription.status = InscriptionStatus.SPOKE
     inscription.save(update_fields=["status"])

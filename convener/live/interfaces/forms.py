@@ -1,5 +1,5 @@
 """The forms of the live screens: a delegation's request, the secretariat's
-raised flag, the chair's time limits and quotas."""
+raised flag, the chair's time limits, rules of the floor and quotas."""
 
 from __future__ import annotations
 
@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State, StateGroup
-from convener.live.domain.floor import LONGEST_LIMIT, TIME_LIMIT_FIELDS
-from convener.live.models import Floor, Inscription, Level, Purpose, speaking_groups
+from convener.live.domain.floor import LONGEST_LIMIT, MOST_REPLIES_PER_ITEM, TIME_LIMIT_FIELDS
+from convener.live.models import (
+    Floor,
+    Inscription,
+    Level,
+    PrecedenceRule,
+    Purpose,
+    speaking_groups,
+)
 from convener.live.queries.delegations import Delegation
 from convener.records.models import Capacity
 
@@ -96,6 +103,10 @@ class FloorRequestForm(forms.Form):
         self.fields["capacity"].initial = capacities[0] if capacities else None
         if not group_ids:
             del self.fields["state_group"]
+        if not any(delegation.state for delegation in delegations):
+            # Levels are those of States: an organisation's speaker is "other".
+            self.fields["level"].initial = Level.OTHER
+            self.fields["level"].widget = forms.HiddenInput()
 
     def request(self) -> dict[str, Any]:
         """The arguments of `request_floor` the valid form asks for."""
@@ -137,7 +148,7 @@ class RaisedFlagForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
     )
     level = forms.ChoiceField(
-        label=_("Level of representation"), choices=Level.choices, initial=Level.AMBASSADOR
+        label=_("Level of representation"), choices=Level.choices, initial=Level.CHAIR_OF_DELEGATION
     )
     purpose = forms.ChoiceField(label=_("To make"), choices=FLOOR_PURPOSES)
     speaker_name = Inscription._meta.get_field("speaker_name").formfield(
@@ -165,6 +176,27 @@ class TimeLimitsForm(forms.Form):
             )
 
     def limits(self) -> dict[str, int]:
+        return dict(self.cleaned_data)
+
+
+class FloorRulesForm(forms.Form):
+    """How the meeting orders its statements, and its rights of reply."""
+
+    precedence = forms.ChoiceField(
+        label=_("Order of statements"), choices=PrecedenceRule.choices, widget=forms.RadioSelect
+    )
+    replies_per_item = forms.IntegerField(
+        label=_("Rights of reply per delegation and item"),
+        min_value=1,
+        max_value=MOST_REPLIES_PER_ITEM,
+    )
+
+    def __init__(self, data: Any = None, *, floor: Floor) -> None:
+        super().__init__(data)
+        self.fields["precedence"].initial = floor.precedence
+        self.fields["replies_per_item"].initial = floor.replies_per_item
+
+    def rules(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
 
 

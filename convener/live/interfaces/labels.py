@@ -36,6 +36,9 @@ def screen_labels() -> dict[str, Any]:
             "first_time": _("first time"),
             "raised_flag": _("raised flag"),
             "nobody": _("No one has the floor."),
+            "interrupted": _(
+                "Interrupted by the point of order, has the floor again when it is dealt with:"
+            ),
             "empty_list": _("No one is waiting for the floor."),
             "paused": _("Paused"),
             "over_time": _("Over time"),
@@ -50,9 +53,9 @@ def screen_labels() -> dict[str, Any]:
             "list_open": _("The list of speakers is open."),
             "no_segment": _("The meeting has not started."),
             "proposal_differs": _(
-                "The list is not in the order UN practice proposes "
-                "(points of order, then by level of representation and time, rights of reply "
-                "last)."
+                "The list is not in the order UN practice proposes: points of order first; "
+                "then group statements, delegations yet to speak on the item, Member States "
+                "before observers, by level and time; rights of reply last."
             ),
             "saved_at": _("Saved at %(time)s"),
             "saving": _("Saving…"),

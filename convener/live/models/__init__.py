@@ -1,6 +1,13 @@
 from convener.live.models.floor import FLOOR_SECONDS, PANELLIST_SECONDS, Floor, SpeakingQuota
 from convener.live.models.groups import speaking_group, speaking_groups
-from convener.live.models.inscriptions import Inscription, InscriptionStatus, Level, Purpose
+from convener.live.models.inscriptions import (
+    Inscription,
+    InscriptionStatus,
+    Level,
+    PrecedenceRule,
+    Purpose,
+    Standing,
+)
 from convener.live.models.turns import Turn
 
 __all__ = [
@@ -10,8 +17,10 @@ __all__ = [
     "Inscription",
     "InscriptionStatus",
     "Level",
+    "PrecedenceRule",
     "Purpose",
     "SpeakingQuota",
+    "Standing",
     "Turn",
     "speaking_group",
     "speaking_groups",

@@ -3,10 +3,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.live.models.inscriptions import PrecedenceRule
+
 # The time limits a meeting starts with: ten minutes for a panellist, three
 # from the floor (PRODUCT.md; UN-PRACTICE.md: "often 3–5 minutes from the floor").
 PANELLIST_SECONDS = 10 * 60
 FLOOR_SECONDS = 3 * 60
+# General Assembly decision 34/401, paragraph 9: two rights of reply per item.
+REPLIES_PER_ITEM = 2
 
 
 class Floor(models.Model):
@@ -45,6 +49,15 @@ class Floor(models.Model):
     )
     right_of_reply_seconds = models.PositiveIntegerField(
         _("rights of reply (seconds)"), default=FLOOR_SECONDS
+    )
+    precedence = models.CharField(
+        _("order of statements"),
+        max_length=20,
+        choices=PrecedenceRule.choices,
+        default=PrecedenceRule.GENERAL_ASSEMBLY,
+    )
+    replies_per_item = models.PositiveSmallIntegerField(
+        _("rights of reply per delegation and item"), default=REPLIES_PER_ITEM
     )
     updated_at = models.DateTimeField(auto_now=True)
 

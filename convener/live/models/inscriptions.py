@@ -16,15 +16,21 @@ if TYPE_CHECKING:
 
 
 class Level(models.TextChoices):
-    """The level of representation of whoever takes the floor for a delegation,
-    highest first: the UN orders its lists of speakers by it (UN-PRACTICE.md)."""
+    """The level of representation of whoever speaks for a State, highest first,
+    as protocol ranks the list of speakers (UN-PRACTICE.md; docs/live.md).
+    An organisation's speaker is always "other": it cannot claim a State's level."""
 
-    HEAD_OF_STATE = "head_of_state", _("Head of State or Government")
+    HEAD_OF_STATE = "head_of_state", _("Head of State")
+    VICE_PRESIDENT = "vice_president", _("Vice-President or Crown Prince")
+    HEAD_OF_GOVERNMENT = "head_of_government", _("Head of Government")
+    DEPUTY_PRIME_MINISTER = "deputy_prime_minister", _("Deputy Prime Minister")
     MINISTER = "minister", _("Minister")
-    VICE_MINISTER = "vice_minister", _("Vice-minister")
-    AMBASSADOR = "ambassador", _("Ambassador or Permanent Representative")
-    HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
-    DELEGATE = "delegate", _("Delegate")
+    VICE_MINISTER = "vice_minister", _("Vice-Minister")
+    CHAIR_OF_DELEGATION = (
+        "chair_of_delegation",
+        _("Chair of delegation (Permanent Representative)"),
+    )
+    OTHER = "other", _("Other")
 
     @classmethod
     def precedence(cls, level: str) -> int:
@@ -57,9 +63,48 @@ class Purpose(models.TextChoices):
         return (cls.POINT_OF_ORDER, cls.RIGHT_OF_REPLY)
 
 
+class Standing(models.IntegerChoices):
+    """Who speaks before whom within the same purpose, in the General Assembly's
+    order: Member States, observer States, other observers (intergovernmental
+    organisations, UN system entities), then civil society."""
+
+    MEMBER_STATE = 0, _("Member State")
+    OBSERVER_STATE = 1, _("Observer State")
+    OBSERVER = 2, _("Intergovernmental organisation or UN entity")
+    CIVIL_SOCIETY = 3, _("Civil society")
+
+
+# The kinds of organisation that are observers rather than civil society.
+OBSERVER_KINDS = frozenset({"un_entity", "international_organisation"})
+# The kinds of organisation that speak for their State.
+STATE_KINDS = frozenset({"permanent_mission", "government"})
+
+
+class PrecedenceRule(models.TextChoices):
+    """How a meeting orders its statements (docs/live.md)."""
+
+    GENERAL_ASSEMBLY = (
+        "general_assembly",
+        _(
+            "General Assembly: groups, first-time speakers, Member States, observers, civil "
+            "society, then by level and time"
+        ),
+    )
+    MULTI_STAKEHOLDER = (
+        "multi_stakeholder",
+        _(
+            "Multi-stakeholder: groups, first-time speakers, then by level and time, "
+            "stakeholders mixed"
+        ),
+    )
+    INSCRIPTION = "inscription", _("First-time speakers, then in the order of inscription")
+
+
 class InscriptionStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting")
     SPEAKING = "speaking", _("Has the floor")
+    # A point of order interrupted the turn; the speaker resumes once it is ruled on.
+    INTERRUPTED = "interrupted", _("Interrupted by a point of order")
     SPOKE = "spoke", _("Spoke")
     SKIPPED = "skipped", _("Skipped")
     WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -113,7 +158,7 @@ class Inscription(models.Model):
     )
     capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices)
     level = models.CharField(
-        _("level of representation"), max_length=20, choices=Level.choices, blank=True
+        _("level of representation"), max_length=30, choices=Level.choices, blank=True
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     addressed_to = models.ForeignKey(
@@ -126,11 +171,16 @@ class Inscription(models.Model):
     )
     status = models.CharField(
         _("status"),
-        max_length=10,
+        max_length=12,
         choices=InscriptionStatus.choices,
         default=InscriptionStatus.WAITING,
     )
     position = models.PositiveIntegerField(_("place in the list"), null=True, blank=True)
+    placed_by_chair = models.BooleanField(
+        _("placed by the chair"),
+        default=False,
+        help_text=_("The chair moved it by hand: new inscriptions never go ahead of it."),
+    )
     raised_flag = models.BooleanField(
         _("added for a raised flag"),
         default=False,
@@ -184,6 +234,22 @@ class Inscription(models.Model):
         if self.state_group and self.state:
             return f"{self.state} ({self.state_group})"
         return str(self.delegation)
+
+    @property
+    def speaks_for_a_group(self) -> bool:
+        return self.state_group_id is not None
+
+    @property
+    def standing(self) -> Standing:
+        """Member State, observer State, observer or civil society (`Standing`)."""
+        state = self.state or (self.organisation.state if self.organisation else None)
+        if self.organisation is not None and self.organisation.kind not in STATE_KINDS:
+            if self.organisation.kind in OBSERVER_KINDS:
+                return Standing.OBSERVER
+            return Standing.CIVIL_SOCIETY
+        if state is not None and state.status != "member":
+            return Standing.OBSERVER_STATE
+        return Standing.MEMBER_STATE
 
     @property
     def delegation_key(self) -> str:

@@ -9,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 class Turn(models.Model):
     """The floor given to an inscription, with its speaking timer.
 
+    A point of order interrupts a turn rather than ending it: the turn is set
+    aside (`interrupted_at`) with its timer paused, and resumes with the time
+    it had left once the point of order is dealt with, so the record keeps one
+    intervention for the whole statement.
+
     The timer is kept as timestamps, never as a counter a process holds, so a
     restarted server resumes it: while it runs, `running_since` is the moment
     it would have started had it never paused (so the time spoken is now minus
@@ -33,6 +38,12 @@ class Turn(models.Model):
     elapsed = models.FloatField(_("time spoken (seconds)"), default=0)
     given_at = models.DateTimeField(_("given at"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    interrupted_at = models.DateTimeField(
+        _("interrupted at"),
+        null=True,
+        blank=True,
+        help_text=_("Set while a point of order interrupts the turn, which then resumes."),
+    )
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -47,7 +58,15 @@ class Turn(models.Model):
         verbose_name_plural = _("turns on the floor")
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting"], condition=Q(ended_at__isnull=True), name="one_turn_at_a_time"
+                fields=["meeting"],
+                condition=Q(ended_at__isnull=True, interrupted_at__isnull=True),
+                name="one_turn_at_a_time",
+            ),
+            # A point of order interrupts one turn; a point of order on it does not nest.
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(ended_at__isnull=True, interrupted_at__isnull=False),
+                name="one_interrupted_turn_at_a_time",
             ),
         ]
 

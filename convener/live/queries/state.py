@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from convener.live.domain.order import is_first_time, propose_order
+from convener.live.domain.order import is_first_time, meeting_rules, propose_order
 from convener.live.domain.timer import time_spoken
 from convener.live.models import (
     Floor,
@@ -31,6 +31,7 @@ from convener.meetings.models import Meeting
 SHOWN_STATUSES = (
     InscriptionStatus.WAITING,
     InscriptionStatus.SPEAKING,
+    InscriptionStatus.INTERRUPTED,
     InscriptionStatus.SPOKE,
     InscriptionStatus.SKIPPED,
 )
@@ -40,8 +41,9 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
     """The floor of the meeting now: the list of speakers in the chair's order
     (and their ids in the order UN practice proposes), the turn under way with
     its timer, the turns given, whether the list is closed, the segment under
-    way, the time limits and quotas, and the floor's `version`, which rises by
-    one with every change."""
+    way, the time limits and quotas, the turn a point of order interrupted
+    (`interrupted`, with its paused timer), and the floor's `version`, which
+    rises by one with every change."""
     now = timezone.now()
     floor = floor_settings(meeting)
     inscriptions = list(_inscriptions(meeting))
@@ -60,7 +62,8 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
         (i for i in inscriptions if i.status == InscriptionStatus.WAITING),
         key=lambda i: (i.position or 0, i.requested_at, i.pk),
     )
-    current = next((turn for turn in turns if turn.ended_at is None), None)
+    current = next((turn for turn in turns if _under_way(turn)), None)
+    interrupted = next((turn for turn in turns if _waits_to_resume(turn)), None)
     return {
         "version": floor.version,
         "server_time": now.isoformat(),
@@ -84,7 +87,9 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
             }
             for inscription in waiting
         ],
-        "proposed_order": [inscription.pk for inscription in propose_order(waiting)],
+        "proposed_order": [
+            inscription.pk for inscription in propose_order(waiting, meeting_rules(floor, turns))
+        ],
         "current": (
             {
                 **_turn_state(current, first_time=current.pk in first_turns, now=now),
@@ -93,10 +98,18 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
             if current
             else None
         ),
+        "interrupted": (
+            {
+                **_turn_state(interrupted, first_time=interrupted.pk in first_turns, now=now),
+                "timer": timer_state(interrupted),
+            }
+            if interrupted
+            else None
+        ),
         "turns": [
             _turn_state(turn, first_time=turn.pk in first_turns, now=now)
             for turn in turns
-            if turn is not current
+            if turn is not current and turn is not interrupted
         ],
         "skipped": [describe(i) for i in inscriptions if i.status == InscriptionStatus.SKIPPED],
         "limits": {
@@ -169,6 +182,15 @@ def _quotas(meeting: Meeting, turns: list[Turn], *, now: datetime.datetime) -> d
         if group is not None:
             group["used"] += round(time_spoken(turn, now=now))
     return quotas
+
+
+def _under_way(turn: Turn) -> bool:
+    return turn.ended_at is None and turn.interrupted_at is None
+
+
+def _waits_to_resume(turn: Turn) -> bool:
+    """A turn a point of order interrupted."""
+    return turn.ended_at is None and turn.interrupted_at is not None
 
 
 def _owner(inscription: Inscription) -> str | None:

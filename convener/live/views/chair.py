@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 
 from convener.live.domain import floor as floor_actions
 from convener.live.domain import order, requests, turns
-from convener.live.interfaces.forms import QuotasForm, RaisedFlagForm, TimeLimitsForm
+from convener.live.interfaces.forms import (
+    FloorRulesForm,
+    QuotasForm,
+    RaisedFlagForm,
+    TimeLimitsForm,
+)
 from convener.live.interfaces.labels import screen_labels
 from convener.live.models import Inscription, SpeakingQuota
 from convener.live.queries import state as floor_state
@@ -51,6 +56,7 @@ def chair(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             .order_by("segment__order", "order", "pk"),
             "raised_flag_form": RaisedFlagForm(user=request.user),
             "limits_form": TimeLimitsForm(floor=floor),
+            "rules_form": FloorRulesForm(floor=floor),
             "quotas_form": QuotasForm(quotas=quotas),
             "extensions": EXTENSIONS,
             # The console links only to the screens the user may open.
@@ -155,6 +161,14 @@ def limits(request: HttpRequest, meeting: Meeting) -> None:
 
 
 @floor_action(CHAIR, back="chair")
+def rules(request: HttpRequest, meeting: Meeting) -> None:
+    form = FloorRulesForm(request.POST, floor=floor_state.floor_settings(meeting))
+    if not form.is_valid():
+        raise ValidationError(form.errors)
+    floor_actions.set_floor_rules(meeting=meeting, by=request.user, **form.rules())
+
+
+@floor_action(CHAIR, back="chair")
 def quotas(request: HttpRequest, meeting: Meeting) -> None:
     form = QuotasForm(request.POST, quotas={})
     if not form.is_valid():
@@ -193,6 +207,7 @@ urlpatterns = [
     path(f"{PREFIX}list/", list_of_speakers, name="list"),
     path(f"{PREFIX}segment/", segment, name="segment"),
     path(f"{PREFIX}limits/", limits, name="limits"),
+    path(f"{PREFIX}rules/", rules, name="rules"),
     path(f"{PREFIX}quotas/", quotas, name="quotas"),
     path(f"{PREFIX}raised-flag/", raised_flag, name="raised_flag"),
     path(f"{PREFIX}programme/", programme_speaker, name="programme_speaker"),

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.manage.interfaces.meetings import (
+from convener.manage.interfaces.typed import (
     DATE_HELP,
     NO_SUCH_DATE,
     NO_SUCH_TIME,

@@ -29,6 +29,14 @@ from convener.manage.interfaces.tracking import (
     start_tracking,
     started_from,
 )
+from convener.manage.interfaces.typed import (
+    DATE_HELP,
+    NO_SUCH_DATE,
+    NO_SUCH_TIME,
+    TIME_HELP,
+    TypedDate,
+    TypedTime,
+)
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.meetings.domain.meetings import (
     CREATION_FIELDS,
@@ -45,39 +53,6 @@ ROW_FLAGS = ("has_no_co_organisers", "has_no_co_chairs")
 # The facts whose form refuses to overwrite what someone else saved meanwhile.
 TRACKED = tuple(CREATION_FIELDS)
 TO_BE_CONFIRMED = _("Leave empty while it is to be confirmed.")
-DATE_HELP = _("Year-month-day, e.g. 2016-04-25. Leave empty while it is to be confirmed.")
-TIME_HELP = _("Hours:minutes, 24-hour clock, e.g. 14:30. Leave empty while it is to be confirmed.")
-
-NO_SUCH_DATE = _("There is no such date: give year-month-day, e.g. 2016-04-25, or leave it empty.")
-NO_SUCH_TIME = _("There is no such time: give hours:minutes, e.g. 14:30, or leave it empty.")
-
-
-class _Typed(forms.TextInput):
-    """A plain text box for a date or time, not the browser's date or time box:
-    that one sends an empty value for a day it cannot read (30 February), and as
-    empty means "to be confirmed" the stored date was silently erased. Sent as
-    typed, an impossible value is refused by the form and kept in the box; a box
-    left with only spaces in it is empty."""
-
-    def __init__(self, placeholder: Any) -> None:
-        attrs = {"inputmode": "numeric", "autocomplete": "off", "placeholder": placeholder}
-        super().__init__(attrs=attrs)
-
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        value = super().value_from_datadict(data, files, name)
-        return value.strip() if isinstance(value, str) else value
-
-
-class TypedDate(_Typed, forms.DateInput):
-    def __init__(self) -> None:
-        super().__init__(_("YYYY-MM-DD"))
-        self.format = "%Y-%m-%d"
-
-
-class TypedTime(_Typed, forms.TimeInput):
-    def __init__(self) -> None:
-        super().__init__(_("HH:MM"))
-        self.format = "%H:%M"
 
 
 def _form_field(field: models.Field, **kwargs: Any) -> forms.Field | None:

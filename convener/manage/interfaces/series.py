@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
+from convener.manage.interfaces.typed import NO_SUCH_DATE, TypedDate
 from convener.meetings.domain.series import EDITABLE_FIELDS
 from convener.meetings.models import ConceptNoteSection, Series
 
@@ -15,6 +16,8 @@ MARKDOWN_HELP = _(
     "Markdown: *italics*, **bold**, a list with “-” at the start of each line, "
     "a blank line between paragraphs. UN symbols such as A/70/59 become links."
 )
+
+PREPARED_EVENT_DATE_HELP = _("Year-month-day, e.g. 2016-12-08.")
 
 
 class SeriesForm(forms.ModelForm):
@@ -24,11 +27,16 @@ class SeriesForm(forms.ModelForm):
         model = Series
         fields = list(EDITABLE_FIELDS)
         widgets = {
-            "prepared_event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "prepared_event_date": TypedDate(),
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "funders": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"purpose": MARKDOWN_HELP, "funders": MARKDOWN_HELP}
+        help_texts = {
+            "purpose": MARKDOWN_HELP,
+            "funders": MARKDOWN_HELP,
+            "prepared_event_date": PREPARED_EVENT_DATE_HELP,
+        }
+        error_messages = {"prepared_event_date": {"invalid": NO_SUCH_DATE}}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

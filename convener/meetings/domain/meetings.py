@@ -36,6 +36,7 @@ CREATION_FIELDS = (
     "date",
     "start_time",
     "end_time",
+    "ends_next_day",
     "venue",
     "room",
     "has_no_room",
@@ -184,8 +185,20 @@ def _check(meeting: Meeting, *, changed: set[str]) -> None:
                 ValidationError(_("Give the local time of the series, without a UTC offset."))
             ]
     start, end = meeting.start_time, meeting.end_time
-    if changed & {"start_time", "end_time"} and not errors and start and end and end <= start:
-        errors["end_time"] = [ValidationError(_("The meeting must end after it starts."))]
+    timing = changed & {"start_time", "end_time", "ends_next_day"}
+    if timing and not errors and start and end and end <= start and not meeting.ends_next_day:
+        errors["end_time"] = [
+            ValidationError(
+                _(
+                    "The meeting must end after it starts; tick “ends after midnight” "
+                    "for a meeting that runs into the next day."
+                )
+            )
+        ]
+    if timing and meeting.ends_next_day and end is None:
+        errors["end_time"] = [
+            ValidationError(_("Give the end time of a meeting that ends after midnight."))
+        ]
     errors.update(_not_applicable_errors(meeting, changed))
     if errors:
         raise ValidationError(errors)

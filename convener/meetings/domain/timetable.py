@@ -6,8 +6,8 @@ The rule that turns these into times, shared by the calendars and the
 conference schedule:
 
 1. A meeting is timed when it has a date and a start time; it ends at its end
-   time (when that is after the start), else where its timed programme ends,
-   else its end is unknown.
+   time (on the next day when it ends after midnight; when that is after the
+   start), else where its timed programme ends, else its end is unknown.
 2. Segments follow one another without gaps, in programme order, from the
    meeting's start.
 3. A segment lasts its time budget. Segments without one share evenly the
@@ -61,7 +61,8 @@ def meeting_end(meeting: Meeting, slots: Sequence[Slot] = ()) -> datetime.dateti
     if start is None:
         return None
     if meeting.end_time is not None:
-        end = datetime.datetime.combine(start.date(), meeting.end_time, tzinfo=start.tzinfo)
+        day = start.date() + datetime.timedelta(days=1 if meeting.ends_next_day else 0)
+        end = datetime.datetime.combine(day, meeting.end_time, tzinfo=start.tzinfo)
         if end > start:
             return end
     segments = list(meeting.segments.all())

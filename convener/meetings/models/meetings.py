@@ -57,6 +57,11 @@ class Meeting(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     start_time = models.TimeField(_("start"), null=True, blank=True)
     end_time = models.TimeField(_("end"), null=True, blank=True)
+    ends_next_day = models.BooleanField(
+        _("ends after midnight"),
+        default=False,
+        help_text=_("Tick when the meeting runs past midnight: it ends the next day."),
+    )
     venue = LineField(_("venue"), max_length=300, blank=True)
     room = LineField(_("room"), max_length=200, blank=True)
     format = models.CharField(

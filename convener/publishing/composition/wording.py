@@ -62,7 +62,12 @@ def meeting_time(meeting: Meeting) -> str:
     if meeting.start_time is None:
         return to_be_confirmed()
     start = meeting.start_time.strftime("%H:%M")
-    return f"{start}–{meeting.end_time.strftime('%H:%M')}" if meeting.end_time else start
+    if meeting.end_time is None:
+        return start
+    end = meeting.end_time.strftime("%H:%M")
+    if meeting.ends_next_day:
+        return _("%(start)s–%(end)s the next day") % {"start": start, "end": end}
+    return f"{start}–{end}"
 
 
 def meeting_place(meeting: Meeting) -> str:

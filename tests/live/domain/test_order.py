@@ -16,7 +16,7 @@ from convener.live.domain.order import (
     skip,
     withdraw,
 )
-from convener.live.models import InscriptionStatus, Level, Purpose
+from convener.live.models import InscriptionStatus, Level, Purpose, Standing
 from convener.records.models import Capacity
 from tests.live.day import a_meeting_on_the_day
 
@@ -31,6 +31,13 @@ class Asked:
     purpose: str
     level: str
     minutes_after_nine: int
+    standing: int = Standing.MEMBER_STATE
+    delegation_key: str = ""
+    speaks_for_a_group: bool = False
+    placed_by_chair: bool = False
+
+    def __post_init__(self):
+        self.delegation_key = self.delegation_key or f"state:{self.pk}"
 
     @property
     def requested_at(self) -> datetime.datetime:
@@ -39,22 +46,26 @@ class Asked:
 
 def test_propose_order_puts_points_of_order_first_and_rights_of_reply_last():
     reply = Asked(1, Purpose.RIGHT_OF_REPLY, Level.MINISTER, 0)
-    statement = Asked(2, Purpose.STATEMENT, Level.DELEGATE, 1)
-    point = Asked(3, Purpose.POINT_OF_ORDER, Level.DELEGATE, 2)
+    statement = Asked(2, Purpose.STATEMENT, Level.OTHER, 1)
+    point = Asked(3, Purpose.POINT_OF_ORDER, Level.OTHER, 2)
 
     assert propose_order([reply, statement, point]) == [point, statement, reply]
 
 
 def test_propose_order_ranks_by_level_of_representation_then_time():
-    early_delegate = Asked(1, Purpose.STATEMENT, Level.DELEGATE, 0)
+    early_other = Asked(1, Purpose.STATEMENT, Level.OTHER, 0)
     late_minister = Asked(2, Purpose.QUESTION, Level.MINISTER, 30)
-    early_ambassador = Asked(3, Purpose.STATEMENT, Level.AMBASSADOR, 5)
-    late_ambassador = Asked(4, Purpose.STATEMENT, Level.AMBASSADOR, 10)
+    early_chair = Asked(3, Purpose.STATEMENT, Level.CHAIR_OF_DELEGATION, 5)
+    late_chair = Asked(4, Purpose.STATEMENT, Level.CHAIR_OF_DELEGATION, 10)
     head_of_state = Asked(5, Purpose.STATEMENT, Level.HEAD_OF_STATE, 60)
 
-    assert propose_order(
-        [early_delegate, late_minister, late_ambassador, early_ambassador, head_of_state]
-    ) == [head_of_state, late_minister, early_ambassador, late_ambassador, early_delegate]
+    assert propose_order([early_other, late_minister, late_chair, early_chair, head_of_state]) == [
+        head_of_state,
+        late_minister,
+        early_chair,
+        late_chair,
+        early_other,
+    ]
 
 
 def test_propose_order_puts_the_programme_speakers_the_chair_calls_before_the_floor():
@@ -65,14 +76,14 @@ def test_propose_order_puts_the_programme_speakers_the_chair_calls_before_the_fl
 
 
 def test_place_for_keeps_the_chairs_arrangement():
-    # The chair put the delegate before the minister; a new ambassador goes
-    # before the first inscription the proposal would put after it.
-    delegate = Asked(1, Purpose.STATEMENT, Level.DELEGATE, 0)
+    # The chair put the delegate before the minister by hand; a new
+    # chair of delegation goes after the chair's choice, by precedence.
+    other = Asked(1, Purpose.STATEMENT, Level.OTHER, 0, placed_by_chair=True)
     minister = Asked(2, Purpose.STATEMENT, Level.MINISTER, 1)
-    ambassador = Asked(3, Purpose.STATEMENT, Level.AMBASSADOR, 2)
+    chair = Asked(3, Purpose.STATEMENT, Level.CHAIR_OF_DELEGATION, 2)
 
-    assert place_for(ambassador, [delegate, minister]) == 0
-    assert place_for(Asked(4, Purpose.RIGHT_OF_REPLY, Level.MINISTER, 3), [delegate, minister]) == 2
+    assert place_for(chair, [other, minister]) == 2
+    assert place_for(Asked(4, Purpose.RIGHT_OF_REPLY, Level.MINISTER, 3), [other, minister]) == 2
 
 
 def test_is_first_time_until_the_delegation_has_spoken():
@@ -86,9 +97,9 @@ def _places(inscriptions):
 
 def test_new_inscriptions_take_their_place_in_the_proposed_order():
     day = a_meeting_on_the_day()
-    delegate = day.ask("mexico", level=Level.DELEGATE)
+    delegate = day.ask("mexico", level=Level.OTHER)
     minister = day.ask("thailand", level=Level.MINISTER)
-    point = day.ask("unhcr", purpose=Purpose.POINT_OF_ORDER, level=Level.DELEGATE)
+    point = day.ask("unhcr", purpose=Purpose.POINT_OF_ORDER, level=Level.OTHER)
 
     for inscription in (delegate, minister, point):
         inscription.refresh_from_db()
@@ -129,7 +140,7 @@ def test_move_takes_an_inscription_to_a_place():
 
 def test_apply_proposed_order_undoes_the_chairs_arrangement():
     day = a_meeting_on_the_day()
-    delegate = day.ask("mexico", level=Level.DELEGATE)
+    delegate = day.ask("mexico", level=Level.OTHER)
     minister = day.ask("thailand", level=Level.MINISTER)
     move(inscription=delegate, place=1, by=day.chair)
 

@@ -93,7 +93,7 @@ def test_a_delegation_speaks_only_for_its_own_state():
             by=day.mexico_delegation,
             state=day.thailand,
             capacity=Capacity.NATIONAL,
-            level=Level.DELEGATE,
+            level=Level.OTHER,
             purpose=Purpose.STATEMENT,
         )
 
@@ -108,7 +108,7 @@ def test_only_a_delegation_requests_the_floor(who):
             by=getattr(day, who),
             state=day.mexico,
             capacity=Capacity.NATIONAL,
-            level=Level.DELEGATE,
+            level=Level.OTHER,
             purpose=Purpose.STATEMENT,
         )
 
@@ -123,7 +123,7 @@ def test_a_delegation_of_another_series_cannot_request_the_floor():
             by=stranger,
             state=day.mexico,
             capacity=Capacity.NATIONAL,
-            level=Level.DELEGATE,
+            level=Level.OTHER,
             purpose=Purpose.STATEMENT,
         )
 
@@ -167,7 +167,7 @@ def test_the_secretariat_adds_a_delegation_that_raised_its_flag_to_a_closed_list
         by=day.secretariat,
         state=zambia,
         capacity=Capacity.NATIONAL,
-        level=Level.HEAD_OF_DELEGATION,
+        level=Level.CHAIR_OF_DELEGATION,
         purpose=Purpose.STATEMENT,
     )
 
@@ -184,7 +184,7 @@ def test_a_delegation_cannot_add_for_a_raised_flag():
             by=day.mexico_delegation,
             state=day.mexico,
             capacity=Capacity.NATIONAL,
-            level=Level.DELEGATE,
+            level=Level.OTHER,
             purpose=Purpose.STATEMENT,
         )
 

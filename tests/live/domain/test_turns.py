@@ -211,3 +211,72 @@ def test_a_restarted_server_finds_the_timer_still_running(day):
 
     assert reloaded.running
     assert time_left(reloaded, now=timezone.now()) == pytest.approx(180 - 75, abs=2)
+
+
+# A point of order interrupts (General Assembly rules of procedure, rule 71)
+
+
+def test_a_point_of_order_interrupts_the_speaker_without_ending_the_turn(day):
+    statement = give_floor(meeting=day.meeting, inscription=day.ask("mexico"), by=day.chair)
+    statement = _seconds_ago(statement, 100)
+    point = day.ask("thailand", purpose=Purpose.POINT_OF_ORDER)
+
+    given = give_floor(meeting=day.meeting, inscription=point, by=day.chair)
+
+    statement.refresh_from_db()
+    assert given.inscription == point
+    assert statement.ended_at is None
+    assert statement.interrupted_at is not None
+    assert statement.inscription.status == InscriptionStatus.INTERRUPTED
+    assert round(statement.elapsed) == 100
+    assert not statement.running
+
+
+def test_after_the_ruling_the_speaker_resumes_with_the_time_left_as_one_intervention(day):
+    statement = give_floor(meeting=day.meeting, inscription=day.ask("mexico"), by=day.chair)
+    _seconds_ago(statement, 100)
+    point = day.ask("thailand", purpose=Purpose.POINT_OF_ORDER)
+    give_floor(meeting=day.meeting, inscription=point, by=day.chair)
+
+    end_turn(meeting=day.meeting, by=day.chair)
+    resumed = resume_timer(meeting=day.meeting, by=day.chair)
+
+    assert resumed.pk == statement.pk
+    assert resumed.inscription.status == InscriptionStatus.SPEAKING
+    assert round(time_left(resumed, now=timezone.now())) == resumed.limit - 100
+    mexico_turns = day.meeting.segments.get(pk=day.debate.pk).interventions.filter(state=day.mexico)
+    assert mexico_turns.count() == 1
+
+
+def test_giving_the_floor_to_the_next_speaker_ends_an_interrupted_turn(day):
+    statement = give_floor(meeting=day.meeting, inscription=day.ask("mexico"), by=day.chair)
+    give_floor(
+        meeting=day.meeting,
+        inscription=day.ask("thailand", purpose=Purpose.POINT_OF_ORDER),
+        by=day.chair,
+    )
+    next_speaker = day.ask("unhcr")
+
+    give_floor(meeting=day.meeting, inscription=next_speaker, by=day.chair)
+
+    statement.refresh_from_db()
+    assert statement.ended_at is not None
+    assert statement.inscription.status == InscriptionStatus.SPOKE
+
+
+def test_a_point_of_order_on_a_point_of_order_ends_the_first(day):
+    first = give_floor(
+        meeting=day.meeting,
+        inscription=day.ask("mexico", purpose=Purpose.POINT_OF_ORDER),
+        by=day.chair,
+    )
+
+    give_floor(
+        meeting=day.meeting,
+        inscription=day.ask("thailand", purpose=Purpose.POINT_OF_ORDER),
+        by=day.chair,
+    )
+
+    first.refresh_from_db()
+    assert first.ended_at is not None
+    assert first.interrupted_at is None

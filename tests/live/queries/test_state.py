@@ -154,3 +154,18 @@ def test_the_state_costs_the_same_queries_however_long_the_list(day, django_asse
 
     with django_assert_max_num_queries(4):
         live_state(day.meeting)
+
+
+def test_the_state_shows_the_interrupted_speaker_beside_the_point_of_order():
+    day = a_meeting_on_the_day()
+    start_segment(meeting=day.meeting, segment=day.debate, by=day.chair)
+    give_floor(meeting=day.meeting, inscription=day.ask("mexico"), by=day.chair)
+    point = day.ask("thailand", purpose=Purpose.POINT_OF_ORDER)
+    give_floor(meeting=day.meeting, inscription=point, by=day.chair)
+
+    state = live_state(day.meeting)
+
+    assert state["current"]["id"] == point.pk
+    assert state["interrupted"]["who"] == "Mexico"
+    assert state["interrupted"]["status"] == "interrupted"
+    assert state["interrupted"]["timer"]["running"] is False

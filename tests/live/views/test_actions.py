@@ -45,7 +45,7 @@ def _request(**fields):
     return {
         "delegation": "",
         "capacity": "national",
-        "level": "ambassador",
+        "level": "chair_of_delegation",
         "purpose": "statement",
         **fields,
     }
@@ -178,6 +178,28 @@ def test_the_chair_closes_the_list_and_starts_a_segment(as_chair, day):
     state = response.json()["state"]
     assert state["list_closed"] is True
     assert state["segment"]["id"] == day.panel.pk
+
+
+def test_the_chair_sets_the_order_of_statements_and_the_rights_of_reply(as_chair, day):
+    response = as_chair.post(
+        _url("rules", day.meeting),
+        {"precedence": "multi_stakeholder", "replies_per_item": "1"},
+        **JSON,
+    )
+
+    floor = floor_of(day.meeting)
+    assert response.status_code == 200
+    assert (floor.precedence, floor.replies_per_item) == ("multi_stakeholder", 1)
+
+
+def test_rules_of_the_floor_refuse_an_unknown_order(as_chair, day):
+    response = as_chair.post(
+        _url("rules", day.meeting), {"precedence": "loudest", "replies_per_item": "2"}, **JSON
+    )
+
+    assert response.status_code == 400
+    assert "precedence" in response.json()["errors"]
+    assert floor_of(day.meeting).precedence == "general_assembly"
 
 
 def test_the_chair_sets_limits_and_quotas_in_minutes(as_chair, day):

@@ -46,3 +46,39 @@ def test_update_meeting_does_not_judge_times_it_was_not_asked_to_change():
     update_meeting(meeting=meeting, changes={"title": "New"}, by=StaffFactory())
 
     assert Meeting.objects.get().title == "New"
+
+
+def test_a_meeting_that_runs_past_midnight_ends_the_next_day():
+    meeting = MeetingFactory(start_time=datetime.time(20, 0), end_time=datetime.time(22, 0))
+
+    update_meeting(
+        meeting=meeting,
+        changes={"end_time": datetime.time(1, 30), "ends_next_day": True},
+        by=StaffFactory(),
+    )
+
+    meeting.refresh_from_db()
+    assert (meeting.end_time, meeting.ends_next_day) == (datetime.time(1, 30), True)
+
+
+def test_an_end_before_the_start_is_refused_unless_the_meeting_ends_after_midnight():
+    meeting = MeetingFactory(start_time=datetime.time(20, 0), end_time=datetime.time(22, 0))
+
+    with pytest.raises(ValidationError) as refused:
+        update_meeting(
+            meeting=meeting, changes={"end_time": datetime.time(1, 30)}, by=StaffFactory()
+        )
+
+    assert "ends after midnight" in refused.value.message_dict["end_time"][0]
+    assert Meeting.objects.get().end_time == datetime.time(22, 0)
+
+
+def test_ending_after_midnight_needs_an_end_time():
+    meeting = MeetingFactory(start_time=datetime.time(20, 0), end_time=None)
+
+    with pytest.raises(ValidationError) as refused:
+        update_meeting(meeting=meeting, changes={"ends_next_day": True}, by=StaffFactory())
+
+    assert refused.value.message_dict["end_time"] == [
+        "Give the end time of a meeting that ends after midnight."
+    ]

@@ -116,3 +116,11 @@ def test_end_time_before_the_start_is_unknown():
     meeting = a_meeting(start="13:00", end="12:00")
 
     assert meeting_end(meeting) is None
+
+
+def test_a_meeting_that_ends_after_midnight_ends_on_the_next_day():
+    meeting = a_meeting(start="21:00", end="01:00", budgets=(120, None))
+    meeting.ends_next_day = True
+
+    assert meeting_end(meeting) == datetime.datetime(2016, 7, 14, 1, 0, tzinfo=NEW_YORK)
+    assert clock(timetable(meeting)) == [("21:00", "23:00"), ("23:00", "01:00")]

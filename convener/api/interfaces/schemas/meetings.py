@@ -42,6 +42,7 @@ class MeetingOut(Schema):
     date: datetime.date | None
     start: TimeOfDay | None
     end: TimeOfDay | None
+    ends_next_day: bool
     venue: str
     room: str
     format: MeetingFormat
@@ -166,6 +167,9 @@ class MeetingChangesIn(Schema):
     )
     end: LocalTime | None = Field(
         None, description="Local time of the series, no UTC offset; null: to be confirmed."
+    )
+    ends_next_day: bool = omissible(
+        "true: the meeting runs past midnight; its end is the next day."
     )
     venue: Annotated[str, TextOf(Meeting, "venue")] = omissible('"": to be confirmed.')
     room: Annotated[str, TextOf(Meeting, "room")] = omissible('"": to be confirmed.')

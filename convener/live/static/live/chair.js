@@ -95,6 +95,17 @@
         el("p", { class: "live-current__details" }, F.details(current))
       );
     }
+    if (state.interrupted) {
+      box.append(
+        el(
+          "p",
+          { class: "live-current__interrupted" },
+          F.text("interrupted"),
+          " ",
+          F.speaker(state.interrupted)
+        )
+      );
+    }
     byId("live-timer-controls").hidden = !current;
     byId("live-pause").hidden = !current || !current.timer.running;
     byId("live-resume").hidden = !current || current.timer.running;
