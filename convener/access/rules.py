@@ -229,6 +229,20 @@ def meeting_is_draft(user: Any, obj: Any) -> bool:
     return meeting is not None and meeting.status == MeetingStatus.DRAFT
 
 
+@rules.predicate
+def meeting_is_to_come(user: Any, obj: Any) -> bool:
+    """The object's meeting is a draft or published: it has not taken place, and
+    is not cancelled, so it may still be postponed."""
+    meeting = meeting_of(obj)
+    return meeting is not None and meeting.status in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
+
+
+@rules.predicate
+def meeting_is_published(user: Any, obj: Any) -> bool:
+    meeting = meeting_of(obj)
+    return meeting is not None and meeting.status == MeetingStatus.PUBLISHED
+
+
 administers_series = is_site_administrator | is_secretariat
 
 # The role each permission locked by a reported meeting asks besides, so that
@@ -281,11 +295,11 @@ _add_locked_perm("meeting.release_record", administers_series | is_rapporteur)
 _add_locked_perm("meeting.chair", administers_series | is_chair, floor=True)
 _add_locked_perm("meeting.request_floor", is_delegation, floor=True)
 rules.add_perm("meeting.change_status", administers_series)
-# Its life besides the status: postponing and cancelling (not once reported),
-# deleting a draft. Using a meeting as a template needs `series.manage` of the
+# Its life besides the status: postponing a meeting still to come, cancelling a
+# published one, deleting a draft (the pages offer each step only then). Using a meeting as a template needs `series.manage` of the
 # series the copy goes to and reading the meeting it copies.
-_add_locked_perm("meeting.postpone", administers_series)
-_add_locked_perm("meeting.cancel", administers_series)
+_add_locked_perm("meeting.postpone", administers_series & meeting_is_to_come)
+_add_locked_perm("meeting.cancel", administers_series & meeting_is_published)
 rules.add_perm("meeting.delete", administers_series & meeting_is_draft)
 # Reading the speaking time of a meeting, reported or not.
 rules.add_perm("meeting.view_floor", administers_series | is_chair)

@@ -7,6 +7,7 @@ from convener.meetings.models import (
     CoOrganiser,
     Meeting,
     Participation,
+    Postponement,
     ReferenceDocument,
     Segment,
     Series,
@@ -64,6 +65,13 @@ class MeetingSectionInline(admin.StackedInline):
     extra = 0
 
 
+class PostponementInline(admin.TabularInline):
+    model = Postponement
+    fields = ["date", "start_time", "end_time", "reason", "postponed_at"]
+    readonly_fields = ["postponed_at"]
+    extra = 0
+
+
 class SegmentInline(admin.TabularInline):
     model = Segment
     fields = ["order", "key", "kind", "title", "duration"]
@@ -78,7 +86,13 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     autocomplete_fields = ["moderator"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [CoOrganiserInline, CoChairInline, MeetingSectionInline, SegmentInline]
+    inlines = [
+        CoOrganiserInline,
+        CoChairInline,
+        MeetingSectionInline,
+        SegmentInline,
+        PostponementInline,
+    ]
 
     def save_formset(self, request, form, formset, change):
         # Sections entered on a meeting belong to its series too.

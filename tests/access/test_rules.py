@@ -343,7 +343,7 @@ def test_secretariat_deletes_a_meeting_of_its_series_only_while_it_is_a_draft(wo
     assert deletable == set(_meeting_targets("A1"))
 
 
-def test_a_cancelled_meeting_closes_its_floor_and_nothing_else(world):
+def test_a_cancelled_meeting_closes_its_floor_and_its_own_life_and_nothing_else(world):
     secretariat = role_in_a(world, Role.SECRETARIAT)
     delegation = role_in_a(world, Role.DELEGATION, state=world["own state"])
     while_open = {user: allowed(user, world) for user in (secretariat, delegation)}
@@ -353,7 +353,7 @@ def test_a_cancelled_meeting_closes_its_floor_and_nothing_else(world):
 
     inscriptions_in_a1 = ("own inscription in A1", "other inscription in A1")
     assert while_open[secretariat] - allowed(secretariat, world) == (
-        _on(("meeting.chair",), _meeting_targets("A1"))
+        _on(("meeting.chair", "meeting.postpone", "meeting.cancel"), _meeting_targets("A1"))
         | _on(("floor.withdraw",), inscriptions_in_a1)
     )
     assert while_open[delegation] - allowed(delegation, world) == (

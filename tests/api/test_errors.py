@@ -69,7 +69,7 @@ def test_invalid_data_is_a_422_naming_each_field(client, admin_headers):
 
     response = client.patch(
         "/api/meetings/s/1",
-        {"status": "cancelled", "date": "soon"},
+        {"status": "adjourned", "date": "soon"},
         content_type="application/json",
         headers={"If-Match": '"any version"', **admin_headers},
     )

@@ -36,6 +36,7 @@ def test_meeting_list_gives_the_demo_meetings_in_date_order(client, demo_series)
         "date": "2016-04-25",
         "start": "10:00:00",
         "end": "13:00:00",
+        "ends_next_day": False,
         "venue": "United Nations Headquarters, New York",
         "room": "Conference Room 7",
         "format": "panels",

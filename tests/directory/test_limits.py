@@ -25,6 +25,8 @@ WRITTEN_BY_CONVENER = {
     "access.Invitation.secret_digest",
     "api.ApiToken.digest",
     "live.SpeakingQuota.group",
+    "exchange.CalendarEntry.key",
+    "exchange.CalendarEntry.schedule",
 }
 # Codes and keys, which reference data or a choice list fills.
 CODES = {

@@ -127,11 +127,10 @@ CASES = (
     Case("meeting", meeting(2), OPENS_MEETING_2, variant="meeting 2"),
     Case("meeting_edit", meeting(3), SECRETARIAT, READ_AND_WRITE),
     Case("meeting_status", meeting(3), SECRETARIAT, WRITE, {"transition": "publish"}),
-    Case("meeting_postpone", meeting(3), SECRETARIAT, READ_AND_WRITE),
-    Case("meeting_cancel", meeting(3), SECRETARIAT, READ_AND_WRITE),
-    # Meeting 3 is held, so no draft: only the site administrator, who holds every
-    # permission, reaches the page, and the deletion itself is refused.
-    Case("meeting_delete", meeting(3), ADMINISTRATOR, READ_AND_WRITE),
+    # Meeting 1 is published and meeting 4 a draft: the steps of a meeting's life.
+    Case("meeting_postpone", meeting(1), SECRETARIAT, READ_AND_WRITE),
+    Case("meeting_cancel", meeting(1), SECRETARIAT, READ_AND_WRITE),
+    Case("meeting_delete", meeting(4), SECRETARIAT, READ_AND_WRITE),
     Case("meeting_copy", meeting(3), SECRETARIAT, READ_AND_WRITE),
     Case("series_copy", series, SECRETARIAT, READ_AND_WRITE),
     # The programme: UNDP's focal point edits that of meeting 3, not of meeting 2

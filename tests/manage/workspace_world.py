@@ -176,6 +176,10 @@ def workspace_world(django_db_blocker: Any) -> Iterator[World]:
         # let the matrix test what each role may change (the lock has its own
         # tests, in test_reported_meetings).
         series.meetings.update(status=MeetingStatus.HELD)
+        # Two meetings still to come, for the steps of a meeting's life: 1 is
+        # published (it may be postponed or cancelled), 4 a draft (it may be deleted).
+        series.meetings.filter(number=1).update(status=MeetingStatus.PUBLISHED)
+        series.meetings.filter(number=4).update(status=MeetingStatus.DRAFT)
         meetings = {meeting.number: meeting for meeting in series.meetings.all()}
         _versions(series, "concept-note")
         _versions(series, "programme", 3)

@@ -82,8 +82,10 @@ PLACES = [
 
 
 def _places_of(lines):
+    """The places of the panel, after its heading and the line of its time."""
     start = lines.index("# Panel on rescue") + 1
-    return lines[start : start + 4]
+    assert lines[start] == "10:00–11:00"
+    return lines[start + 1 : start + 5]
 
 
 def test_concept_note_words_each_place_by_what_is_known(panel, secretariat):
