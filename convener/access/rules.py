@@ -296,8 +296,9 @@ _add_locked_perm("meeting.chair", administers_series | is_chair, floor=True)
 _add_locked_perm("meeting.request_floor", is_delegation, floor=True)
 rules.add_perm("meeting.change_status", administers_series)
 # Its life besides the status: postponing a meeting still to come, cancelling a
-# published one, deleting a draft (the pages offer each step only then). Using a meeting as a template needs `series.manage` of the
-# series the copy goes to and reading the meeting it copies.
+# published one, deleting a draft (the pages offer each step only then). Using
+# a meeting as a template needs `series.manage` of the series the copy goes to
+# and reading the meeting it copies.
 _add_locked_perm("meeting.postpone", administers_series & meeting_is_to_come)
 _add_locked_perm("meeting.cancel", administers_series & meeting_is_published)
 rules.add_perm("meeting.delete", administers_series & meeting_is_draft)
