@@ -201,6 +201,9 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.interventions.organisation": Field(TurnForm, "organisation"),
     "meetings.interventions.capacity": Field(TurnForm, "capacity"),
     "meetings.interventions.office": Field(TurnForm, "office"),
+    "meetings.interventions.points": Field(TurnForm, "points"),
+    "meetings.interventions.references": Field(TurnForm, "references"),
+    "meetings.interventions.sdg_targets": Field(TurnForm, "sdg_targets"),
     "meetings.record_released": Step("records_release"),
     # The date a meeting leaves is what it had when the secretariat postponed it.
     "meetings.postponed_from.date": Step("meeting_postpone"),
@@ -237,11 +240,8 @@ AWAITING_A_FORM = {
     "convening_group.members": "issue 11 item 12",
     "convening_group.chairs.year": "issue 11 item 12",
     "convening_group.chairs.organisation": "issue 11 item 12",
-    "meetings.interventions.points": "issue 11 item 14",
-    "meetings.interventions.references": "issue 11 item 14",
-    "meetings.interventions.sdg_targets": "issue 11 item 14",
 }
-WAITING_AREAS = ("convening_group.", "meetings.interventions.")
+WAITING_AREAS = ("convening_group.",)
 
 
 def format_fields() -> list[str]:

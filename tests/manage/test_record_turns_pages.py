@@ -137,3 +137,46 @@ def test_meeting_page_says_whether_the_record_is_released(debate):
     )
 
     assert "(released)" in client.get(url).content.decode()
+
+
+def test_record_turn_page_records_points_documents_and_sdg_targets(debate):
+    turn = InterventionFactory(segment=debate)
+    client = _rapporteur(debate.meeting)
+
+    client.post(
+        _url("records_turn", debate.meeting, turn.pk),
+        {
+            "segment": debate.pk,
+            "kind": "statement",
+            "speaker": turn.speaker_id,
+            "state": turn.state_id or "",
+            "points": "Expand safe pathways\n\n  Share data on returns  \n",
+            "references": "A/70/59, A/RES/70/1",
+            "sdg_targets": "10.7, 17.18",
+        },
+    )
+
+    turn.refresh_from_db()
+    assert turn.points == ["Expand safe pathways", "Share data on returns"]
+    assert (turn.references, turn.sdg_targets) == (["A/70/59", "A/RES/70/1"], ["10.7", "17.18"])
+
+
+def test_record_turn_page_refuses_what_is_not_a_un_symbol_and_keeps_the_text(debate):
+    turn = InterventionFactory(segment=debate, references=["A/70/59"])
+    client = _rapporteur(debate.meeting)
+
+    response = client.post(
+        _url("records_turn", debate.meeting, turn.pk),
+        {
+            "segment": debate.pk,
+            "kind": "statement",
+            "speaker": turn.speaker_id,
+            "references": "A/70/59, the Sendai framework",
+        },
+    )
+
+    page = response.content.decode()
+    assert "is not a UN document symbol" in page
+    assert "the Sendai framework" in page
+    turn.refresh_from_db()
+    assert turn.references == ["A/70/59"]

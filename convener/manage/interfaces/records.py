@@ -8,12 +8,75 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
+from convener.directory.limits import POINT, POINTS
 from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.manage.interfaces.references import SdgTargetsField
 from convener.meetings.models import Meeting, Segment
+from convener.prose.symbols import is_symbol
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 # The fields of the form, named as the model's (and `update_intervention`'s).
-FACTS = ("segment", "kind", "speaker", "state", "state_group", "organisation", "capacity", "office")
+FACTS = (
+    "segment",
+    "kind",
+    "speaker",
+    "state",
+    "state_group",
+    "organisation",
+    "capacity",
+    "office",
+    "points",
+    "references",
+    "sdg_targets",
+)
+
+
+class LinesField(forms.CharField):
+    """A list of texts typed one per line, cleaned into a list without empty lines."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def __init__(self, *, most: int, longest: int, **kwargs: Any) -> None:
+        super().__init__(required=False, max_length=most * (longest + 2), **kwargs)
+        self.most, self.longest = most, longest
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def prepare_value(self, value: Any) -> Any:
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def validate(self, value: Any) -> None:
+        if len(value) > self.most:
+            raise forms.ValidationError(
+                _("Give at most %(most)d, one per line."), params={"most": self.most}
+            )
+        for line in value:
+            if len(line) > self.longest:
+                raise forms.ValidationError(
+                    _("Each line may have at most %(longest)d characters."),
+                    params={"longest": self.longest},
+                )
+
+
+class SymbolsField(forms.CharField):
+    """UN document symbols typed with commas or spaces between them."""
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value)
+        return [symbol for symbol in text.replace(",", " ").split() if symbol]
+
+    def prepare_value(self, value: Any) -> Any:
+        return ", ".join(value) if isinstance(value, list | tuple) else value
+
+    def validate(self, value: Any) -> None:
+        for symbol in value:
+            if not is_symbol(symbol):
+                raise forms.ValidationError(
+                    _("“%(symbol)s” is not a UN document symbol, such as A/70/59."),
+                    params={"symbol": symbol},
+                )
 
 
 class TurnForm(forms.Form):
@@ -52,6 +115,24 @@ class TurnForm(forms.Form):
         required=False,
     )
     office = Intervention._meta.get_field("office").formfield(label=_("Office held"))
+    points = LinesField(
+        most=POINTS,
+        longest=POINT,
+        label=_("Points and recommendations"),
+        help_text=_("One per line, as the report lists them."),
+    )
+    references = SymbolsField(
+        label=_("Documents cited"),
+        required=False,
+        max_length=2_000,
+        help_text=_("UN symbols, separated by commas: A/70/59, A/RES/70/1."),
+    )
+    sdg_targets = SdgTargetsField(
+        label=_("SDG targets cited"),
+        required=False,
+        max_length=2_000,
+        help_text=_("Such as 10.7, 17.18."),
+    )
 
     def __init__(self, *args: Any, meeting: Meeting, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,10 +12,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from convener.directory.limits import POINT, POINTS
 from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.meetings.domain.references import SDG_TARGET
 from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Segment
 from convener.prose.editing import lock_and_compare
+from convener.prose.symbols import is_symbol
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 logger = logging.getLogger(__name__)
@@ -33,11 +36,24 @@ EDITABLE_FIELDS = frozenset(
         "office",
         "summary",
         "points",
+        "references",
+        "sdg_targets",
     }
 )
+_LISTS = ("points", "references", "sdg_targets")
 # Checked by `_check` itself: the related rows are given as objects, and
 # the JSON fields have no field validation of their own.
-_NOT_CLEANED = ["segment", "speaker", "state", "state_group", "organisation", "order", "points"]
+_NOT_CLEANED = [
+    "segment",
+    "speaker",
+    "state",
+    "state_group",
+    "organisation",
+    "order",
+    "points",
+    "references",
+    "sdg_targets",
+]
 
 
 def record_intervention(
@@ -53,6 +69,8 @@ def record_intervention(
     office: str = "",
     summary: str = "",
     points: Sequence[str] = (),
+    references: Sequence[str] = (),
+    sdg_targets: Sequence[str] = (),
 ) -> Intervention:
     """A new turn on the floor, after the last one recorded in the segment."""
     intervention = Intervention(
@@ -66,6 +84,8 @@ def record_intervention(
         office=office,
         summary=summary,
         points=list(points),
+        references=list(references),
+        sdg_targets=list(sdg_targets),
     )
     with transaction.atomic():
         lock_open_meeting(segment.meeting_id)
@@ -185,7 +205,7 @@ def _check(intervention: Intervention, *, changed: Set[str], meeting_id: int | N
         for name in changed
         if getattr(intervention, name) is None
         and not Intervention._meta.get_field(name).null
-        and name not in {"segment", "points"}  # the rules below say what is wrong
+        and name not in {"segment", *_LISTS}  # the rules below say what is wrong
     }
     for name in nulls:
         errors[name] = [ValidationError("This field cannot be null.")]
@@ -216,7 +236,26 @@ def _rule_breaches(intervention: Intervention, *, meeting_id: int | None) -> lis
         breaches.append(("state_group", "Required when speaking on behalf of a group."))
     if intervention.capacity == Capacity.OFFICE and not intervention.office:
         breaches.append(("office", "Required when speaking as holder of an office."))
-    points = intervention.points
-    if not isinstance(points, list) or not all(isinstance(point, str) for point in points):
-        breaches.append(("points", "Give the points as a list of texts."))
+    breaches.extend(_list_breaches(intervention))
     return breaches
+
+
+def _list_breaches(intervention: Intervention) -> list[tuple[str, str]]:
+    """The points, documents cited and SDG targets: lists of texts of their kind."""
+    breaches = []
+    points = intervention.points
+    if not _texts(points, most=POINTS) or any(len(point) > POINT for point in points):
+        breaches.append(("points", _("Give the points as a list of texts.")))
+    references = intervention.references
+    if not _texts(references, most=POINTS) or not all(map(is_symbol, references)):
+        breaches.append(
+            ("references", _("Give the documents cited by UN symbol, such as A/70/59."))
+        )
+    targets = intervention.sdg_targets
+    if not _texts(targets, most=POINTS) or not all(map(SDG_TARGET.match, targets)):
+        breaches.append(("sdg_targets", _("Give SDG targets such as 10.7 or 17.a.")))
+    return breaches
+
+
+def _texts(value: Any, *, most: int) -> bool:
+    return isinstance(value, list) and len(value) <= most and all(isinstance(v, str) for v in value)

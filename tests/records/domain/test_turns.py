@@ -1,11 +1,15 @@
 """Removing and ordering the turns of a record, as the rapporteur does afterwards."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.access.models import Role
 from convener.meetings.models import MeetingStatus
-from convener.records.domain.interventions import move_intervention, remove_intervention
+from convener.records.domain.interventions import (
+    move_intervention,
+    remove_intervention,
+    update_intervention,
+)
 from convener.records.models import Intervention
 from tests.factories import GrantFactory, InterventionFactory, SegmentFactory, UserFactory
 
@@ -67,3 +71,17 @@ def test_remove_intervention_of_a_reported_meeting_is_refused(turns):
 
     with pytest.raises(PermissionDenied, match="reported"):
         remove_intervention(intervention=turns[0], by=_rapporteur(turns[0]))
+
+
+def test_a_turn_cites_documents_by_un_symbol_and_sdg_targets_by_number():
+    turn = InterventionFactory()
+    rapporteur = GrantFactory(series=turn.segment.meeting.series, role=Role.RAPPORTEUR).user
+
+    with pytest.raises(ValidationError) as refused:
+        update_intervention(
+            intervention=turn,
+            changes={"references": ["A/70/59", "Sendai"], "sdg_targets": ["10.7", "18.1"]},
+            by=rapporteur,
+        )
+
+    assert set(refused.value.message_dict) == {"references", "sdg_targets"}
