@@ -18,8 +18,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--interval",
             type=float,
-            default=0.5,
-            help="seconds between two looks at an empty queue (default 0.5)",
+            default=1.0,
+            help="seconds between two looks at an empty queue (default 1)",
         )
 
     def handle(self, *args, interval: float, **options):
