@@ -95,8 +95,8 @@ def test_build_of_a_dead_worker_is_queued_again(
     assert build_ids(queued) == [crashed.pk]
 
 
-def test_queued_build_waits_in_the_queue_whoever_queued_it(demo_series, queued):
-    waiting = left_behind(demo_series, builder="", status=BuildStatus.QUEUED)
+def test_queued_build_waits_in_the_queue_even_if_its_requester_died(demo_series, queued):
+    waiting = left_behind(demo_series, builder=dead_process(), status=BuildStatus.QUEUED)
 
     assert request(demo_series).status == BuildStatus.QUEUED
     waiting.refresh_from_db()
