@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "ninja",  # serves the API's documentation page from our own static files
+    "django_tasks",
+    "django_tasks_db",  # the queue of background tasks, in the database
 ]
 
 MIDDLEWARE = [
@@ -158,6 +160,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         config.private_file(Path(DATABASES["default"]["NAME"]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (document builds) wait in the database until `convener
+# worker` runs them: a queued build survives a restart of every process.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 _redis_url = config.get("REDIS_URL")
 CACHES = {

@@ -88,3 +88,20 @@ def demo_user(demo_series):
     from django.contrib.auth import get_user_model
 
     return lambda username: get_user_model().objects.get(username=username)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_where_they_are_queued(settings):
+    """Background tasks (document builds) run at once, in the test's thread,
+    when they are queued: no worker to start (`tasks_held` keeps them instead;
+    tests/server/test_worker.py runs the real worker process)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def tasks_held(settings):
+    """Background tasks queued and kept, never run: the list of them."""
+    from django_tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return task_backends["default"].results

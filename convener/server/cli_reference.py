@@ -16,6 +16,7 @@ from convener.cli import ALIASES
 COMMANDS = {
     "demo": "convener.server",
     "serve": "convener.server",
+    "worker": "convener.server",
     "import": "convener.exchange",
     "export": "convener.exchange",
     "build": "convener.publishing",

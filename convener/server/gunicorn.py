@@ -2,6 +2,8 @@
 
 Each worker process runs an event loop (uvicorn) serving `convener.asgi`: the
 live event streams wait on the loop, the pages run in the worker's threads.
+Beside them runs the background worker that builds document files
+(`convener.server.worker`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from gunicorn.app.base import BaseApplication
 from uvicorn_worker import UvicornWorker
 
 from convener import config
+from convener.server.worker import worker_beside
 
 
 class ConvenerWorker(UvicornWorker):
@@ -49,7 +52,16 @@ def worker_processes(requested: int) -> int:
     return requested if config.get("REDIS_URL") else 1
 
 
-def serve(*, bind: str, workers: int, log_level: str = "info", access_log: bool = True) -> None:
+def serve(
+    *,
+    bind: str,
+    workers: int,
+    log_level: str = "info",
+    access_log: bool = True,
+    task_worker: bool = True,
+) -> None:
+    """Serve until stopped, with the background worker that builds files beside
+    the web workers unless `task_worker` is off (a worker run separately)."""
     options = {
         "bind": bind,
         "workers": workers,
@@ -63,4 +75,8 @@ def serve(*, bind: str, workers: int, log_level: str = "info", access_log: bool 
         "timeout": 60,
         "graceful_timeout": 10,
     }
-    ConvenerServer(options).run()
+    if not task_worker:
+        ConvenerServer(options).run()
+        return
+    with worker_beside(verbosity=0 if log_level in {"warning", "error", "critical"} else 1):
+        ConvenerServer(options).run()

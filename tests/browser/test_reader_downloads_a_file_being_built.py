@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from convener.publishing.models import DocumentBuild
+from convener.publishing.domain.builds import run_build
+from convener.publishing.models import BuildStatus, DocumentBuild
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
     ],
 )
 def test_first_click_on_a_file_not_yet_built_saves_the_file(
-    live_server, demo_series, page, file_format, header, name
+    live_server, demo_series, tasks_held, page, file_format, header, name
 ):
     link = reverse(
         "public:series_document_download", args=["gmg-2016", "concept-note", file_format]
@@ -24,9 +25,11 @@ def test_first_click_on_a_file_not_yet_built_saves_the_file(
     page.goto(live_server.url + reverse("public:series", args=["gmg-2016"]))
     assert not DocumentBuild.objects.exists()
 
-    # The builder thread writes the file while the download page waits for it.
     with page.expect_download(timeout=120_000) as started:
         page.locator(f'a[href="{link}"]').click()
+        # The download page waits while the worker (here: the test) builds the file.
+        page.get_by_role("status").get_by_text("being prepared").wait_for()
+        run_build(DocumentBuild.objects.get(status=BuildStatus.QUEUED).pk)
 
     download = started.value
     assert download.suggested_filename == name

@@ -145,3 +145,53 @@ def test_a_request_from_a_phone_reaches_the_chair_the_projector_and_the_records(
     expect(rapporteur.get_by_label("Summary (Markdown)")).to_have_value(
         f"{SUMMARY} It offered to host the next meeting."
     )
+
+
+START_DEBATE = """
+from django.contrib.auth import get_user_model
+from convener.live.domain.floor import start_segment
+from convener.meetings.models import Meeting
+
+meeting = Meeting.objects.get(series__slug="floor-series", number=1)
+start_segment(
+    meeting=meeting,
+    segment=meeting.segments.get(key="debate"),
+    by=get_user_model().objects.get(username="chair"),
+)
+"""
+
+
+def test_projector_whose_stream_opens_after_a_change_it_missed_shows_the_change(server, screen):
+    projector = screen(viewport={"width": 1280, "height": 720})
+    streams = []
+    projector.route("**/events/", lambda route: streams.append(route))  # held: see below
+    projector.goto(server.url + MEETING + "/projector/")
+    expect(projector.locator("#live-segment")).to_have_text("The meeting has not started.")
+    while not streams:  # the page asks for its stream once its scripts run
+        projector.wait_for_event("request", timeout=15_000)
+
+    # The chair starts the segment between the page's state and its stream:
+    # the update goes out (in another process) before the stream listens.
+    server.run_django(START_DEBATE)
+    streams[0].continue_()
+
+    expect(projector.locator("#live-segment")).to_have_text("Interactive debate")
+
+
+def test_projector_whose_stream_fails_before_its_first_state_reads_the_change(server, screen):
+    projector = screen(viewport={"width": 1280, "height": 720})
+    failed = []
+
+    def cut(route):  # every attempt of the stream dies on the network
+        failed.append(route.request.url)
+        route.abort()
+
+    projector.route("**/events/", cut)
+    projector.goto(server.url + MEETING + "/projector/")
+    expect(projector.locator("#live-segment")).to_have_text("The meeting has not started.")
+    while not failed:
+        projector.wait_for_event("requestfailed", timeout=15_000)
+
+    server.run_django(START_DEBATE)  # no stream listens: the update is missed
+
+    expect(projector.locator("#live-segment")).to_have_text("Interactive debate", timeout=15_000)

@@ -1,21 +1,13 @@
 """Readers open a document on the page or download it; big files are built in the background."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from convener.meetings.models import Meeting, MeetingStatus
-from convener.publishing.domain import builds
 from convener.publishing.models import BuildStatus, DocumentBuild
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def builds_at_once(monkeypatch, django_capture_on_commit_callbacks):
-    """Run each build as soon as it is committed, in the test's thread."""
-    monkeypatch.setattr(builds, "submit", lambda task, *args: task(*args))
 
 
 def file_url(document, file_format, meeting=None, name="file"):
@@ -76,8 +68,7 @@ def test_markdown_is_downloaded_at_once(client, demo_series):
     assert b"Seven Member States took the floor" in response.content
 
 
-def test_pdf_download_page_returns_at_once_and_queues_a_build(client, demo_series, monkeypatch):
-    monkeypatch.setattr(builds, "submit", lambda task, *args: None)
+def test_pdf_download_page_returns_at_once_and_queues_a_build(client, demo_series, tasks_held):
 
     response = client.get(download_url("report", "pdf"))
 
@@ -90,8 +81,7 @@ def test_pdf_download_page_returns_at_once_and_queues_a_build(client, demo_serie
     assert DocumentBuild.objects.get().status == BuildStatus.QUEUED
 
 
-def test_pdf_address_never_answers_a_page_while_the_file_is_built(client, demo_series, monkeypatch):
-    monkeypatch.setattr(builds, "submit", lambda task, *args: None)
+def test_pdf_address_never_answers_a_page_while_the_file_is_built(client, demo_series, tasks_held):
 
     response = client.get(file_url("report", "pdf"))
 
@@ -102,7 +92,7 @@ def test_pdf_address_never_answers_a_page_while_the_file_is_built(client, demo_s
 
 
 def test_status_of_the_build_answers_json_until_done(
-    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+    client, demo_series, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         waiting = client.get(status_url("programme", "docx", meeting=4))
@@ -116,7 +106,7 @@ def test_status_of_the_build_answers_json_until_done(
 
 
 def test_download_page_of_a_built_file_hands_the_file_over(
-    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+    client, demo_series, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.get(download_url("report", "docx"))
@@ -128,7 +118,7 @@ def test_download_page_of_a_built_file_hands_the_file_over(
 
 
 def test_download_page_after_waiting_links_to_the_file_rather_than_saving_it_again(
-    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+    client, demo_series, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.get(download_url("report", "docx"))
@@ -144,9 +134,7 @@ def test_download_page_of_markdown_does_not_exist(client, demo_series):
     assert client.get(status_url("report", "md")).status_code == 404
 
 
-def test_pdf_is_served_once_built(
-    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
-):
+def test_pdf_is_served_once_built(client, demo_series, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.get(file_url("concept-note", "pdf", meeting=4))
 
@@ -157,14 +145,15 @@ def test_pdf_is_served_once_built(
     assert response.content.startswith(b"%PDF")
 
 
-def test_same_request_twice_builds_once(client, demo_series, monkeypatch):
-    queued = []
-    monkeypatch.setattr(builds, "submit", lambda task, *args: queued.append(args))
-
-    client.get(file_url("report", "docx"))
-    client.get(file_url("report", "docx"))
+def test_same_request_twice_builds_once(
+    client, demo_series, tasks_held, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(file_url("report", "docx"))
+        client.get(file_url("report", "docx"))
 
     assert DocumentBuild.objects.count() == 1
+    assert len(tasks_held) == 1
 
 
 def test_documents_of_a_draft_meeting_are_hidden_from_the_public(client, demo_series):
@@ -182,27 +171,3 @@ def test_report_of_one_meeting_does_not_exist(client, demo_series):
 
 def test_unknown_format_does_not_exist(client, demo_series):
     assert client.get(file_url("report", "exe")).status_code == 404
-
-
-@pytest.mark.django_db(transaction=True)
-def test_builder_thread_builds_the_file_in_the_background(reference_data):
-    import time
-
-    from convener.meetings.models import Series
-    from convener.server.demo import load_demo_series
-
-    load_demo_series()
-    build = builds.request_build(
-        series=Series.objects.get(slug="gmg-2016"),
-        document="programme",
-        meeting_number=3,
-        file_format="pdf",
-        user=AnonymousUser(),
-    )
-
-    deadline = time.monotonic() + 60
-    while DocumentBuild.objects.get(pk=build.pk).status != BuildStatus.DONE:
-        assert time.monotonic() < deadline, "the background build did not finish"
-        assert DocumentBuild.objects.get(pk=build.pk).status != BuildStatus.FAILED
-        time.sleep(0.2)
-    assert bytes(DocumentBuild.objects.get(pk=build.pk).content).startswith(b"%PDF")

@@ -10,7 +10,6 @@ import pytest
 from django.urls import reverse
 
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
-from convener.publishing.domain import builds
 from tests.factories import StaffFactory
 from tests.publishing.test_build_command import require
 
@@ -22,12 +21,6 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-
-
-@pytest.fixture(autouse=True)
-def builds_at_once(monkeypatch):
-    """Run each build as soon as it is committed, in the test's thread."""
-    monkeypatch.setattr(builds, "submit", lambda task, *args: task(*args))
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The `convener` command as a newcomer uses it, in a process of its own."""
 
+import json
 import os
 import socket
 import subprocess
@@ -75,6 +76,31 @@ def test_demo_serves_the_series_and_prints_where_to_open_it(fresh_environment):
     assert "/series/gmg-2016/" in home
     assert f"Convener is running at http://127.0.0.1:{port}/" in output
     assert "sign in as secretariat" in output
+
+
+def test_demo_builds_the_pdf_a_reader_asks_for_in_its_worker(fresh_environment):
+    port = free_port()
+    server = subprocess.Popen(
+        [CONVENER, "demo", "--port", str(port)],
+        env=fresh_environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    documents = f"http://127.0.0.1:{port}/series/gmg-2016/meetings/3/documents"
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        deadline = time.monotonic() + 180
+        status = f"{documents}/programme/download/pdf/status"
+        while json.loads(wait_for(status))["status"] != "done":
+            assert time.monotonic() < deadline, "the demo's worker built nothing"
+            time.sleep(0.3)
+        with urllib.request.urlopen(f"{documents}/programme.pdf", timeout=30) as response:  # noqa: S310 — localhost
+            content = response.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+    assert content.startswith(b"%PDF")
 
 
 def test_django_management_commands_work_through_convener(fresh_environment):

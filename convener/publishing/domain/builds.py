@@ -1,26 +1,30 @@
 """Building document files in the background, once per content revision.
 
 A request for a PDF or Word file never waits for it: `request_build` records
-the wish and returns; a worker thread of the same process writes the file
+the wish and queues a task (Django's tasks API, whose database backend keeps
+the queue in the database); `convener worker` runs it and writes the file
 into the database; the next request for the same document, format, audience
-and revision gets it, and the builds of earlier revisions are deleted.
+and revision gets it, and the builds of earlier revisions are deleted. A
+build moves from queued to running (`builder` names the worker process) to
+done or failed: that is the progress the download page follows.
 
-Each build names the process that queued or runs it. When that process has
-died (a crash, a restart), the next request restarts the build at once, or
-marks it failed after `MAX_ATTEMPTS`; a build whose process cannot be seen
-from here (another machine) is restarted once it is `STALE_AFTER` old.
+A queued build waits in the database and outlives every process. A running
+build whose worker has died (a crash, a restart, a kill) is queued again by
+the next worker that starts on the machine (`restart_abandoned_builds`) or by
+the next request for it, and marked failed after `MAX_ATTEMPTS`; a build
+whose worker cannot be seen from here (another machine), or whose task was
+lost, is queued again once it is `STALE_AFTER` old.
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Series
@@ -37,30 +41,10 @@ from convener.publishing.models import Audience, BuildStatus, DocumentBuild
 
 logger = logging.getLogger(__name__)
 
-# One builder thread per process: builds are CPU-bound, and the web workers
-# must keep a core for requests.
-_BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="convener-build")
 STALE_AFTER = datetime.timedelta(minutes=10)
 # A document whose build kills its process (memory, a crash in a library)
 # is not tried for ever.
 MAX_ATTEMPTS = 3
-
-
-def _in_builder_thread(task: Callable[..., Any], *args: Any) -> None:
-    """Run a task with a database connection of the builder thread's own, closed after."""
-    close_old_connections()
-    try:
-        task(*args)
-    finally:
-        connection.close()
-
-
-def _submit(task: Callable[..., Any], *args: Any) -> None:
-    _BUILDER.submit(_in_builder_thread, task, *args)
-
-
-# Tests replace this with a function that runs the build at once.
-submit: Callable[..., None] = _submit
 
 
 def request_build(
@@ -91,12 +75,24 @@ def request_build(
 def _abandoned(build: DocumentBuild) -> bool:
     if build.status not in {BuildStatus.QUEUED, BuildStatus.RUNNING}:
         return False
-    return process_gone(build.builder) or timezone.now() - build.requested_at > STALE_AFTER
+    # A queued build has no process: its task waits in the database.
+    gone = build.status == BuildStatus.RUNNING and process_gone(build.builder)
+    return gone or timezone.now() - build.requested_at > STALE_AFTER
+
+
+def restart_abandoned_builds() -> int:
+    """Queue again the builds left running by workers of this machine that have
+    died (a worker starting after a crash or a kill); how many were found."""
+    running = DocumentBuild.objects.filter(status=BuildStatus.RUNNING).defer("content")
+    abandoned = [build for build in running if process_gone(build.builder)]
+    for build in abandoned:
+        _queue(build)
+    return len(abandoned)
 
 
 def _queue(build: DocumentBuild) -> None:
-    """Queue the build in this process, unless another request just did, or it
-    was tried too often; `build` is left as the database has it."""
+    """Queue the build, unless another request just did, or it was tried too
+    often; `build` is left as the database has it."""
     if build.attempts >= MAX_ATTEMPTS:
         changes: dict[str, Any] = {
             "status": BuildStatus.FAILED,
@@ -108,7 +104,7 @@ def _queue(build: DocumentBuild) -> None:
             "status": BuildStatus.QUEUED,
             "requested_at": timezone.now(),
             "error": "",
-            "builder": this_process(),
+            "builder": "",
             "attempts": build.attempts + 1,
         }
     # Only if nobody changed it since it was read: of two requests that find
@@ -118,13 +114,20 @@ def _queue(build: DocumentBuild) -> None:
         for field, value in changes.items():
             setattr(build, field, value)
         if build.status == BuildStatus.QUEUED:
-            transaction.on_commit(lambda: submit(run_build, build.pk))
+            # Queued once the row is committed, so the worker finds it queued.
+            transaction.on_commit(lambda: build_document.enqueue(build.pk))
     else:
         build.refresh_from_db()
 
 
+@task()
+def build_document(build_id: int) -> None:
+    """The task `convener worker` runs (at once, in tests: the immediate backend)."""
+    run_build(build_id)
+
+
 def run_build(build_id: int) -> None:
-    """Write the file of a queued build (in the builder thread, or at once in tests)."""
+    """Write the file of a queued build; nothing if another worker took it."""
     claimed = DocumentBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(
         status=BuildStatus.RUNNING, builder=this_process()
     )

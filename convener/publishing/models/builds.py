@@ -35,8 +35,9 @@ class DocumentBuild(models.Model):
     )
     content = models.BinaryField(_("file"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
-    # The process that queued or runs the build, as "host/boot id/process id":
-    # a build whose process is gone is restarted at once instead of waiting.
+    # The worker process that runs the build, as "host/boot id/process id"
+    # (empty while it waits in the queue): a build whose worker is gone is
+    # restarted at once instead of waiting.
     builder = models.CharField(_("built by"), max_length=300, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     requested_at = models.DateTimeField(auto_now_add=True)

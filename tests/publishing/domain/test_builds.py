@@ -1,5 +1,6 @@
-"""Document builds: a build whose process died is restarted at once, and the
-builds of earlier revisions are deleted once a newer one is done."""
+"""Document builds: a queued build waits in the database queue, a build whose
+worker died is restarted at once, and the builds of earlier revisions are
+deleted once a newer one is done."""
 
 import datetime
 import socket
@@ -24,16 +25,13 @@ PDF_DOWNLOAD = reverse("public:meeting_document_download", args=["gmg-2016", 3, 
 
 
 @pytest.fixture
-def queued(monkeypatch):
-    """The builds handed to the builder, which runs none of them."""
-    submitted = []
-    monkeypatch.setattr(builds, "submit", lambda task, *args: submitted.append(args))
-    return submitted
+def queued(tasks_held):
+    """The tasks handed to the worker, which runs none of them."""
+    return tasks_held
 
 
-@pytest.fixture
-def builds_at_once(monkeypatch):
-    monkeypatch.setattr(builds, "submit", lambda task, *args: task(*args))
+def build_ids(tasks) -> list[int]:
+    return [task.args[0] for task in tasks]
 
 
 def dead_process() -> str:
@@ -69,7 +67,7 @@ def request(series, file_format="pdf"):
 
 
 def test_crashed_build_is_restarted_by_the_next_request_not_after_ten_minutes(
-    client, demo_series, builds_at_once, django_capture_on_commit_callbacks
+    client, demo_series, django_capture_on_commit_callbacks
 ):
     crashed = left_behind(demo_series, builder=dead_process())
 
@@ -83,15 +81,41 @@ def test_crashed_build_is_restarted_by_the_next_request_not_after_ten_minutes(
     assert (crashed.status, crashed.attempts) == (BuildStatus.DONE, 2)
 
 
-@pytest.mark.parametrize("status", [BuildStatus.QUEUED, BuildStatus.RUNNING])
-def test_build_of_a_dead_process_is_queued_again_in_this_one(demo_series, queued, status):
-    crashed = left_behind(demo_series, builder=dead_process(), status=status)
+def test_build_of_a_dead_worker_is_queued_again(
+    demo_series, queued, django_capture_on_commit_callbacks
+):
+    crashed = left_behind(demo_series, builder=dead_process())
 
-    with_restart = request(demo_series)
+    with django_capture_on_commit_callbacks(execute=True):
+        with_restart = request(demo_series)
 
     assert with_restart.pk == crashed.pk
     crashed.refresh_from_db()
-    assert (crashed.status, crashed.builder) == (BuildStatus.QUEUED, this_process())
+    assert (crashed.status, crashed.builder, crashed.attempts) == (BuildStatus.QUEUED, "", 2)
+    assert build_ids(queued) == [crashed.pk]
+
+
+def test_queued_build_waits_in_the_queue_even_if_its_requester_died(demo_series, queued):
+    waiting = left_behind(demo_series, builder=dead_process(), status=BuildStatus.QUEUED)
+
+    assert request(demo_series).status == BuildStatus.QUEUED
+    waiting.refresh_from_db()
+    assert waiting.attempts == 1
+    assert queued == []
+
+
+def test_queued_build_whose_task_was_lost_is_queued_again_once_stale(
+    demo_series, queued, django_capture_on_commit_callbacks
+):
+    lost = left_behind(demo_series, builder="", status=BuildStatus.QUEUED)
+    DocumentBuild.objects.filter(pk=lost.pk).update(
+        requested_at=timezone.now() - builds.STALE_AFTER - datetime.timedelta(seconds=1)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request(demo_series)
+
+    assert build_ids(queued) == [lost.pk]
 
 
 def test_build_left_by_a_previous_boot_is_restarted_at_once(demo_series, queued):
@@ -99,7 +123,33 @@ def test_build_left_by_a_previous_boot_is_restarted_at_once(demo_series, queued)
     left_behind(demo_series, builder=f"{host}/an-earlier-boot/{pid}")
 
     assert request(demo_series).status == BuildStatus.QUEUED
-    assert DocumentBuild.objects.get().builder == this_process()
+    assert DocumentBuild.objects.get().attempts == 2
+
+
+def test_starting_worker_queues_again_the_builds_of_dead_workers_only(
+    demo_series, queued, django_capture_on_commit_callbacks
+):
+    crashed = left_behind(demo_series, builder=dead_process())
+    alive = left_behind(demo_series, builder=this_process(), file_format="docx")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restarted = builds.restart_abandoned_builds()
+
+    assert restarted == 1
+    assert build_ids(queued) == [crashed.pk]
+    alive.refresh_from_db()
+    assert alive.status == BuildStatus.RUNNING
+
+
+def test_starting_worker_fails_a_build_that_killed_its_worker_every_time(demo_series, queued):
+    crashed = left_behind(demo_series, builder=dead_process(), attempts=builds.MAX_ATTEMPTS)
+
+    builds.restart_abandoned_builds()
+
+    crashed.refresh_from_db()
+    assert crashed.status == BuildStatus.FAILED
+    assert crashed.error == "The build stopped 3 times without finishing."
+    assert queued == []
 
 
 def test_build_that_keeps_killing_its_process_fails_at_once(
@@ -133,7 +183,7 @@ def test_build_of_another_machine_is_restarted_only_once_stale(demo_series, queu
 
 
 def test_new_revision_build_deletes_the_file_of_the_old_one(
-    demo_series, builds_at_once, django_capture_on_commit_callbacks
+    demo_series, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         old = request(demo_series, file_format="md")

@@ -1,10 +1,15 @@
 /* The live floor, shared by every screen of the meeting on the day.
  *
  * One connection to the meeting's event stream: each `state` event carries the
- * whole state of the floor, which replaces the one shown unless it is older
- * (its `version` is lower). EventSource reconnects by itself after a network
- * failure; if the stream cannot be opened at all, the screen reads the state
- * every few seconds and tries the stream again later.
+ * whole state of the floor, which replaces the one shown only if it is newer
+ * (its `version` is higher). The stream's first event is the state when it
+ * connects, so a change made between the page's rendering and the stream's
+ * start is not lost. Until that first event has come, every failure of the
+ * stream reads the state at once: the state in the page may already be old,
+ * and EventSource would only try again seconds later. EventSource reconnects
+ * by itself after a network failure; if the stream cannot be opened at all,
+ * the screen reads the state every few seconds and tries the stream again
+ * later.
  *
  * The timer travels as timestamps: each screen counts down itself, on the
  * server's clock (the offset from the device's clock is taken from each
@@ -187,13 +192,14 @@
     var offset = 0;
     var source = null;
     var pollTimer = null;
+    var streamed = false;
 
     function take(state, fresh) {
-      if (current && state.version < current.version) {
-        return;
-      }
       if (fresh) {
         offset = Date.parse(state.server_time) - Date.now();
+      }
+      if (current && state.version <= current.version) {
+        return;
       }
       current = state;
       options.onState(state);
@@ -238,6 +244,7 @@
       }
       source = new EventSource(options.events);
       source.addEventListener("state", function (event) {
+        streamed = true;
         status(true);
         take(JSON.parse(event.data), true);
       });
@@ -248,6 +255,8 @@
         status(false);
         if (source.readyState === EventSource.CLOSED) {
           fallBack();
+        } else if (!streamed) {
+          poll();
         }
       });
     }

@@ -19,7 +19,8 @@ class Command(BaseCommand):
     help = (
         "Create or migrate the database, load the 2016 GMG demo series and the demo "
         "accounts (once: a demo series already there is kept as visitors left it, until "
-        "--reset), then serve Convener and print where to open it. The demo refuses to "
+        "--reset), then serve Convener, with the background worker that builds PDF and "
+        "Word files, and print where to open it. The demo refuses to "
         "run against a production installation: when DATABASE_URL names a database "
         "server (anything but sqlite:), or when SECRET_KEY is set and CONVENER_DEBUG is "
         "off. It listens on this machine only (127.0.0.1, ::1, localhost) unless "

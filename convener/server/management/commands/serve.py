@@ -7,7 +7,9 @@ from convener.server.gunicorn import serve, worker_processes
 class Command(BaseCommand):
     help = (
         "Run the production server (gunicorn) with the settings of the environment: "
-        "CONVENER_BIND, CONVENER_WORKERS, CONVENER_LOG_LEVEL (see docs/deployment.md). "
+        "CONVENER_BIND, CONVENER_WORKERS, CONVENER_LOG_LEVEL (see docs/deployment.md), "
+        "and beside it the background worker that builds document files (`convener "
+        "worker`). "
         "Run `convener migrate` and `convener collectstatic` first."
     )
 
@@ -22,8 +24,18 @@ class Command(BaseCommand):
             help="worker processes (CONVENER_WORKERS)",
         )
         parser.add_argument("--no-access-log", action="store_true", help="do not log each request")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help=(
+                "do not start the background worker that builds PDF and Word files: "
+                "run `convener worker` separately (on this or another machine)"
+            ),
+        )
 
-    def handle(self, *args, bind: str, workers: int, no_access_log: bool, **options):
+    def handle(
+        self, *args, bind: str, workers: int, no_access_log: bool, no_worker: bool, **options
+    ):
         processes = worker_processes(workers)
         if processes < workers:
             self.stderr.write(
@@ -38,4 +50,5 @@ class Command(BaseCommand):
             workers=processes,
             log_level=config.get("CONVENER_LOG_LEVEL"),
             access_log=not no_access_log,
+            task_worker=not no_worker,
         )
