@@ -14,16 +14,35 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
-from convener.directory.queries.reach import organisations_within_reach, people_within_reach
+from convener.directory.queries.reach import (
+    organisations_of_series,
+    organisations_within_reach,
+    people_of_series,
+    people_within_reach,
+)
+from convener.meetings.models import Series
 from convener.meetings.queries.visibility import AnyUser
+
+E = TypeVar("E", bound=Model)
 
 SEARCH_LIMIT = 10
 # A search reads this many characters and words at most: enough for any
@@ -94,15 +113,28 @@ def words(text: str) -> list[str]:
 # Searching as one types
 
 
-def search_people(user: AnyUser, text: str, *, limit: int = SEARCH_LIMIT) -> list[Person]:
+def search_people(
+    user: AnyUser, text: str, *, series: Series | None = None, limit: int = SEARCH_LIMIT
+) -> list[Person]:
     """The people whose name, short form or organisation contains every word of
     `text`, best first: a family or given name that starts with a word, then
     a word of the name or short form, then a name that has it inside, then
-    the organisation."""
+    the organisation.
+
+    For a picker of `series`, the people of that series come first (each
+    found person's `in_series` says whether they are of it), and a text with
+    no word in it offers them alone, so that a new series is never crowded
+    by the people of earlier ones."""
     terms = words(text[:MAX_TEXT])[:MAX_TERMS]
+    people = _in_series(
+        _people_searchable_by(user).select_related("organisation"),
+        None if series is None else people_of_series(series),
+    )
     if not terms:
-        return []
-    people = _people_searchable_by(user).select_related("organisation")
+        if series is None:
+            return []
+        own = people.filter(in_series=True)
+        return list(own.order_by(Lower("family_name"), Lower("given_name"))[:limit])
     for term in terms:
         people = people.filter(_any_contains(_PERSON_FIELDS, term))
     ranked = people.annotate(
@@ -111,19 +143,25 @@ def search_people(user: AnyUser, text: str, *, limit: int = SEARCH_LIMIT) -> lis
             start=Value(0),
         )
     )
-    return list(ranked.order_by("rank", Lower("family_name"), Lower("given_name"))[:limit])
+    return list(
+        ranked.order_by("-in_series", "rank", Lower("family_name"), Lower("given_name"))[:limit]
+    )
 
 
 def search_organisations(
-    user: AnyUser, text: str, *, limit: int = SEARCH_LIMIT
+    user: AnyUser, text: str, *, series: Series | None = None, limit: int = SEARCH_LIMIT
 ) -> list[Organisation]:
     """The organisations whose name or acronym contains every word of `text`,
     best first: the acronym itself, then an acronym that starts with it, then
-    a word of the name."""
+    a word of the name. For a picker of `series`, that series' organisations
+    come first."""
     terms = words(text[:MAX_TEXT])[:MAX_TERMS]
     if not terms:
         return []
-    organisations = _organisations_searchable_by(user).select_related("state")
+    organisations = _in_series(
+        _organisations_searchable_by(user).select_related("state"),
+        None if series is None else organisations_of_series(series),
+    )
     for term in terms:
         organisations = organisations.filter(_any_contains(_ORGANISATION_FIELDS, term))
     exact_acronym = Case(
@@ -137,7 +175,14 @@ def search_organisations(
             start=exact_acronym,
         )
     )
-    return list(ranked.order_by("rank", Lower("name"))[:limit])
+    return list(ranked.order_by("-in_series", "rank", Lower("name"))[:limit])
+
+
+def _in_series(entries: QuerySet[E], own: QuerySet[E] | None) -> QuerySet[E]:
+    """`entries`, each marked `in_series` when it is one of `own`."""
+    if own is None:
+        return entries.annotate(in_series=Value(False, output_field=BooleanField()))
+    return entries.annotate(in_series=Exists(own.filter(pk=OuterRef("pk"))))
 
 
 _PERSON_NAMES = ("family_name", "given_name")
