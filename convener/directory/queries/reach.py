@@ -79,9 +79,7 @@ def people_of_series(series: Series) -> QuerySet[Person]:
     """The people who appear in a meeting of `series` (programme, co-chair,
     moderator, the floor) or are its rapporteur."""
     return Person.objects.filter(
-        Exists(
-            Participation.objects.filter(segment__meeting__series=series, person=OuterRef("pk"))
-        )
+        Exists(Participation.objects.filter(segment__meeting__series=series, person=OuterRef("pk")))
         | Exists(CoChair.objects.filter(meeting__series=series, person=OuterRef("pk")))
         | Exists(Meeting.objects.filter(series=series, moderator=OuterRef("pk")))
         | Exists(

@@ -14,14 +14,13 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db.models import (
     BooleanField,
     Case,
     Exists,
     IntegerField,
-    Model,
     OuterRef,
     Q,
     QuerySet,
@@ -41,8 +40,6 @@ from convener.directory.queries.reach import (
 )
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import AnyUser
-
-E = TypeVar("E", bound=Model)
 
 SEARCH_LIMIT = 10
 # A search reads this many characters and words at most: enough for any
@@ -126,9 +123,10 @@ def search_people(
     no word in it offers them alone, so that a new series is never crowded
     by the people of earlier ones."""
     terms = words(text[:MAX_TEXT])[:MAX_TERMS]
-    people = _in_series(
-        _people_searchable_by(user).select_related("organisation"),
-        None if series is None else people_of_series(series),
+    people = (
+        _people_searchable_by(user)
+        .select_related("organisation")
+        .annotate(in_series=_one_of(None if series is None else people_of_series(series)))
     )
     if not terms:
         if series is None:
@@ -158,9 +156,9 @@ def search_organisations(
     terms = words(text[:MAX_TEXT])[:MAX_TERMS]
     if not terms:
         return []
-    organisations = _in_series(
-        _organisations_searchable_by(user).select_related("state"),
-        None if series is None else organisations_of_series(series),
+    own = None if series is None else organisations_of_series(series)
+    organisations = (
+        _organisations_searchable_by(user).select_related("state").annotate(in_series=_one_of(own))
     )
     for term in terms:
         organisations = organisations.filter(_any_contains(_ORGANISATION_FIELDS, term))
@@ -178,11 +176,11 @@ def search_organisations(
     return list(ranked.order_by("-in_series", "rank", Lower("name"))[:limit])
 
 
-def _in_series(entries: QuerySet[E], own: QuerySet[E] | None) -> QuerySet[E]:
-    """`entries`, each marked `in_series` when it is one of `own`."""
+def _one_of(own: QuerySet[Any] | None) -> Exists | Value:
+    """True for an entry of `own` (the series' entries); False for all without a series."""
     if own is None:
-        return entries.annotate(in_series=Value(False, output_field=BooleanField()))
-    return entries.annotate(in_series=Exists(own.filter(pk=OuterRef("pk"))))
+        return Value(False, output_field=BooleanField())
+    return Exists(own.filter(pk=OuterRef("pk")))
 
 
 _PERSON_NAMES = ("family_name", "given_name")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.pickers import order_representatives
 from convener.manage.interfaces.series import MARKDOWN_HELP
 from convener.manage.interfaces.tracking import (
     STARTED_FROM,
@@ -33,7 +34,7 @@ from convener.meetings.domain.meetings import (
     set_co_organisers,
     update_meeting,
 )
-from convener.meetings.models import Meeting
+from convener.meetings.models import Meeting, Series
 from convener.prose.editing import EditConflictError
 
 EMPTY_ROWS = 2
@@ -144,9 +145,11 @@ class CoChairRow(forms.Form):
         help_text=_("Leave empty while it is to be confirmed."),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, series: Series | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keep_within_reach(self, user, people=["person"])
+        # The State's representatives first, then the series' own people.
+        order_representatives(self, series=series)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -215,7 +218,7 @@ class MeetingPlan:
         self.co_chairs = CoChairFormSet(
             data,
             prefix="co_chairs",
-            form_kwargs={"user": user},
+            form_kwargs={"user": user, "series": meeting.series},
             initial=[
                 {"state": co_chair.state, "person": co_chair.person}
                 for co_chair in meeting.co_chairs.select_related("state", "person")

@@ -36,6 +36,7 @@ from convener.directory.models import Organisation, Person
 from convener.directory.queries.reach import organisations_within_reach
 from convener.directory.queries.search import search_organisations, search_people
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
+from convener.manage.interfaces.meetings import CoChairRow
 from convener.manage.interfaces.programme import ParticipationForm, search_as_you_type
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import meeting_for, require
@@ -140,6 +141,22 @@ def organisations_search(request: HttpRequest) -> HttpResponse:
             "id_prefix": _safe_name(request.htmx.target, "organisations"),
         },
     )
+
+
+@login_required
+@require_GET
+def co_chair_representatives(request: HttpRequest) -> HttpResponse:
+    """The select box of a co-chair row's representative (row `row`), its
+    choices ordered by the State chosen in that row: its representatives
+    first, then the people of the series (`series`)."""
+    require(request, SEARCH)
+    row = CoChairRow(
+        request.GET,
+        prefix=_safe_name(request.GET.get("row"), "co_chairs-0"),
+        user=request.user,
+        series=series_in_hand(request, request.GET.get("series")),
+    )
+    return HttpResponse(str(row["person"]))
 
 
 def _chosen_organisation(request: HttpRequest, pk: Any) -> Organisation | None:
@@ -430,6 +447,11 @@ def _organisation_form(
 urlpatterns = [
     path("directory/people/", people_search, name="people_search"),
     path("directory/organisations/", organisations_search, name="organisations_search"),
+    path(
+        "directory/co-chairs/representatives/",
+        co_chair_representatives,
+        name="co_chair_representatives",
+    ),
     path("directory/people/new/", person_create, name="person_create"),
     path("directory/organisations/new/", organisation_create, name="organisation_create"),
 ]
