@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
+from convener.manage.interfaces.time_zones import TimeZoneField
 from convener.meetings.domain.series import EDITABLE_FIELDS
 from convener.meetings.models import ConceptNoteSection, Series
 
@@ -29,6 +30,7 @@ class SeriesForm(forms.ModelForm):
             "funders": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"purpose": MARKDOWN_HELP, "funders": MARKDOWN_HELP}
+        field_classes = {"timezone": TimeZoneField}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
