@@ -5,6 +5,7 @@ Each module of `views` lists its own `urlpatterns`; this one joins them.
 
 from convener.manage.views import (
     audit,
+    convening,
     directory,
     invitations,
     meetings,
@@ -23,6 +24,7 @@ urlpatterns = [
     *meetings.urlpatterns,
     *programme.urlpatterns,
     *directory.urlpatterns,
+    *convening.urlpatterns,
     *records.urlpatterns,
     *versions.urlpatterns,
     *invitations.urlpatterns,

@@ -50,7 +50,7 @@ SERIES_PAGES = (
 @login_required
 def series_create(request: HttpRequest) -> HttpResponse:
     require(request, "series.create")
-    form = SeriesCreateForm(request.POST or None, user=request.user)
+    form = SeriesCreateForm(request.POST or None, initial=_group_picked(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             series = create_series(
@@ -61,7 +61,7 @@ def series_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The series is created, as a draft."))
             return redirect("manage:series", slug=series.slug)
-    return render(request, "manage/series_form.html", {"form": form, "series": None})
+    return _series_form(request, form, None)
 
 
 @login_required
@@ -87,7 +87,9 @@ def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def series_edit(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.manage")
-    form = SeriesForm(request.POST or None, instance=series, user=request.user)
+    form = SeriesForm(
+        request.POST or None, instance=series, initial=_group_picked(request), user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             update_series(series=series, changes=form.changes(), by=request.user)
@@ -96,7 +98,22 @@ def series_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The series is saved."))
             return redirect("manage:series", slug=series.slug)
-    return render(request, "manage/series_form.html", {"form": form, "series": series})
+    return _series_form(request, form, series)
+
+
+def _group_picked(request: HttpRequest) -> dict[str, str]:
+    """A convening group just created on a page of its own comes back chosen."""
+    picked = request.GET.get("convening_group", "")
+    return {"convening_group": picked} if picked.isdigit() else {}
+
+
+def _series_form(request: HttpRequest, form: SeriesForm, series: Series | None) -> HttpResponse:
+    context = {
+        "form": form,
+        "series": series,
+        "can_add_group": request.user.has_perm("directory.add_convening_group"),
+    }
+    return render(request, "manage/series_form.html", context)
 
 
 @login_required
