@@ -11,6 +11,7 @@ from convener.access.models import Role
 from convener.meetings.models import MeetingStatus, SeriesStatus
 from tests.factories import (
     CoChairFactory,
+    CoOrganiserFactory,
     GrantFactory,
     MeetingFactory,
     OrganisationFactory,
@@ -165,3 +166,39 @@ def test_the_state_box_asks_for_its_representatives_as_it_changes(client, secret
     state_box = re.search(r'<select name="co_chairs-0-state"[^>]*>', page).group(0)
     assert f'hx-get="{reverse("manage:co_chair_representatives")}"' in state_box
     assert 'hx-target="#id_co_chairs-0-person"' in state_box
+
+
+def _groups_of(page, name):
+    select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
+    return [
+        (label, re.findall(r"<option[^>]*>([^<]*)</option>", options))
+        for label, options in re.findall(
+            r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S
+        )
+    ]
+
+
+def test_the_co_organiser_list_starts_with_the_series_organisations(client, secretariat, meeting):
+    CoOrganiserFactory(
+        meeting__series=meeting.series, organisation=OrganisationFactory(acronym="UNHCR")
+    )
+    with acting_as(secretariat, via="web"):
+        OrganisationFactory(acronym="ABC")
+
+    page = client.get(reverse("manage:meeting_edit", args=["new", 1])).content.decode()
+
+    groups = dict(_groups_of(page, "co_organisers-0-organisation"))
+    assert list(groups) == ["In this series", "Elsewhere in the directory"]
+    assert groups["In this series"][0] == "UNHCR"
+    assert "ABC" in groups["Elsewhere in the directory"]
+
+
+def test_the_rapporteur_list_starts_with_the_series_people(client, secretariat, meeting):
+    ParticipationFactory(segment=meeting.segments.get(), person__family_name="Ownpeople")
+
+    page = client.get(reverse("manage:series_edit", args=["new"])).content.decode()
+
+    groups = _groups_of(page, "rapporteur")
+    assert [label for label, _names in groups] == ["In this series", "Elsewhere in the directory"]
+    assert "Ownpeople" in groups[0][1][0]
+    assert "Earlier" in groups[1][1][0]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
-from convener.manage.interfaces.pickers import order_representatives
+from convener.manage.interfaces.pickers import order_by_series, order_representatives
 from convener.manage.interfaces.series import MARKDOWN_HELP
 from convener.manage.interfaces.tracking import (
     STARTED_FROM,
@@ -131,9 +131,10 @@ class CoOrganiserRow(forms.Form):
         Organisation.objects.order_by("name"), required=False, label=_("Organisation")
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, series: Series | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keep_within_reach(self, user, organisations=["organisation"])
+        order_by_series(self, series=series, organisations=("organisation",))
 
 
 class CoChairRow(forms.Form):
@@ -209,7 +210,7 @@ class MeetingPlan:
         self.co_organisers = CoOrganiserFormSet(
             data,
             prefix="co_organisers",
-            form_kwargs={"user": user},
+            form_kwargs={"user": user, "series": meeting.series},
             initial=[
                 {"organisation": link.organisation}
                 for link in meeting.co_organiser_links.select_related("organisation")

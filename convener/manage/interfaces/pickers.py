@@ -1,9 +1,10 @@
-"""Choices of people in the order a picker of a series offers them.
+"""Choices of people and organisations in the order a picker of a series offers them.
 
-A select box that picks a person (a co-chair's representative) lists, in
-groups: the representatives of the State chosen beside it, the people of
-the series in hand, then everyone else within the user's reach, each group
-by family name. The choices only order what the field's queryset allows;
+A select box that picks a person lists, in groups: for a co-chair's
+representative, the representatives of the State chosen beside it; the
+people of the series in hand; then everyone else within the user's reach,
+each group by family name. A box that picks an organisation (a
+co-organiser) lists the series' organisations first, then the others. The choices only order what the field's queryset allows;
 validation still reads the queryset.
 """
 
@@ -19,8 +20,12 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from convener.directory.models import Person, State
-from convener.directory.queries.reach import people_of_series, representatives_of
+from convener.directory.models import Organisation, Person, State
+from convener.directory.queries.reach import (
+    organisations_of_series,
+    people_of_series,
+    representatives_of,
+)
 from convener.meetings.models import Series
 
 EMPTY = ("", "---------")
@@ -48,6 +53,50 @@ def person_choices(
     if len(grouped) == 1 and not groups["state"] and not groups["series"]:
         return [EMPTY, *grouped[0][1]]
     return [EMPTY, *grouped]
+
+
+def organisation_choices(
+    organisations: QuerySet[Organisation], *, series: Series | None
+) -> list[Any]:
+    """Grouped choices of `organisations`: those of `series`, then the others."""
+    if series is None:
+        return [EMPTY, *((organisation.pk, str(organisation)) for organisation in organisations)]
+    marked = organisations.annotate(in_series=_marked(organisations_of_series(series))).order_by(
+        Lower("name"), "pk"
+    )
+    own, others = [], []
+    for organisation in marked:
+        (own if organisation.in_series else others).append((organisation.pk, str(organisation)))
+    grouped = [
+        (label, choices)
+        for label, choices in (
+            (_("In this series"), own),
+            (_("Elsewhere in the directory"), others),
+        )
+        if choices
+    ]
+    return [EMPTY, *grouped]
+
+
+def order_by_series(
+    form: forms.Form,
+    *,
+    series: Series | None,
+    people: tuple[str, ...] = (),
+    organisations: tuple[str, ...] = (),
+) -> None:
+    """Order the choices of the form's fields of people and of organisations
+    with the series' own entries first."""
+    for name in people:
+        field = form.fields[name]
+        field.choices = person_choices(  # type: ignore[attr-defined]
+            field.queryset.select_related("organisation"),  # type: ignore[attr-defined]
+            series=series,
+            state=None,
+        )
+    for name in organisations:
+        field = form.fields[name]
+        field.choices = organisation_choices(field.queryset, series=series)  # type: ignore[attr-defined]
 
 
 def _marked(own: QuerySet[Person] | None) -> Any:
