@@ -4,8 +4,9 @@ A select box that picks a person lists, in groups: for a co-chair's
 representative, the representatives of the State chosen beside it; the
 people of the series in hand; then everyone else within the user's reach,
 each group by family name. A box that picks an organisation (a
-co-organiser) lists the series' organisations first, then the others. The choices only order what the field's queryset allows;
-validation still reads the queryset.
+co-organiser) lists the series' organisations first, then the others.
+The choices only order what the field's queryset allows; validation still
+reads the queryset.
 """
 
 from __future__ import annotations
