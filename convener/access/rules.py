@@ -318,6 +318,8 @@ rules.add_perm(
     "directory.add_entry",
     is_site_administrator | is_secretariat_somewhere | is_focal_point_somewhere,
 )
+# A convening group is added by whoever may create a series, from the series' form.
+rules.add_perm("directory.add_convening_group", is_site_administrator | is_secretariat_somewhere)
 # Finding people and organisations of the whole directory, to pick a speaker.
 rules.add_perm("directory.search", is_site_administrator | prepares_a_series_somewhere)
 # An entry of the directory is changed by the secretariat of the series that

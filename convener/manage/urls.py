@@ -6,6 +6,7 @@ Each module of `views` lists its own `urlpatterns`; this one joins them.
 from convener.manage.views import (
     audit,
     confirmations,
+    convening,
     directory,
     invitations,
     life,
@@ -28,6 +29,7 @@ urlpatterns = [
     *life.urlpatterns,
     *programme.urlpatterns,
     *directory.urlpatterns,
+    *convening.urlpatterns,
     *records.urlpatterns,
     *references.urlpatterns,
     *record_turns.urlpatterns,

@@ -78,7 +78,12 @@ DRAFT_PERMISSIONS = ("meeting.delete",)
 PERSON_PERMISSIONS = ("person.edit", "person.view_details", "person.confirm")
 ORGANISATION_PERMISSIONS = ("organisation.edit",)
 FLOOR_PERMISSIONS = ("floor.speak_for", "floor.withdraw")
-SITE_PERMISSIONS = ("series.create", "directory.add_entry", "directory.search")
+SITE_PERMISSIONS = (
+    "series.create",
+    "directory.add_entry",
+    "directory.add_convening_group",
+    "directory.search",
+)
 
 SERIES = ("A", "B")
 MEETINGS = ("A1", "A2", "B1")

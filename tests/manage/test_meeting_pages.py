@@ -80,7 +80,8 @@ def test_a_new_meeting_needs_only_a_title_and_shows_the_rest_to_be_confirmed(
         url("meeting_create", "gmg-2017"), {"title": "Lunch", "format": "panels"}
     )
 
-    assertRedirects(response, url("meeting", "gmg-2017", 2))
+    # On to its co-organisers, co-chairs and concept note.
+    assertRedirects(response, url("meeting_edit", "gmg-2017", 2))
     created = Meeting.objects.get(number=2)
     assert (created.status, created.date, created.start_time, created.venue, created.room) == (
         MeetingStatus.DRAFT,

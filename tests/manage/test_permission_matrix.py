@@ -169,6 +169,13 @@ CASES = (
     Case("organisations_search", none, SEARCHES_THE_DIRECTORY, data={"q": "UNDP"}),
     Case("person_create", none, ADDS_TO_THE_DIRECTORY, READ_AND_WRITE),
     Case("organisation_create", none, ADDS_TO_THE_DIRECTORY, READ_AND_WRITE),
+    Case(
+        "co_chair_representatives",
+        none,
+        SEARCHES_THE_DIRECTORY,
+        data={"row": "co_chairs-0", "series": "gmg-2016"},
+    ),
+    Case("convening_group_create", none, SECRETARIAT_OF_ANY_SERIES, READ_AND_WRITE),
     # Records and the report's prose
     Case("records", meeting(3), RECORDS),
     Case("records_summary", meeting(3), RECORDS, READ_AND_WRITE),

@@ -262,7 +262,7 @@ def test_an_unknown_time_zone_is_refused_next_to_its_field(client, secretariat, 
     )
 
     assertContains(response, 'href="#id_timezone"')
-    assertContains(response, "Give a time zone of the IANA database")
+    assertContains(response, "Choose a city or country from the list")
 
 
 def test_the_series_form_refuses_30_february_and_keeps_the_stored_date(client, secretariat, series):

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db.models import CharField, Exists, Model, OuterRef, QuerySet
+from django.db.models import CharField, Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
-from convener.directory.models import Organisation, Person
+from convener.directory.models import Organisation, Person, State
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
+from convener.meetings.models import CoChair, CoOrganiser, Meeting, Participation, Series
 from convener.meetings.queries.visibility import AnyUser, reads_every_draft
+from convener.records.models import Intervention
 
 M = TypeVar("M", bound=Model)
 
@@ -65,4 +67,47 @@ def _added_by(user: AnyUser, model: type[M]) -> Exists:
             target_type=model._meta.label,
             target_id=Cast(OuterRef("pk"), output_field=CharField()),
         )
+    )
+
+
+# The series in hand: whoever picks an entry for a series is offered that
+# series' own people and organisations first, then the others within reach,
+# so that the directory of an earlier series never crowds a new one.
+
+
+def people_of_series(series: Series) -> QuerySet[Person]:
+    """The people who appear in a meeting of `series` (programme, co-chair,
+    moderator, the floor) or are its rapporteur."""
+    return Person.objects.filter(
+        Exists(Participation.objects.filter(segment__meeting__series=series, person=OuterRef("pk")))
+        | Exists(CoChair.objects.filter(meeting__series=series, person=OuterRef("pk")))
+        | Exists(Meeting.objects.filter(series=series, moderator=OuterRef("pk")))
+        | Exists(
+            Intervention.objects.filter(segment__meeting__series=series, speaker=OuterRef("pk"))
+        )
+        | Q(rapporteur_of=series)
+    )
+
+
+def organisations_of_series(series: Series) -> QuerySet[Organisation]:
+    """The organisations that co-organise a meeting of `series`, take its
+    floor, or whose people appear in it."""
+    return Organisation.objects.filter(
+        Exists(CoOrganiser.objects.filter(meeting__series=series, organisation=OuterRef("pk")))
+        | Exists(
+            Intervention.objects.filter(
+                segment__meeting__series=series, organisation=OuterRef("pk")
+            )
+        )
+        | Exists(people_of_series(series).filter(organisation=OuterRef("pk")))
+    )
+
+
+def representatives_of(state: State) -> QuerySet[Person]:
+    """The people who represent `state`: of an organisation of that State (its
+    mission, its government), or who co-chaired or took the floor for it."""
+    return Person.objects.filter(
+        Q(organisation__state=state)
+        | Exists(CoChair.objects.filter(state=state, person=OuterRef("pk")))
+        | Exists(Intervention.objects.filter(state=state, speaker=OuterRef("pk")))
     )

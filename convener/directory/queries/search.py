@@ -16,13 +16,29 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
-from convener.directory.queries.reach import organisations_within_reach, people_within_reach
+from convener.directory.queries.reach import (
+    organisations_of_series,
+    organisations_within_reach,
+    people_of_series,
+    people_within_reach,
+)
+from convener.meetings.models import Series
 from convener.meetings.queries.visibility import AnyUser
 
 SEARCH_LIMIT = 10
@@ -94,15 +110,29 @@ def words(text: str) -> list[str]:
 # Searching as one types
 
 
-def search_people(user: AnyUser, text: str, *, limit: int = SEARCH_LIMIT) -> list[Person]:
+def search_people(
+    user: AnyUser, text: str, *, series: Series | None = None, limit: int = SEARCH_LIMIT
+) -> list[Person]:
     """The people whose name, short form or organisation contains every word of
     `text`, best first: a family or given name that starts with a word, then
     a word of the name or short form, then a name that has it inside, then
-    the organisation."""
+    the organisation.
+
+    For a picker of `series`, the people of that series come first (each
+    found person's `in_series` says whether they are of it), and a text with
+    no word in it offers them alone, so that a new series is never crowded
+    by the people of earlier ones."""
     terms = words(text[:MAX_TEXT])[:MAX_TERMS]
+    people = (
+        _people_searchable_by(user)
+        .select_related("organisation")
+        .annotate(in_series=_one_of(None if series is None else people_of_series(series)))
+    )
     if not terms:
-        return []
-    people = _people_searchable_by(user).select_related("organisation")
+        if series is None:
+            return []
+        own = people.filter(in_series=True)
+        return list(own.order_by(Lower("family_name"), Lower("given_name"))[:limit])
     for term in terms:
         people = people.filter(_any_contains(_PERSON_FIELDS, term))
     ranked = people.annotate(
@@ -111,19 +141,25 @@ def search_people(user: AnyUser, text: str, *, limit: int = SEARCH_LIMIT) -> lis
             start=Value(0),
         )
     )
-    return list(ranked.order_by("rank", Lower("family_name"), Lower("given_name"))[:limit])
+    return list(
+        ranked.order_by("-in_series", "rank", Lower("family_name"), Lower("given_name"))[:limit]
+    )
 
 
 def search_organisations(
-    user: AnyUser, text: str, *, limit: int = SEARCH_LIMIT
+    user: AnyUser, text: str, *, series: Series | None = None, limit: int = SEARCH_LIMIT
 ) -> list[Organisation]:
     """The organisations whose name or acronym contains every word of `text`,
     best first: the acronym itself, then an acronym that starts with it, then
-    a word of the name."""
+    a word of the name. For a picker of `series`, that series' organisations
+    come first."""
     terms = words(text[:MAX_TEXT])[:MAX_TERMS]
     if not terms:
         return []
-    organisations = _organisations_searchable_by(user).select_related("state")
+    own = None if series is None else organisations_of_series(series)
+    organisations = (
+        _organisations_searchable_by(user).select_related("state").annotate(in_series=_one_of(own))
+    )
     for term in terms:
         organisations = organisations.filter(_any_contains(_ORGANISATION_FIELDS, term))
     exact_acronym = Case(
@@ -137,7 +173,14 @@ def search_organisations(
             start=exact_acronym,
         )
     )
-    return list(ranked.order_by("rank", Lower("name"))[:limit])
+    return list(ranked.order_by("-in_series", "rank", Lower("name"))[:limit])
+
+
+def _one_of(own: QuerySet[Any] | None) -> Exists | Value:
+    """True for an entry of `own` (the series' entries); False for all without a series."""
+    if own is None:
+        return Value(False, output_field=BooleanField())
+    return Exists(own.filter(pk=OuterRef("pk")))
 
 
 _PERSON_NAMES = ("family_name", "given_name")

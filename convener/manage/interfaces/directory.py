@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
-from convener.directory.models import Organisation, Person, State
+from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.manage.interfaces.programme import search_field
 
 _PERSON = forms.fields_for_model(
@@ -93,3 +93,16 @@ class OrganisationForm(DespiteDuplicatesForm):
             name: self.cleaned_data[name]
             for name in ("name", "acronym", "kind", "state", "website", "despite_duplicates")
         }
+
+
+class ConveningGroupForm(forms.ModelForm):
+    """A new convening group, added from the form of a series."""
+
+    class Meta:
+        model = ConveningGroup
+        fields = ["name", "acronym"]
+        help_texts = {"acronym": _("As documents name the group, e.g. GMG.")}
+
+    def entry(self) -> dict[str, str]:
+        """The details `create_convening_group` takes."""
+        return {"name": self.cleaned_data["name"], "acronym": self.cleaned_data["acronym"]}

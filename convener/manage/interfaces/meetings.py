@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
+from convener.manage.interfaces.pickers import order_by_series, order_representatives
 from convener.manage.interfaces.series import MARKDOWN_HELP
 from convener.manage.interfaces.tracking import (
     STARTED_FROM,
@@ -44,7 +45,7 @@ from convener.meetings.domain.meetings import (
     set_co_organisers,
     update_meeting,
 )
-from convener.meetings.models import Meeting
+from convener.meetings.models import Meeting, Series
 from convener.prose.editing import EditConflictError
 
 EMPTY_ROWS = 2
@@ -141,9 +142,10 @@ class CoOrganiserRow(forms.Form):
         Organisation.objects.order_by("name"), required=False, label=_("Organisation")
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, series: Series | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keep_within_reach(self, user, organisations=["organisation"])
+        order_by_series(self, series=series, organisations=("organisation",))
 
 
 class CoChairRow(forms.Form):
@@ -155,9 +157,11 @@ class CoChairRow(forms.Form):
         help_text=_("Leave empty while it is to be confirmed."),
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, series: Series | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keep_within_reach(self, user, people=["person"])
+        # The State's representatives first, then the series' own people.
+        order_representatives(self, series=series)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -217,7 +221,7 @@ class MeetingPlan:
         self.co_organisers = CoOrganiserFormSet(
             data,
             prefix="co_organisers",
-            form_kwargs={"user": user},
+            form_kwargs={"user": user, "series": meeting.series},
             initial=[
                 {"organisation": link.organisation}
                 for link in meeting.co_organiser_links.select_related("organisation")
@@ -226,7 +230,7 @@ class MeetingPlan:
         self.co_chairs = CoChairFormSet(
             data,
             prefix="co_chairs",
-            form_kwargs={"user": user},
+            form_kwargs={"user": user, "series": meeting.series},
             initial=[
                 {"state": co_chair.state, "person": co_chair.person}
                 for co_chair in meeting.co_chairs.select_related("state", "person")

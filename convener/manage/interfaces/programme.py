@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -12,7 +13,7 @@ from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.reach import organisations_within_reach
 from convener.meetings.domain.programme import MAX_MINUTES
-from convener.meetings.models import Participation, Role, Segment, SegmentKind
+from convener.meetings.models import Participation, Role, Segment, SegmentKind, Series
 
 
 def _minutes(label: str) -> forms.IntegerField:
@@ -78,10 +79,14 @@ class ParticipantForm(ParticipationForm):
         queryset=Person.objects.all(), required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args: Any, found_id: str, user: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, found_id: str, user: Any, series: Series | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         keep_within_reach(self, user, people=["person"])
-        self.fields["q"].widget.attrs.update(search_as_you_type("manage:people_search", found_id))
+        self.fields["q"].widget.attrs.update(
+            search_as_you_type("manage:people_search", found_id, series=series)
+        )
 
 
 class PlaceForm(ParticipationForm):
@@ -137,10 +142,14 @@ class NamingForm(forms.Form):
         self.fields["q"].widget.attrs.update(search_as_you_type("manage:people_search", found_id))
 
 
-def search_as_you_type(url_name: str, found_id: str, *, keep: str = "") -> dict[str, str]:
+def search_as_you_type(
+    url_name: str, found_id: str, *, keep: str = "", series: Series | None = None
+) -> dict[str, str]:
     """The attributes that make a search field ask `url_name` as one types
     and put the answer in the element `found_id`, which announces it; the
-    choice already made in field `keep` there goes along, to stay listed."""
+    choice already made in field `keep` there goes along, to stay listed.
+    For a picker of `series`, the series goes along too: its own entries
+    come first, and are offered as soon as the field takes the focus."""
     attributes = {
         "hx-get": reverse(url_name),
         "hx-trigger": "input changed delay:250ms, search",
@@ -154,8 +163,14 @@ def search_as_you_type(url_name: str, found_id: str, *, keep: str = "") -> dict[
         "hx-sync": "this:replace",
         "aria-controls": found_id,
     }
+    values = {}
     if keep:
         # The box of results holds the choice: its checked radio button goes along.
         attributes["hx-include"] = f"#{found_id}"
-        attributes["hx-vals"] = f'{{"field": "{keep}"}}'
+        values["field"] = keep
+    if series is not None:
+        values["series"] = series.slug
+        attributes["hx-trigger"] = "focus once, " + attributes["hx-trigger"]
+    if values:
+        attributes["hx-vals"] = json.dumps(values)
     return attributes

@@ -8,6 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.interfaces.reach import keep_within_reach
+from convener.manage.interfaces.pickers import order_by_series
+from convener.manage.interfaces.time_zones import TimeZoneField
 from convener.manage.interfaces.typed import NO_SUCH_DATE, TypedDate
 from convener.meetings.domain.series import EDITABLE_FIELDS
 from convener.meetings.models import ConceptNoteSection, Series
@@ -37,6 +39,7 @@ class SeriesForm(forms.ModelForm):
             "prepared_event_date": PREPARED_EVENT_DATE_HELP,
         }
         error_messages = {"prepared_event_date": {"invalid": NO_SUCH_DATE}}
+        field_classes = {"timezone": TimeZoneField}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,6 +47,8 @@ class SeriesForm(forms.ModelForm):
             "organisation"
         )
         keep_within_reach(self, user, people=["rapporteur"])
+        if self.instance.pk is not None:
+            order_by_series(self, series=self.instance, people=("rapporteur",))
 
     def changes(self) -> dict[str, Any]:
         """The fields the user changed, for the domain function."""

@@ -36,13 +36,15 @@ from convener.directory.models import Organisation, Person
 from convener.directory.queries.reach import organisations_within_reach
 from convener.directory.queries.search import search_organisations, search_people
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
+from convener.manage.interfaces.meetings import CoChairRow
 from convener.manage.interfaces.programme import ParticipationForm, search_as_you_type
 from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.access import meeting_for, require
 from convener.manage.views.programme import PERMISSION as EDIT_PROGRAMME
 from convener.manage.views.programme import place_ids, programme_done, segment_ids
 from convener.meetings.domain.programme import add_participant
-from convener.meetings.models import Segment
+from convener.meetings.models import Segment, Series
+from convener.meetings.queries.visibility import visible_series
 
 SEARCH = "directory.search"
 # Where the forms of the directory's own pages put their boxes (see `place_ids`).
@@ -82,18 +84,35 @@ def _safe_next(request: HttpRequest, value: str | None) -> str:
 # Searching
 
 
+def series_in_hand(request: HttpRequest, slug: str | None) -> Series | None:
+    """The series a picker works for (`series` in the request), if the user
+    works on it; any other slug is ignored, so that the order of the results
+    says nothing of a series the user may not open."""
+    if not slug:
+        return None
+    series = visible_series(request.user).filter(slug=slug).first()
+    if series is None or not request.user.has_perm("series.open_workspace", series):
+        return None
+    return series
+
+
 @login_required
 @require_GET
 def people_search(request: HttpRequest) -> HttpResponse:
-    """People matching `q`, as buttons named `field` (default "person") that pick one."""
+    """People matching `q`, as buttons named `field` (default "person") that pick one.
+
+    For a series (`series`), its own people come first, and an empty `q`
+    lists them alone."""
     require(request, SEARCH)
     query = request.GET.get("q", "")
+    series = series_in_hand(request, request.GET.get("series"))
     return render(
         request,
         "manage/directory_people_results.html",
         {
-            "people": search_people(request.user, query),
+            "people": search_people(request.user, query, series=series),
             "q": query.strip(),
+            "series": series,
             "field": _safe_name(request.GET.get("field"), "person"),
         },
     )
@@ -106,19 +125,38 @@ def organisations_search(request: HttpRequest) -> HttpResponse:
     require(request, SEARCH)
     query = request.GET.get("q", "")
     field = _safe_name(request.GET.get("field"), "organisation")
+    series = series_in_hand(request, request.GET.get("series"))
     # The form's current choice comes along under the field's own name.
     chosen = _chosen_organisation(request, request.GET.get(field))
     return render(
         request,
         "manage/directory_organisation_results.html",
         {
-            "organisations": _with_chosen(search_organisations(request.user, query), chosen),
+            "organisations": _with_chosen(
+                search_organisations(request.user, query, series=series), chosen
+            ),
             "chosen": chosen,
             "q": query.strip(),
             "field": field,
             "id_prefix": _safe_name(request.htmx.target, "organisations"),
         },
     )
+
+
+@login_required
+@require_GET
+def co_chair_representatives(request: HttpRequest) -> HttpResponse:
+    """The select box of a co-chair row's representative (row `row`), its
+    choices ordered by the State chosen in that row: its representatives
+    first, then the people of the series (`series`)."""
+    require(request, SEARCH)
+    row = CoChairRow(
+        request.GET,
+        prefix=_safe_name(request.GET.get("row"), "co_chairs-0"),
+        user=request.user,
+        series=series_in_hand(request, request.GET.get("series")),
+    )
+    return HttpResponse(str(row["person"]))
 
 
 def _chosen_organisation(request: HttpRequest, pk: Any) -> Organisation | None:
@@ -249,9 +287,13 @@ def _person_form(
     # What is in the organisation's search field is searched again, so that a
     # form that comes back still lists what was found.
     search = form["q"].value() or ""
+    series = segment.meeting.series if segment else None
     form.fields["q"].widget.attrs.update(
         search_as_you_type(
-            "manage:organisations_search", ids["organisations"], keep=form["organisation"].html_name
+            "manage:organisations_search",
+            ids["organisations"],
+            keep=form["organisation"].html_name,
+            series=series,
         )
     )
     chosen = _chosen_organisation(request, form["organisation"].value())
@@ -262,7 +304,7 @@ def _person_form(
         "place": place,
         "ids": ids,
         "organisations": _with_chosen(
-            search_organisations(request.user, search) if search else [], chosen
+            search_organisations(request.user, search, series=series) if search else [], chosen
         ),
         "chosen": chosen,
         "search": search,
@@ -405,6 +447,11 @@ def _organisation_form(
 urlpatterns = [
     path("directory/people/", people_search, name="people_search"),
     path("directory/organisations/", organisations_search, name="organisations_search"),
+    path(
+        "directory/co-chairs/representatives/",
+        co_chair_representatives,
+        name="co_chair_representatives",
+    ),
     path("directory/people/new/", person_create, name="person_create"),
     path("directory/organisations/new/", organisation_create, name="organisation_create"),
 ]

@@ -40,9 +40,14 @@ def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Meeting %(number)s is created, as a draft.") % {"number": meeting.number},
+                _(
+                    "Meeting %(number)s is created, as a draft. Add its co-organisers, "
+                    "co-chairs and concept note, then build its programme."
+                )
+                % {"number": meeting.number},
             )
-            return redirect("manage:meeting", slug=series.slug, number=meeting.number)
+            # The next steps are on the edit page: one page load fewer.
+            return redirect("manage:meeting_edit", slug=series.slug, number=meeting.number)
     return render(request, "manage/meeting_form.html", {"series": series, "form": form})
 
 
@@ -93,6 +98,8 @@ def meeting_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     plan = MeetingPlan(meeting, request.POST or None, user=request.user)
     if request.method == "POST" and plan.is_valid() and plan.save(by=request.user):
         messages.success(request, _("The meeting is saved."))
+        if request.POST.get("then") == "programme":
+            return redirect("manage:programme", slug=slug, number=number)
         return redirect("manage:meeting", slug=slug, number=number)
     context = {
         "meeting": meeting,

@@ -144,7 +144,13 @@ def segment_ids(segment_pk: int) -> dict[str, str]:
 
 def participant_form(segment: Segment, *, user: Any, data: Any = None) -> ParticipantForm:
     ids = segment_ids(segment.pk)
-    return ParticipantForm(data, auto_id=f"{ids['add_form']}-%s", found_id=ids["found"], user=user)
+    return ParticipantForm(
+        data,
+        auto_id=f"{ids['add_form']}-%s",
+        found_id=ids["found"],
+        user=user,
+        series=segment.meeting.series,
+    )
 
 
 def place_form(
@@ -203,7 +209,7 @@ def _segment_row(
             _participant_row(participation, user=user, bound=bound)
             for participation in segment.participations.all()
         ],
-        found=search_people(user, query) if query else None,
+        found=search_people(user, query, series=segment.meeting.series) if query else None,
     )
 
 

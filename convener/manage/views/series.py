@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
 
 from convener.access.queries.workspace import workspace_meetings
 from convener.directory.limits import REPORT
@@ -58,7 +59,7 @@ SERIES_PAGES = (
 @login_required
 def series_create(request: HttpRequest) -> HttpResponse:
     require(request, "series.create")
-    form = SeriesCreateForm(request.POST or None, user=request.user)
+    form = SeriesCreateForm(request.POST or None, initial=_group_picked(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             series = create_series(
@@ -69,7 +70,7 @@ def series_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The series is created, as a draft."))
             return redirect("manage:series", slug=series.slug)
-    return render(request, "manage/series_form.html", {"form": form, "series": None})
+    return _series_form(request, form, None)
 
 
 def _series_pages(request: HttpRequest, series: Series) -> list[tuple[str, str]]:
@@ -111,7 +112,9 @@ def series_overview(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def series_edit(request: HttpRequest, slug: str) -> HttpResponse:
     series = series_for(request, slug, "series.manage")
-    form = SeriesForm(request.POST or None, instance=series, user=request.user)
+    form = SeriesForm(
+        request.POST or None, instance=series, initial=_group_picked(request), user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             update_series(series=series, changes=form.changes(), by=request.user)
@@ -120,7 +123,22 @@ def series_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The series is saved."))
             return redirect("manage:series", slug=series.slug)
-    return render(request, "manage/series_form.html", {"form": form, "series": series})
+    return _series_form(request, form, series)
+
+
+def _group_picked(request: HttpRequest) -> dict[str, str]:
+    """A convening group just created on a page of its own comes back chosen."""
+    picked = request.GET.get("convening_group", "")
+    return {"convening_group": picked} if picked.isdigit() else {}
+
+
+def _series_form(request: HttpRequest, form: SeriesForm, series: Series | None) -> HttpResponse:
+    context = {
+        "form": form,
+        "series": series,
+        "can_add_group": request.user.has_perm("directory.add_convening_group"),
+    }
+    return render(request, "manage/series_form.html", context)
 
 
 @login_required
@@ -189,6 +207,20 @@ def _after_section(section_series: Series, meeting: Meeting | None) -> str:
     return reverse("manage:concept_note", args=[section_series.slug])
 
 
+def _meeting_concept_note(
+    request: HttpRequest, meeting: Meeting | None, announce: str
+) -> HttpResponse:
+    """The concept note of a meeting's edit page, as htmx puts it back after a change."""
+    assert meeting is not None
+    context = {
+        "series": meeting.series,
+        "meeting": meeting,
+        "sections": meeting.sections.order_by("order", "pk"),
+        "announce": announce,
+    }
+    return render(request, "manage/includes/meeting_concept_note.html", context)
+
+
 def _section_page(request: HttpRequest, form: SectionForm, **context: object) -> HttpResponse:
     """The form of one section; "Preview" (without script) shows the text rendered."""
     body = form.data.get("body", "")
@@ -203,15 +235,26 @@ def _section_page(request: HttpRequest, form: SectionForm, **context: object) ->
 @login_required
 def section_create(request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
     series, meeting = _section_scope(request, slug, number)
-    form = SectionForm(request.POST or None)
+    # A meeting's section is added in place, inside its edit page, with htmx.
+    in_place = bool(request.htmx) and meeting is not None
+    form = SectionForm(request.POST or None, auto_id="new-section-%s" if in_place else "id_%s")
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
         try:
             add_section(series=series, meeting=meeting, fields=form.cleaned_data, by=request.user)
         except ValidationError as error:
             show_domain_errors(error, form)
         else:
+            if in_place and meeting is not None:
+                return _meeting_concept_note(request, meeting, _("The section is added."))
             messages.success(request, _("The section is added."))
             return redirect(_after_section(series, meeting))
+    if in_place:
+        response = render(
+            request,
+            "manage/concept_note_section_in_place.html",
+            {"form": form, "series": series, "meeting": meeting},
+        )
+        return reswap(retarget(response, "#meeting-new-section"), "innerHTML")
     return _section_page(
         request, form, series=series, meeting=meeting, back=_after_section(series, meeting)
     )

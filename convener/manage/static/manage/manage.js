@@ -9,3 +9,11 @@ document.addEventListener("click", (event) => {
     cancel.closest("form").remove();
   }
 });
+
+// A box filled with a form in place (a new convening group) that its "Cancel" button empties.
+document.addEventListener("click", (event) => {
+  const cancel = event.target.closest("[data-empties]");
+  if (cancel) {
+    document.getElementById(cancel.dataset.empties)?.replaceChildren();
+  }
+});
