@@ -186,6 +186,15 @@ def _secretariat_of(user: Any) -> set[int]:
 
 
 @rules.predicate
+def convenes_for_the_user(user: Any, group: Any) -> bool:
+    """The group convenes a series of which the user is the secretariat, and
+    only such series."""
+    secretariat_of = _secretariat_of(user)
+    convened = set(group.series.values_list("pk", flat=True)) if group is not None else set()
+    return bool(secretariat_of) and bool(convened) and convened <= secretariat_of
+
+
+@rules.predicate
 def owns_the_entry(user: Any, entry: Any) -> bool:
     """The user is secretariat of every series that uses this entry of the
     directory (`directory.queries.ownership`); an entry no series uses yet
@@ -320,6 +329,8 @@ rules.add_perm(
 )
 # A convening group is added by whoever may create a series, from the series' form.
 rules.add_perm("directory.add_convening_group", is_site_administrator | is_secretariat_somewhere)
+# A convening group is changed by the secretariats of the series it convenes.
+rules.add_perm("convening_group.edit", is_site_administrator | convenes_for_the_user)
 # Finding people and organisations of the whole directory, to pick a speaker.
 rules.add_perm("directory.search", is_site_administrator | prepares_a_series_somewhere)
 # An entry of the directory is changed by the secretariat of the series that

@@ -92,6 +92,9 @@ PEOPLE = ("own person", "other person", "person of A and B")
 # In no series yet, so any secretariat's.
 UNUSED_PEOPLE = ("own person", "other person")
 ORGANISATIONS = ("UNDP, of A and B",)
+CONVENING_GROUP_PERMISSIONS = ("convening_group.edit",)
+# Series A's group convenes A alone; B's group also convenes a series C.
+CONVENING_GROUPS = ("group of A", "group of B and C")
 INSCRIPTIONS = ("own inscription in A1", "other inscription in A1", "own inscription in B1")
 
 
@@ -107,6 +110,7 @@ def _everything() -> set[tuple[str, str]]:
         | {(p, t) for p in DRAFT_PERMISSIONS for t in _meeting_targets(*MEETINGS)}
         | {(p, person) for p in PERSON_PERMISSIONS for person in PEOPLE}
         | {(p, o) for p in ORGANISATION_PERMISSIONS for o in ORGANISATIONS}
+        | {(p, g) for p in CONVENING_GROUP_PERMISSIONS for g in CONVENING_GROUPS}
         | {(p, i) for p in FLOOR_PERMISSIONS for i in INSCRIPTIONS}
         | {(p, "site") for p in SITE_PERMISSIONS}
     )
@@ -139,6 +143,9 @@ def world():
     ParticipationFactory(segment=objects["segment of B1"], person=shared)
     objects["person of A and B"] = shared
     objects["UNDP, of A and B"] = undp
+    objects["group of A"] = series["A"].convening_group
+    objects["group of B and C"] = series["B"].convening_group
+    SeriesFactory(convening_group=series["B"].convening_group)
     own_state = StateFactory()
     for name, meeting, state in [
         ("own inscription in A1", meetings["A1"], own_state),
@@ -195,6 +202,8 @@ def test_secretariat_runs_its_own_series_and_nothing_of_another(world):
         | {("person.view_details", "person of A and B")}
         | _on(("floor.withdraw",), ("own inscription in A1", "other inscription in A1"))
         | _on(SITE_PERMISSIONS, ("site",))
+        # Its series' group, not one that convenes another series too.
+        | {("convening_group.edit", "group of A")}
     )
 
 

@@ -1,7 +1,8 @@
-"""Adding a convening group: the group of organisations that convenes a series."""
+"""Adding and changing a convening group: the group of organisations that convenes a series."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from convener.directory.domain.keys import free_key
-from convener.directory.models import ConveningGroup
+from convener.directory.models import ConveningGroup, ConveningGroupChair, Organisation
 
 PERMISSION = "directory.add_convening_group"
 
@@ -48,3 +49,57 @@ def create_convening_group(
         )
         group.save()
     return group
+
+
+EDIT_PERMISSION = "convening_group.edit"
+# What `update_convening_group` changes besides the members and the chairs.
+EDITABLE_FIELDS = ("name", "acronym", "description")
+
+
+def update_convening_group(
+    *,
+    group: ConveningGroup,
+    changes: Mapping[str, str],
+    members: Iterable[Organisation],
+    chairs: Sequence[tuple[int, Organisation]],
+    by: Any,
+) -> ConveningGroup:
+    """Change the group's names and description, its member organisations, and
+    which organisation chairs it in which year (one per year)."""
+    if not by.has_perm(EDIT_PERMISSION, group):
+        raise PermissionDenied(EDIT_PERMISSION)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"update_convening_group does not change {', '.join(sorted(unknown))}")
+    years = [year for year, _organisation in chairs]
+    if len(years) != len(set(years)):
+        raise ValidationError({"chairs": _("One organisation chairs the group in a year.")})
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(group, field, value.strip())
+        group.clean_fields(exclude=["key"])
+        _refuse_a_name_taken(group)
+        group.save()
+        group.members.set(list(members))
+        _set_chairs(group, chairs)
+    return group
+
+
+def _refuse_a_name_taken(group: ConveningGroup) -> None:
+    names = [name for name in (group.name, group.acronym) if name]
+    same = Q()
+    for name in names:
+        same |= Q(name__iexact=name) | Q(acronym__iexact=name)
+    other = ConveningGroup.objects.filter(same).exclude(pk=group.pk).first()
+    if other is not None:
+        raise ValidationError({"name": _("%(group)s has this name already.") % {"group": other}})
+
+
+def _set_chairs(group: ConveningGroup, chairs: Sequence[tuple[int, Organisation]]) -> None:
+    """Keep each year's row, changing its organisation; add and remove years."""
+    wanted = dict(chairs)
+    group.chairs.exclude(year__in=wanted).delete()
+    for year, organisation in wanted.items():
+        ConveningGroupChair.objects.update_or_create(
+            group=group, year=year, defaults={"organisation": organisation}
+        )

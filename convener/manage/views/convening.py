@@ -1,4 +1,5 @@
-"""Adding a convening group from the form of a series, in place.
+"""Adding a convening group from the form of a series, in place; changing the
+series' group on a page of its own.
 
 With htmx, "New convening group" opens a small form inside the series form;
 once created, the group is chosen in the series form's list. Without
@@ -14,17 +15,23 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from convener.directory.domain.convening import PERMISSION, create_convening_group
+from convener.directory.domain.convening import (
+    EDIT_PERMISSION,
+    PERMISSION,
+    create_convening_group,
+    update_convening_group,
+)
 from convener.directory.models import ConveningGroup
+from convener.manage.interfaces.convening import ConveningGroupEditForm, chair_rows
 from convener.manage.interfaces.directory import ConveningGroupForm
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import require
+from convener.manage.views.access import require, series_for
 
 # The prefix of the new group's fields, which sit inside the series form.
 PREFIX = "group"
@@ -77,10 +84,44 @@ def _created(request: HttpRequest, group: ConveningGroup) -> HttpResponse:
     )
 
 
+@login_required
+def convening_group_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """The convening group of the series: names, description, members, chairs."""
+    series = series_for(request, slug, "series.open_workspace")
+    group = series.convening_group
+    if group is None:
+        raise Http404(_("The series has no convening group."))
+    require(request, EDIT_PERMISSION, group)
+    form = ConveningGroupEditForm(request.POST or None, instance=group, user=request.user)
+    rows = chair_rows(group, request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid() and rows.is_valid():
+        try:
+            update_convening_group(
+                group=group,
+                changes=form.changes(),
+                members=form.cleaned_data["members"],
+                chairs=rows.chairs(),
+                by=request.user,
+            )
+        except ValidationError as error:
+            show_domain_errors(error, form)
+        else:
+            messages.success(request, _("The convening group is saved."))
+            return redirect("manage:series", slug=series.slug)
+    context = {"series": series, "group": group, "form": form, "rows": rows}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "manage/convening_group_edit.html", context, status=status)
+
+
 urlpatterns = [
     path(
         "directory/convening-groups/new/",
         convening_group_create,
         name="convening_group_create",
+    ),
+    path(
+        "series/<slug:slug>/convening-group/",
+        convening_group_edit,
+        name="convening_group_edit",
     ),
 ]

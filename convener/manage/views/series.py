@@ -81,6 +81,11 @@ def _series_pages(request: HttpRequest, series: Series) -> list[tuple[str, str]]
         for permission, label, name in SERIES_PAGES
         if can(permission, series)
     ]
+    group = series.convening_group
+    if group is not None and can("convening_group.edit", group):
+        pages.append(
+            (_("Convening group"), reverse("manage:convening_group_edit", args=[series.slug]))
+        )
     if can("series.edit_report", series):
         pages += [
             (
