@@ -98,12 +98,12 @@ def _sign_in(page, live_server):
 def _create_the_meeting(page):
     page.get_by_role("link", name=re.compile("^Global Migration Group multi-stakeholder")).click()
     page.get_by_role("link", name="New meeting").click()
-    page.get_by_label("Title").fill(TITLE)
+    page.get_by_role("textbox", name="Title").fill(TITLE)
     page.get_by_label("Date").fill("2016-07-13")
-    page.get_by_label("Start").fill("10:00")
-    page.get_by_label("End").fill("13:00")
+    page.get_by_label(re.compile(r"^Start:?$")).fill("10:00")
+    page.get_by_label(re.compile(r"^End:?$")).fill("13:00")
     page.get_by_label("Venue").fill("United Nations Headquarters, New York")
-    page.get_by_label("Room").fill("Conference Room 6")
+    page.get_by_role("textbox", name="Room").fill("Conference Room 6")
     page.get_by_role("button", name="Create the meeting").click()
 
 

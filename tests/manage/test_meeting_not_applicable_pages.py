@@ -171,6 +171,7 @@ def test_a_new_meeting_is_created_as_a_session_of_a_larger_event_without_co_chai
         },
     )
 
-    assertRedirects(response, reverse("manage:meeting", args=["expert-2027", 2]))
+    # A new meeting opens on its edit page, to go on with its facts.
+    assertRedirects(response, reverse("manage:meeting_edit", args=["expert-2027", 2]))
     created = Meeting.objects.get(number=2)
     assert (created.part_of, created.not_applicable) == ("Global Forum on Migration", ["co_chairs"])

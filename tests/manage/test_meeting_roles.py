@@ -94,7 +94,7 @@ def test_a_new_meeting_can_have_its_facilitator_from_the_start(client, secretari
     )
 
     created = Meeting.objects.get(series=meeting.series, number=2)
-    assertRedirects(response, url("meeting", created))
+    assertRedirects(response, url("meeting_edit", created))
     assert (created.moderator, created.moderator_role) == (chair, PresidingRole.FACILITATOR)
 
 
