@@ -39,26 +39,33 @@ def formal_name(person: Person) -> str:
 
 
 def place_in_words(
-    place: Participation, *, person_words: Callable[[Person], str] = formal_name
+    place: Participation,
+    *,
+    person_words: Callable[[Person], str] = formal_name,
+    in_sentence: bool = False,
 ) -> str:
-    """The holder of a place in a programme, as pages and documents print it."""
+    """The holder of a place in a programme, as pages and documents print it:
+    at the start of a line, or `in_sentence` ("… holds the place of the
+    Special Rapporteur on …")."""
     if place.person is not None:
         return person_words(place.person)
     office, organisation = place.office.strip(), place.organisation
     if office and organisation is not None:
         if _mentions(office, organisation):
-            return _the(office)
+            return _the(office, in_sentence)
         # Translators: an office and its organisation: "The Director of …, Office of …".
         return _("%(office)s, %(organisation)s") % {
-            "office": _the(office),
+            "office": _the(office, in_sentence),
             "organisation": organisation.name,
         }
     if office:
-        return _the(office)
+        return _the(office, in_sentence)
     if organisation is not None:
-        return _("A representative of %(organisation)s") % {
-            "organisation": organisation_in_running_text(organisation)
-        }
+        running = {"organisation": organisation_in_running_text(organisation)}
+        if in_sentence:
+            # Translators: a place held for an organisation, within a sentence.
+            return _("a representative of %(organisation)s") % running
+        return _("A representative of %(organisation)s") % running
     return _("TBC")
 
 
@@ -77,10 +84,15 @@ def organisation_in_running_text(organisation: Organisation) -> str:
     return name
 
 
-def _the(office: str) -> str:
-    """The office with its article: "The Special Rapporteur on …"."""
+def _the(office: str, in_sentence: bool = False) -> str:
+    """The office with its article: "The Special Rapporteur on …", or "the …"
+    within a sentence."""
     if office.lower().startswith("the "):
-        return office[0].upper() + office[1:]
+        article = "t" if in_sentence else "T"
+        return article + office[1:]
+    if in_sentence:
+        # Translators: an office held by someone not yet named, within a sentence.
+        return _("the %(office)s") % {"office": office}
     # Translators: an office held by someone not yet named: "The Special Rapporteur on …".
     return _("The %(office)s") % {"office": office}
 

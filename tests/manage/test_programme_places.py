@@ -111,6 +111,28 @@ def test_add_place_with_nothing_known_is_to_be_confirmed(signed_in, panel):
     assert _places(panel)[1] == (None, "", None, Role.SPEAKER)
 
 
+def test_the_builder_names_an_office_or_an_organisation_within_its_sentences(
+    signed_in, panel, added_by_secretariat
+):
+    unhcr = OrganisationFactory(name=UNHCR)
+    for place in ({"organisation": unhcr.pk}, {"office": RAPPORTEUR}):
+        response = signed_in.post(
+            _url("programme_place_add", panel.meeting, panel.pk),
+            {"role": Role.SPEAKER, **place},
+            **HTMX,
+        )
+
+    text = html.unescape(response.content.decode())
+    assert f"Added the {RAPPORTEUR} to “Panel 1”." in text
+    assert f"of a representative of the {UNHCR}<" in text
+    assert (
+        f'Change the role or speaking time<span class="visually-hidden"> of the {RAPPORTEUR}'
+        in text
+    )
+    # Each line of the programme still starts with a capital.
+    assert f">The {RAPPORTEUR}</span>" in text
+
+
 def test_add_place_keeps_what_was_typed_when_the_office_is_too_long(signed_in, panel):
     response = signed_in.post(
         _url("programme_place_add", panel.meeting, panel.pk),

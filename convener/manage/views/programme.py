@@ -97,10 +97,11 @@ class ParticipantRow:
 
 
 def holder_label(participation: Participation) -> str:
-    """Who holds the place, as the builder's buttons and messages name them."""
+    """Who holds the place, as the builder's buttons and messages name them,
+    within their sentences ("Saved the part of the Special Rapporteur …")."""
     if participation.person is not None:
         return participation.person.full_name
-    return place_in_words(participation)
+    return place_in_words(participation, in_sentence=True)
 
 
 @dataclass

@@ -212,7 +212,7 @@ def _to_be_confirmed(meeting: Meeting, plan: _Plan) -> Iterator[Finding]:
     ]
     missing += [
         _("who holds the place of %(holder)s in “%(segment)s”")
-        % {"holder": place_in_words(place), "segment": segment.heading}
+        % {"holder": place_in_words(place, in_sentence=True), "segment": segment.heading}
         for segment in meeting.segments.all()
         for place in segment.participations.all()
         if place.person is None

@@ -151,5 +151,5 @@ def test_planning_checks_list_places_still_to_be_named_before_the_meeting(user):
 
     assert finding.message == (
         "The meeting is on 13 July 2016; still to be confirmed: "
-        f"who holds the place of The {RAPPORTEUR} in “Panel 1”."
+        f"who holds the place of the {RAPPORTEUR} in “Panel 1”."
     )
