@@ -290,7 +290,8 @@ def test_secretariat_plans_a_two_day_expert_meeting_and_downloads_its_documents(
     for day in DAYS:
         page.goto(series_page)
         _create_a_meeting(page, day)
-        page.get_by_role("link", name="Programme", exact=True).click()
+        # A new meeting opens on its edit page, which leads on to its programme.
+        page.get_by_role("button", name="Save and build the programme").click()
         for title, chair, place in day["sessions"]:
             session = _add_a_session(page, title)
             _add_a_new_chair(session, chair)
