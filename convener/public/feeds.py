@@ -8,6 +8,8 @@ by `exchange.interfaces`, which the `convener export` command calls too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
@@ -66,17 +68,18 @@ def series_schedule_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cache_public_page
 def meeting_schedule_xml(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    meeting = _visible_meeting(request, slug, number)
-    content = frab.schedule_xml(
-        meeting.series, user=request.user, base_url=_base_url(request), meeting=meeting
-    )
-    return HttpResponse(content, content_type=frab.XML_CONTENT_TYPE)
+    return _meeting_schedule(request, slug, number, frab.schedule_xml, frab.XML_CONTENT_TYPE)
 
 
 @cache_public_page
 def meeting_schedule_json(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    return _meeting_schedule(request, slug, number, frab.schedule_json, frab.JSON_CONTENT_TYPE)
+
+
+def _meeting_schedule(
+    request: HttpRequest, slug: str, number: int, write: Callable[..., bytes], content_type: str
+) -> HttpResponse:
+    """One meeting's conference schedule, written by `write` (XML or JSON)."""
     meeting = _visible_meeting(request, slug, number)
-    content = frab.schedule_json(
-        meeting.series, user=request.user, base_url=_base_url(request), meeting=meeting
-    )
-    return HttpResponse(content, content_type=frab.JSON_CONTENT_TYPE)
+    content = write(meeting.series, user=request.user, base_url=_base_url(request), meeting=meeting)
+    return HttpResponse(content, content_type=content_type)

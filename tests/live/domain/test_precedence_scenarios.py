@@ -47,6 +47,18 @@ class Room:
             **{"level": level, "purpose": Purpose.STATEMENT, **speaks_for, **fields},
         )
 
+    def designate(self, who: str, group: Any) -> Inscription:
+        """The secretariat adds a member State to speak for its group."""
+        return add_for_raised_flag(
+            meeting=self.day.meeting,
+            by=self.day.secretariat,
+            capacity=Capacity.GROUP,
+            state=self.delegations[who][0]["state"],
+            state_group=group,
+            level=Level.CHAIR_OF_DELEGATION,
+            purpose=Purpose.STATEMENT,
+        )
+
     def waiting(self) -> list[str]:
         """Who waits, in the order of the list, by their names in the scenario."""
         names = {self._key(speaks_for): name for name, (speaks_for, _) in self.delegations.items()}
@@ -139,15 +151,7 @@ def test_only_the_groups_chair_of_the_day_speaks_for_it(room):
     with pytest.raises(ValidationError, match="Only the State chairing"):
         room.ask("Brazil", capacity=Capacity.GROUP, state_group=room.day.g77)
 
-    designated = add_for_raised_flag(
-        meeting=room.day.meeting,
-        by=room.day.secretariat,
-        capacity=Capacity.GROUP,
-        state=room.delegations["Brazil"][0]["state"],
-        state_group=room.day.g77,
-        level=Level.CHAIR_OF_DELEGATION,
-        purpose=Purpose.STATEMENT,
-    )
+    designated = room.designate("Brazil", room.day.g77)
     assert designated.state_group == room.day.g77
 
 
@@ -158,15 +162,7 @@ def test_one_statement_per_group_on_an_item(room):
     end_turn(meeting=room.day.meeting, by=room.day.chair)
 
     with pytest.raises(ValidationError, match="already made its statement"):
-        add_for_raised_flag(
-            meeting=room.day.meeting,
-            by=room.day.secretariat,
-            capacity=Capacity.GROUP,
-            state=room.delegations["Brazil"][0]["state"],
-            state_group=room.day.g77,
-            level=Level.CHAIR_OF_DELEGATION,
-            purpose=Purpose.STATEMENT,
-        )
+        room.designate("Brazil", room.day.g77)
 
 
 def test_those_who_have_not_spoken_on_the_item_come_first(room):
