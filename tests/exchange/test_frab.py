@@ -403,3 +403,13 @@ def test_json_schedule_names_the_schema_it_is_valid_against(demo_series, json_va
 
     assert data["$schema"] == schema["$id"]
     json_validator.validate(data)
+
+
+def test_the_events_of_a_cancelled_meeting_say_so(demo_series):
+    demo_series.meetings.filter(number=2).update(status=MeetingStatus.CANCELLED)
+
+    titles = [event.findtext("title") for event in events_of(xml_of(demo_series))]
+
+    cancelled = [title for title in titles if title.startswith("Cancelled: ")]
+    assert len(cancelled) == 3  # the three segments of meeting 2
+    assert len(titles) == 19

@@ -47,7 +47,7 @@ from convener.meetings.domain.timetable import (
     series_zone,
     timetable,
 )
-from convener.meetings.models import Meeting, Series
+from convener.meetings.models import Meeting, MeetingStatus, Series
 from convener.meetings.queries.visibility import AnyUser
 
 # Fixed for ever: the namespace of every guid Convener writes in schedules.
@@ -207,7 +207,7 @@ def _segment_event(meeting: Meeting, slot: Slot, acronym: str, base_url: str) ->
         id=event_id(guid),
         guid=guid,
         slug=_slug(acronym, f"{meeting.number}-{slot.position}", segment.heading, segment.kind),
-        title=segment.heading,
+        title=_titled(meeting, segment.heading),
         subtitle=kind_label if kind_label != segment.heading else "",
         kind=segment.kind,
         track=track_name(meeting),
@@ -235,7 +235,7 @@ def _meeting_event(
         id=event_id(guid),
         guid=guid,
         slug=_slug(acronym, str(meeting.number), meeting.title, "meeting"),
-        title=meeting.title,
+        title=_titled(meeting, meeting.title),
         subtitle="",
         kind="meeting",
         track=track_name(meeting),
@@ -249,6 +249,14 @@ def _meeting_event(
         link_title=_meeting_heading(meeting),
         place=(meeting.number, 0),
     )
+
+
+def _titled(meeting: Meeting, title: str) -> str:
+    """The event's title; a cancelled meeting's events say so, as the format has
+    no status of its own and apps show every event they are given."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return _("Cancelled: %(title)s") % {"title": title}
+    return title
 
 
 def _speaker(person: Person) -> Speaker:

@@ -66,9 +66,11 @@ def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[
     thanking = _chair_label(series) or _("The secretariat")
     introductions = Introductions()
     # A co-chair is thanked by name; a State whose representative was never recorded, as a State.
+    # A cancelled meeting was not chaired.
     co_chairs = [
         introductions.name(co_chair.person) if co_chair.person else co_chair.state.name
         for meeting in meetings
+        if meeting.status != MeetingStatus.CANCELLED
         for co_chair in meeting.co_chairs.all()
     ]
     blocks: list[Block]

@@ -85,6 +85,15 @@ def test_report_acknowledges_every_co_chair_and_the_rapporteur(demo_series, secr
     assert "Mr. Pierre Bertrand was rapporteur of the meetings and drafted this report." in lines
 
 
+def test_report_thanks_no_co_chair_of_a_cancelled_meeting(demo_series, secretariat):
+    demo_series.meetings.filter(number=4).update(status="cancelled")
+
+    lines = texts(write("report", user=secretariat))
+    acknowledgements = lines[lines.index("# Acknowledgements") : lines.index("# Introduction")]
+
+    assert sum(line.startswith("H.E.") for line in acknowledgements) == 6
+
+
 def test_report_uses_the_rapporteurs_acknowledgements_when_edited(demo_series, secretariat):
     ReportText.objects.create(
         series=demo_series, kind="acknowledgements", body="With thanks to all."
