@@ -242,11 +242,13 @@ class Inscription(models.Model):
     @property
     def standing(self) -> Standing:
         """Member State, observer State, observer or civil society (`Standing`)."""
-        state = self.state or (self.organisation.state if self.organisation else None)
-        if self.organisation is not None and self.organisation.kind not in STATE_KINDS:
-            if self.organisation.kind in OBSERVER_KINDS:
+        organisation = self.organisation
+        if organisation is not None and organisation.kind not in STATE_KINDS:
+            if organisation.kind in OBSERVER_KINDS:
                 return Standing.OBSERVER
             return Standing.CIVIL_SOCIETY
+        # A State, or the mission or government of one, stands as that State.
+        state = self.state or (organisation.state if organisation is not None else None)
         if state is not None and state.status != "member":
             return Standing.OBSERVER_STATE
         return Standing.MEMBER_STATE
