@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "convener.prose",
     "convener.server",
     "convener.api",
+    "convener.audit",
+    "convener.roles",
     "convener.access",
     "convener.manage",
     "convener.live",
@@ -79,7 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "convener.access.middleware.AuditActorMiddleware",
+    "convener.audit.middleware.AuditActorMiddleware",
     # A request that found SQLite locked answers 503 with Retry-After, not 500.
     "convener.server.database_busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its page.

@@ -18,8 +18,6 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
-from convener.access.models import Grant
-from convener.access.models import Role as AccessRole
 from convener.directory.models import (
     ConveningGroup,
     ConveningGroupChair,
@@ -55,6 +53,8 @@ from convener.meetings.models import (
     StateClassification,
 )
 from convener.records.models import Capacity, Intervention, InterventionKind
+from convener.roles.models import Grant
+from convener.roles.models import Role as AccessRole
 
 
 def _letters(n: int, width: int) -> str:

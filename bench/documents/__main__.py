@@ -72,7 +72,7 @@ import django
 django.setup()
 from convener.publishing.composition.documents import compose
 from convener.publishing.interfaces.exporters import exporters
-from convener.meetings.queries.visibility import AnyUser
+from convener.audit.actors import AnyUser
 
 class Secretariat:
     is_active = is_staff = is_authenticated = True

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class AccessConfig(AppConfig):
     name = "convener.access"
-    verbose_name = _("Roles, invitations and audit log")
+    verbose_name = _("Roles and invitations")
 
     def ready(self) -> None:
-        from convener.access import rules  # noqa: F401  (registers the permissions)
-        from convener.access.domain.audit import connect_audit
+        from convener.access import rules  # registers the permissions
+        from convener.audit.actors import add_refusal_reason
 
-        connect_audit()
+        add_refusal_reason(rules.refusal_of_a_reported_meeting)

@@ -31,28 +31,13 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.core.exceptions import PermissionDenied
 
-from convener.access.models import Grant, Role
 from convener.access.scope import meeting_of, series_of
-from convener.meetings.domain.workflow import is_cancelled, is_reported
+from convener.meetings.domain.workflow import MeetingIsReported, is_cancelled, is_reported
 from convener.meetings.models import MeetingStatus
-
-
-def grants_of(user: Any) -> tuple[Grant, ...]:
-    """The user's grants, read once per user object (so once per request)."""
-    if not (user.is_authenticated and user.is_active):
-        return ()
-    cached = getattr(user, "_convener_grants", None)
-    if cached is None:
-        cached = tuple(Grant.objects.filter(user=user))
-        user._convener_grants = cached
-    return cached
-
-
-def forget_grants(user: Any) -> None:
-    """Drop the grants read for `user`, after they changed."""
-    if hasattr(user, "_convener_grants"):
-        del user._convener_grants
+from convener.roles.models import Grant, Role
+from convener.roles.queries import grants_of
 
 
 def _grants(user: Any, role: str, series_id: int | None) -> list[Grant]:
@@ -275,6 +260,11 @@ def refused_as_reported(user: Any, permission: str, obj: Any) -> bool:
         and not meeting_is_open_for_changes(user, obj)
         and bool(role.test(user, obj))
     )
+
+
+def refusal_of_a_reported_meeting(user: Any, permission: str, obj: Any) -> PermissionDenied | None:
+    """The refusal `require` raises when the meeting's being reported is the reason."""
+    return MeetingIsReported() if refused_as_reported(user, permission, obj) else None
 
 
 # The series: its facts, concept note, meetings, roles, invitations, audit log,

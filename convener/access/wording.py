@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from convener.access.models import Role
+from convener.roles.models import Role
 
 
 def role_in_words(holder: Any) -> str:

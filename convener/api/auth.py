@@ -22,7 +22,7 @@ from ninja.utils import check_csrf
 from convener.api.domain.tokens import note_use
 from convener.api.errors import ForbiddenError
 from convener.api.queries.tokens import active_token
-from convener.meetings.queries.visibility import AnyUser
+from convener.audit.actors import AnyUser
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from django.db.models import Model
 
-from convener.access.rules import grants_of, refused_as_reported
+from convener.access.rules import refused_as_reported
 from convener.api.errors import ForbiddenError
+from convener.audit.actors import AnyUser
 from convener.meetings.domain.workflow import reported_refusal
-from convener.meetings.queries.visibility import AnyUser
+from convener.roles.queries import grants_of
 
 
 def may_write_somewhere(user: AnyUser) -> bool:

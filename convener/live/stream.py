@@ -31,11 +31,12 @@ from django.http import (
     StreamingHttpResponse,
 )
 
+from convener.audit.actors import AnyUser
 from convener.live import bus
 from convener.live.queries import state as floor_state
 from convener.live.state_reads import StateReads
 from convener.meetings.models import Meeting
-from convener.meetings.queries.visibility import AnyUser, visible_meetings
+from convener.meetings.queries.visibility import visible_meetings
 
 HEARTBEAT_SECONDS = 15.0
 RECONNECT_MS = 3000

@@ -13,14 +13,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from convener import config
-from convener.access.domain.grants import grant_role
-from convener.access.models import Invitation, Role
+from convener.access.models import Invitation
 from convener.directory.domain.reference_data import load_reference_data
 from convener.directory.models import Organisation, Person, State
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.rows import ImportSummary
 from convener.meetings.models import Series
 from convener.records.models import Intervention
+from convener.roles.domain import grant_role
+from convener.roles.models import Role
 
 DEMO_SERIES_SLUG = "gmg-2016"
 

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from convener.access.models import AuditAction, AuditEntry, Role
 from convener.api.domain.tokens import create_token
 from convener.api.interfaces.versions import etag, intervention_version, meeting_version
+from convener.audit.models import AuditAction, AuditEntry
 from convener.live.domain.floor import start_segment
 from convener.live.models import Inscription
 from convener.meetings.domain.programme import add_segment
@@ -16,6 +16,7 @@ from convener.meetings.models import Meeting, MeetingStatus, Segment
 from convener.publishing.models import DocumentVersion
 from convener.records.domain.interventions import update_intervention
 from convener.records.models import Intervention
+from convener.roles.models import Role
 from tests.factories import (
     AdministratorFactory,
     CoOrganiserFactory,

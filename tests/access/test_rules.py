@@ -16,10 +16,10 @@ from __future__ import annotations
 import pytest
 import rules
 
-from convener.access.models import Role
 from convener.live.models import Inscription, Purpose
 from convener.meetings.models import MeetingStatus
 from convener.records.models import Capacity
+from convener.roles.models import Role
 from tests.factories import (
     AdministratorFactory,
     CoOrganiserFactory,

@@ -2,9 +2,9 @@
 
 import pytest
 
-from convener.access.models import Role
 from convener.api.interfaces.versions import etag, intervention_version
 from convener.records.models import Intervention
+from convener.roles.models import Role
 from tests.factories import GrantFactory, InterventionFactory, MeetingFactory, SegmentFactory
 from tests.manage.test_hidden_entries_by_id import entries_only_in_a_draft
 

@@ -1,9 +1,9 @@
 import pytest
 
-from convener.access.models import Role
 from convener.api.interfaces.versions import etag, intervention_version
 from convener.meetings.domain.revision import current_revision
 from convener.records.models import Capacity, Intervention
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     InterventionFactory,

@@ -3,9 +3,9 @@ with both versions, and nothing the first saved is lost."""
 
 import pytest
 
-from convener.access.models import Role
 from convener.meetings.models import Meeting
 from convener.records.models import Intervention
+from convener.roles.models import Role
 from tests.factories import GrantFactory, InterventionFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

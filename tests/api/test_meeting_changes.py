@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.test import Client
 
-from convener.access.models import Role
 from convener.api.interfaces.versions import etag, meeting_version
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Meeting, MeetingStatus
+from convener.roles.models import Role
 from tests.factories import AdministratorFactory, GrantFactory, MeetingFactory, StateFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from convener.access.models import Role
 from convener.meetings.models import MeetingStatus, SegmentKind
 from convener.publishing.composition.documents import compose
 from convener.publishing.interfaces.markdown import render_markdown
 from convener.records.models import Intervention
+from convener.roles.models import Role
 from tests.factories import (
     CoOrganiserFactory,
     GrantFactory,

@@ -3,9 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from convener.access.domain.grants import grant_role
 from convener.access.domain.invitations import invite
-from convener.access.models import Grant, Invitation, Role
+from convener.access.models import Invitation
 from convener.directory.models import Person, State
 from convener.exchange.domain.importer import import_file, import_series
 from convener.exchange.domain.validation import validate
@@ -16,6 +15,8 @@ from convener.live.domain.turns import give_floor
 from convener.live.models import Floor, Level, Purpose, Turn
 from convener.meetings.models import Meeting, MeetingStatus, Segment
 from convener.records.models import Capacity, Intervention
+from convener.roles.domain import grant_role
+from convener.roles.models import Grant, Role
 from convener.server.demo import demo_series_file
 from tests.exchange.conftest import VALID_SERIES
 from tests.factories import InterventionFactory, MeetingFactory, SegmentFactory, UserFactory

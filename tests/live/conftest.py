@@ -306,7 +306,7 @@ class ServedConvener:
 CREATE_USER = """
 import json
 from django.contrib.auth import get_user_model
-from convener.access.domain.grants import grant_role
+from convener.roles.domain import grant_role
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.models import Series
 

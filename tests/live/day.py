@@ -8,12 +8,12 @@ import types
 from dataclasses import dataclass
 from typing import Any
 
-from convener.access.models import Role
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.live.domain.requests import request_floor
 from convener.live.models import Inscription, Level, Purpose
 from convener.meetings.models import Meeting, Participation, Segment, SegmentKind
 from convener.records.models import Capacity
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     MeetingFactory,

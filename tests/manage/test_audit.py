@@ -10,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from convener.access.domain.audit import acting_as
-from convener.access.models import AuditAction, AuditEntry, Role
+from convener.audit.log import acting_as
+from convener.audit.models import AuditAction, AuditEntry
 from convener.meetings.models import MeetingStatus, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import (
     AdministratorFactory,
     GrantFactory,

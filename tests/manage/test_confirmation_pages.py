@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from convener.access.models import Role, SpeakerReminder
+from convener.access.models import SpeakerReminder
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     MeetingFactory,

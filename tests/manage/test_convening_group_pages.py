@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.access.models import Role
+from convener.roles.models import Role
 from tests.factories import (
     ConveningGroupFactory,
     CoOrganiserFactory,

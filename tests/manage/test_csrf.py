@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from convener.access.models import AuditEntry
+from convener.audit.models import AuditEntry
 from tests.manage.test_permission_matrix import CASES
 from tests.manage.workspace_world import workspace_world
 

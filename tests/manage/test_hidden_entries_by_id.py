@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
-from convener.access.models import Invitation, Role
+from convener.access.models import Invitation
 from convener.directory.models import Organisation, Person
 from convener.meetings.models import (
     CoChair,
@@ -16,6 +16,7 @@ from convener.meetings.models import (
     SeriesStatus,
 )
 from convener.meetings.models import Role as PartRole
+from convener.roles.models import Role
 from tests.factories import (
     CoOrganiserFactory,
     GrantFactory,

@@ -17,7 +17,7 @@ from django.db import models
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
-from convener.access.models import AuditEntry
+from convener.audit.models import AuditEntry
 from convener.meetings.models import Segment
 from tests.manage.test_permission_matrix import CASES, none
 from tests.manage.workspace_world import World, workspace_world

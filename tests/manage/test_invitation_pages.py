@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from convener.access.models import Grant, Invitation, Role
+from convener.access.models import Invitation
 from convener.meetings.models import MeetingStatus
+from convener.roles.models import Grant, Role
 from tests.factories import (
     CoOrganiserFactory,
     GrantFactory,

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from convener.access.models import Role
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import GrantFactory, MeetingFactory, SegmentFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db

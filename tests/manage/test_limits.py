@@ -9,12 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from convener.access.models import Role
 from convener.directory.limits import BIOGRAPHY, REPORT, SECTION, SUMMARY
 from convener.live.interfaces.forms import RaisedFlagForm
 from convener.manage.interfaces.directory import PersonForm
 from convener.meetings.models import ConceptNoteSection, MeetingStatus, SeriesStatus
 from convener.prose.editing import text_digest
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     InterventionFactory,

@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from convener.access.domain.audit import acting_as
-from convener.access.models import Role
+from convener.audit.log import acting_as
 from convener.manage.interfaces.meetings import TRACKED
 from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, SeriesStatus
 from convener.prose.editing import field_digests
 from convener.publishing.models import DocumentVersion
+from convener.roles.models import Role
 from tests.factories import (
     CoChairFactory,
     CoOrganiserFactory,

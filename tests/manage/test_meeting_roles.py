@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from convener.access.domain.audit import acting_as
-from convener.access.models import Role
+from convener.audit.log import acting_as
 from convener.manage.interfaces.meetings import TRACKED
 from convener.meetings.models import Meeting, Participation, PresidingRole
 from convener.meetings.models import Role as PartRole
 from convener.prose.editing import field_digests
+from convener.roles.models import Role
 from tests.factories import GrantFactory, MeetingFactory, PersonFactory, SegmentFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from convener.access.models import Role
 from convener.directory.domain.speakers import SPEAKER_FIELDS
 from convener.meetings.models import MeetingStatus
 from convener.prose.editing import field_digests
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     MeetingFactory,

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from convener.access.models import Role
 from convener.manage.interfaces.meetings import TRACKED
 from convener.prose.editing import field_digests
+from convener.roles.models import Role
 from tests.factories import GrantFactory, MeetingFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db

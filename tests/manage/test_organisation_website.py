@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from convener.access.models import Role
 from convener.directory.models import Organisation
+from convener.roles.models import Role
 from tests.factories import GrantFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from convener.access.domain.audit import acting_as
-from convener.access.models import Role
+from convener.audit.log import acting_as
 from convener.meetings.models import MeetingStatus, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import (
     CoChairFactory,
     CoOrganiserFactory,

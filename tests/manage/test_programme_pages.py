@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from convener.access.domain.audit import acting_as
-from convener.access.models import Role as AccessRole
+from convener.audit.log import acting_as
 from convener.directory.models import Organisation, Person
 from convener.meetings.models import Participation, Role, Segment
+from convener.roles.models import Role as AccessRole
 from tests.factories import (
     CoOrganiserFactory,
     GrantFactory,

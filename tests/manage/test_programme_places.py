@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from convener.access.domain.audit import acting_as
+from convener.audit.log import acting_as
 from convener.meetings.domain.programme import add_place
 from convener.meetings.models import MeetingStatus, Participation, Role
 from convener.publishing.composition.documents import compose

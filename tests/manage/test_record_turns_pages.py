@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from convener.access.models import Role
 from convener.meetings.models import Meeting, MeetingStatus
 from convener.records.models import Capacity, Intervention
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     InterventionFactory,

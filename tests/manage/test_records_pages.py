@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from convener.access.models import Role
 from convener.meetings.models import MeetingStatus
 from convener.prose.editing import text_digest
 from convener.publishing.models import ReportText
+from convener.roles.models import Role
 from tests.factories import (
     CoChairFactory,
     GrantFactory,

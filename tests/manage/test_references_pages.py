@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from convener.access.models import Role
 from convener.meetings.models import ReferenceDocument
+from convener.roles.models import Role
 from tests.factories import GrantFactory, ReferenceDocumentFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,11 +4,11 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from convener.access.models import AuditEntry
-from convener.access.models import Role as AccessRole
+from convener.audit.models import AuditEntry
 from convener.directory.models import State
 from convener.meetings.domain.review import review_meeting
 from convener.meetings.models import CoChairBalance, DevelopmentStatus
+from convener.roles.models import Role as AccessRole
 from tests.factories import GrantFactory, SeriesFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from convener.access.models import Grant, Role
 from convener.meetings.models import ConceptNoteSection, MeetingStatus, Series, SeriesStatus
 from convener.publishing.models import DocumentVersion
+from convener.roles.models import Grant, Role
 from tests.factories import (
     ConceptNoteSectionFactory,
     GrantFactory,

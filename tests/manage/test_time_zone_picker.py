@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from convener.access.models import Role
 from convener.manage.interfaces.time_zones import zone_of
 from convener.meetings.models import Series
+from convener.roles.models import Role
 from tests.factories import GrantFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db

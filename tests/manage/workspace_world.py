@@ -21,7 +21,7 @@ from django.test import Client
 from django.utils import timezone
 
 from convener.access.domain.invitations import secret_digest
-from convener.access.models import Grant, Invitation, Role
+from convener.access.models import Invitation
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
 from convener.meetings.models import (
     ConceptNoteSection,
@@ -33,6 +33,7 @@ from convener.meetings.models import (
 )
 from convener.publishing.models import DocumentVersion
 from convener.records.models import Intervention
+from convener.roles.models import Grant, Role
 from convener.server.demo import load_demo_series
 from tests.factories import (
     ConceptNoteSectionFactory,

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from convener.access.models import Role
 from convener.publishing.document import Document, Paragraph, Text
 from convener.publishing.interfaces.html import HtmlExporter
+from convener.roles.models import Role
 from tests.factories import AdministratorFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db

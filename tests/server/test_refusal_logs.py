@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.urls import reverse
 
-from convener.access.models import Role
+from convener.roles.models import Role
 from convener.server.refusals import OneLineRefusals
 from tests.factories import GrantFactory, SeriesFactory
 

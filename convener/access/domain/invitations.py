@@ -22,11 +22,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from convener.access.domain import audit
-from convener.access.domain.grants import check_narrowing, grant_role
-from convener.access.models import AuditAction, Grant, Invitation, Role
+from convener.access.models import Invitation
 from convener.access.wording import role_in_words
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.meetings.models import Series
+from convener.roles.domain import check_narrowing, grant_role
+from convener.roles.models import Grant, Role
 
 LIFETIME = datetime.timedelta(days=14)
 

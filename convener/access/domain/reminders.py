@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction, SpeakerReminder
+from convener.access.models import SpeakerReminder
 from convener.access.queries.confirmations import SpeakerContact, speaker_contact
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.directory.models import Person
 from convener.meetings.models import Series
 

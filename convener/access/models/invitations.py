@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from convener.access.models.grants import Role
+from convener.roles.models import Role
 
 
 class Invitation(models.Model):
@@ -40,7 +40,7 @@ class Invitation(models.Model):
         related_name="+",
     )
     grant = models.OneToOneField(
-        "access.Grant", on_delete=models.SET_NULL, null=True, blank=True, related_name="invitation"
+        "roles.Grant", on_delete=models.SET_NULL, null=True, blank=True, related_name="invitation"
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 

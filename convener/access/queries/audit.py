@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from convener.access.models import AuditEntry
+from convener.audit.models import AuditEntry
 from convener.meetings.models import Series
 
 # How a change reached the database, as the middleware and the commands name it.

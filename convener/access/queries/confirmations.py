@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from convener.access.models import Grant, Invitation, Role, SpeakerReminder
+from convener.access.models import Invitation, SpeakerReminder
 from convener.directory.models import Person
 from convener.meetings.models import Meeting, MeetingStatus, Participation, Series
+from convener.roles.models import Grant, Role
 
 # The meetings whose speakers are still asked to confirm: not yet held.
 STILL_TO_COME = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)

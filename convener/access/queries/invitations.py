@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from convener.access.models import Grant, Invitation
+from convener.access.models import Invitation
 from convener.meetings.models import Series
+from convener.roles.models import Grant
 
 _NARROWING = ("organisation", "meeting", "person", "state")
 

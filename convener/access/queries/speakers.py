@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from convener.access.models import Role
-from convener.access.rules import grants_of
+from convener.audit.actors import AnyUser
 from convener.directory.models import Person
 from convener.meetings.models import Participation
-from convener.meetings.queries.visibility import AnyUser, visible_meeting_q
+from convener.meetings.queries.visibility import visible_meeting_q
+from convener.roles.models import Role
+from convener.roles.queries import grants_of
 
 
 def participations_of(person: Person, *, user: AnyUser) -> QuerySet[Participation]:

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from convener.access.models import Role
-from convener.access.rules import grants_of
 from convener.meetings.models import Meeting, Series
+from convener.roles.models import Role
+from convener.roles.queries import grants_of
 
 
 def workspace_series(user: Any) -> QuerySet[Series]:
@@ -41,8 +41,3 @@ def workspace_meetings_q(user: Any) -> Q:
 def workspace_meetings(user: Any, series: Series | None = None) -> QuerySet[Meeting]:
     meetings = Meeting.objects.filter(workspace_meetings_q(user)).distinct()
     return meetings.filter(series=series) if series is not None else meetings
-
-
-def draft_series_ids(user: Any) -> set[int]:
-    """Series whose drafts the user reads because they help prepare them."""
-    return {g.series_id for g in grants_of(user) if g.role in Role.preparing()}

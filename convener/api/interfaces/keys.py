@@ -9,11 +9,11 @@ from typing import Any
 from django.db.models import Model
 
 from convener.api.errors import InvalidDataError
+from convener.audit.actors import AnyUser
 from convener.directory.models import StateGroup
 from convener.directory.queries.reach import organisations_within_reach, people_within_reach
 from convener.directory.queries.states import states_for_page
 from convener.meetings.models import Meeting
-from convener.meetings.queries.visibility import AnyUser
 
 # The API's names for model fields, where they differ.
 MEETING_FIELDS = {"start": "start_time", "end": "end_time"}

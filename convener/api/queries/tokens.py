@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from convener.api.models import ApiToken, digest_of
-from convener.meetings.queries.visibility import AnyUser
+from convener.audit.actors import AnyUser
 
 
 def tokens_of(user: AnyUser) -> QuerySet[ApiToken]:

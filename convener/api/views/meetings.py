@@ -25,11 +25,11 @@ from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import meeting_list
 from convener.api.rules import require
 from convener.api.views.security import ANYONE, EDITOR
+from convener.audit.actors import AnyUser
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.domain.workflow import change_meeting_status, transition_to
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
-from convener.meetings.queries.visibility import AnyUser
 from convener.records.queries.interventions import withhold_unreleased_texts
 
 router = Router(tags=["Meetings"])

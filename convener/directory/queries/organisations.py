@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.people import people_taking_part
 from convener.meetings.models import CoOrganiser, Meeting
 from convener.meetings.queries.meetings import chronological_order
 from convener.meetings.queries.visibility import (
-    AnyUser,
     reads_every_draft,
     visible_meeting_q,
     visible_meetings,

@@ -12,10 +12,10 @@ from enum import StrEnum
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import Person
 from convener.meetings.models import CoChair, Meeting, Participation, Segment
 from convener.meetings.queries.visibility import (
-    AnyUser,
     reads_every_draft,
     visible_meeting_q,
     visible_meetings,

@@ -24,11 +24,12 @@ from typing import TypeVar
 from django.db.models import CharField, Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import Organisation, Person, State
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
 from convener.meetings.models import CoChair, CoOrganiser, Meeting, Participation, Series
-from convener.meetings.queries.visibility import AnyUser, reads_every_draft
+from convener.meetings.queries.visibility import reads_every_draft
 from convener.records.models import Intervention
 
 M = TypeVar("M", bound=Model)
@@ -56,7 +57,7 @@ def organisations_within_reach(user: AnyUser) -> QuerySet[Organisation]:
 def _added_by(user: AnyUser, model: type[M]) -> Exists:
     """Entries of `model` whose creation the audit log attributes to `user`."""
     # Imported here: the roles app, which keeps the log, builds on this one.
-    from convener.access.models import AuditAction, AuditEntry
+    from convener.audit.models import AuditAction, AuditEntry
 
     if not user.is_authenticated:
         return Exists(AuditEntry.objects.none())

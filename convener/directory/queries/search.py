@@ -29,6 +29,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Lower
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.organisations import visible_organisations
 from convener.directory.queries.people import visible_people
@@ -39,7 +40,6 @@ from convener.directory.queries.reach import (
     people_within_reach,
 )
 from convener.meetings.models import Series
-from convener.meetings.queries.visibility import AnyUser
 
 SEARCH_LIMIT = 10
 # A search reads this many characters and words at most: enough for any

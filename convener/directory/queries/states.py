@@ -8,10 +8,11 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import State, StateGroup, StateGroupMembership
 from convener.meetings.models import CoChair
 from convener.meetings.queries.meetings import chronological_order
-from convener.meetings.queries.visibility import AnyUser, visible_meeting_q
+from convener.meetings.queries.visibility import visible_meeting_q
 from convener.records.models import Intervention
 from convener.records.queries.interventions import floor_turns
 

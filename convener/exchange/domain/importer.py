@@ -19,8 +19,8 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.directory.models import (
     ConveningGroup,
     ConveningGroupChair,

@@ -38,6 +38,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import Person
 from convener.exchange.interfaces.programme import readable_meetings, roles_text
 from convener.meetings.domain.timetable import (
@@ -48,7 +49,6 @@ from convener.meetings.domain.timetable import (
     timetable,
 )
 from convener.meetings.models import Meeting, MeetingStatus, Series
-from convener.meetings.queries.visibility import AnyUser
 
 # Fixed for ever: the namespace of every guid Convener writes in schedules.
 GUID_NAMESPACE = uuid.UUID("6f1d3c1e-6b0a-5d0c-9a57-2c0b6e7c6e10")

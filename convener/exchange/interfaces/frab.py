@@ -20,6 +20,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from convener import __version__
+from convener.audit.actors import AnyUser
 from convener.exchange.interfaces.conference import (
     Day,
     Schedule,
@@ -28,7 +29,6 @@ from convener.exchange.interfaces.conference import (
     minutes,
 )
 from convener.meetings.models import Meeting, Series
-from convener.meetings.queries.visibility import AnyUser
 
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 JSON_CONTENT_TYPE = "application/json"

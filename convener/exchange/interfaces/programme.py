@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import Meeting, Segment
 from convener.meetings.queries.meetings import chronological_order, meetings_for_page
-from convener.meetings.queries.visibility import AnyUser
 from convener.meetings.wording import place_in_words
 from convener.publishing.composition.wording import speaking_limit
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from convener.access.models import Grant, Role
+from convener.audit.actors import AnyUser
 from convener.directory.models import (
     Organisation,
     Person,
@@ -17,7 +17,7 @@ from convener.directory.models import (
     StateGroupMembership,
 )
 from convener.meetings.models import Meeting
-from convener.meetings.queries.visibility import AnyUser
+from convener.roles.models import Grant, Role
 
 
 @dataclass

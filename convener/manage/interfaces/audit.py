@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.access.models import AuditAction
 from convener.access.queries.audit import audit_authors
+from convener.audit.models import AuditAction
 from convener.meetings.models import Series
 
 

@@ -10,10 +10,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convener.access.domain.invitations import NARROWING
-from convener.access.models import Role
 from convener.directory.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.models import Series
+from convener.roles.models import Role
 
 NARROWING_FIELDS = ("organisation", "meeting", "person", "state")
 

@@ -17,7 +17,7 @@ from django import forms
 from django.db.models import Field, Model
 from django.utils.translation import gettext_lazy as _
 
-from convener.access.queries.changes import last_change
+from convener.audit.queries import last_change
 from convener.prose.editing import EditConflictError, text_digest
 
 

@@ -22,12 +22,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from convener.access.domain import invitations
-from convener.access.domain.audit import acting_as
-from convener.access.domain.grants import revoke_role
-from convener.access.models import Grant, Invitation
+from convener.access.models import Invitation
 from convener.access.queries.invitations import pending_invitations, series_grants
 from convener.access.queries.speakers import participations_of
 from convener.access.wording import role_in_words
+from convener.audit.log import acting_as
 from convener.directory.domain.ownership import series_to_ask
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Person
@@ -39,6 +38,8 @@ from convener.manage.views.access import require, series_for
 from convener.meetings.domain.confirmations import confirm_participation
 from convener.meetings.models import Series
 from convener.prose.editing import EditConflictError
+from convener.roles.domain import revoke_role
+from convener.roles.models import Grant
 
 # The backend that signs in an account just created (django-axes' own
 # backend checks sign-in attempts, which creating an account is not).

@@ -9,12 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from convener.access.models import Role
 from convener.access.queries.workspace import workspace_meetings, workspace_series
-from convener.access.rules import grants_of
 from convener.directory.models import Person
 from convener.meetings.models import Meeting, Series
 from convener.meetings.queries.visibility import visible_meetings
+from convener.roles.models import Role
+from convener.roles.queries import grants_of
 
 
 @login_required

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.directory.models import State
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import (

@@ -32,8 +32,8 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.meetings.domain.series import create_series
 from convener.meetings.models import Meeting, MeetingStatus, Series
 from convener.meetings.queries.visibility import visible_meetings, visible_series

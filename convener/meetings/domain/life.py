@@ -24,8 +24,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.domain.workflow import ensure_open_for_changes
 from convener.meetings.models import Meeting, MeetingStatus, Postponement

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
-from convener.access.domain.grants import grant_role
-from convener.access.models import Role
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.models import ConceptNoteSection, Meeting, Series, SeriesStatus
+from convener.roles.domain import grant_role
+from convener.roles.models import Role
 
 # The facts of a series that its secretariat edits, in the order its form
 # shows them; the slug is its address, given once; the status moves through

@@ -51,8 +51,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
 from convener.meetings.queries.series import has_series_concept_note

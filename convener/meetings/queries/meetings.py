@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.expressions import OrderBy
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import (
     CoChair,
     ConceptNoteSection,
@@ -14,7 +15,7 @@ from convener.meetings.models import (
     Postponement,
     Segment,
 )
-from convener.meetings.queries.visibility import AnyUser, visible_meetings
+from convener.meetings.queries.visibility import visible_meetings
 
 
 def meetings_for_page(user: AnyUser) -> QuerySet[Meeting]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
+from convener.audit.actors import AnyUser
 from convener.directory.models import ConveningGroupChair
 from convener.meetings.models import CoChair, ConceptNoteSection, CoOrganiser, Series
 from convener.meetings.queries.meetings import with_postponement
-from convener.meetings.queries.visibility import AnyUser, visible_meetings, visible_series
+from convener.meetings.queries.visibility import visible_meetings, visible_series
 
 
 def series_for_home(user: AnyUser) -> QuerySet[Series]:

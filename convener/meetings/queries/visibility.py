@@ -15,25 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
+from convener.audit.actors import AnyUser, CommandLineOperator
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
-
-# What `request.user` holds: a signed-in user or the anonymous one.
-AnyUser = AbstractUser | AnonymousUser
+from convener.roles.queries import draft_series_ids
 
 
 class _Reader(AnonymousUser):
     """A reader outside a request: no account, no grants, only the drafts it is given."""
 
-    def __init__(self, *, every_draft: bool = False, draft_series: Collection[int] = ()) -> None:
-        self.reads_every_draft = every_draft
+    def __init__(self, *, draft_series: Collection[int] = ()) -> None:
         self.draft_series = frozenset(draft_series)
 
     def __str__(self) -> str:
-        if self.reads_every_draft:
-            return "command-line reader"
         return f"reader of the drafts of series {sorted(self.draft_series)}"
 
 
@@ -45,7 +41,7 @@ def public_reader() -> AnyUser:
 def command_line_reader() -> AnyUser:
     """The operator at the command line (`convener build`), who reads every draft:
     whoever runs the command holds the database already."""
-    return _Reader(every_draft=True)
+    return CommandLineOperator()
 
 
 def series_drafts_reader(series_id: int) -> AnyUser:
@@ -56,8 +52,10 @@ def series_drafts_reader(series_id: int) -> AnyUser:
 
 def reads_every_draft(user: AnyUser) -> bool:
     """Whether the user reads the drafts of every series: the site administrator."""
+    if isinstance(user, CommandLineOperator):
+        return True
     if isinstance(user, _Reader):
-        return user.reads_every_draft
+        return False
     return bool(user.is_active and user.is_superuser)
 
 
@@ -67,9 +65,6 @@ def draft_series_read_by(user: AnyUser) -> frozenset[int]:
         return user.draft_series
     if not (user.is_authenticated and user.is_active):
         return frozenset()
-    # Imported here: the roles app builds on this one's models.
-    from convener.access.queries.workspace import draft_series_ids
-
     return frozenset(draft_series_ids(user))
 
 

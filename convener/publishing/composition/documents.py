@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import Meeting, Series
 from convener.meetings.queries.series import has_series_concept_note, series_concept_note_offered
-from convener.meetings.queries.visibility import AnyUser
 from convener.publishing.composition.concept_note import series_concept_note
 from convener.publishing.composition.loading import meetings_for_documents, series_for_documents
 from convener.publishing.composition.participants import participant_list

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import (
     CoChair,
     ConceptNoteSection,
@@ -14,7 +15,7 @@ from convener.meetings.models import (
     Series,
 )
 from convener.meetings.queries.meetings import chronological_order, with_postponement
-from convener.meetings.queries.visibility import AnyUser, visible_meetings, visible_series
+from convener.meetings.queries.visibility import visible_meetings, visible_series
 from convener.publishing.composition.participation import participation_prefetches
 from convener.records.models import Intervention
 

@@ -26,10 +26,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from convener.audit.actors import AnyUser
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import (
-    AnyUser,
     public_reader,
     reads_drafts_of,
     series_drafts_reader,

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import public_reader
 from convener.publishing.composition.documents import (

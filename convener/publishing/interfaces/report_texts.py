@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import Series
-from convener.meetings.queries.visibility import AnyUser
 from convener.publishing.composition.loading import meetings_for_documents, series_for_documents
 from convener.publishing.composition.report import (
     generated_acknowledgements,

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.db.models import Count, Exists, Max, OuterRef, QuerySet
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import Series
-from convener.meetings.queries.visibility import AnyUser, visible_meetings, visible_series
+from convener.meetings.queries.visibility import visible_meetings, visible_series
 from convener.publishing.models import DocumentVersion
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import Meeting, Segment
 from convener.meetings.queries.visibility import (
-    AnyUser,
     draft_series_read_by,
     reads_drafts_of,
     reads_every_draft,

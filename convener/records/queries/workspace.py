@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from convener.audit.actors import AnyUser
 from convener.meetings.models import Meeting, Segment
-from convener.meetings.queries.visibility import AnyUser
 from convener.records.queries.interventions import visible_interventions
 
 

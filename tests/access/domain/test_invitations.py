@@ -19,7 +19,9 @@ from convener.access.domain.invitations import (
     revoke_invitation,
     secret_digest,
 )
-from convener.access.models import AuditAction, AuditEntry, Grant, Invitation, Role
+from convener.access.models import Invitation
+from convener.audit.models import AuditAction, AuditEntry
+from convener.roles.models import Grant, Role
 from tests.factories import (
     MeetingFactory,
     OrganisationFactory,

@@ -9,9 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from convener.access.domain.reminders import remind_speaker
-from convener.access.models import AuditAction, AuditEntry, Invitation, Role, SpeakerReminder
+from convener.access.models import Invitation, SpeakerReminder
 from convener.access.queries.confirmations import speaker_confirmations
+from convener.audit.models import AuditAction, AuditEntry
 from convener.meetings.models import MeetingStatus
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     MeetingFactory,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from convener.access.models import Role
 from convener.access.queries.speakers import participations_of
 from convener.meetings.models import MeetingStatus, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import AdministratorFactory, GrantFactory, ParticipationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

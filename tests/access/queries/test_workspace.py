@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from convener.access.models import Role
-from convener.access.queries.workspace import (
-    draft_series_ids,
-    workspace_meetings,
-    workspace_series,
-)
+from convener.access.queries.workspace import workspace_meetings, workspace_series
+from convener.roles.queries import draft_series_ids
+from convener.roles.models import Role
 from tests.factories import (
     AdministratorFactory,
     CoOrganiserFactory,

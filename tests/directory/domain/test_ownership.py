@@ -2,12 +2,12 @@
 
 import pytest
 
-from convener.access.models import Role
 from convener.directory.domain.ownership import EntrySharedError
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.ownership import directory_entry_editable_by, shared_entries
 from convener.meetings.models import MeetingStatus, Series, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import (
     AdministratorFactory,
     CoOrganiserFactory,

@@ -1,8 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from convener.access.domain.audit import acting_as
-from convener.access.models import Role
+from convener.audit.log import acting_as
 from convener.directory.queries.search import (
     likely_duplicate_organisations,
     likely_duplicates,
@@ -10,6 +9,7 @@ from convener.directory.queries.search import (
     search_people,
 )
 from convener.meetings.models import MeetingStatus, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     OrganisationFactory,

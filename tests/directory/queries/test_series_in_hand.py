@@ -2,7 +2,6 @@
 
 import pytest
 
-from convener.access.models import Role
 from convener.directory.queries.reach import (
     organisations_of_series,
     people_of_series,
@@ -10,6 +9,7 @@ from convener.directory.queries.reach import (
 )
 from convener.directory.queries.search import search_organisations, search_people
 from convener.meetings.models import MeetingStatus, SeriesStatus
+from convener.roles.models import Role
 from tests.factories import (
     CoChairFactory,
     CoOrganiserFactory,

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from convener.access.models import Role
 from convener.directory.models import OrganisationKind
 from convener.live.domain.floor import start_segment
 from convener.live.domain.order import move
@@ -18,6 +17,7 @@ from convener.live.domain.requests import add_for_raised_flag, request_floor
 from convener.live.domain.turns import end_turn, give_floor
 from convener.live.models import Inscription, Level, Purpose
 from convener.records.models import Capacity
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     OrganisationFactory,

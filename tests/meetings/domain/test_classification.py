@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from convener.access.models import AuditEntry
+from convener.audit.models import AuditEntry
 from convener.meetings.domain.classification import set_classification
 from convener.meetings.models import CoChairBalance, DevelopmentStatus
 from tests.factories import SeriesFactory, StaffFactory, StateClassificationFactory, StateFactory

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from convener.access.models import AuditAction, AuditEntry, Grant, Role
+from convener.audit.models import AuditAction, AuditEntry
 from convener.meetings.domain.copies import meeting_from_template, series_from_template
 from convener.meetings.models import (
     CoChairBalance,
@@ -16,6 +16,7 @@ from convener.meetings.models import (
     SeriesStatus,
 )
 from convener.records.models import Intervention
+from convener.roles.models import Grant, Role
 from tests.factories import (
     CoChairFactory,
     ConceptNoteSectionFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from convener.access.models import AuditAction, AuditEntry, Role
+from convener.audit.models import AuditAction, AuditEntry
 from convener.live.domain.floor import close_list
 from convener.meetings.domain.life import delete_draft_meeting, postpone_meeting
 from convener.meetings.domain.workflow import (
@@ -19,6 +19,7 @@ from convener.meetings.domain.workflow import (
 from convener.meetings.models import Meeting, MeetingStatus, Segment
 from convener.meetings.queries.meetings import earlier_dates
 from convener.meetings.queries.visibility import visible_meetings
+from convener.roles.models import Role
 from tests.factories import (
     CoOrganiserFactory,
     GrantFactory,

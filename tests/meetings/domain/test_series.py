@@ -3,7 +3,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from convener.access.models import Grant, Role
 from convener.meetings.domain.meetings import create_meeting, set_co_chairs, set_co_organisers
 from convener.meetings.domain.series import (
     add_section,
@@ -15,6 +14,7 @@ from convener.meetings.domain.series import (
     update_series,
 )
 from convener.meetings.models import ConceptNoteSection, MeetingStatus, SeriesStatus
+from convener.roles.models import Grant, Role
 from tests.factories import (
     AdministratorFactory,
     ConceptNoteSectionFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 
-from convener.access.models import AuditAction, AuditEntry
+from convener.audit.models import AuditAction, AuditEntry
 from convener.meetings.domain import workflow
 from convener.meetings.domain.workflow import (
     change_meeting_status,

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.access.models import Role
 from convener.meetings.models import MeetingStatus, SeriesStatus
 from convener.meetings.queries.visibility import visible_meetings, visible_series
+from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     MeetingFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from convener.access.models import AuditAction, AuditEntry
+from convener.audit.models import AuditAction, AuditEntry
 from convener.meetings.models import MeetingStatus, SeriesStatus
 from convener.publishing.domain.versions import publish_version
 from convener.publishing.models import DocumentVersion

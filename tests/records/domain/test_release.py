@@ -3,10 +3,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from convener.access.models import AuditEntry, Role
+from convener.audit.models import AuditEntry
 from convener.meetings.domain.workflow import report_meeting
 from convener.meetings.models import Meeting, MeetingStatus
 from convener.records.domain.release import release_record
+from convener.roles.models import Role
 from tests.factories import GrantFactory, MeetingFactory, UserFactory, secretariat_of
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from convener.access.models import Role
 from convener.meetings.models import MeetingStatus
 from convener.records.domain.interventions import (
     move_intervention,
@@ -11,6 +10,7 @@ from convener.records.domain.interventions import (
     update_intervention,
 )
 from convener.records.models import Intervention
+from convener.roles.models import Role
 from tests.factories import GrantFactory, InterventionFactory, SegmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

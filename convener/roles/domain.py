@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from convener.access.domain import audit
-from convener.access.models import AuditAction, Grant, Role
-from convener.access.rules import forget_grants
-from convener.meetings.models import Series
+from convener.audit import log as audit
+from convener.audit.models import AuditAction
+from convener.roles.models import Grant, Role
+from convener.roles.queries import forget_grants
+
+if TYPE_CHECKING:
+    from convener.meetings.models import Series
 
 
 def grant_role(

@@ -18,7 +18,7 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEntry(models.Model):
-    """Who changed what, and when. Written by `convener.access.domain.audit` only."""
+    """Who changed what, and when. Written by `convener.audit.log` only."""
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -30,7 +30,7 @@ class AuditEntry(models.Model):
     )
     # Kept beside the link so the entry still names a user who was deleted.
     user_name = models.CharField(_("who"), max_length=150, blank=True)
-    # "web", "api" or "command" (see `convener.access.domain.audit`).
+    # "web", "api" or "command" (see `convener.audit.log`).
     via = models.CharField(_("through"), max_length=20, blank=True)
     # No database constraint: the log outlives a deleted series or meeting,
     # and its own deletion is logged while the rows are being removed.
@@ -61,6 +61,8 @@ class AuditEntry(models.Model):
     )
 
     class Meta:
+        # The table kept its name when the log moved out of the access app.
+        db_table = "access_auditentry"
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")

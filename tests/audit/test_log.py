@@ -8,15 +8,16 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
-from convener.access.domain.audit import acting_as, record
-from convener.access.domain.grants import grant_role
-from convener.access.middleware import AuditActorMiddleware
-from convener.access.models import AuditAction, AuditEntry, Role
 from convener.api.domain.tokens import create_token
 from convener.api.interfaces.versions import etag, meeting_version
+from convener.audit.log import acting_as, record
+from convener.audit.middleware import AuditActorMiddleware
+from convener.audit.models import AuditAction, AuditEntry
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.meetings.models import DevelopmentStatus, Meeting, Series
+from convener.roles.domain import grant_role
+from convener.roles.models import Role
 from tests.exchange.conftest import VALID_SERIES
 from tests.factories import (
     AdministratorFactory,
@@ -224,7 +225,7 @@ def test_granting_a_role_is_logged_in_the_series():
         series,
         "root",
         AuditAction.CREATED,
-        "access.Grant",
+        "roles.Grant",
     )
 
 

@@ -52,6 +52,8 @@ class Grant(models.Model):
     )
 
     class Meta:
+        # The table kept its name when roles moved out of the access app.
+        db_table = "access_grant"
         ordering = ["series_id", "role", "pk"]
         verbose_name = _("role")
         verbose_name_plural = _("roles")

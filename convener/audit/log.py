@@ -3,9 +3,10 @@
 Changes are caught by model signals rather than by each domain function, for
 the same reason the content revision is: the Django admin and the API change
 rows too, and an audit log that misses a door is worse than none. The acting
-user comes from `acting_as`, which the middleware sets for each request and
-the commands set for the command line. A bulk operation (an import) is written
-as one entry through `recorded_as_one`.
+user is the `by` of the domain function making the change (`audit.actors.acts`
+sets it); the middleware names the channel (web or API) and, for changes made
+outside any domain function (the Django admin), the request's user. A bulk
+operation (an import) is written as one entry through `recorded_as_one`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
-from convener.access.models import AuditAction, AuditEntry
+from convener.audit.models import AuditAction, AuditEntry
 
 # The apps whose rows the audit log follows; `outside_audit = True` on a model
 # (a cache, a build, a counter) leaves it out.
@@ -40,9 +41,12 @@ _quiet: ContextVar[bool] = ContextVar("convener_audit_quiet", default=False)
 
 
 @contextmanager
-def acting_as(user: Any, *, via: str) -> Iterator[None]:
-    """Attribute the changes made inside the block to `user`, acting through `via`."""
-    token = _actor.set(Actor(user=user, via=via))
+def acting_as(user: Any, *, via: str | None = None) -> Iterator[None]:
+    """Attribute the changes made inside the block to `user`, acting through
+    `via` (by default the channel already in force: web, API or command line)."""
+    outer = _actor.get()
+    channel = via or (outer.via if outer is not None else "command")
+    token = _actor.set(Actor(user=user, via=channel))
     try:
         yield
     finally:

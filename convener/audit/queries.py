@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Model
 
-from convener.access.models import AuditEntry
+from convener.audit.models import AuditEntry
 
 
 def last_change(instance: Model, field: str) -> AuditEntry | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
-from convener.access.domain.audit import acting_as
+from convener.audit.log import acting_as
 
 
 class AuditActorMiddleware:
