@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from convener.access.queries.workspace import workspace_meetings, workspace_series
-from convener.roles.queries import draft_series_ids
 from convener.roles.models import Role
+from convener.roles.queries import draft_series_ids
 from tests.factories import (
     AdministratorFactory,
     CoOrganiserFactory,
