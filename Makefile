@@ -23,6 +23,7 @@ lint: install
 	$(BIN)/ruff check convener tests bench scripts
 	$(BIN)/ruff format --check convener tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format convener tests bench scripts
