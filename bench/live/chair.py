@@ -58,7 +58,7 @@ class Chair:
                 add_programme_speaker(participation=participation, by=self.user)
 
     def list_is_empty(self) -> bool:
-        from convener.live.domain.order import waiting_list
+        from convener.live.queries.order import waiting_list
 
         return not waiting_list(self.meeting)
 

@@ -18,14 +18,14 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from convener.access.rules import refused_as_reported
+from convener.audit.actors import acts
 from convener.live.models import Floor, PrecedenceRule, SpeakingQuota, speaking_groups
-from convener.meetings.domain.workflow import MeetingIsReported, lock_open_floor
+from convener.meetings.domain.workflow import lock_open_floor
 from convener.meetings.models import Meeting, Segment
 
 logger = logging.getLogger(__name__)
@@ -42,17 +42,9 @@ LONGEST_LIMIT = 60 * 60
 MOST_REPLIES_PER_ITEM = 9
 
 
-def require(user: Any, permission: str, obj: Any) -> None:
-    """Refuse the action unless the user holds `permission` on `obj` (see
-    `access.rules`); the floor of a reported meeting is closed, and says so."""
-    if not user.has_perm(permission, obj):
-        if refused_as_reported(user, permission, obj):
-            raise MeetingIsReported()
-        raise PermissionDenied(permission)
-
-
-def floor_of(meeting: Meeting) -> Floor:
-    """The meeting's floor, made on first use."""
+def _floor_of(meeting: Meeting) -> Floor:
+    """The meeting's floor, made on first use (the first change makes it;
+    `live.queries.state.floor_settings` reads it)."""
     floor, _created = Floor.objects.get_or_create(meeting=meeting)
     floor.meeting = meeting
     return floor
@@ -66,14 +58,14 @@ def changing(meeting: Meeting) -> Iterator[Floor]:
     of a reported or cancelled meeting is closed, to the site administrator too."""
     with transaction.atomic():
         lock_open_floor(meeting.pk)
-        floor_of(meeting)
+        _floor_of(meeting)
         floor = Floor.objects.select_for_update().get(meeting=meeting)
         floor.meeting = meeting
         yield floor
-        announce(floor)
+        _announce(floor)
 
 
-def announce(floor: Floor) -> None:
+def _announce(floor: Floor) -> None:
     """Raise the floor's version and, after the commit, send its state to every screen."""
     Floor.objects.filter(pk=floor.pk).update(version=F("version") + 1)
     floor.version += 1
@@ -90,19 +82,20 @@ def publish_state(meeting: Meeting) -> None:
     bus.publish(meeting.pk, live_state(meeting))
 
 
+@acts("meeting.chair", on="meeting")
 def open_list(*, meeting: Meeting, by: Any) -> Floor:
     """Let delegations inscribe again."""
-    return _set_list_closed(meeting=meeting, by=by, closed=False)
+    return _set_list_closed(meeting, closed=False)
 
 
+@acts("meeting.chair", on="meeting")
 def close_list(*, meeting: Meeting, by: Any) -> Floor:
     """Close the list of speakers: from now on delegations may only raise a
     point of order or ask for a right of reply; the chair may still add."""
-    return _set_list_closed(meeting=meeting, by=by, closed=True)
+    return _set_list_closed(meeting, closed=True)
 
 
-def _set_list_closed(*, meeting: Meeting, by: Any, closed: bool) -> Floor:
-    require(by, "meeting.chair", meeting)
+def _set_list_closed(meeting: Meeting, *, closed: bool) -> Floor:
     with changing(meeting) as floor:
         if floor.list_closed != closed:
             floor.list_closed = closed
@@ -110,10 +103,10 @@ def _set_list_closed(*, meeting: Meeting, by: Any, closed: bool) -> Floor:
     return floor
 
 
+@acts("meeting.chair", on="meeting")
 def start_segment(*, meeting: Meeting, segment: Segment | None, by: Any) -> Floor:
     """Say which segment of the programme is under way; the turns given from
     now on are recorded in it. No segment: the meeting has not started."""
-    require(by, "meeting.chair", meeting)
     if segment is not None and segment.meeting_id != meeting.pk:
         raise ValidationError({"segment": [_("This segment belongs to another meeting.")]})
     with changing(meeting) as floor:
@@ -123,10 +116,10 @@ def start_segment(*, meeting: Meeting, segment: Segment | None, by: Any) -> Floo
     return floor
 
 
+@acts("meeting.chair", on="meeting")
 def set_time_limits(*, meeting: Meeting, limits: Mapping[str, int], by: Any) -> Floor:
     """Change the meeting's time limits, in seconds (fields of `TIME_LIMIT_FIELDS`).
     A turn already given keeps its limit; the chair extends it if need be."""
-    require(by, "meeting.chair", meeting)
     unknown = set(limits) - set(TIME_LIMIT_FIELDS)
     if unknown:
         raise ValueError(f"set_time_limits does not set {', '.join(sorted(unknown))}")
@@ -144,11 +137,11 @@ def set_time_limits(*, meeting: Meeting, limits: Mapping[str, int], by: Any) -> 
     return floor
 
 
+@acts("meeting.chair", on="meeting")
 def set_floor_rules(*, meeting: Meeting, precedence: str, replies_per_item: int, by: Any) -> Floor:
     """Change how the meeting orders its statements (`PrecedenceRule`) and how many
     rights of reply a delegation may have on an item. The waiting list keeps
     its order; *Apply the proposed order* puts it in the new one."""
-    require(by, "meeting.chair", meeting)
     errors = {}
     if precedence not in PrecedenceRule.values:
         errors["precedence"] = [_("Choose how the meeting orders its statements.")]
@@ -164,9 +157,9 @@ def set_floor_rules(*, meeting: Meeting, precedence: str, replies_per_item: int,
     return floor
 
 
+@acts("meeting.chair", on="meeting")
 def set_quotas(*, meeting: Meeting, quotas: Mapping[str, int | None], by: Any) -> None:
     """Set or, with None, lift the speaking-time quota of each group named (in seconds)."""
-    require(by, "meeting.chair", meeting)
     known = {key for key, _name in speaking_groups()}
     unknown = set(quotas) - known
     if unknown:

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from convener.audit.actors import acts, require
 from convener.directory.models import Organisation, Person, State, StateGroup, StateGroupChair
-from convener.live.domain.floor import changing, require
-from convener.live.domain.order import meeting_rules, place_for, renumber, waiting_list
+from convener.live.domain.floor import changing
+from convener.live.domain.order import _renumber
 from convener.live.models import Floor, Inscription, InscriptionStatus, Level, Purpose
+from convener.live.queries.order import meeting_rules, place_for, waiting_list
 from convener.meetings.models import CoChair, Meeting, Participation, SegmentKind
 from convener.meetings.models import Role as ProgrammeRole
 from convener.records.models import Capacity
@@ -44,11 +46,13 @@ class DelegationAsk(TypedDict, total=False):
     addressed_to: Person | None
 
 
+@acts("meeting.request_floor", on="meeting")
 def request_floor(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) -> Inscription:
     """A delegation asks for the floor: before the meeting (an inscription) or
     during the segment under way. Once the list is closed only a point of
-    order or a right of reply may still be asked for."""
-    require(by, "meeting.request_floor", meeting)
+    order or a right of reply may still be asked for. The delegation must
+    also speak for whom it names (`floor.speak_for`), which only the
+    inscription asked for shows."""
     inscription = _delegation_inscription(meeting=meeting, **ask)
     inscription.requested_by = by
     require(by, "floor.speak_for", inscription)
@@ -71,10 +75,10 @@ def request_floor(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) ->
     return inscription
 
 
+@acts("meeting.chair", on="meeting")
 def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) -> Inscription:
     """The secretariat adds a delegation that asked for the floor by raising
     its flag; a closed list does not stop it."""
-    require(by, "meeting.chair", meeting)
     inscription = _delegation_inscription(meeting=meeting, **ask)
     inscription.raised_flag = True
     inscription.requested_by = by
@@ -87,6 +91,7 @@ def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAs
     return inscription
 
 
+@acts("meeting.chair", on="participation")
 def add_programme_speaker(
     *, participation: Participation, by: Any, purpose: str = ""
 ) -> Inscription:
@@ -95,7 +100,6 @@ def add_programme_speaker(
     a panel, an answer in a debate, remarks otherwise."""
     segment = participation.segment
     meeting = segment.meeting
-    require(by, "meeting.chair", meeting)
     person = participation.person
     if person is None:
         raise ValidationError(
@@ -294,4 +298,4 @@ def _inscribe(floor: Floor, inscription: Inscription) -> None:
     inscription.save()
     waiting = [other for other in waiting_list(floor.meeting) if other.pk != inscription.pk]
     waiting.insert(place_for(inscription, waiting, meeting_rules(floor)), inscription)
-    renumber(floor.meeting, waiting)
+    _renumber(floor.meeting, waiting)

@@ -1,8 +1,9 @@
-"""The speaking timer, as arithmetic on stored timestamps.
+"""Starting and pausing the speaking timer, on the turn's stored timestamps.
 
-Nothing counts in memory: the time spoken is worked out from the turn's row
-whenever it is needed, so a server restarted in the middle of a statement
-finds the timer where it was, still running or still paused.
+The turn's row keeps when the timer last started and the time spoken before
+it, so a server restarted in the middle of a statement finds the timer where
+it was; `live.queries.timer` works out the time spoken and left. The actions
+of `turns` save what these change.
 """
 
 from __future__ import annotations
@@ -10,18 +11,7 @@ from __future__ import annotations
 import datetime
 
 from convener.live.models import Turn
-
-
-def time_spoken(turn: Turn, *, now: datetime.datetime) -> float:
-    """Seconds the speaker has had the floor, not counting pauses."""
-    if turn.running_since is None:
-        return turn.elapsed
-    return max(0.0, (now - turn.running_since).total_seconds())
-
-
-def time_left(turn: Turn, *, now: datetime.datetime) -> float:
-    """Seconds left of the limit; negative once the speaker runs over."""
-    return turn.limit - time_spoken(turn, now=now)
+from convener.live.queries.timer import time_spoken
 
 
 def start(turn: Turn, *, now: datetime.datetime) -> None:

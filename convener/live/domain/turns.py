@@ -21,10 +21,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.live.domain import timer
-from convener.live.domain.floor import LONGEST_LIMIT, changing, require
-from convener.live.domain.order import renumber, still_waiting, waiting_list
+from convener.live.domain.floor import LONGEST_LIMIT, changing
+from convener.live.domain.order import _renumber, still_waiting
 from convener.live.models import Floor, Inscription, InscriptionStatus, Purpose, Turn
+from convener.live.queries.order import waiting_list
 from convener.meetings.models import Meeting, Participation
 from convener.records.domain.interventions import record_intervention
 from convener.records.models import InterventionKind
@@ -82,12 +84,12 @@ def time_limit(floor: Floor, inscription: Inscription) -> int:
     return int(getattr(floor, field))
 
 
+@acts("meeting.chair", on="meeting")
 def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = None) -> Turn:
     """Give the floor to an inscription (the first waiting when none is named):
     the turn under way ends (or, for a point of order, is interrupted), the
     new one is recorded as an intervention in the segment under way, and its
     timer starts with the turn's limit."""
-    require(by, "meeting.chair", meeting)
     with changing(meeting) as floor:
         if floor.segment is None:
             raise ValidationError(
@@ -101,7 +103,7 @@ def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = N
         chosen.status = InscriptionStatus.SPEAKING
         chosen.position = None
         chosen.save(update_fields=["status", "position"])
-        renumber(meeting, waiting)
+        _renumber(meeting, waiting)
         turn = Turn(
             meeting=meeting,
             inscription=chosen,
@@ -116,11 +118,11 @@ def give_floor(*, meeting: Meeting, by: Any, inscription: Inscription | None = N
     return turn
 
 
+@acts("meeting.chair", on="meeting")
 def end_turn(*, meeting: Meeting, by: Any) -> Turn:
     """The speaker has finished: the timer stops and no one has the floor,
     unless the turn was a point of order, after which the speaker it
     interrupted has the floor again, the timer paused at the time left."""
-    require(by, "meeting.chair", meeting)
     with changing(meeting):
         turn = _under_way(meeting)
         _end(turn, now=timezone.now())
@@ -160,8 +162,8 @@ def _resume_interrupted(meeting: Meeting) -> None:
     turn.inscription.save(update_fields=["status"])
 
 
+@acts("meeting.chair", on="meeting")
 def pause_timer(*, meeting: Meeting, by: Any) -> Turn:
-    require(by, "meeting.chair", meeting)
     with changing(meeting):
         turn = _under_way(meeting)
         timer.pause(turn, now=timezone.now())
@@ -169,8 +171,8 @@ def pause_timer(*, meeting: Meeting, by: Any) -> Turn:
     return turn
 
 
+@acts("meeting.chair", on="meeting")
 def resume_timer(*, meeting: Meeting, by: Any) -> Turn:
-    require(by, "meeting.chair", meeting)
     with changing(meeting):
         turn = _under_way(meeting)
         timer.start(turn, now=timezone.now())
@@ -178,9 +180,9 @@ def resume_timer(*, meeting: Meeting, by: Any) -> Turn:
     return turn
 
 
+@acts("meeting.chair", on="meeting")
 def extend_timer(*, meeting: Meeting, seconds: int, by: Any) -> Turn:
     """Give the speaker more time."""
-    require(by, "meeting.chair", meeting)
     if not 1 <= seconds <= LONGEST_LIMIT:
         raise ValidationError({"seconds": [_("Give between 1 second and 60 minutes more.")]})
     with changing(meeting):

@@ -15,8 +15,6 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from convener.live.domain.order import is_first_time, meeting_rules, propose_order
-from convener.live.domain.timer import time_spoken
 from convener.live.models import (
     Floor,
     Inscription,
@@ -25,6 +23,8 @@ from convener.live.models import (
     Turn,
     speaking_group,
 )
+from convener.live.queries.order import is_first_time, meeting_rules, propose_order
+from convener.live.queries.timer import time_spoken
 from convener.meetings.models import Meeting
 
 # Those who left the list of their own accord vanish from every screen.

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from convener.live.domain.timer import time_spoken
 from convener.live.models import SpeakingQuota, Turn, speaking_group, speaking_groups
+from convener.live.queries.timer import time_spoken
 from convener.meetings.models import Meeting
 
 

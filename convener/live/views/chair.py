@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from convener.access.loading import meeting_for
 from convener.live.domain import floor as floor_actions
 from convener.live.domain import order, requests, turns
 from convener.live.interfaces.forms import (
@@ -27,7 +28,6 @@ from convener.live.interfaces.labels import screen_labels
 from convener.live.models import Inscription, SpeakingQuota
 from convener.live.queries import state as floor_state
 from convener.live.views.responses import floor_action
-from convener.manage.views.access import meeting_for
 from convener.meetings.models import Meeting, Participation, Segment
 
 CHAIR = "meeting.chair"

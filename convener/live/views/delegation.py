@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from convener.access.loading import meeting_for
 from convener.live.domain.order import withdraw as withdraw_inscription
 from convener.live.domain.requests import request_floor
 from convener.live.interfaces.forms import FloorRequestForm
@@ -23,7 +24,6 @@ from convener.live.models import Inscription
 from convener.live.queries import state as floor_state
 from convener.live.queries.delegations import delegations_of, speakers_of
 from convener.live.views.responses import errors_of, floor_action, wants_json
-from convener.manage.views.access import meeting_for
 from convener.meetings.models import Meeting
 
 DELEGATION = "meeting.request_floor"

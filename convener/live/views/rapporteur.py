@@ -19,10 +19,10 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from convener.access.loading import child_of, meeting_for
 from convener.live.interfaces.labels import screen_labels
 from convener.live.queries import state as floor_state
 from convener.live.views.responses import errors_of, wants_json
-from convener.manage.views.access import child_of, meeting_for
 from convener.meetings.models import Meeting
 from convener.prose.editing import EditConflictError, MissingVersionError, text_digest
 from convener.records.domain.interventions import update_intervention

@@ -21,8 +21,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from convener.access.loading import meeting_for
 from convener.live.queries import state as floor_state
-from convener.manage.views.access import meeting_for
 from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings
 

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from convener.access.loading import meeting_for
 from convener.live.queries.statistics import speaking_time_statistics
-from convener.manage.views.access import meeting_for
 
 
 @login_required

@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from convener.access.loading import series_for
 from convener.access.queries.audit import describe, series_audit_entries
 from convener.manage.interfaces.audit import AuditFilterForm
-from convener.manage.views.access import series_for
 
 ENTRIES_PER_PAGE = 50
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from convener.access.domain.reminders import remind_speaker
+from convener.access.loading import series_for
 from convener.access.queries.confirmations import speaker_confirmations
 from convener.directory.models import Person
-from convener.manage.views.access import series_for
 
 
 @login_required

@@ -21,6 +21,8 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from convener.access.loading import series_for
+from convener.audit.actors import require
 from convener.directory.domain.convening import (
     EDIT_PERMISSION,
     PERMISSION,
@@ -31,7 +33,6 @@ from convener.directory.models import ConveningGroup
 from convener.manage.interfaces.convening import ConveningGroupEditForm, chair_rows
 from convener.manage.interfaces.directory import ConveningGroupForm
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import require, series_for
 
 # The prefix of the new group's fields, which sit inside the series form.
 PREFIX = "group"
@@ -49,7 +50,7 @@ def _next(request: HttpRequest) -> str:
 
 @login_required
 def convening_group_create(request: HttpRequest) -> HttpResponse:
-    require(request, PERMISSION)
+    require(request.user, PERMISSION)
     form = ConveningGroupForm(request.POST if request.method == "POST" else None, prefix=PREFIX)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,7 +92,7 @@ def convening_group_edit(request: HttpRequest, slug: str) -> HttpResponse:
     group = series.convening_group
     if group is None:
         raise Http404(_("The series has no convening group."))
-    require(request, EDIT_PERMISSION, group)
+    require(request.user, EDIT_PERMISSION, group)
     form = ConveningGroupEditForm(request.POST or None, instance=group, user=request.user)
     rows = chair_rows(group, request.user, request.POST or None)
     if request.method == "POST" and form.is_valid() and rows.is_valid():

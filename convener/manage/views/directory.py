@@ -27,6 +27,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
+from convener.access.loading import meeting_for
+from convener.audit.actors import require
 from convener.directory.domain.entries import (
     LikelyDuplicateError,
     create_organisation,
@@ -39,7 +41,6 @@ from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.meetings import CoChairRow
 from convener.manage.interfaces.programme import ParticipationForm, search_as_you_type
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import meeting_for, require
 from convener.manage.views.programme import PERMISSION as EDIT_PROGRAMME
 from convener.manage.views.programme import place_ids, programme_done, segment_ids
 from convener.meetings.domain.programme import add_participant
@@ -103,7 +104,7 @@ def people_search(request: HttpRequest) -> HttpResponse:
 
     For a series (`series`), its own people come first, and an empty `q`
     lists them alone."""
-    require(request, SEARCH)
+    require(request.user, SEARCH)
     query = request.GET.get("q", "")
     series = series_in_hand(request, request.GET.get("series"))
     return render(
@@ -122,7 +123,7 @@ def people_search(request: HttpRequest) -> HttpResponse:
 @require_GET
 def organisations_search(request: HttpRequest) -> HttpResponse:
     """Organisations matching `q`, as choices named `field` (default "organisation")."""
-    require(request, SEARCH)
+    require(request.user, SEARCH)
     query = request.GET.get("q", "")
     field = _safe_name(request.GET.get("field"), "organisation")
     series = series_in_hand(request, request.GET.get("series"))
@@ -149,7 +150,7 @@ def co_chair_representatives(request: HttpRequest) -> HttpResponse:
     """The select box of a co-chair row's representative (row `row`), its
     choices ordered by the State chosen in that row: its representatives
     first, then the people of the series (`series`)."""
-    require(request, SEARCH)
+    require(request.user, SEARCH)
     row = CoChairRow(
         request.GET,
         prefix=_safe_name(request.GET.get("row"), "co_chairs-0"),
@@ -202,7 +203,7 @@ def _names_from(query: str) -> dict[str, str]:
 
 @login_required
 def person_create(request: HttpRequest) -> HttpResponse:
-    require(request, ADD_ENTRY)
+    require(request.user, ADD_ENTRY)
     data = request.POST if request.method == "POST" else request.GET
     segment = _segment(request, data)
     place = segment_ids(segment.pk)["place"] if segment else DIRECTORY
@@ -347,7 +348,7 @@ def _go(request: HttpRequest, url: str) -> HttpResponse:
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
-    require(request, ADD_ENTRY)
+    require(request.user, ADD_ENTRY)
     place = _safe_name(request.POST.get("place") or request.GET.get("place"), DIRECTORY)
     auto_id = f"{place}-organisation-%s"
     if request.method != "POST":

@@ -22,10 +22,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from convener.access.domain import invitations
+from convener.access.loading import series_for
 from convener.access.models import Invitation
 from convener.access.queries.invitations import pending_invitations, series_grants
 from convener.access.queries.speakers import participations_of
 from convener.access.wording import role_in_words
+from convener.audit.actors import require
 from convener.audit.log import acting_as
 from convener.directory.domain.ownership import series_to_ask
 from convener.directory.domain.speakers import update_speaker_details
@@ -34,7 +36,6 @@ from convener.manage.interfaces.invitations import AccountForm, InvitationForm
 from convener.manage.interfaces.prose import Conflict, conflict_of
 from convener.manage.interfaces.speakers import SpeakerDetailsForm
 from convener.manage.interfaces.tracking import show_conflict
-from convener.manage.views.access import require, series_for
 from convener.meetings.domain.confirmations import confirm_participation
 from convener.meetings.models import Series
 from convener.prose.editing import EditConflictError
@@ -198,7 +199,7 @@ def my_details(request: HttpRequest, key: str) -> HttpResponse:
         raise PermissionDenied("person.view_details")
     if request.method != "POST":
         return _details_page(request, person, SpeakerDetailsForm(person=person))
-    require(request, "person.edit", person)
+    require(request.user, "person.edit", person)
     form = SpeakerDetailsForm(request.POST, person=person)
     if not form.is_valid():
         return _details_page(request, person, form)
@@ -256,7 +257,7 @@ def _details_page(
 @require_POST
 def confirm(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, key=key)
-    require(request, "person.confirm", person)
+    require(request.user, "person.confirm", person)
     participation = get_object_or_404(participations_of(person, user=request.user), pk=pk)
     confirm_participation(participation=participation, by=request.user)
     messages.success(

@@ -17,6 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from convener.access.loading import meeting_for, series_for
+from convener.audit.actors import require
 from convener.manage.interfaces.life import (
     CancelForm,
     MeetingFromTemplateForm,
@@ -24,7 +26,6 @@ from convener.manage.interfaces.life import (
     SeriesFromTemplateForm,
 )
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import meeting_for, require, series_for
 from convener.meetings.domain.copies import meeting_from_template, series_from_template
 from convener.meetings.domain.life import (
     POSTPONABLE,
@@ -106,11 +107,11 @@ def meeting_delete(request: HttpRequest, slug: str, number: int) -> HttpResponse
 @login_required
 def meeting_copy(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     template = meeting_for(request, slug, number, "meeting.open_workspace")
-    require(request, "series.create")
+    require(request.user, "series.create")
     form = MeetingFromTemplateForm(_posted(request), user=request.user, template=template)
     if request.method == "POST" and form.is_valid():
         series = form.cleaned_data["series"]
-        require(request, "series.manage", series)
+        require(request.user, "series.manage", series)
         try:
             meeting = meeting_from_template(
                 template=template, series=series, title=form.cleaned_data["title"], by=request.user
@@ -133,7 +134,7 @@ def meeting_copy(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 def series_copy(request: HttpRequest, slug: str) -> HttpResponse:
     template = series_for(request, slug, "series.open_workspace")
-    require(request, "series.create")
+    require(request.user, "series.create")
     form = SeriesFromTemplateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:

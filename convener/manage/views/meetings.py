@@ -11,10 +11,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from convener.access.loading import meeting_for, series_for
 from convener.access.rules import LOCKED_WHEN_REPORTED
 from convener.manage.interfaces.meetings import MeetingForm, MeetingPlan
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import meeting_for, series_for
 from convener.manage.views.life import life_steps
 from convener.meetings.domain.meetings import create_meeting
 from convener.meetings.domain.review import review_meeting

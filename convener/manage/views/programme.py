@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from convener.access.loading import child_of, meeting_for
 from convener.directory.models import Organisation, Person
 from convener.directory.queries.search import search_people
 from convener.manage.interfaces.programme import (
@@ -37,7 +38,6 @@ from convener.manage.interfaces.programme import (
     organisation_choices,
 )
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import child_of, meeting_for
 from convener.meetings.domain.programme import (
     add_participant,
     add_place,

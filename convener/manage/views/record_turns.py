@@ -22,9 +22,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from convener.access.loading import child_of, meeting_for
 from convener.manage.interfaces.records import TurnForm
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import child_of, meeting_for
 from convener.manage.views.records import PERMISSION, record_page
 from convener.meetings.models import Meeting
 from convener.records.domain.interventions import (

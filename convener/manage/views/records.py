@@ -17,8 +17,8 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from convener.access.loading import child_of, meeting_for, series_for
 from convener.manage.interfaces.records import TurnForm
-from convener.manage.views.access import child_of, meeting_for, series_for
 from convener.manage.views.editing import TextEdit, edit_text
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.models import Meeting, Segment, Series

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from convener.access.loading import series_for
 from convener.manage.interfaces.references import reference_rows, references_of
-from convener.manage.views.access import series_for
 from convener.meetings.domain.references import set_references
 
 

@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from convener.access.loading import series_for
 from convener.directory.models import State
 from convener.manage.interfaces.classification import ClassificationForm
-from convener.manage.views.access import series_for
 from convener.meetings.domain.classification import set_classification
 from convener.meetings.domain.review import review_series
 from convener.meetings.queries.visibility import visible_meetings

@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from convener.access.loading import meeting_for, series_for
 from convener.access.queries.workspace import workspace_meetings
+from convener.audit.actors import require
 from convener.directory.limits import REPORT
 from convener.manage.interfaces.series import (
     MoveForm,
@@ -24,7 +26,6 @@ from convener.manage.interfaces.series import (
     SeriesStatusForm,
 )
 from convener.manage.interfaces.validation import show_domain_errors
-from convener.manage.views.access import meeting_for, require, series_for
 from convener.meetings.domain.series import (
     add_section,
     create_series,
@@ -58,7 +59,7 @@ SERIES_PAGES = (
 
 @login_required
 def series_create(request: HttpRequest) -> HttpResponse:
-    require(request, "series.create")
+    require(request.user, "series.create")
     form = SeriesCreateForm(request.POST or None, initial=_group_picked(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -197,7 +198,9 @@ def _section(request: HttpRequest, slug: str, pk: int) -> ConceptNoteSection:
         ConceptNoteSection.objects.select_related("series", "meeting"), series=series, pk=pk
     )
     require(
-        request, "meeting.manage" if section.meeting else "series.manage", section.meeting or series
+        request.user,
+        "meeting.manage" if section.meeting else "series.manage",
+        section.meeting or series,
     )
     return section
 

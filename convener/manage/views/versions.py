@@ -15,9 +15,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from convener.access.loading import meeting_for, series_for
 from convener.access.queries.workspace import workspace_meetings
 from convener.manage.interfaces.versions import PublishVersionForm
-from convener.manage.views.access import meeting_for, series_for
 from convener.meetings.models import Series
 from convener.publishing.composition.documents import (
     DOCUMENTS,

@@ -4,15 +4,17 @@ quotas, and one new version published to the screens for every change."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from convener.audit.models import AuditEntry
 from convener.live.domain.floor import (
     close_list,
-    floor_of,
     open_list,
+    set_floor_rules,
     set_quotas,
     set_time_limits,
     start_segment,
 )
 from convener.live.models import SpeakingQuota
+from convener.live.queries.state import floor_settings
 from tests.factories import SegmentFactory
 from tests.live.day import a_meeting_on_the_day, fake_bus
 
@@ -40,7 +42,7 @@ def test_every_change_raises_the_version_and_publishes_the_state_after_the_commi
         (day.meeting.pk, 2),
     ]
     assert published[0][1]["list_closed"] is True
-    assert floor_of(day.meeting).version == 2
+    assert floor_settings(day.meeting).version == 2
 
 
 def test_a_refused_change_neither_raises_the_version_nor_publishes(
@@ -52,7 +54,7 @@ def test_a_refused_change_neither_raises_the_version_nor_publishes(
         start_segment(meeting=day.meeting, segment=SegmentFactory(), by=day.chair)
 
     assert published == []
-    assert floor_of(day.meeting).version == 0
+    assert floor_settings(day.meeting).version == 0
 
 
 def test_start_segment_says_where_turns_are_recorded():
@@ -60,7 +62,7 @@ def test_start_segment_says_where_turns_are_recorded():
 
     floor = start_segment(meeting=day.meeting, segment=day.panel, by=day.chair)
 
-    assert floor_of(day.meeting).segment == day.panel == floor.segment
+    assert floor_settings(day.meeting).segment == day.panel == floor.segment
 
 
 def test_start_segment_refuses_a_segment_of_another_meeting():
@@ -73,7 +75,7 @@ def test_start_segment_refuses_a_segment_of_another_meeting():
 
 
 def test_a_meeting_starts_with_ten_minutes_for_panellists_and_three_from_the_floor():
-    floor = floor_of(a_meeting_on_the_day().meeting)
+    floor = floor_settings(a_meeting_on_the_day().meeting)
 
     assert (floor.panellist_seconds, floor.statement_seconds) == (600, 180)
 
@@ -87,7 +89,7 @@ def test_set_time_limits_changes_the_meetings_limits():
         by=day.secretariat,
     )
 
-    floor = floor_of(day.meeting)
+    floor = floor_settings(day.meeting)
     assert (floor.panellist_seconds, floor.statement_seconds) == (420, 240)
 
 
@@ -143,3 +145,49 @@ def test_a_chair_of_another_meeting_does_not_run_this_one():
 
     with pytest.raises(PermissionDenied):
         close_list(meeting=day.meeting, by=other.chair)
+
+
+def test_a_refused_change_to_the_floor_changes_nothing(
+    published, django_capture_on_commit_callbacks
+):
+    day = a_meeting_on_the_day()
+    start_segment(meeting=day.meeting, segment=day.panel, by=day.chair)
+    entries = AuditEntry.objects.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for action in (
+            lambda: close_list(meeting=day.meeting, by=day.rapporteur),
+            lambda: start_segment(meeting=day.meeting, segment=day.debate, by=day.rapporteur),
+            lambda: set_time_limits(
+                meeting=day.meeting, limits={"statement_seconds": 60}, by=day.rapporteur
+            ),
+            lambda: set_floor_rules(
+                meeting=day.meeting,
+                precedence="inscription",
+                replies_per_item=1,
+                by=day.rapporteur,
+            ),
+            lambda: set_quotas(
+                meeting=day.meeting, quotas={"groups-of-states": 600}, by=day.rapporteur
+            ),
+        ):
+            with pytest.raises(PermissionDenied):
+                action()
+
+    floor = floor_settings(day.meeting)
+    assert (floor.version, floor.list_closed, floor.segment) == (1, False, day.panel)
+    assert (floor.statement_seconds, floor.precedence) == (180, "general_assembly")
+    assert not SpeakingQuota.objects.exists()
+    assert AuditEntry.objects.count() == entries
+    assert published == []
+
+
+def test_a_change_to_the_floor_is_written_to_the_audit_log_as_the_chairs():
+    day = a_meeting_on_the_day()
+    before = AuditEntry.objects.count()
+
+    close_list(meeting=day.meeting, by=day.chair)
+
+    entries = AuditEntry.objects.order_by("pk")[before:]
+    assert entries
+    assert {(entry.user, entry.meeting_id) for entry in entries} == {(day.chair, day.meeting.pk)}

@@ -6,17 +6,9 @@ from dataclasses import dataclass
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from convener.live.domain.order import (
-    apply_proposed_order,
-    is_first_time,
-    move,
-    place_for,
-    propose_order,
-    reorder,
-    skip,
-    withdraw,
-)
+from convener.live.domain.order import apply_proposed_order, move, reorder, skip, withdraw
 from convener.live.models import InscriptionStatus, Level, Purpose, Standing
+from convener.live.queries.order import is_first_time, place_for, propose_order
 from convener.records.models import Capacity
 from tests.live.day import a_meeting_on_the_day
 
@@ -216,3 +208,26 @@ def test_the_secretariat_changes_the_order_too():
     ordered = move(inscription=second, place=1, by=day.secretariat)
 
     assert [i.pk for i in ordered] == [second.pk, first.pk]
+
+
+def test_a_refused_change_to_the_order_changes_nothing():
+    day = a_meeting_on_the_day()
+    first, second = day.ask("mexico"), day.ask("thailand")
+    move(inscription=second, place=1, by=day.chair)
+
+    for action in (
+        lambda: reorder(meeting=day.meeting, order=[first.pk, second.pk], by=day.rapporteur),
+        lambda: move(inscription=first, place=1, by=day.rapporteur),
+        lambda: apply_proposed_order(meeting=day.meeting, by=day.rapporteur),
+        lambda: skip(inscription=first, by=day.rapporteur),
+        lambda: withdraw(inscription=first, by=day.rapporteur),
+    ):
+        with pytest.raises(PermissionDenied):
+            action()
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert [(i.status, i.position, i.placed_by_chair) for i in (second, first)] == [
+        (InscriptionStatus.WAITING, 1, True),
+        (InscriptionStatus.WAITING, 2, False),
+    ]

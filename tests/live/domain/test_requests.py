@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.live.domain.floor import close_list, start_segment
 from convener.live.domain.requests import add_for_raised_flag, add_programme_speaker, request_floor
-from convener.live.models import InscriptionStatus, Level, Purpose
+from convener.live.models import Inscription, InscriptionStatus, Level, Purpose
 from convener.records.models import Capacity
 from tests.factories import CoChairFactory, GrantFactory, ParticipationFactory, StateFactory
 from tests.live.day import a_meeting_on_the_day
@@ -218,3 +218,31 @@ def test_a_co_chair_of_the_programme_speaks_for_their_state():
         Capacity.NATIONAL,
         Purpose.ANSWER,
     )
+
+
+def test_a_refused_request_for_the_floor_inscribes_no_one():
+    day = a_meeting_on_the_day()
+
+    for action in (
+        lambda: request_floor(
+            meeting=day.meeting,
+            by=day.rapporteur,
+            state=day.mexico,
+            capacity=Capacity.NATIONAL,
+            level=Level.OTHER,
+            purpose=Purpose.STATEMENT,
+        ),
+        lambda: add_for_raised_flag(
+            meeting=day.meeting,
+            by=day.rapporteur,
+            state=day.mexico,
+            capacity=Capacity.NATIONAL,
+            level=Level.OTHER,
+            purpose=Purpose.STATEMENT,
+        ),
+        lambda: add_programme_speaker(participation=day.panellist, by=day.mexico_delegation),
+    ):
+        with pytest.raises(PermissionDenied):
+            action()
+
+    assert not Inscription.objects.exists()

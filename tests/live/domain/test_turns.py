@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from convener.live.domain.floor import set_time_limits, start_segment
 from convener.live.domain.requests import add_programme_speaker
-from convener.live.domain.timer import time_left, time_spoken
 from convener.live.domain.turns import (
     end_turn,
     extend_timer,
@@ -17,6 +16,7 @@ from convener.live.domain.turns import (
     resume_timer,
 )
 from convener.live.models import InscriptionStatus, Purpose, Turn
+from convener.live.queries.timer import time_left, time_spoken
 from convener.records.models import Capacity, InterventionKind
 from tests.live.day import a_meeting_on_the_day
 
@@ -280,3 +280,23 @@ def test_a_point_of_order_on_a_point_of_order_ends_the_first(day):
     first.refresh_from_db()
     assert first.ended_at is not None
     assert first.interrupted_at is None
+
+
+def test_a_refused_action_on_the_turn_changes_nothing(day):
+    day.ask("mexico")
+    day.ask("thailand")
+    turn = give_floor(meeting=day.meeting, by=day.chair)
+
+    for action in (
+        lambda: give_floor(meeting=day.meeting, by=day.rapporteur),
+        lambda: pause_timer(meeting=day.meeting, by=day.rapporteur),
+        lambda: resume_timer(meeting=day.meeting, by=day.rapporteur),
+        lambda: extend_timer(meeting=day.meeting, seconds=60, by=day.rapporteur),
+        lambda: end_turn(meeting=day.meeting, by=day.rapporteur),
+    ):
+        with pytest.raises(PermissionDenied):
+            action()
+
+    stored = Turn.objects.get()
+    assert (stored.pk, stored.limit, stored.ended_at) == (turn.pk, turn.limit, None)
+    assert stored.running_since == turn.running_since

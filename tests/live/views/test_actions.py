@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from convener.live.domain.floor import floor_of, start_segment
+from convener.live.domain.floor import start_segment
 from convener.live.domain.turns import give_floor
 from convener.live.models import Inscription, InscriptionStatus, SpeakingQuota, Turn
+from convener.live.queries.state import floor_settings
 from convener.prose.editing import text_digest
 from convener.records.models import Intervention
 from tests.factories import (
@@ -187,7 +188,7 @@ def test_the_chair_sets_the_order_of_statements_and_the_rights_of_reply(as_chair
         **JSON,
     )
 
-    floor = floor_of(day.meeting)
+    floor = floor_settings(day.meeting)
     assert response.status_code == 200
     assert (floor.precedence, floor.replies_per_item) == ("multi_stakeholder", 1)
 
@@ -199,7 +200,7 @@ def test_rules_of_the_floor_refuse_an_unknown_order(as_chair, day):
 
     assert response.status_code == 400
     assert "precedence" in response.json()["errors"]
-    assert floor_of(day.meeting).precedence == "general_assembly"
+    assert floor_settings(day.meeting).precedence == "general_assembly"
 
 
 def test_the_chair_sets_limits_and_quotas_in_minutes(as_chair, day):
@@ -216,7 +217,7 @@ def test_the_chair_sets_limits_and_quotas_in_minutes(as_chair, day):
     )
     as_chair.post(_url("quotas", day.meeting), {"groups-of-states": "15"}, **JSON)
 
-    floor = floor_of(day.meeting)
+    floor = floor_settings(day.meeting)
     assert (floor.panellist_seconds, floor.statement_seconds) == (420, 150)
     assert list(SpeakingQuota.objects.values_list("group", "seconds")) == [
         ("groups-of-states", 900)
