@@ -13,7 +13,6 @@ from convener.meetings.models import (
     Series,
     StateClassification,
 )
-from convener.records.models import Intervention
 
 
 class SeriesSectionInline(admin.StackedInline):
@@ -112,15 +111,10 @@ class ParticipationInline(admin.TabularInline):
     extra = 0
 
 
-class InterventionInline(admin.StackedInline):
-    model = Intervention
-    autocomplete_fields = ["speaker", "state", "state_group", "organisation"]
-    extra = 0
-
-
 @admin.register(Segment)
 class SegmentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "meeting", "kind", "order"]
     list_filter = ["meeting__series", "kind"]
     search_fields = ["title", "meeting__title"]
-    inlines = [ParticipationInline, InterventionInline]
+    # The records app adds the segment's interventions (`records.admin`).
+    inlines = [ParticipationInline]

@@ -4,10 +4,11 @@ functions that save each long text of the workspace."""
 import pytest
 from django.core.exceptions import ValidationError
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.domain.meetings import update_meeting
 from convener.prose.editing import EditConflictError, ensure_unchanged, text_digest
 from convener.records.domain.interventions import update_intervention
-from tests.factories import InterventionFactory, MeetingFactory, StaffFactory
+from tests.factories import InterventionFactory, MeetingFactory
 
 
 def test_text_digest_ignores_the_line_endings_a_browser_sends():
@@ -50,7 +51,7 @@ def test_update_intervention_refuses_a_summary_changed_since_the_editor_read_it(
     update_intervention(
         intervention=intervention,
         changes={"summary": "First."},
-        by=StaffFactory(),
+        by=command_line_operator(),
         started_from={"summary": started_from},
     )
 
@@ -58,7 +59,7 @@ def test_update_intervention_refuses_a_summary_changed_since_the_editor_read_it(
         update_intervention(
             intervention=InterventionFactory._meta.model.objects.get(pk=intervention.pk),
             changes={"summary": "Second."},
-            by=StaffFactory(),
+            by=command_line_operator(),
             started_from={"summary": started_from},
         )
 
@@ -74,7 +75,7 @@ def test_update_meeting_saves_a_summary_started_from_the_stored_one():
     update_meeting(
         meeting=meeting,
         changes={"summary": "After."},
-        by=StaffFactory(),
+        by=command_line_operator(),
         started_from={"summary": text_digest("Before.")},
     )
 
@@ -90,7 +91,7 @@ def test_update_meeting_refuses_a_summary_changed_since_and_saves_nothing():
         update_meeting(
             meeting=meeting,
             changes={"summary": "Mine.", "room": "Room 2"},
-            by=StaffFactory(),
+            by=command_line_operator(),
             started_from={"summary": text_digest("Before.")},
         )
 

@@ -1,7 +1,7 @@
 """Giving the floor, and the speaking timer of the turn under way.
 
 Every turn given becomes an intervention in the records at once, through
-`record_intervention`, so that the rapporteur writes its summary while the
+`record_turn_given`, so that the rapporteur writes its summary while the
 speaker speaks and the report's participation facts follow from the floor.
 
 A point of order interrupts; it does not end the turn under way (rule 71 of
@@ -28,7 +28,7 @@ from convener.live.domain.order import _renumber, still_waiting
 from convener.live.models import Floor, Inscription, InscriptionStatus, Purpose, Turn
 from convener.live.queries.order import waiting_list
 from convener.meetings.models import Meeting, Participation
-from convener.records.domain.interventions import record_intervention
+from convener.records.domain.interventions import record_turn_given
 from convener.records.models import InterventionKind
 
 # The records know no point of order or right of reply: both are statements there.
@@ -221,7 +221,7 @@ def _end(turn: Turn | None, *, now: datetime.datetime) -> None:
 
 def _record(inscription: Inscription, *, floor: Floor, by: Any) -> Any:
     assert floor.segment is not None  # checked by give_floor
-    return record_intervention(
+    return record_turn_given(
         segment=floor.segment,
         by=by,
         kind=INTERVENTION_KIND[Purpose(inscription.purpose)],

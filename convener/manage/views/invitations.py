@@ -259,7 +259,7 @@ def confirm(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, key=key)
     require(request.user, "person.confirm", person)
     participation = get_object_or_404(participations_of(person, user=request.user), pk=pk)
-    confirm_participation(participation=participation, by=request.user)
+    confirm_participation(person=person, participation=participation, by=request.user)
     messages.success(
         request,
         _("You confirmed: %(segment)s, %(meeting)s.")

@@ -20,13 +20,12 @@ from django.utils.translation import gettext as _
 from convener.access.loading import child_of, meeting_for, series_for
 from convener.manage.interfaces.records import TurnForm
 from convener.manage.views.editing import TextEdit, edit_text
-from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.models import Meeting, Segment, Series
 from convener.publishing.domain.report_texts import save_report_text
 from convener.publishing.interfaces.report_texts import generated_report_text
 from convener.publishing.models import ReportText, ReportTextKind
 from convener.records.domain.interventions import update_intervention
-from convener.records.domain.summaries import update_segment_summary
+from convener.records.domain.summaries import update_meeting_summary, update_segment_summary
 from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Intervention
 from convener.records.queries.interventions import visible_interventions
@@ -116,11 +115,8 @@ def meeting_summary(request: HttpRequest, slug: str, number: int) -> HttpRespons
         label=_("Executive summary"),
         prefix=EXECUTIVE_SUMMARY,
         stored=meeting.summary,
-        save=lambda text, digest: update_meeting(
-            meeting=meeting,
-            changes={"summary": text},
-            by=request.user,
-            started_from={"summary": digest},
+        save=lambda text, digest: update_meeting_summary(
+            meeting=meeting, summary=text, by=request.user, started_from=digest
         ),
         record=lambda: meeting,
         field=Meeting._meta.get_field("summary"),

@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from convener.audit.actors import acts
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.domain.workflow import lock_open_meeting
@@ -52,10 +53,13 @@ CREATION_FIELDS = (
 )
 # The fields `update_meeting` changes; the programme, co-chairs and
 # co-organisers have their own functions, and the status moves only through
-# the steps of `meetings.domain.workflow`.
+# the steps of `meetings.domain.workflow`. The rapporteur, who does not
+# manage the meeting, writes its summary through
+# `records.domain.summaries.update_meeting_summary`.
 EDITABLE_FIELDS = frozenset({*CREATION_FIELDS, "summary"})
 
 
+@acts("series.manage", on="series")
 def create_meeting(*, series: Series, fields: Mapping[str, Any], by: AbstractBaseUser) -> Meeting:
     """A new draft meeting of the series, numbered after the last one.
 
@@ -64,19 +68,19 @@ def create_meeting(*, series: Series, fields: Mapping[str, Any], by: AbstractBas
     unknown = set(fields) - set(CREATION_FIELDS)
     if unknown:
         raise ValueError(f"create_meeting does not set {', '.join(sorted(unknown))}")
-    with transaction.atomic():
-        # Two meetings created at once must not take the same number.
-        Series.objects.select_for_update().filter(pk=series.pk).first()
-        last = series.meetings.aggregate(last=Max("number"))["last"] or 0
-        meeting = Meeting(series=series, number=last + 1, status=MeetingStatus.DRAFT, **fields)
-        _check(meeting, changed={"title", *fields})
-        meeting.save()
+    # Two meetings created at once must not take the same number.
+    Series.objects.select_for_update().filter(pk=series.pk).first()
+    last = series.meetings.aggregate(last=Max("number"))["last"] or 0
+    meeting = Meeting(series=series, number=last + 1, status=MeetingStatus.DRAFT, **fields)
+    _check(meeting, changed={"title", *fields})
+    meeting.save()
     transaction.on_commit(
         lambda: logger.info("%s created meeting %s of %s", by, meeting.number, series.slug)
     )
     return meeting
 
 
+@acts("meeting.manage", on="meeting")
 def update_meeting(
     *,
     meeting: Meeting,
@@ -97,20 +101,20 @@ def update_meeting(
         raise ValueError(f"update_meeting does not change {', '.join(sorted(unknown))}")
     if not changes:
         return meeting
-    with transaction.atomic():
-        lock_open_meeting(meeting.pk)
-        lock_and_compare(meeting, started_from)
-        for field, value in changes.items():
-            setattr(meeting, field, value)
-        _check(meeting, changed=set(changes))
-        meeting.save(update_fields=[*changes, "updated_at"])
-        fields = ", ".join(sorted(changes))
-        transaction.on_commit(
-            lambda: logger.info("%s changed %s of meeting %s", by, fields, meeting.pk)
-        )
+    lock_open_meeting(meeting.pk)
+    lock_and_compare(meeting, started_from)
+    for field, value in changes.items():
+        setattr(meeting, field, value)
+    _check(meeting, changed=set(changes))
+    meeting.save(update_fields=[*changes, "updated_at"])
+    fields = ", ".join(sorted(changes))
+    transaction.on_commit(
+        lambda: logger.info("%s changed %s of meeting %s", by, fields, meeting.pk)
+    )
     return meeting
 
 
+@acts("meeting.manage", on="meeting")
 def set_co_organisers(
     *, meeting: Meeting, organisations: Sequence[Organisation], by: AbstractBaseUser
 ) -> None:
@@ -128,23 +132,23 @@ def set_co_organisers(
                 )
             }
         )
-    with transaction.atomic():
-        lock_open_meeting(meeting.pk)
-        if organisations:
-            _refuse_rows_not_applicable(meeting, OptionalFact.CO_ORGANISERS)
-        links = {link.organisation_id: link for link in meeting.co_organiser_links.all()}
-        for organisation_id, link in links.items():
-            if organisation_id not in keys:
-                link.delete()
-        for order, organisation in enumerate(organisations):
-            kept = links.get(organisation.pk)
-            if kept is None:
-                CoOrganiser.objects.create(meeting=meeting, organisation=organisation, order=order)
-            elif kept.order != order:
-                kept.order = order
-                kept.save(update_fields=["order"])
+    lock_open_meeting(meeting.pk)
+    if organisations:
+        _refuse_rows_not_applicable(meeting, OptionalFact.CO_ORGANISERS)
+    links = {link.organisation_id: link for link in meeting.co_organiser_links.all()}
+    for organisation_id, link in links.items():
+        if organisation_id not in keys:
+            link.delete()
+    for order, organisation in enumerate(organisations):
+        kept = links.get(organisation.pk)
+        if kept is None:
+            CoOrganiser.objects.create(meeting=meeting, organisation=organisation, order=order)
+        elif kept.order != order:
+            kept.order = order
+            kept.save(update_fields=["order"])
 
 
+@acts("meeting.manage", on="meeting")
 def set_co_chairs(
     *,
     meeting: Meeting,
@@ -159,21 +163,20 @@ def set_co_chairs(
         raise ValidationError(
             {"co_chairs": _("Each State co-chairs a meeting once: remove the repeat.")}
         )
-    with transaction.atomic():
-        lock_open_meeting(meeting.pk)
-        if co_chairs:
-            _refuse_rows_not_applicable(meeting, OptionalFact.CO_CHAIRS)
-        existing = {co_chair.state_id: co_chair for co_chair in meeting.co_chairs.all()}
-        for state_id, co_chair in existing.items():
-            if state_id not in keys:
-                co_chair.delete()
-        for order, (state, person) in enumerate(co_chairs):
-            found = existing.get(state.pk)
-            if found is None:
-                CoChair.objects.create(meeting=meeting, state=state, person=person, order=order)
-            elif (found.order, found.person_id) != (order, person.pk if person else None):
-                found.order, found.person = order, person
-                found.save(update_fields=["order", "person"])
+    lock_open_meeting(meeting.pk)
+    if co_chairs:
+        _refuse_rows_not_applicable(meeting, OptionalFact.CO_CHAIRS)
+    existing = {co_chair.state_id: co_chair for co_chair in meeting.co_chairs.all()}
+    for state_id, co_chair in existing.items():
+        if state_id not in keys:
+            co_chair.delete()
+    for order, (state, person) in enumerate(co_chairs):
+        found = existing.get(state.pk)
+        if found is None:
+            CoChair.objects.create(meeting=meeting, state=state, person=person, order=order)
+        elif (found.order, found.person_id) != (order, person.pk if person else None):
+            found.order, found.person = order, person
+            found.save(update_fields=["order", "person"])
 
 
 def _check(meeting: Meeting, *, changed: set[str]) -> None:

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.directory.domain.keys import free_key
 from convener.directory.models import Organisation, Person
 from convener.meetings.domain.fields import field_errors
@@ -35,11 +36,15 @@ MAX_MINUTES = 24 * 60
 _KEY_LENGTH = Segment._meta.get_field("key").max_length or 80
 
 Ordered = TypeVar("Ordered", Segment, Participation)
+# Who changes the programme: the secretariat, and the focal points of the
+# meeting's co-organisers.
+PERMISSION = "meeting.edit_programme"
 
 
 # Segments
 
 
+@acts(PERMISSION, on="meeting")
 def add_segment(
     *,
     meeting: Meeting,
@@ -50,21 +55,21 @@ def add_segment(
 ) -> Segment:
     """A new segment at the end of the programme."""
     segment = Segment(meeting=meeting, kind=kind, title=title.strip(), duration=duration)
-    with transaction.atomic():
-        _lock(meeting.pk)
-        _check_segment(segment, changed=SEGMENT_FIELDS)
-        segment.key = free_key(
-            segment.title or str(segment.get_kind_display()),
-            taken=lambda key: meeting.segments.filter(key=key).exists(),
-            fallback="segment",
-            max_length=_KEY_LENGTH,
-        )
-        segment.order = _next_order(meeting.segments.all())
-        segment.save()
-        transaction.on_commit(lambda: logger.info("%s added segment %s", by, segment.pk))
+    _lock(meeting.pk)
+    _check_segment(segment, changed=SEGMENT_FIELDS)
+    segment.key = free_key(
+        segment.title or str(segment.get_kind_display()),
+        taken=lambda key: meeting.segments.filter(key=key).exists(),
+        fallback="segment",
+        max_length=_KEY_LENGTH,
+    )
+    segment.order = _next_order(meeting.segments.all())
+    segment.save()
+    transaction.on_commit(lambda: logger.info("%s added segment %s", by, segment.pk))
     return segment
 
 
+@acts(PERMISSION, on="segment")
 def update_segment(
     *, segment: Segment, changes: Mapping[str, Any], by: AbstractBaseUser
 ) -> Segment:
@@ -77,26 +82,27 @@ def update_segment(
     return segment
 
 
+@acts(PERMISSION, on="segment")
 def remove_segment(*, segment: Segment, by: AbstractBaseUser) -> None:
     """Remove the segment and its participants, unless the meeting's record is in it."""
-    with transaction.atomic():
-        _lock(segment.meeting_id)
-        if segment.summary.strip() or segment.interventions.exists():
-            raise ValidationError(
-                {
-                    NON_FIELD_ERRORS: [
-                        _(
-                            "The record of the meeting (a summary or statements from the floor) "
-                            "is kept in this segment: it cannot be removed."
-                        )
-                    ]
-                }
-            )
-        pk = segment.pk
-        segment.delete()
-        transaction.on_commit(lambda: logger.info("%s removed segment %s", by, pk))
+    _lock(segment.meeting_id)
+    if segment.summary.strip() or segment.interventions.exists():
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: [
+                    _(
+                        "The record of the meeting (a summary or statements from the floor) "
+                        "is kept in this segment: it cannot be removed."
+                    )
+                ]
+            }
+        )
+    pk = segment.pk
+    segment.delete()
+    transaction.on_commit(lambda: logger.info("%s removed segment %s", by, pk))
 
 
+@acts(PERMISSION, on="segment")
 def move_segment(*, segment: Segment, step: int, by: AbstractBaseUser) -> Segment:
     """Move the segment `step` places later (earlier when negative) in the programme."""
     siblings = Segment.objects.filter(meeting_id=segment.meeting_id)
@@ -107,6 +113,7 @@ def move_segment(*, segment: Segment, step: int, by: AbstractBaseUser) -> Segmen
 # Participants
 
 
+@acts(PERMISSION, on="segment")
 def add_participant(
     *,
     segment: Segment,
@@ -119,17 +126,15 @@ def add_participant(
     participation = Participation(
         segment=segment, person=person, role=role, speaking_time=speaking_time
     )
-    with transaction.atomic():
-        _lock(segment.meeting_id)
-        _check_participation(participation, changed=PARTICIPANT_FIELDS)
-        participation.order = _next_order(segment.participations.all())
-        participation.save()
-        transaction.on_commit(
-            lambda: logger.info("%s added participation %s", by, participation.pk)
-        )
+    _lock(segment.meeting_id)
+    _check_participation(participation, changed=PARTICIPANT_FIELDS)
+    participation.order = _next_order(segment.participations.all())
+    participation.save()
+    transaction.on_commit(lambda: logger.info("%s added participation %s", by, participation.pk))
     return participation
 
 
+@acts(PERMISSION, on="segment")
 def add_place(
     *,
     segment: Segment,
@@ -149,15 +154,15 @@ def add_place(
         role=role,
         speaking_time=speaking_time,
     )
-    with transaction.atomic():
-        _lock(segment.meeting_id)
-        _check_participation(participation, changed=PLACE_FIELDS)
-        participation.order = _next_order(segment.participations.all())
-        participation.save()
-        transaction.on_commit(lambda: logger.info("%s added place %s", by, participation.pk))
+    _lock(segment.meeting_id)
+    _check_participation(participation, changed=PLACE_FIELDS)
+    participation.order = _next_order(segment.participations.all())
+    participation.save()
+    transaction.on_commit(lambda: logger.info("%s added place %s", by, participation.pk))
     return participation
 
 
+@acts(PERMISSION, on="participation")
 def name_place(
     *, participation: Participation, person: Person, by: AbstractBaseUser
 ) -> Participation:
@@ -169,6 +174,7 @@ def name_place(
     return participation
 
 
+@acts(PERMISSION, on="participation")
 def update_participant(
     *, participation: Participation, changes: Mapping[str, Any], by: AbstractBaseUser
 ) -> Participation:
@@ -179,14 +185,15 @@ def update_participant(
     return participation
 
 
+@acts(PERMISSION, on="participation")
 def remove_participant(*, participation: Participation, by: AbstractBaseUser) -> None:
-    with transaction.atomic():
-        _lock(participation.segment.meeting_id)
-        pk = participation.pk
-        participation.delete()
-        transaction.on_commit(lambda: logger.info("%s removed participation %s", by, pk))
+    _lock(participation.segment.meeting_id)
+    pk = participation.pk
+    participation.delete()
+    transaction.on_commit(lambda: logger.info("%s removed participation %s", by, pk))
 
 
+@acts(PERMISSION, on="participation")
 def move_participant(
     *, participation: Participation, step: int, by: AbstractBaseUser
 ) -> Participation:
@@ -226,20 +233,18 @@ def _change(
     by: AbstractBaseUser,
 ) -> None:
     """Set `changes` on a segment or a participation, check them with
-    `check` and save them, under the meeting's lock."""
+    `check` and save them, under the meeting's lock (inside the transaction
+    of the acting function that calls it)."""
     if not changes:
         return
-    with transaction.atomic():
-        _lock(meeting_id)
-        for field, value in changes.items():
-            setattr(row, field, value)
-        check(row, changed=set(changes))
-        row.save(update_fields=list(changes))
-        fields = ", ".join(sorted(changes))
-        noun = row._meta.model_name
-        transaction.on_commit(
-            lambda: logger.info("%s changed %s of %s %s", by, fields, noun, row.pk)
-        )
+    _lock(meeting_id)
+    for field, value in changes.items():
+        setattr(row, field, value)
+    check(row, changed=set(changes))
+    row.save(update_fields=list(changes))
+    fields = ", ".join(sorted(changes))
+    noun = row._meta.model_name
+    transaction.on_commit(lambda: logger.info("%s changed %s of %s %s", by, fields, noun, row.pk))
 
 
 def _move(
@@ -254,20 +259,19 @@ def _move(
 
     The order is read after the meeting's lock is taken, so a move made a
     moment ago by someone else is the starting point, not a stale copy of the
-    page.
+    page. Called inside the transaction of the acting function.
     """
-    with transaction.atomic():
-        _lock(meeting_id)
-        rows: list[Ordered] = list(siblings.order_by("order", "pk"))
-        index = next((i for i, sibling in enumerate(rows) if sibling.pk == row.pk), None)
-        if index is None:
-            raise ValidationError({NON_FIELD_ERRORS: [_("This item has been removed meanwhile.")]})
-        target = min(max(index + step, 0), len(rows) - 1)
-        rows.insert(target, rows.pop(index))
-        _renumber(rows)
-        row.order = target
-        noun = row._meta.model_name
-        transaction.on_commit(lambda: logger.info("%s moved %s %s", by, noun, row.pk))
+    _lock(meeting_id)
+    rows: list[Ordered] = list(siblings.order_by("order", "pk"))
+    index = next((i for i, sibling in enumerate(rows) if sibling.pk == row.pk), None)
+    if index is None:
+        raise ValidationError({NON_FIELD_ERRORS: [_("This item has been removed meanwhile.")]})
+    target = min(max(index + step, 0), len(rows) - 1)
+    rows.insert(target, rows.pop(index))
+    _renumber(rows)
+    row.order = target
+    noun = row._meta.model_name
+    transaction.on_commit(lambda: logger.info("%s moved %s %s", by, noun, row.pk))
 
 
 def _renumber(rows: Sequence[Segment | Participation]) -> None:

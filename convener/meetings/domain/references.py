@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.models import ReferenceDocument, Series
 from convener.prose.symbols import is_symbol
@@ -29,6 +30,7 @@ class Reference:
     sdg_targets: tuple[str, ...] = ()
 
 
+@acts("series.manage", on="series")
 def set_references(
     *, series: Series, references: Sequence[Reference], by: AbstractBaseUser
 ) -> None:
@@ -39,29 +41,28 @@ def set_references(
     symbol, is listed twice, or a target is not an SDG target.
     """
     _check(references)
-    with transaction.atomic():
-        Series.objects.select_for_update().filter(pk=series.pk).first()
-        kept = {document.symbol: document for document in series.references.all()}
-        wanted = {reference.symbol for reference in references}
-        for symbol, document in kept.items():
-            if symbol not in wanted:
-                document.delete()
-        for order, reference in enumerate(references):
-            document = kept.get(reference.symbol) or ReferenceDocument(
-                series=series, symbol=reference.symbol
-            )
-            values = {
-                "title": reference.title,
-                "sdg_targets": list(reference.sdg_targets),
-                "order": order,
-            }
-            if document.pk is None or any(getattr(document, k) != v for k, v in values.items()):
-                for name, value in values.items():
-                    setattr(document, name, value)
-                errors = field_errors(document, changed={"symbol", "title"})
-                if errors:
-                    raise ValidationError(errors)
-                document.save()
+    Series.objects.select_for_update().filter(pk=series.pk).first()
+    kept = {document.symbol: document for document in series.references.all()}
+    wanted = {reference.symbol for reference in references}
+    for symbol, document in kept.items():
+        if symbol not in wanted:
+            document.delete()
+    for order, reference in enumerate(references):
+        document = kept.get(reference.symbol) or ReferenceDocument(
+            series=series, symbol=reference.symbol
+        )
+        values = {
+            "title": reference.title,
+            "sdg_targets": list(reference.sdg_targets),
+            "order": order,
+        }
+        if document.pk is None or any(getattr(document, k) != v for k, v in values.items()):
+            for name, value in values.items():
+                setattr(document, name, value)
+            errors = field_errors(document, changed={"symbol", "title"})
+            if errors:
+                raise ValidationError(errors)
+            document.save()
     transaction.on_commit(lambda: logger.info("%s set the references of %s", by, series.slug))
 
 

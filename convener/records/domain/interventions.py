@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.directory.limits import POINT, POINTS
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.meetings.domain.references import SDG_TARGET
@@ -22,6 +23,11 @@ from convener.prose.symbols import is_symbol
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 logger = logging.getLogger(__name__)
+
+# Who writes the record: the rapporteur and the secretariat.
+PERMISSION = "meeting.edit_records"
+# Who gives the floor on the live floor, which records who takes it.
+FLOOR_PERMISSION = "meeting.chair"
 
 # The fields `update_intervention` changes; the order has its own rules.
 EDITABLE_FIELDS = frozenset(
@@ -56,6 +62,7 @@ _NOT_CLEANED = [
 ]
 
 
+@acts(PERMISSION, on="segment")
 def record_intervention(
     *,
     segment: Segment,
@@ -87,17 +94,49 @@ def record_intervention(
         references=list(references),
         sdg_targets=list(sdg_targets),
     )
-    with transaction.atomic():
-        lock_open_meeting(segment.meeting_id)
-        _check(intervention, changed=EDITABLE_FIELDS)
-        intervention.order = _next_order(segment)
-        intervention.save()
-        transaction.on_commit(
-            lambda: logger.info("%s recorded intervention %s", by, intervention.pk)
-        )
+    _add(intervention, by=by)
     return intervention
 
 
+@acts(FLOOR_PERMISSION, on="segment")
+def record_turn_given(
+    *,
+    segment: Segment,
+    by: AbstractBaseUser,
+    kind: str,
+    speaker: Person | None = None,
+    state: State | None = None,
+    state_group: StateGroup | None = None,
+    organisation: Organisation | None = None,
+    capacity: str = "",
+) -> Intervention:
+    """The turn the chair gives on the live floor, recorded after the last one
+    in the segment: who speaks, for whom and in what capacity. The rapporteur
+    writes what was said (`update_intervention`)."""
+    intervention = Intervention(
+        segment=segment,
+        kind=kind,
+        speaker=speaker,
+        state=state,
+        state_group=state_group,
+        organisation=organisation,
+        capacity=capacity,
+    )
+    _add(intervention, by=by)
+    return intervention
+
+
+def _add(intervention: Intervention, *, by: AbstractBaseUser) -> None:
+    """Save a new turn after the last one of its segment, under the meeting's lock."""
+    segment = intervention.segment
+    lock_open_meeting(segment.meeting_id)
+    _check(intervention, changed=EDITABLE_FIELDS)
+    intervention.order = _next_order(segment)
+    intervention.save()
+    transaction.on_commit(lambda: logger.info("%s recorded intervention %s", by, intervention.pk))
+
+
+@acts(PERMISSION, on="intervention")
 def update_intervention(
     *,
     intervention: Intervention,
@@ -122,62 +161,54 @@ def update_intervention(
         raise ValidationError({"segment": ["Every intervention is in a segment."]})
     meeting_id = intervention.segment.meeting_id
     moved = segment.pk != intervention.segment_id
-    with transaction.atomic():
-        lock_open_meeting(meeting_id)
-        lock_and_compare(intervention, started_from)
-        for field, value in changes.items():
-            setattr(intervention, field, value)
-        _check(intervention, changed=set(changes), meeting_id=meeting_id)
-        fields = [*changes, "updated_at"]
-        if moved:
-            intervention.order = _next_order(intervention.segment)
-            fields.append("order")
-        intervention.save(update_fields=fields)
-        changed = ", ".join(sorted(changes))
-        transaction.on_commit(
-            lambda: logger.info("%s changed %s of intervention %s", by, changed, intervention.pk)
-        )
+    lock_open_meeting(meeting_id)
+    lock_and_compare(intervention, started_from)
+    for field, value in changes.items():
+        setattr(intervention, field, value)
+    _check(intervention, changed=set(changes), meeting_id=meeting_id)
+    fields = [*changes, "updated_at"]
+    if moved:
+        intervention.order = _next_order(intervention.segment)
+        fields.append("order")
+    intervention.save(update_fields=fields)
+    changed = ", ".join(sorted(changes))
+    transaction.on_commit(
+        lambda: logger.info("%s changed %s of intervention %s", by, changed, intervention.pk)
+    )
     return intervention
 
 
+@acts(PERMISSION, on="intervention")
 def remove_intervention(*, intervention: Intervention, by: AbstractBaseUser) -> None:
     """Take a turn out of the record (recorded by mistake, or twice); the
     turns after it close up."""
-    with transaction.atomic():
-        lock_open_meeting(intervention.segment.meeting_id)
-        _ensure_may_edit(intervention, by)
-        segment = intervention.segment
-        pk = intervention.pk
-        intervention.delete()
-        _renumber(segment)
-        transaction.on_commit(lambda: logger.info("%s removed intervention %s", by, pk))
+    lock_open_meeting(intervention.segment.meeting_id)
+    segment = intervention.segment
+    pk = intervention.pk
+    intervention.delete()
+    _renumber(segment)
+    transaction.on_commit(lambda: logger.info("%s removed intervention %s", by, pk))
 
 
+@acts(PERMISSION, on="intervention")
 def move_intervention(*, intervention: Intervention, step: int, by: AbstractBaseUser) -> bool:
     """Move a turn one place earlier (`step` -1) or later (+1) in its segment;
     whether it moved (the first turn goes no earlier, the last no later)."""
     if step not in (-1, 1):
         raise ValueError("A turn moves one place at a time.")
-    with transaction.atomic():
-        lock_open_meeting(intervention.segment.meeting_id)
-        _ensure_may_edit(intervention, by)
-        turns = list(
-            Intervention.objects.filter(segment_id=intervention.segment_id).order_by("order", "pk")
-        )
-        index = next(i for i, turn in enumerate(turns) if turn.pk == intervention.pk)
-        target = index + step
-        if not 0 <= target < len(turns):
-            return False
-        turns[index], turns[target] = turns[target], turns[index]
-        _save_order(turns)
-        intervention.order = target
-        transaction.on_commit(lambda: logger.info("%s moved intervention %s", by, intervention.pk))
+    lock_open_meeting(intervention.segment.meeting_id)
+    turns = list(
+        Intervention.objects.filter(segment_id=intervention.segment_id).order_by("order", "pk")
+    )
+    index = next(i for i, turn in enumerate(turns) if turn.pk == intervention.pk)
+    target = index + step
+    if not 0 <= target < len(turns):
+        return False
+    turns[index], turns[target] = turns[target], turns[index]
+    _save_order(turns)
+    intervention.order = target
+    transaction.on_commit(lambda: logger.info("%s moved intervention %s", by, intervention.pk))
     return True
-
-
-def _ensure_may_edit(intervention: Intervention, by: Any) -> None:
-    if not by.has_perm("meeting.edit_records", intervention.segment.meeting):
-        raise PermissionDenied(_("Only the rapporteur or the secretariat edits the record."))
 
 
 def _renumber(segment: Segment) -> None:

@@ -13,13 +13,13 @@ says otherwise (`record_released` in the data format).
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.meetings.domain.workflow import lock_open_meeting, mark_record_released
 from convener.meetings.models import Meeting, MeetingStatus
 
@@ -28,26 +28,18 @@ logger = logging.getLogger(__name__)
 PERMISSION = "meeting.release_record"
 
 
+@acts(PERMISSION, on="meeting")
 def release_record(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     """Release the meeting's record, as its rapporteur or the secretariat of its series.
 
     Refused for a draft meeting (nothing took place) and for a reported one
     (its record was released when it was reported).
     """
-    with transaction.atomic():
-        lock_open_meeting(meeting.pk)
-        if not _holds(by, meeting):
-            raise PermissionDenied(_("Only the rapporteur or the secretariat releases the record."))
-        status = Meeting.objects.values_list("status", flat=True).get(pk=meeting.pk)
-        if status == MeetingStatus.DRAFT:
-            raise ValidationError(
-                _("This meeting is a draft: publish it before releasing its record.")
-            )
-        if not mark_record_released(meeting):
-            raise ValidationError(_("The record of this meeting is released already."))
-        transaction.on_commit(lambda: logger.info("%s released the record of %s", by, meeting.pk))
+    lock_open_meeting(meeting.pk)
+    status = Meeting.objects.values_list("status", flat=True).get(pk=meeting.pk)
+    if status == MeetingStatus.DRAFT:
+        raise ValidationError(_("This meeting is a draft: publish it before releasing its record."))
+    if not mark_record_released(meeting):
+        raise ValidationError(_("The record of this meeting is released already."))
+    transaction.on_commit(lambda: logger.info("%s released the record of %s", by, meeting.pk))
     return meeting
-
-
-def _holds(user: Any, meeting: Meeting) -> bool:
-    return bool(user.has_perm(PERMISSION, meeting))

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.domain.meetings import set_co_chairs, set_co_organisers, update_meeting
 from convener.meetings.domain.review import Check, review_meeting
 from convener.meetings.domain.workflow import publish_meeting, publish_series
@@ -31,7 +32,7 @@ def test_marking_a_meeting_without_a_room_keeps_a_named_room_refused():
     meeting = MeetingFactory(room="Conference Room 7")
 
     with pytest.raises(ValidationError) as raised:
-        update_meeting(meeting=meeting, changes={"has_no_room": True}, by=StaffFactory())
+        update_meeting(meeting=meeting, changes={"has_no_room": True}, by=command_line_operator())
 
     assert list(raised.value.message_dict) == ["has_no_room"]
     assert not Meeting.objects.get().has_no_room
@@ -40,7 +41,9 @@ def test_marking_a_meeting_without_a_room_keeps_a_named_room_refused():
 def test_a_meeting_without_a_room_by_design_saves_with_its_room_emptied():
     meeting = MeetingFactory(room="Conference Room 7")
 
-    update_meeting(meeting=meeting, changes={"room": "", "has_no_room": True}, by=StaffFactory())
+    update_meeting(
+        meeting=meeting, changes={"room": "", "has_no_room": True}, by=command_line_operator()
+    )
 
     assert Meeting.objects.get().not_applicable == ["room"]
 
@@ -49,7 +52,9 @@ def test_marking_a_meeting_without_co_chairs_is_refused_while_it_has_some():
     meeting = CoChairFactory().meeting
 
     with pytest.raises(ValidationError) as raised:
-        update_meeting(meeting=meeting, changes={"has_no_co_chairs": True}, by=StaffFactory())
+        update_meeting(
+            meeting=meeting, changes={"has_no_co_chairs": True}, by=command_line_operator()
+        )
 
     assert "remove them" in raised.value.message_dict["has_no_co_chairs"][0]
 
@@ -58,7 +63,9 @@ def test_a_meeting_without_co_chairs_by_design_takes_none():
     meeting = MeetingFactory(has_no_co_chairs=True)
 
     with pytest.raises(ValidationError) as raised:
-        set_co_chairs(meeting=meeting, co_chairs=[(StateFactory(), None)], by=StaffFactory())
+        set_co_chairs(
+            meeting=meeting, co_chairs=[(StateFactory(), None)], by=command_line_operator()
+        )
 
     assert "no co-chairs" in raised.value.message_dict["co_chairs"][0]
     assert not meeting.co_chairs.exists()
@@ -68,7 +75,9 @@ def test_a_meeting_without_co_organisers_by_design_takes_none():
     meeting = MeetingFactory(has_no_co_organisers=True)
 
     with pytest.raises(ValidationError):
-        set_co_organisers(meeting=meeting, organisations=[OrganisationFactory()], by=StaffFactory())
+        set_co_organisers(
+            meeting=meeting, organisations=[OrganisationFactory()], by=command_line_operator()
+        )
 
     assert not meeting.co_organiser_links.exists()
 

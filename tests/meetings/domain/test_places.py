@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.domain.programme import add_participant, add_place, name_place
 from convener.meetings.domain.review import Check, review_meeting
 from convener.meetings.models import MeetingStatus, Participation, Role
@@ -18,7 +19,6 @@ from tests.factories import (
     ParticipationFactory,
     PersonFactory,
     SegmentFactory,
-    StaffFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ RAPPORTEUR = "Special Rapporteur on the human rights of migrants"
 
 @pytest.fixture
 def user():
-    return StaffFactory()
+    return command_line_operator()
 
 
 @pytest.fixture

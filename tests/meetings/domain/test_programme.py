@@ -1,25 +1,32 @@
 import pytest
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import connection
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.domain.programme import (
     add_participant,
+    add_place,
     add_segment,
     move_participant,
     move_segment,
+    name_place,
     remove_participant,
     remove_segment,
     update_participant,
     update_segment,
 )
 from convener.meetings.models import Participation, Role, Segment, SegmentKind
+from convener.roles.models import Role as AccessRole
 from tests.factories import (
+    CoOrganiserFactory,
+    GrantFactory,
     InterventionFactory,
     MeetingFactory,
+    OrganisationFactory,
     ParticipationFactory,
     PersonFactory,
     SegmentFactory,
-    StaffFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def user():
-    return StaffFactory()
+    return command_line_operator()
 
 
 def _segments(meeting):
@@ -303,3 +310,87 @@ def test_move_locks_the_meeting_so_two_moves_at_once_take_turns(user):
     )
     if connection.features.has_select_for_update:
         assert "FOR UPDATE" in locks[0]
+
+
+# Who may
+
+
+def _changes(segment, participation, person):
+    """Every change of the programme, each a call taking the acting user."""
+    return {
+        "add_segment": lambda by: add_segment(
+            meeting=segment.meeting, kind=SegmentKind.PANEL, by=by
+        ),
+        "update_segment": lambda by: update_segment(
+            segment=segment, changes={"title": "Renamed"}, by=by
+        ),
+        "remove_segment": lambda by: remove_segment(segment=segment, by=by),
+        "move_segment": lambda by: move_segment(segment=segment, step=1, by=by),
+        "add_participant": lambda by: add_participant(
+            segment=segment, person=person, role=Role.MODERATOR, by=by
+        ),
+        "add_place": lambda by: add_place(segment=segment, role=Role.SPEAKER, by=by),
+        "name_place": lambda by: name_place(participation=participation, person=person, by=by),
+        "update_participant": lambda by: update_participant(
+            participation=participation, changes={"speaking_time": 9}, by=by
+        ),
+        "remove_participant": lambda by: remove_participant(participation=participation, by=by),
+        "move_participant": lambda by: move_participant(participation=participation, step=1, by=by),
+    }
+
+
+CHANGES = list(_changes(None, None, None))
+
+
+def _programme(meeting):
+    segments = list(meeting.segments.order_by("pk").values("key", "title", "order"))
+    people = list(
+        Participation.objects.filter(segment__meeting=meeting)
+        .order_by("pk")
+        .values("person", "role", "speaking_time", "order")
+    )
+    return segments, people
+
+
+@pytest.mark.parametrize("role", [None, AccessRole.RAPPORTEUR, AccessRole.CHAIR])
+@pytest.mark.parametrize("change", CHANGES)
+def test_the_programme_is_changed_only_by_who_edits_it(change, role):
+    segment = SegmentFactory(title="Opening", order=0)
+    SegmentFactory(meeting=segment.meeting, order=1)
+    participation = ParticipationFactory(segment=segment, role=Role.PANELLIST, order=0)
+    ParticipationFactory(segment=segment, order=1)
+    meeting = segment.meeting
+    user = UserFactory() if role is None else GrantFactory(series=meeting.series, role=role).user
+    before = _programme(meeting)
+
+    with pytest.raises(PermissionDenied):
+        _changes(segment, participation, PersonFactory())[change](user)
+
+    assert _programme(meeting) == before
+
+
+def test_the_focal_point_of_a_co_organiser_edits_the_programme():
+    co_organiser = CoOrganiserFactory()
+    meeting = co_organiser.meeting
+    focal_point = GrantFactory(
+        series=meeting.series,
+        role=AccessRole.FOCAL_POINT,
+        organisation=co_organiser.organisation,
+    ).user
+
+    segment = add_segment(meeting=meeting, kind=SegmentKind.PANEL, title="Panel", by=focal_point)
+    add_participant(segment=segment, person=PersonFactory(), role=Role.MODERATOR, by=focal_point)
+
+    assert meeting.segments.get().participations.count() == 1
+
+
+def test_a_focal_point_of_another_organisation_does_not_edit_the_programme():
+    meeting = CoOrganiserFactory().meeting
+    focal_point = GrantFactory(
+        series=meeting.series, role=AccessRole.FOCAL_POINT, organisation=OrganisationFactory()
+    ).user
+
+    with pytest.raises(PermissionDenied):
+        add_segment(meeting=meeting, kind=SegmentKind.PANEL, by=focal_point)
+
+    assert not meeting.segments.exists()

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.domain.meetings import create_meeting, set_co_chairs, set_co_organisers
 from convener.meetings.domain.series import (
     add_section,
@@ -162,7 +163,7 @@ def test_create_meeting_takes_the_next_number_and_starts_as_a_draft():
     series = SeriesFactory()
     MeetingFactory(series=series, number=4)
 
-    meeting = create_meeting(series=series, fields={"title": "Lunch"}, by=UserFactory())
+    meeting = create_meeting(series=series, fields={"title": "Lunch"}, by=command_line_operator())
 
     assert (meeting.number, meeting.status) == (5, MeetingStatus.DRAFT)
     assert (meeting.date, meeting.start_time, meeting.room) == (None, None, "")
@@ -170,7 +171,7 @@ def test_create_meeting_takes_the_next_number_and_starts_as_a_draft():
 
 def test_create_meeting_needs_a_title():
     with pytest.raises(ValidationError) as raised:
-        create_meeting(series=SeriesFactory(), fields={"room": "7"}, by=UserFactory())
+        create_meeting(series=SeriesFactory(), fields={"room": "7"}, by=command_line_operator())
 
     assert list(raised.value.message_dict) == ["title"]
 
@@ -181,7 +182,9 @@ def test_set_co_organisers_keeps_the_links_that_stay_and_their_new_order():
     dropped = CoOrganiserFactory(meeting=meeting, order=1)
     added = OrganisationFactory()
 
-    set_co_organisers(meeting=meeting, organisations=[added, kept.organisation], by=UserFactory())
+    set_co_organisers(
+        meeting=meeting, organisations=[added, kept.organisation], by=command_line_operator()
+    )
 
     links = list(meeting.co_organiser_links.order_by("order"))
     assert [link.organisation for link in links] == [added, kept.organisation]
@@ -194,7 +197,9 @@ def test_set_co_organisers_refuses_an_organisation_twice():
 
     with pytest.raises(ValidationError) as raised:
         set_co_organisers(
-            meeting=MeetingFactory(), organisations=[organisation, organisation], by=UserFactory()
+            meeting=MeetingFactory(),
+            organisations=[organisation, organisation],
+            by=command_line_operator(),
         )
 
     assert list(raised.value.message_dict) == ["co_organisers"]
@@ -206,7 +211,9 @@ def test_set_co_chairs_with_and_without_a_representative():
     ambassador = PersonFactory()
 
     set_co_chairs(
-        meeting=meeting, co_chairs=[(sweden, None), (mexico, ambassador)], by=UserFactory()
+        meeting=meeting,
+        co_chairs=[(sweden, None), (mexico, ambassador)],
+        by=command_line_operator(),
     )
 
     assert [(c.state, c.person) for c in meeting.co_chairs.order_by("order")] == [
@@ -220,7 +227,9 @@ def test_set_co_chairs_refuses_a_state_twice():
 
     with pytest.raises(ValidationError) as raised:
         set_co_chairs(
-            meeting=MeetingFactory(), co_chairs=[(state, None), (state, None)], by=UserFactory()
+            meeting=MeetingFactory(),
+            co_chairs=[(state, None), (state, None)],
+            by=command_line_operator(),
         )
 
     assert list(raised.value.message_dict) == ["co_chairs"]

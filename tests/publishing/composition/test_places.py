@@ -6,6 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from convener.audit.actors import command_line_operator
 from convener.exchange.interfaces.frab import schedule_json
 from convener.exchange.interfaces.ical import meeting_calendar
 from convener.meetings.domain.programme import add_place, name_place
@@ -49,9 +50,9 @@ def panel(secretariat):
         order=0,
     )
     unhcr = OrganisationFactory(name=UNHCR, acronym="UNHCR")
-    add_place(segment=panel, role=Role.PANELLIST, office=RAPPORTEUR, by=secretariat)
-    add_place(segment=panel, role=Role.PANELLIST, organisation=unhcr, by=secretariat)
-    add_place(segment=panel, role=Role.SPEAKER, by=secretariat)
+    add_place(segment=panel, role=Role.PANELLIST, office=RAPPORTEUR, by=command_line_operator())
+    add_place(segment=panel, role=Role.PANELLIST, organisation=unhcr, by=command_line_operator())
+    add_place(segment=panel, role=Role.SPEAKER, by=command_line_operator())
     return panel
 
 
@@ -110,7 +111,7 @@ def test_naming_the_person_changes_the_programme(panel, secretariat):
         organisation=None,
     )
 
-    name_place(participation=place, person=felipe, by=secretariat)
+    name_place(participation=place, person=felipe, by=command_line_operator())
 
     lines = texts(write("programme", panel.meeting, secretariat))
     assert _places_of(lines)[1] == f"Mr. Felipe González Morales, {RAPPORTEUR}"
@@ -128,7 +129,12 @@ def test_list_of_participants_leaves_out_places_not_yet_named(panel, secretariat
 def test_report_names_a_moderator_not_yet_named_by_the_place(secretariat):
     meeting = MeetingFactory(title="Protection at sea")
     segment = SegmentFactory(meeting=meeting, title="Debate", order=0)
-    add_place(segment=segment, role=Role.MODERATOR, office="Chair of the Committee", by=secretariat)
+    add_place(
+        segment=segment,
+        role=Role.MODERATOR,
+        office="Chair of the Committee",
+        by=command_line_operator(),
+    )
     report = compose(
         series_slug=meeting.series.slug, document="report", meeting_number=None, user=secretariat
     )
