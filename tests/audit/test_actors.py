@@ -74,7 +74,7 @@ def test_the_audit_entry_names_the_acting_user_whoever_the_request_belongs_to():
 def test_a_state_change_that_fails_halfway_leaves_nothing_behind():
     meeting = MeetingFactory(title="Old title")
     entries_before = AuditEntry.objects.count()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="went wrong"):
         retitle_then_fail(meeting=meeting, title="New title", by=secretariat_of(meeting))
     meeting.refresh_from_db()
     assert (meeting.title, AuditEntry.objects.count()) == ("Old title", entries_before)
