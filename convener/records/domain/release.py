@@ -43,7 +43,7 @@ def release_record(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
             raise ValidationError(
                 _("This meeting is a draft: publish it before releasing its record.")
             )
-        if not mark_record_released(meeting):
+        if not mark_record_released(meeting=meeting, by=by):
             raise ValidationError(_("The record of this meeting is released already."))
         transaction.on_commit(lambda: logger.info("%s released the record of %s", by, meeting.pk))
     return meeting
