@@ -11,8 +11,9 @@ from convener.audit.models import AuditAction, AuditEntry
 from convener.live.domain.floor import start_segment
 from convener.live.models import Inscription
 from convener.meetings.domain.programme import add_segment
-from convener.meetings.domain.workflow import reopen_meeting, report_meeting
+from convener.meetings.domain.workflow import reopen_meeting
 from convener.meetings.models import Meeting, MeetingStatus, Segment
+from convener.publishing.domain.publication import report_meeting
 from convener.publishing.models import DocumentVersion
 from convener.records.domain.interventions import update_intervention
 from convener.records.models import Intervention

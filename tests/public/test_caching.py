@@ -7,9 +7,10 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from convener.meetings.domain.revision import current_revision
-from convener.meetings.domain.workflow import publish_meeting, unpublish_meeting
+from convener.meetings.domain.workflow import unpublish_meeting
 from convener.meetings.models import MeetingStatus
-from tests.factories import ConceptNoteSectionFactory, MeetingFactory, StaffFactory, secretariat_of
+from convener.publishing.domain.publication import publish_meeting
+from tests.factories import ConceptNoteSectionFactory, MeetingFactory, secretariat_of
 
 pytestmark = pytest.mark.django_db
 
@@ -109,18 +110,18 @@ def test_cached_page_keeps_no_junk_of_the_first_readers_address(client):
 
 
 def test_parameters_a_page_reads_are_cached_apart(client, django_capture_on_commit_callbacks):
-    staff = StaffFactory()
     meeting = MeetingFactory(status=MeetingStatus.DRAFT)
+    secretariat = secretariat_of(meeting.series)
     section = ConceptNoteSectionFactory(series=meeting.series, meeting=meeting, body="One.")
     for body in ("Two.", "Three."):
         with django_capture_on_commit_callbacks(execute=True):
-            publish_meeting(meeting=meeting, by=staff)
+            publish_meeting(meeting=meeting, by=secretariat)
         with django_capture_on_commit_callbacks(execute=True):
-            unpublish_meeting(meeting=meeting, by=staff)
+            unpublish_meeting(meeting=meeting, by=secretariat)
             section.body = body
             section.save()
     with django_capture_on_commit_callbacks(execute=True):
-        publish_meeting(meeting=meeting, by=staff)
+        publish_meeting(meeting=meeting, by=secretariat)
     differences = reverse(
         "public:meeting_document_differences",
         args=[meeting.series.slug, meeting.number, "concept-note"],

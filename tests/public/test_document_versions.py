@@ -4,22 +4,18 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.meetings.domain.workflow import publish_meeting, unpublish_meeting
+from convener.meetings.domain.workflow import unpublish_meeting
 from convener.meetings.models import MeetingStatus
+from convener.publishing.domain.publication import publish_meeting
 from convener.publishing.domain.versions import publish_version
 from tests.factories import (
     ConceptNoteSectionFactory,
     MeetingFactory,
     SeriesFactory,
-    StaffFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def secretariat():
-    return StaffFactory()
 
 
 @pytest.fixture
@@ -27,6 +23,11 @@ def meeting():
     return MeetingFactory(
         series=SeriesFactory(slug="gmg-2017"), number=1, status=MeetingStatus.DRAFT
     )
+
+
+@pytest.fixture
+def secretariat(meeting):
+    return secretariat_of(meeting.series)
 
 
 def versions_url(page, *extra, meeting=1, document="concept-note"):

@@ -27,9 +27,10 @@ from convener.api.rules import require
 from convener.api.views.security import ANYONE, EDITOR
 from convener.audit.actors import AnyUser
 from convener.meetings.domain.meetings import update_meeting
-from convener.meetings.domain.workflow import change_meeting_status, transition_to
+from convener.meetings.domain.workflow import transition_to
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
+from convener.publishing.domain.publication import change_meeting_status
 from convener.records.queries.interventions import withhold_unreleased_texts
 
 router = Router(tags=["Meetings"])

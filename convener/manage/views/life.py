@@ -32,9 +32,9 @@ from convener.meetings.domain.life import (
     delete_draft_meeting,
     postpone_meeting,
 )
-from convener.meetings.domain.workflow import cancel_meeting
 from convener.meetings.models import Meeting, MeetingStatus
 from convener.meetings.queries.meetings import earlier_dates
+from convener.publishing.domain.publication import cancel_meeting
 
 PAGE = "manage/meeting_life.html"
 

@@ -18,14 +18,10 @@ from convener.manage.interfaces.validation import show_domain_errors
 from convener.manage.views.life import life_steps
 from convener.meetings.domain.meetings import create_meeting
 from convener.meetings.domain.review import review_meeting
-from convener.meetings.domain.workflow import (
-    change_meeting_status,
-    is_reported,
-    local_today,
-    transitions_from,
-)
+from convener.meetings.domain.workflow import is_reported, local_today, transitions_from
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import earlier_dates
+from convener.publishing.domain.publication import change_meeting_status
 
 
 @login_required

@@ -34,10 +34,11 @@ from convener.meetings.domain.series import (
     update_section,
     update_series,
 )
-from convener.meetings.domain.workflow import publish_series, unpublish_series
+from convener.meetings.domain.workflow import unpublish_series
 from convener.meetings.models import ConceptNoteSection, Meeting, MeetingStatus, Series
 from convener.meetings.queries.series import series_concept_note_offered
 from convener.prose.markdown import render_markdown
+from convener.publishing.domain.publication import publish_series
 from convener.publishing.models import ReportTextKind
 
 # The pages of a series, each shown to those who hold the permission it needs.

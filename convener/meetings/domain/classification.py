@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.directory.models import State
 from convener.meetings.domain.revision import record_change
@@ -32,6 +33,7 @@ logger = logging.getLogger(__name__)
 UNCLASSIFIED = ""
 
 
+@acts("series.manage", on="series")
 def set_classification(
     *,
     series: Series,
@@ -47,37 +49,32 @@ def set_classification(
     keyed by field (`co_chair_balance`, `classification_rule`, `statuses`), and
     changes nothing if a value breaks a rule. The audit log gets one entry.
     """
-    with transaction.atomic():
-        current = dict(series.classifications.values_list("state__iso3", "status"))
-        states = {state.iso3: state for state in State.objects.filter(iso3__in=list(statuses))}
-        _check(co_chair_balance, rule, statuses, states, current)
-        changed = {
-            iso3: status for iso3, status in statuses.items() if current.get(iso3, "") != status
-        }
-        fields = {"co_chair_balance": co_chair_balance, "classification_rule": rule}
-        changes: dict[str, Any] = {
-            name: [getattr(series, name), value]
-            for name, value in fields.items()
-            if getattr(series, name) != value
-        }
-        changes.update(
-            {f"states.{iso3}": [current.get(iso3, ""), status] for iso3, status in changed.items()}
-        )
-        if not changes:
-            return series
-        target = _("Classification of States in %(series)s") % {"series": series}
-        with audit.recorded_as_one(
-            action=AuditAction.CHANGED, target=target, changes=changes
-        ) as scope:
-            scope["series"] = series
-            for name, value in fields.items():
-                setattr(series, name, value)
-            series.save(update_fields=[*fields, "updated_at"])
-            _store(series, changed, states, current)
-            record_change()
-        transaction.on_commit(
-            lambda: logger.info("%s changed the classification of series %s", by, series.pk)
-        )
+    current = dict(series.classifications.values_list("state__iso3", "status"))
+    states = {state.iso3: state for state in State.objects.filter(iso3__in=list(statuses))}
+    _check(co_chair_balance, rule, statuses, states, current)
+    changed = {iso3: status for iso3, status in statuses.items() if current.get(iso3, "") != status}
+    fields = {"co_chair_balance": co_chair_balance, "classification_rule": rule}
+    changes: dict[str, Any] = {
+        name: [getattr(series, name), value]
+        for name, value in fields.items()
+        if getattr(series, name) != value
+    }
+    changes.update(
+        {f"states.{iso3}": [current.get(iso3, ""), status] for iso3, status in changed.items()}
+    )
+    if not changes:
+        return series
+    target = _("Classification of States in %(series)s") % {"series": series}
+    with audit.recorded_as_one(action=AuditAction.CHANGED, target=target, changes=changes) as scope:
+        scope["series"] = series
+        for name, value in fields.items():
+            setattr(series, name, value)
+        series.save(update_fields=[*fields, "updated_at"])
+        _store(series, changed, states, current)
+        record_change()
+    transaction.on_commit(
+        lambda: logger.info("%s changed the classification of series %s", by, series.pk)
+    )
     return series
 
 

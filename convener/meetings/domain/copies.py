@@ -28,11 +28,12 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.meetings.domain.series import create_series
 from convener.meetings.models import Meeting, MeetingStatus, Series
@@ -49,66 +50,62 @@ SERIES_COPIED = ("convening_group", "purpose", "timezone", "venue")
 SERIES_RULES = ("co_chair_balance", "classification_rule")
 
 
+@acts("series.manage", on="series")
 def meeting_from_template(
     *, template: Meeting, series: Series, by: AbstractUser, title: str = ""
 ) -> Meeting:
     """A new draft meeting of `series` in the shape of `template` (see the module)."""
-    if not by.has_perm("series.manage", series):
-        raise PermissionDenied("series.manage")
     if not visible_meetings(by).filter(pk=template.pk).exists():
         raise PermissionDenied("meeting.view")
-    with transaction.atomic():
-        Series.objects.select_for_update().filter(pk=series.pk).first()
-        last = series.meetings.aggregate(last=Max("number"))["last"] or 0
-        meeting = _copy(
-            template,
-            MEETING_LEFT_OUT,
-            series=series,
-            number=last + 1,
-            status=MeetingStatus.DRAFT,
-            title=title.strip() or template.title,
-        )
-        with audit.recorded_as_one(
-            action=AuditAction.CREATED,
-            target=_("Meeting %(number)s: %(title)s, from meeting %(template)s of %(series)s")
-            % {
-                "number": meeting.number,
-                "title": meeting.title,
-                "template": template.number,
-                "series": template.series,
-            },
-        ) as scope:
-            _check(meeting)
-            meeting.save()
-            scope["meeting"], scope["series"] = meeting, series
-            _copy_plan(template, meeting)
+    Series.objects.select_for_update().filter(pk=series.pk).first()
+    last = series.meetings.aggregate(last=Max("number"))["last"] or 0
+    meeting = _copy(
+        template,
+        MEETING_LEFT_OUT,
+        series=series,
+        number=last + 1,
+        status=MeetingStatus.DRAFT,
+        title=title.strip() or template.title,
+    )
+    with audit.recorded_as_one(
+        action=AuditAction.CREATED,
+        target=_("Meeting %(number)s: %(title)s, from meeting %(template)s of %(series)s")
+        % {
+            "number": meeting.number,
+            "title": meeting.title,
+            "template": template.number,
+            "series": template.series,
+        },
+    ) as scope:
+        _check(meeting)
+        meeting.save()
+        scope["meeting"], scope["series"] = meeting, series
+        _copy_plan(template, meeting)
     return meeting
 
 
+@acts("series.create", on=None)
 def series_from_template(*, template: Series, slug: str, title: str, by: AbstractUser) -> Series:
     """A new draft series in the shape of `template`, with a copy of each of its
     meetings the user reads (see the module)."""
-    if not by.has_perm("series.create"):
-        raise PermissionDenied("series.create")
     if not visible_series(by).filter(pk=template.pk).exists():
         raise PermissionDenied("series.view")
     fields = {name: getattr(template, name) for name in SERIES_COPIED}
-    with transaction.atomic():
-        series = create_series(slug=slug, fields={**fields, "title": title}, by=by)
-        with audit.recorded_as_one(
-            action=AuditAction.CREATED,
-            target=_("%(series)s: concept note, references and classification of %(template)s")
-            % {"series": series, "template": template},
-        ) as scope:
-            scope["series"] = series
-            for name in SERIES_RULES:
-                setattr(series, name, getattr(template, name))
-            series.save(update_fields=[*SERIES_RULES, "updated_at"])
-            _copy_all(template.classifications.all(), series=series)
-            _copy_all(template.sections.filter(meeting=None), series=series)
-            _copy_all(template.references.all(), series=series)
-        for meeting in visible_meetings(by).filter(series=template).order_by("number"):
-            meeting_from_template(template=meeting, series=series, by=by)
+    series = create_series(slug=slug, fields={**fields, "title": title}, by=by)
+    with audit.recorded_as_one(
+        action=AuditAction.CREATED,
+        target=_("%(series)s: concept note, references and classification of %(template)s")
+        % {"series": series, "template": template},
+    ) as scope:
+        scope["series"] = series
+        for name in SERIES_RULES:
+            setattr(series, name, getattr(template, name))
+        series.save(update_fields=[*SERIES_RULES, "updated_at"])
+        _copy_all(template.classifications.all(), series=series)
+        _copy_all(template.sections.filter(meeting=None), series=series)
+        _copy_all(template.references.all(), series=series)
+    for meeting in visible_meetings(by).filter(series=template).order_by("number"):
+        meeting_from_template(template=meeting, series=series, by=by)
     return series
 
 

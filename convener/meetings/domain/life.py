@@ -20,11 +20,11 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.domain.workflow import ensure_open_for_changes
@@ -34,6 +34,7 @@ from convener.meetings.models import Meeting, MeetingStatus, Postponement
 POSTPONABLE = frozenset({MeetingStatus.DRAFT, MeetingStatus.PUBLISHED})
 
 
+@acts("meeting.postpone", on="meeting")
 def postpone_meeting(
     *,
     meeting: Meeting,
@@ -45,65 +46,60 @@ def postpone_meeting(
 ) -> Postponement:
     """Move the meeting to `date` (None: to be confirmed) and these times,
     keeping the date and times it had as its latest postponement."""
-    _require(by, "meeting.postpone", meeting)
-    with transaction.atomic():
-        locked = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
-        ensure_open_for_changes(locked)
-        earlier_date = _check_postponable(
-            locked, date=date, start_time=start_time, end_time=end_time
-        )
-        earlier = Postponement(
-            meeting=locked,
-            date=earlier_date,
-            start_time=locked.start_time,
-            end_time=locked.end_time,
-            reason=reason.strip(),
-        )
-        errors = field_errors(earlier, changed={"reason"})
-        if errors:
-            raise ValidationError(errors)
-        with audit.recorded_as_one(
-            action=AuditAction.CHANGED,
-            target=_("Meeting %(number)s postponed") % {"number": locked.number},
-            changes={
-                "date": [locked.date, date],
-                "start_time": [locked.start_time, start_time],
-                "end_time": [locked.end_time, end_time],
-                **({"reason": earlier.reason} if earlier.reason else {}),
-            },
-        ) as scope:
-            scope["meeting"], scope["series"] = locked, locked.series
-            earlier.save()
-            locked.date, locked.start_time, locked.end_time = date, start_time, end_time
-            locked.save(update_fields=["date", "start_time", "end_time", "updated_at"])
+    locked = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
+    ensure_open_for_changes(locked)
+    earlier_date = _check_postponable(locked, date=date, start_time=start_time, end_time=end_time)
+    earlier = Postponement(
+        meeting=locked,
+        date=earlier_date,
+        start_time=locked.start_time,
+        end_time=locked.end_time,
+        reason=reason.strip(),
+    )
+    errors = field_errors(earlier, changed={"reason"})
+    if errors:
+        raise ValidationError(errors)
+    with audit.recorded_as_one(
+        action=AuditAction.CHANGED,
+        target=_("Meeting %(number)s postponed") % {"number": locked.number},
+        changes={
+            "date": [locked.date, date],
+            "start_time": [locked.start_time, start_time],
+            "end_time": [locked.end_time, end_time],
+            **({"reason": earlier.reason} if earlier.reason else {}),
+        },
+    ) as scope:
+        scope["meeting"], scope["series"] = locked, locked.series
+        earlier.save()
+        locked.date, locked.start_time, locked.end_time = date, start_time, end_time
+        locked.save(update_fields=["date", "start_time", "end_time", "updated_at"])
     meeting.date, meeting.start_time, meeting.end_time = date, start_time, end_time
     return earlier
 
 
+@acts("meeting.delete", on="meeting")
 def delete_draft_meeting(*, meeting: Meeting, by: AbstractUser) -> None:
     """Delete a draft meeting, its programme and concept note with it."""
-    _require(by, "meeting.delete", meeting)
-    with transaction.atomic():
-        locked = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
-        if locked.status != MeetingStatus.DRAFT:
-            raise ValidationError(
-                {
-                    "status": _(
-                        "Only a draft is deleted: the public has read this meeting, "
-                        "so cancel it instead."
-                    )
-                }
-            )
-        with audit.recorded_as_one(
-            action=AuditAction.DELETED,
-            target=_("Meeting %(number)s: %(title)s")
-            % {"number": locked.number, "title": locked.title},
-            changes={"title": [locked.title, None], "date": [locked.date, None]},
-        ) as scope:
-            # The entry keeps the meeting's id, which `delete` takes off the row.
-            scope["meeting"] = Meeting(pk=locked.pk, series=locked.series, number=locked.number)
-            scope["series"] = locked.series
-            locked.delete()
+    locked = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
+    if locked.status != MeetingStatus.DRAFT:
+        raise ValidationError(
+            {
+                "status": _(
+                    "Only a draft is deleted: the public has read this meeting, "
+                    "so cancel it instead."
+                )
+            }
+        )
+    with audit.recorded_as_one(
+        action=AuditAction.DELETED,
+        target=_("Meeting %(number)s: %(title)s")
+        % {"number": locked.number, "title": locked.title},
+        changes={"title": [locked.title, None], "date": [locked.date, None]},
+    ) as scope:
+        # The entry keeps the meeting's id, which `delete` takes off the row.
+        scope["meeting"] = Meeting(pk=locked.pk, series=locked.series, number=locked.number)
+        scope["series"] = locked.series
+        locked.delete()
 
 
 def _check_postponable(
@@ -135,8 +131,3 @@ def _check_postponable(
     if start_time and end_time and end_time <= start_time:
         raise ValidationError({"end_time": _("The meeting must end after it starts.")})
     return meeting.date
-
-
-def _require(by: AbstractUser, permission: str, meeting: Meeting) -> None:
-    if not by.has_perm(permission, meeting):
-        raise PermissionDenied(permission)

@@ -2,7 +2,9 @@
 
 A concept note is a list of sections in Markdown. The series has its own,
 and each meeting may have sections of its own (`ConceptNoteSection.meeting`);
-the order of each list is kept in `order`, 0 first.
+the order of each list is kept in `order`, 0 first. The series' concept
+note is its secretariat's (`series.manage`); a meeting's is changed as the
+meeting's facts are (`meeting.manage`, which a reported meeting no longer gives).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts, require
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.models import ConceptNoteSection, Meeting, Series, SeriesStatus
 from convener.roles.domain import grant_role
@@ -41,6 +43,7 @@ EDITABLE_FIELDS = (
 SECTION_FIELDS = frozenset({"kind", "heading", "body"})
 
 
+@acts("series.create", on=None)
 def create_series(*, slug: str, fields: Mapping[str, Any], by: AbstractBaseUser) -> Series:
     """A new draft series. Its creator becomes its secretariat, unless they are
     the site administrator, who manages every series already."""
@@ -52,31 +55,31 @@ def create_series(*, slug: str, fields: Mapping[str, Any], by: AbstractBaseUser)
     _check_timezone(series, errors)
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        series.save()
-        if not getattr(by, "is_superuser", False):
-            grant_role(user=by, series=series, role=Role.SECRETARIAT, by=by)
+    series.save()
+    if not getattr(by, "is_superuser", False):
+        grant_role(user=by, series=series, role=Role.SECRETARIAT, by=by)
     return series
 
 
+@acts("series.manage", on="series")
 def update_series(*, series: Series, changes: Mapping[str, Any], by: AbstractBaseUser) -> Series:
     """Apply `changes` (field names to values) to the series; nothing is saved
     if one breaks a rule (ValidationError keyed by field)."""
     _refuse_unknown(changes, EDITABLE_FIELDS, "update_series")
     if not changes:
         return series
-    with transaction.atomic():
-        for name, value in changes.items():
-            setattr(series, name, value)
-        errors = field_errors(series, changed=set(changes))
-        if "timezone" in changes:
-            _check_timezone(series, errors)
-        if errors:
-            raise ValidationError(errors)
-        series.save(update_fields=[*changes, "updated_at"])
+    for name, value in changes.items():
+        setattr(series, name, value)
+    errors = field_errors(series, changed=set(changes))
+    if "timezone" in changes:
+        _check_timezone(series, errors)
+    if errors:
+        raise ValidationError(errors)
+    series.save(update_fields=[*changes, "updated_at"])
     return series
 
 
+@acts("series.manage", on="series")
 def add_section(
     *,
     series: Series,
@@ -88,35 +91,38 @@ def add_section(
     _refuse_unknown(fields, SECTION_FIELDS, "add_section")
     if meeting is not None and meeting.series_id != series.pk:
         raise ValidationError({"meeting": _("The meeting belongs to another series.")})
-    with transaction.atomic():
-        last = _sections(series, meeting).aggregate(last=Max("order"))["last"]
-        section = ConceptNoteSection(
-            series=series, meeting=meeting, order=0 if last is None else last + 1, **fields
-        )
-        _check_section(section, changed=SECTION_FIELDS)
-        section.save()
+    _require_meeting_manage(by, meeting)
+    last = _sections(series, meeting).aggregate(last=Max("order"))["last"]
+    section = ConceptNoteSection(
+        series=series, meeting=meeting, order=0 if last is None else last + 1, **fields
+    )
+    _check_section(section, changed=SECTION_FIELDS)
+    section.save()
     return section
 
 
+@acts("series.manage", on="section")
 def update_section(
     *, section: ConceptNoteSection, changes: Mapping[str, Any], by: AbstractBaseUser
 ) -> ConceptNoteSection:
     _refuse_unknown(changes, SECTION_FIELDS, "update_section")
+    _require_meeting_manage(by, section.meeting)
     if not changes:
         return section
-    with transaction.atomic():
-        for name, value in changes.items():
-            setattr(section, name, value)
-        _check_section(section, changed=set(changes))
-        section.save(update_fields=list(changes))
+    for name, value in changes.items():
+        setattr(section, name, value)
+    _check_section(section, changed=set(changes))
+    section.save(update_fields=list(changes))
     return section
 
 
+@acts("series.manage", on="section")
 def delete_section(*, section: ConceptNoteSection, by: AbstractBaseUser) -> None:
-    with transaction.atomic():
-        section.delete()
+    _require_meeting_manage(by, section.meeting)
+    section.delete()
 
 
+@acts("series.manage", on="series")
 def reorder_sections(
     *,
     series: Series,
@@ -126,19 +132,20 @@ def reorder_sections(
 ) -> None:
     """Put the sections of one concept note in the order of their ids in `order`,
     which must name each of them once."""
-    with transaction.atomic():
-        sections = {section.pk: section for section in _sections(series, meeting)}
-        if sorted(order) != sorted(sections):
-            raise ValidationError(
-                {"order": _("Give every section of this concept note once, and no other.")}
-            )
-        for position, pk in enumerate(order):
-            section = sections[pk]
-            if section.order != position:
-                section.order = position
-                section.save(update_fields=["order"])
+    _require_meeting_manage(by, meeting)
+    sections = {section.pk: section for section in _sections(series, meeting)}
+    if sorted(order) != sorted(sections):
+        raise ValidationError(
+            {"order": _("Give every section of this concept note once, and no other.")}
+        )
+    for position, pk in enumerate(order):
+        section = sections[pk]
+        if section.order != position:
+            section.order = position
+            section.save(update_fields=["order"])
 
 
+@acts("series.manage", on="section")
 def move_section(*, section: ConceptNoteSection, by_places: int, by: AbstractBaseUser) -> None:
     """Move a section up (negative) or down (positive) its concept note; it
     stops at either end."""
@@ -151,6 +158,12 @@ def move_section(*, section: ConceptNoteSection, by_places: int, by: AbstractBas
     target = max(0, min(len(siblings) - 1, position + by_places))
     siblings.insert(target, siblings.pop(position))
     reorder_sections(series=section.series, meeting=section.meeting, order=siblings, by=by)
+
+
+def _require_meeting_manage(by: AbstractBaseUser, meeting: Meeting | None) -> None:
+    """A meeting's concept note needs `meeting.manage` besides the series' permission."""
+    if meeting is not None:
+        require(by, "meeting.manage", meeting)
 
 
 def _sections(series: Series, meeting: Meeting | None) -> QuerySet[ConceptNoteSection]:

@@ -28,40 +28,35 @@ The rules, in one place:
   live floor is closed. It is reinstated (`reinstate_meeting`) if it takes
   place after all. A draft is deleted instead (`meetings.domain.life`).
 
-Each change writes one "status" entry in the audit log. Whatever becomes
-public keeps a version (see `publishing.domain.versions`): publishing a
-meeting keeps its concept note and programme and the series' own, which list
-it; reporting keeps the series report; publishing the series keeps every
-document the public can then read. A document that has not changed since
-its last version keeps no new one.
+Each change writes one "status" entry in the audit log, as made by `by`, who
+holds the permission the step needs (`meeting.change_status`,
+`meeting.cancel`, `series.manage`). Keeping a version of what becomes public
+sits above, in the publishing app (`publishing.domain.publication`): the
+pages and the API change a status through it.
 """
 
 from __future__ import annotations
 
 import datetime
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
-from convener.meetings.queries.series import has_series_concept_note
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-# A document of the series (meeting None) or of one of its meetings.
-DocumentScope = tuple[str, int | None]
 
 
 class MeetingIsReported(PermissionDenied):
@@ -115,30 +110,21 @@ def lock_open_meeting(meeting_id: int) -> None:
     ensure_open_for_changes(Meeting.objects.select_for_update().only("status").get(pk=meeting_id))
 
 
+@acts("meeting.change_status", on="meeting")
 def publish_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     """Draft → published: the public reads the meeting (once its series is published)."""
-    with transaction.atomic():
-        _move(meeting, source=MeetingStatus.DRAFT, target=MeetingStatus.PUBLISHED)
-        _keep_versions(
-            meeting.series,
-            [
-                ("concept-note", meeting.number),
-                ("programme", meeting.number),
-                *_series_concept_note(meeting.series),
-                ("programme", None),
-            ],
-            by=by,
-            note=_("Meeting %(number)s published.") % {"number": meeting.number},
-        )
+    _move(meeting, source=MeetingStatus.DRAFT, target=MeetingStatus.PUBLISHED)
     return meeting
 
 
+@acts("meeting.change_status", on="meeting")
 def unpublish_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     """Published → draft: the meeting leaves the public site until published again."""
     _move(meeting, source=MeetingStatus.PUBLISHED, target=MeetingStatus.DRAFT)
     return meeting
 
 
+@acts("meeting.change_status", on="meeting")
 def mark_meeting_held(*, meeting: Meeting, by: AbstractBaseUser, force: bool = False) -> Meeting:
     """Published → held, on or after the meeting's date unless `force`."""
     _move(
@@ -150,6 +136,7 @@ def mark_meeting_held(*, meeting: Meeting, by: AbstractBaseUser, force: bool = F
     return meeting
 
 
+@acts("meeting.change_status", on="meeting")
 def report_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     """Held → reported: the meeting's chapter of the report is final.
 
@@ -157,22 +144,20 @@ def report_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     reports the meeting has reviewed it, and a reported chapter without its
     statements would say nobody took the floor.
     """
-    with transaction.atomic():
-        _move(meeting, source=MeetingStatus.HELD, target=MeetingStatus.REPORTED)
-        mark_record_released(meeting)
-        _keep_versions(
-            meeting.series,
-            [("report", None)],
-            by=by,
-            note=_("Meeting %(number)s reported.") % {"number": meeting.number},
-        )
+    _move(meeting, source=MeetingStatus.HELD, target=MeetingStatus.REPORTED)
+    _release_record(meeting)
     return meeting
 
 
-def mark_record_released(meeting: Meeting) -> bool:
+@acts("meeting.release_record", on="meeting")
+def mark_record_released(*, meeting: Meeting, by: AbstractBaseUser) -> bool:
     """Release the meeting's record, unless it is released already; whether it was
-    released now. Locks the meeting's row; call inside `transaction.atomic`. The
-    permission is the caller's to check (`records.domain.release.release_record`)."""
+    released now. Locks the meeting's row until the caller's transaction ends
+    (`records.domain.release.release_record`)."""
+    return _release_record(meeting)
+
+
+def _release_record(meeting: Meeting) -> bool:
     locked = Meeting.objects.select_for_update().only("record_released_at").get(pk=meeting.pk)
     if locked.record_released_at is not None:
         meeting.record_released_at = locked.record_released_at
@@ -191,6 +176,7 @@ def mark_record_released(meeting: Meeting) -> bool:
     return True
 
 
+@acts("meeting.change_status", on="meeting")
 def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser, reason: str) -> Meeting:
     """Reported → held, for a reason the audit log keeps: the programme or the
     record is corrected, then the meeting is reported again."""
@@ -208,43 +194,37 @@ def reopen_meeting(*, meeting: Meeting, by: AbstractBaseUser, reason: str) -> Me
     return meeting
 
 
+@acts("meeting.cancel", on="meeting")
 def cancel_meeting(*, meeting: Meeting, by: Any, reason: str = "") -> Meeting:
     """Published → cancelled: the meeting will not take place. The public reads
     it as cancelled, calendars mark its event cancelled, its floor is closed;
     `reason`, if given, goes into the audit log."""
-    if not by.has_perm("meeting.cancel", meeting):
-        raise PermissionDenied("meeting.cancel")
+    # The site administrator holds every permission, a reported meeting's too.
     ensure_open_for_changes(meeting)
-    with transaction.atomic():
-        _move(
-            meeting,
-            source=MeetingStatus.PUBLISHED,
-            target=MeetingStatus.CANCELLED,
-            noted={"reason": reason.strip()} if reason.strip() else None,
-        )
-        _keep_versions(
-            meeting.series,
-            [("concept-note", meeting.number), ("programme", meeting.number)],
-            by=by,
-            note=_("Meeting %(number)s cancelled.") % {"number": meeting.number},
-        )
+    _move(
+        meeting,
+        source=MeetingStatus.PUBLISHED,
+        target=MeetingStatus.CANCELLED,
+        noted={"reason": reason.strip()} if reason.strip() else None,
+    )
     return meeting
 
 
+@acts("meeting.change_status", on="meeting")
 def reinstate_meeting(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     """Cancelled → published: the meeting takes place after all."""
     _move(meeting, source=MeetingStatus.CANCELLED, target=MeetingStatus.PUBLISHED)
     return meeting
 
 
+@acts("series.manage", on="series")
 def publish_series(*, series: Series, by: AbstractBaseUser) -> Series:
     """Draft → published: the public reads the series and its published meetings."""
-    with transaction.atomic():
-        _move_series(series, source=SeriesStatus.DRAFT, target=SeriesStatus.PUBLISHED)
-        _keep_versions(series, _public_documents(series), by=by, note=_("Series published."))
+    _move_series(series, source=SeriesStatus.DRAFT, target=SeriesStatus.PUBLISHED)
     return series
 
 
+@acts("series.manage", on="series")
 def unpublish_series(*, series: Series, by: AbstractBaseUser) -> Series:
     """Published → draft, while none of its meetings has been held."""
     if series.meetings.filter(status__in=(MeetingStatus.HELD, MeetingStatus.REPORTED)).exists():
@@ -333,6 +313,7 @@ def transitions_from(meeting: Meeting) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if t.source == meeting.status]
 
 
+@acts("meeting.change_status", on="meeting")
 def change_meeting_status(
     *,
     meeting: Meeting,
@@ -408,42 +389,41 @@ def _move(
     noted: dict[str, str] | None = None,
 ) -> None:
     """Change the status from `source` to `target`, once `rule` (if any) lets it;
-    `noted` goes into the audit entry beside the change of status."""
-    with transaction.atomic():
-        current = Meeting.objects.select_for_update().values_list("status", flat=True)
-        status = current.get(pk=meeting.pk)
-        if status != source:
-            raise ValidationError({"status": _wrong_status(status, MeetingStatus, source)})
-        if rule is not None:
-            rule(meeting)
-        # One "status" entry in the audit log rather than a row change too:
-        # `update` sends no signal, so the content revision is raised here.
-        Meeting.objects.filter(pk=meeting.pk).update(status=target, updated_at=timezone.now())
-        record_change()
-        meeting.status = target
-        audit.record(
-            action=AuditAction.STATUS,
-            meeting=meeting,
-            instance=meeting,
-            changes={"status": [source, target], **(noted or {})},
-        )
+    `noted` goes into the audit entry beside the change of status. The row stays
+    locked until the acting function's transaction ends."""
+    current = Meeting.objects.select_for_update().values_list("status", flat=True)
+    status = current.get(pk=meeting.pk)
+    if status != source:
+        raise ValidationError({"status": _wrong_status(status, MeetingStatus, source)})
+    if rule is not None:
+        rule(meeting)
+    # One "status" entry in the audit log rather than a row change too:
+    # `update` sends no signal, so the content revision is raised here.
+    Meeting.objects.filter(pk=meeting.pk).update(status=target, updated_at=timezone.now())
+    record_change()
+    meeting.status = target
+    audit.record(
+        action=AuditAction.STATUS,
+        meeting=meeting,
+        instance=meeting,
+        changes={"status": [source, target], **(noted or {})},
+    )
 
 
 def _move_series(series: Series, *, source: str, target: str) -> None:
-    with transaction.atomic():
-        current = Series.objects.select_for_update().values_list("status", flat=True)
-        status = current.get(pk=series.pk)
-        if status != source:
-            raise ValidationError({"status": _wrong_status(status, SeriesStatus, source)})
-        Series.objects.filter(pk=series.pk).update(status=target, updated_at=timezone.now())
-        record_change()
-        series.status = target
-        audit.record(
-            action=AuditAction.STATUS,
-            series=series,
-            instance=series,
-            changes={"status": [source, target]},
-        )
+    current = Series.objects.select_for_update().values_list("status", flat=True)
+    status = current.get(pk=series.pk)
+    if status != source:
+        raise ValidationError({"status": _wrong_status(status, SeriesStatus, source)})
+    Series.objects.filter(pk=series.pk).update(status=target, updated_at=timezone.now())
+    record_change()
+    series.status = target
+    audit.record(
+        action=AuditAction.STATUS,
+        series=series,
+        instance=series,
+        changes={"status": [source, target]},
+    )
 
 
 def _wrong_status(status: str, statuses: Any, expected: str) -> str:
@@ -451,47 +431,3 @@ def _wrong_status(status: str, statuses: Any, expected: str) -> str:
         "expected": statuses(expected).label,
         "status": statuses(status).label,
     }
-
-
-def _public_documents(series: Series) -> list[DocumentScope]:
-    """Every document the public reads once the series is published."""
-    meetings = list(
-        series.meetings.filter(status__in=MeetingStatus.public())
-        .order_by("number")
-        .values_list("number", "status")
-    )
-    documents: list[DocumentScope] = _series_concept_note(series, public_meetings=len(meetings))
-    if meetings:
-        documents.append(("programme", None))
-    for number, _status in meetings:
-        documents += [("concept-note", number), ("programme", number)]
-    if any(status == MeetingStatus.REPORTED for _number, status in meetings):
-        documents.append(("report", None))
-    return documents
-
-
-def _series_concept_note(
-    series: Series, *, public_meetings: int | None = None
-) -> list[DocumentScope]:
-    """The series' own concept note, if it has one for the public (`has_series_concept_note`)."""
-    if public_meetings is None:
-        public_meetings = series.meetings.filter(status__in=MeetingStatus.public()).count()
-    has_text = series.sections.filter(meeting__isnull=True).exists()
-    if has_series_concept_note(has_text=has_text, meetings=public_meetings):
-        return [("concept-note", None)]
-    return []
-
-
-def _keep_versions(
-    series: Series, documents: Iterable[DocumentScope], *, by: AbstractBaseUser, note: str
-) -> None:
-    """Keep a version of each document, if the public can read it now."""
-    # Imported here: publishing builds on the meetings app, not the other way round.
-    from convener.publishing.domain.versions import publish_version
-
-    if not series.is_published:
-        return  # kept when the series is published
-    for document, meeting_number in documents:
-        publish_version(
-            series=series, document=document, meeting_number=meeting_number, by=by, note=note
-        )

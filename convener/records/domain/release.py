@@ -39,7 +39,7 @@ def release_record(*, meeting: Meeting, by: AbstractBaseUser) -> Meeting:
     status = Meeting.objects.values_list("status", flat=True).get(pk=meeting.pk)
     if status == MeetingStatus.DRAFT:
         raise ValidationError(_("This meeting is a draft: publish it before releasing its record."))
-    if not mark_record_released(meeting):
+    if not mark_record_released(meeting=meeting, by=by):
         raise ValidationError(_("The record of this meeting is released already."))
     transaction.on_commit(lambda: logger.info("%s released the record of %s", by, meeting.pk))
     return meeting

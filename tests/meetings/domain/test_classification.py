@@ -1,12 +1,17 @@
 """Setting a series' co-chair rule and its classification of States."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.audit.models import AuditEntry
 from convener.meetings.domain.classification import set_classification
 from convener.meetings.models import CoChairBalance, DevelopmentStatus
-from tests.factories import SeriesFactory, StaffFactory, StateClassificationFactory, StateFactory
+from tests.factories import (
+    SeriesFactory,
+    StateClassificationFactory,
+    StateFactory,
+    secretariat_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +23,13 @@ def statuses_of(series):
     return dict(series.classifications.values_list("state__iso3", "status"))
 
 
-def classify(series, statuses, *, balance=CoChairBalance.NONE, rule=""):
+def classify(series, statuses, *, balance=CoChairBalance.NONE, rule="", by=None):
     return set_classification(
-        series=series, co_chair_balance=balance, rule=rule, statuses=statuses, by=StaffFactory()
+        series=series,
+        co_chair_balance=balance,
+        rule=rule,
+        statuses=statuses,
+        by=by or secretariat_of(series),
     )
 
 
@@ -100,5 +109,16 @@ def test_set_classification_refuses_bad_values_and_saves_nothing(arguments, fiel
         classify(series, statuses, **{"rule": "After", **arguments})
 
     assert field in refused.value.message_dict
+    series.refresh_from_db()
+    assert (series.classification_rule, statuses_of(series)) == ("Before", {})
+
+
+def test_the_secretariat_of_another_series_classifies_nothing_here():
+    series = SeriesFactory(classification_rule="Before")
+    state = StateFactory()
+
+    with pytest.raises(PermissionDenied):
+        classify(series, {state.iso3: DEVELOPED}, rule="After", by=secretariat_of(SeriesFactory()))
+
     series.refresh_from_db()
     assert (series.classification_rule, statuses_of(series)) == ("Before", {})

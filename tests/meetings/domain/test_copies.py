@@ -13,6 +13,7 @@ from convener.meetings.models import (
     MeetingStatus,
     Participation,
     SegmentKind,
+    Series,
     SeriesStatus,
 )
 from convener.records.models import Intervention
@@ -29,6 +30,7 @@ from tests.factories import (
     SegmentFactory,
     SeriesFactory,
     StateClassificationFactory,
+    UserFactory,
     secretariat_of,
 )
 
@@ -187,3 +189,14 @@ def test_a_series_copy_leaves_out_the_drafts_the_user_cannot_read():
 
     assert copy.meetings.count() == 1
     assert Meeting.objects.filter(series=series).count() == 2
+
+
+def test_a_user_who_may_create_no_series_copies_none(template):
+    rapporteur = GrantFactory(series=template.series, role=Role.RAPPORTEUR).user
+
+    with pytest.raises(PermissionDenied):
+        series_from_template(template=template.series, slug="copy", title="Copy", by=rapporteur)
+    with pytest.raises(PermissionDenied):
+        series_from_template(template=template.series, slug="copy", title="Copy", by=UserFactory())
+
+    assert list(Series.objects.all()) == [template.series]

@@ -9,16 +9,13 @@ from django.core.exceptions import ValidationError
 from convener.audit.actors import command_line_operator
 from convener.meetings.domain.meetings import set_co_chairs, set_co_organisers, update_meeting
 from convener.meetings.domain.review import Check, review_meeting
-from convener.meetings.domain.workflow import publish_meeting, publish_series
-from convener.meetings.models import Meeting, MeetingStatus, Role, SegmentKind, SeriesStatus
-from convener.publishing.models import DocumentVersion
+from convener.meetings.models import Meeting, MeetingStatus, Role, SegmentKind
 from tests.factories import (
     CoChairFactory,
     MeetingFactory,
     OrganisationFactory,
     ParticipationFactory,
     SegmentFactory,
-    SeriesFactory,
     StaffFactory,
     StateFactory,
 )
@@ -111,28 +108,3 @@ def test_planning_checks_ask_no_moderator_of_a_meeting_not_moderated():
 
     assert no_moderator(meeting) == []
     assert len(no_moderator(unmoderated)) == 1
-
-
-def test_publishing_a_series_of_one_meeting_without_text_keeps_no_series_concept_note():
-    series = SeriesFactory(status=SeriesStatus.DRAFT)
-    meeting = MeetingFactory(series=series, status=MeetingStatus.DRAFT)
-    publish_meeting(meeting=meeting, by=StaffFactory())
-
-    publish_series(series=series, by=StaffFactory())
-
-    assert set(DocumentVersion.objects.values_list("document", "meeting_number")) == {
-        ("concept-note", meeting.number),
-        ("programme", meeting.number),
-        ("programme", 0),
-    }
-
-
-def test_publishing_a_second_meeting_keeps_the_series_concept_note_that_lists_both():
-    first = MeetingFactory()
-    second = MeetingFactory(series=first.series, status=MeetingStatus.DRAFT)
-
-    publish_meeting(meeting=second, by=StaffFactory())
-
-    version = DocumentVersion.objects.get(document="concept-note", meeting_number=0)
-    assert first.title in version.text
-    assert second.title in version.text

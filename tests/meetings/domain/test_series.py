@@ -1,7 +1,7 @@
 """Creating a series, editing its facts and writing its concept note."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.audit.actors import command_line_operator
 from convener.meetings.domain.meetings import create_meeting, set_co_chairs, set_co_organisers
@@ -14,7 +14,7 @@ from convener.meetings.domain.series import (
     update_section,
     update_series,
 )
-from convener.meetings.models import ConceptNoteSection, MeetingStatus, SeriesStatus
+from convener.meetings.models import ConceptNoteSection, MeetingStatus, Series, SeriesStatus
 from convener.roles.models import Grant, Role
 from tests.factories import (
     AdministratorFactory,
@@ -26,13 +26,14 @@ from tests.factories import (
     SeriesFactory,
     StateFactory,
     UserFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def test_create_series_makes_its_creator_its_secretariat():
-    creator = UserFactory()
+    creator = secretariat_of(SeriesFactory())
 
     series = create_series(slug="gmg-2017", fields={"title": "Panels of 2017"}, by=creator)
 
@@ -50,7 +51,9 @@ def test_create_series_refuses_an_address_in_use():
     SeriesFactory(slug="gmg-2017")
 
     with pytest.raises(ValidationError) as raised:
-        create_series(slug="gmg-2017", fields={"title": "Again"}, by=UserFactory())
+        create_series(
+            slug="gmg-2017", fields={"title": "Again"}, by=secretariat_of(SeriesFactory())
+        )
 
     assert list(raised.value.message_dict) == ["slug"]
 
@@ -58,7 +61,9 @@ def test_create_series_refuses_an_address_in_use():
 def test_create_series_refuses_an_unknown_time_zone_and_an_empty_title():
     with pytest.raises(ValidationError) as raised:
         create_series(
-            slug="gmg-2017", fields={"title": "", "timezone": "New York"}, by=UserFactory()
+            slug="gmg-2017",
+            fields={"title": "", "timezone": "New York"},
+            by=AdministratorFactory(),
         )
 
     assert sorted(raised.value.message_dict) == ["timezone", "title"]
@@ -69,7 +74,9 @@ def test_update_series_saves_nothing_when_a_value_breaks_a_rule():
 
     with pytest.raises(ValidationError):
         update_series(
-            series=series, changes={"venue": "New York", "timezone": "Mars"}, by=UserFactory()
+            series=series,
+            changes={"venue": "New York", "timezone": "Mars"},
+            by=secretariat_of(series),
         )
 
     series.refresh_from_db()
@@ -79,24 +86,27 @@ def test_update_series_saves_nothing_when_a_value_breaks_a_rule():
 def test_update_series_does_not_change_its_address_or_status():
     with pytest.raises(ValueError, match="slug, status"):
         update_series(
-            series=SeriesFactory(), changes={"slug": "x", "status": "draft"}, by=UserFactory()
+            series=SeriesFactory(),
+            changes={"slug": "x", "status": "draft"},
+            by=AdministratorFactory(),
         )
 
 
 def test_sections_are_added_at_the_end_of_their_own_concept_note():
     meeting = MeetingFactory()
     ConceptNoteSectionFactory(series=meeting.series, order=5)
+    secretariat = secretariat_of(meeting.series)
 
     first = add_section(
         series=meeting.series,
         meeting=meeting,
         fields={"kind": "format", "heading": "Format", "body": "A lunch."},
-        by=UserFactory(),
+        by=secretariat,
     )
     second = add_section(
         series=meeting.series,
         fields={"kind": "venue", "heading": "Venue", "body": "Room 7."},
-        by=UserFactory(),
+        by=secretariat,
     )
 
     assert (first.meeting, first.order) == (meeting, 0)
@@ -104,23 +114,25 @@ def test_sections_are_added_at_the_end_of_their_own_concept_note():
 
 
 def test_add_section_refuses_an_empty_heading_or_text():
+    series = SeriesFactory()
     with pytest.raises(ValidationError) as raised:
         add_section(
-            series=SeriesFactory(),
+            series=series,
             fields={"kind": "format", "heading": "  ", "body": ""},
-            by=UserFactory(),
+            by=secretariat_of(series),
         )
 
     assert sorted(raised.value.message_dict) == ["body", "heading"]
 
 
 def test_add_section_refuses_a_meeting_of_another_series():
+    series = SeriesFactory()
     with pytest.raises(ValidationError) as raised:
         add_section(
-            series=SeriesFactory(),
+            series=series,
             meeting=MeetingFactory(),
             fields={"kind": "format", "heading": "Format", "body": "Text"},
-            by=UserFactory(),
+            by=secretariat_of(series),
         )
 
     assert list(raised.value.message_dict) == ["meeting"]
@@ -128,11 +140,12 @@ def test_add_section_refuses_a_meeting_of_another_series():
 
 def test_update_and_delete_section():
     section = ConceptNoteSectionFactory(heading="Old")
+    secretariat = secretariat_of(section.series)
 
-    update_section(section=section, changes={"heading": "New"}, by=UserFactory())
+    update_section(section=section, changes={"heading": "New"}, by=secretariat)
     assert ConceptNoteSection.objects.get().heading == "New"
 
-    delete_section(section=section, by=UserFactory())
+    delete_section(section=section, by=secretariat)
     assert not ConceptNoteSection.objects.exists()
 
 
@@ -141,10 +154,10 @@ def test_reorder_sections_needs_every_section_once():
     first, second = ConceptNoteSectionFactory.create_batch(2, series=series)
 
     with pytest.raises(ValidationError) as raised:
-        reorder_sections(series=series, order=[second.pk], by=UserFactory())
+        reorder_sections(series=series, order=[second.pk], by=secretariat_of(series))
     assert list(raised.value.message_dict) == ["order"]
 
-    reorder_sections(series=series, order=[second.pk, first.pk], by=UserFactory())
+    reorder_sections(series=series, order=[second.pk, first.pk], by=secretariat_of(series))
     assert list(series.sections.order_by("order")) == [second, first]
 
 
@@ -152,11 +165,46 @@ def test_move_section_stops_at_the_top():
     series = SeriesFactory()
     first, second, third = ConceptNoteSectionFactory.create_batch(3, series=series)
 
-    move_section(section=third, by_places=-1, by=UserFactory())
+    secretariat = secretariat_of(series)
+
+    move_section(section=third, by_places=-1, by=secretariat)
     assert list(series.sections.order_by("order")) == [first, third, second]
 
-    move_section(section=first, by_places=-1, by=UserFactory())
+    move_section(section=first, by_places=-1, by=secretariat)
     assert list(series.sections.order_by("order")) == [first, third, second]
+
+
+def test_a_user_without_a_role_creates_no_series():
+    with pytest.raises(PermissionDenied):
+        create_series(slug="gmg-2017", fields={"title": "Panels"}, by=UserFactory())
+
+    assert not Series.objects.exists()
+
+
+def test_the_concept_note_of_a_reported_meeting_is_final_for_its_secretariat():
+    meeting = MeetingFactory(status=MeetingStatus.REPORTED)
+    section = ConceptNoteSectionFactory(series=meeting.series, meeting=meeting, heading="Old")
+    secretariat = secretariat_of(meeting.series)
+
+    with pytest.raises(PermissionDenied):
+        update_section(section=section, changes={"heading": "New"}, by=secretariat)
+    with pytest.raises(PermissionDenied):
+        delete_section(section=section, by=secretariat)
+
+    assert ConceptNoteSection.objects.get().heading == "Old"
+
+
+def test_the_secretariat_of_another_series_changes_nothing_in_this_one():
+    section = ConceptNoteSectionFactory(heading="Old")
+    outsider = secretariat_of(SeriesFactory())
+
+    with pytest.raises(PermissionDenied):
+        update_series(series=section.series, changes={"venue": "Bonn"}, by=outsider)
+    with pytest.raises(PermissionDenied):
+        update_section(section=section, changes={"heading": "New"}, by=outsider)
+
+    assert ConceptNoteSection.objects.get().heading == "Old"
+    assert Series.objects.get(pk=section.series_id).venue != "Bonn"
 
 
 def test_create_meeting_takes_the_next_number_and_starts_as_a_draft():

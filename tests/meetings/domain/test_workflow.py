@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
+from convener.audit.actors import command_line_operator
 from convener.audit.models import AuditAction, AuditEntry
 from convener.meetings.domain import workflow
 from convener.meetings.domain.workflow import (
@@ -21,62 +23,36 @@ from convener.meetings.domain.workflow import (
 )
 from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatus
 from convener.meetings.queries.visibility import visible_meetings
-from convener.publishing.models import DocumentVersion
-from tests.factories import (
-    ConceptNoteSectionFactory,
-    MeetingFactory,
-    SeriesFactory,
-    StaffFactory,
-)
+from convener.roles.models import Role
+from tests.factories import GrantFactory, MeetingFactory, SeriesFactory, secretariat_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def secretariat():
-    return StaffFactory()
+def operator():
+    """Whoever may change every status: who may not is refused (the last tests)."""
+    return command_line_operator()
 
 
 def draft_meeting(**fields):
     return MeetingFactory(status=MeetingStatus.DRAFT, **fields)
 
 
-def kept(series, document, meeting_number=0):
-    return list(
-        DocumentVersion.objects.filter(
-            series=series, document=document, meeting_number=meeting_number
-        ).values_list("number", flat=True)
-    )
-
-
-def test_publishing_a_meeting_shows_it_to_the_public(secretariat):
+def test_publishing_a_meeting_shows_it_to_the_public(operator):
     meeting = draft_meeting()
     assert not visible_meetings(AnonymousUser()).filter(pk=meeting.pk).exists()
 
-    publish_meeting(meeting=meeting, by=secretariat)
+    publish_meeting(meeting=meeting, by=operator)
 
     assert Meeting.objects.get().status == MeetingStatus.PUBLISHED
     assert visible_meetings(AnonymousUser()).filter(pk=meeting.pk).exists()
 
 
-def test_publishing_a_meeting_keeps_its_concept_note_and_programme(secretariat):
-    meeting = draft_meeting()
-    ConceptNoteSectionFactory(series=meeting.series, meeting=meeting, body="Why we meet.")
-
-    publish_meeting(meeting=meeting, by=secretariat)
-
-    assert kept(meeting.series, "concept-note", meeting.number) == [1]
-    assert kept(meeting.series, "programme", meeting.number) == [1]
-    assert (
-        "Why we meet."
-        in DocumentVersion.objects.get(document="concept-note", meeting_number=meeting.number).text
-    )
-
-
-def test_publishing_a_meeting_writes_one_status_entry_in_the_audit_log(secretariat):
+def test_publishing_a_meeting_writes_one_status_entry_in_the_audit_log(operator):
     meeting = draft_meeting()
 
-    publish_meeting(meeting=meeting, by=secretariat)
+    publish_meeting(meeting=meeting, by=operator)
 
     entries = AuditEntry.objects.filter(meeting_id=meeting.pk).exclude(
         action__in=[AuditAction.PUBLISHED, AuditAction.CREATED]
@@ -86,97 +62,50 @@ def test_publishing_a_meeting_writes_one_status_entry_in_the_audit_log(secretari
     ]
 
 
-def test_a_meeting_of_a_draft_series_is_published_without_reaching_the_public(secretariat):
-    meeting = draft_meeting(series=SeriesFactory(status=SeriesStatus.DRAFT))
-
-    publish_meeting(meeting=meeting, by=secretariat)
-
-    assert not visible_meetings(AnonymousUser()).exists()
-    assert not DocumentVersion.objects.exists()
-
-
-def test_publishing_the_series_keeps_what_the_public_can_now_read(secretariat):
-    series = SeriesFactory(status=SeriesStatus.DRAFT)
-    ConceptNoteSectionFactory(series=series)
-    ready = MeetingFactory(series=series, status=MeetingStatus.PUBLISHED)
-    draft_meeting(series=series)
-
-    publish_series(series=series, by=secretariat)
-
-    assert Series.objects.get().status == SeriesStatus.PUBLISHED
-    versions = set(DocumentVersion.objects.values_list("document", "meeting_number"))
-    assert versions == {
-        ("concept-note", 0),
-        ("programme", 0),
-        ("concept-note", ready.number),
-        ("programme", ready.number),
-    }
-
-
-def test_publishing_again_without_change_keeps_no_new_version(secretariat):
-    meeting = draft_meeting()
-    publish_meeting(meeting=meeting, by=secretariat)
-    unpublish_meeting(meeting=meeting, by=secretariat)
-
-    publish_meeting(meeting=meeting, by=secretariat)
-
-    assert kept(meeting.series, "programme", meeting.number) == [1]
-
-
-def test_a_meeting_is_not_published_twice(secretariat):
+def test_a_meeting_is_not_published_twice(operator):
     meeting = MeetingFactory(status=MeetingStatus.PUBLISHED)
 
     with pytest.raises(ValidationError) as raised:
-        publish_meeting(meeting=meeting, by=secretariat)
+        publish_meeting(meeting=meeting, by=operator)
 
     assert list(raised.value.message_dict) == ["status"]
 
 
-def test_a_meeting_is_not_held_before_its_date(secretariat, monkeypatch):
+def test_a_meeting_is_not_held_before_its_date(operator, monkeypatch):
     meeting = MeetingFactory(date=datetime.date(2016, 7, 13))
     monkeypatch.setattr(workflow, "local_today", lambda series: datetime.date(2016, 7, 12))
 
     with pytest.raises(ValidationError) as raised:
-        mark_meeting_held(meeting=meeting, by=secretariat)
+        mark_meeting_held(meeting=meeting, by=operator)
 
     assert list(raised.value.message_dict) == ["date"]
     assert Meeting.objects.get().status == MeetingStatus.PUBLISHED
 
 
-def test_a_meeting_is_held_on_its_date(secretariat, monkeypatch):
+def test_a_meeting_is_held_on_its_date(operator, monkeypatch):
     meeting = MeetingFactory(date=datetime.date(2016, 7, 13))
     monkeypatch.setattr(workflow, "local_today", lambda series: datetime.date(2016, 7, 13))
 
-    mark_meeting_held(meeting=meeting, by=secretariat)
+    mark_meeting_held(meeting=meeting, by=operator)
 
     assert Meeting.objects.get().status == MeetingStatus.HELD
 
 
-def test_a_meeting_whose_date_is_to_be_confirmed_is_held_only_when_forced(secretariat):
+def test_a_meeting_whose_date_is_to_be_confirmed_is_held_only_when_forced(operator):
     meeting = MeetingFactory(date=None)
 
     with pytest.raises(ValidationError):
-        mark_meeting_held(meeting=meeting, by=secretariat)
-    mark_meeting_held(meeting=meeting, by=secretariat, force=True)
+        mark_meeting_held(meeting=meeting, by=operator)
+    mark_meeting_held(meeting=meeting, by=operator, force=True)
 
     assert Meeting.objects.get().status == MeetingStatus.HELD
 
 
-def test_a_draft_is_not_held_even_when_forced(secretariat):
+def test_a_draft_is_not_held_even_when_forced(operator):
     with pytest.raises(ValidationError) as raised:
-        mark_meeting_held(meeting=draft_meeting(), by=secretariat, force=True)
+        mark_meeting_held(meeting=draft_meeting(), by=operator, force=True)
 
     assert list(raised.value.message_dict) == ["status"]
-
-
-def test_reporting_keeps_a_version_of_the_report_and_reopening_undoes_it(secretariat):
-    meeting = MeetingFactory(status=MeetingStatus.HELD)
-
-    report_meeting(meeting=meeting, by=secretariat)
-    assert kept(meeting.series, "report") == [1]
-
-    reopen_meeting(meeting=meeting, by=secretariat, reason="A statement was left out.")
-    assert Meeting.objects.get().status == MeetingStatus.HELD
 
 
 def test_transitions_from_each_status():
@@ -194,37 +123,95 @@ def test_transitions_from_each_status():
     }
 
 
-def test_change_meeting_status_passes_force_only_to_the_step_that_takes_it(secretariat):
+def test_change_meeting_status_passes_force_only_to_the_step_that_takes_it(operator):
     meeting = MeetingFactory(date=None)
 
-    change_meeting_status(meeting=meeting, transition="hold", by=secretariat, force=True)
-    change_meeting_status(meeting=meeting, transition="report", by=secretariat, force=True)
+    change_meeting_status(meeting=meeting, transition="hold", by=operator, force=True)
+    change_meeting_status(meeting=meeting, transition="report", by=operator, force=True)
 
     assert Meeting.objects.get().status == MeetingStatus.REPORTED
 
 
-def test_change_meeting_status_refuses_an_unknown_step(secretariat):
+def test_change_meeting_status_refuses_an_unknown_step(operator):
     with pytest.raises(ValidationError) as raised:
-        change_meeting_status(meeting=MeetingFactory(), transition="archive", by=secretariat)
+        change_meeting_status(meeting=MeetingFactory(), transition="archive", by=operator)
 
     assert list(raised.value.message_dict) == ["transition"]
 
 
-def test_a_series_with_a_held_meeting_stays_published(secretariat):
+def test_publishing_a_series_shows_its_published_meetings_to_the_public(operator):
+    meeting = MeetingFactory(series=SeriesFactory(status=SeriesStatus.DRAFT))
+
+    publish_series(series=meeting.series, by=operator)
+
+    assert visible_meetings(AnonymousUser()).get() == meeting
+    entry = AuditEntry.objects.get(series=meeting.series, action=AuditAction.STATUS)
+    assert entry.changes == {"status": ["draft", "published"]}
+
+
+def test_a_series_with_a_held_meeting_stays_published(operator):
     meeting = MeetingFactory(status=MeetingStatus.HELD)
 
     with pytest.raises(ValidationError) as raised:
-        unpublish_series(series=meeting.series, by=secretariat)
+        unpublish_series(series=meeting.series, by=operator)
 
     assert list(raised.value.message_dict) == ["status"]
     assert Series.objects.get().status == SeriesStatus.PUBLISHED
 
 
-def test_unpublishing_a_series_hides_its_published_meetings(secretariat):
+def test_unpublishing_a_series_hides_its_published_meetings(operator):
     meeting = MeetingFactory(status=MeetingStatus.PUBLISHED)
 
-    unpublish_series(series=meeting.series, by=secretariat)
+    unpublish_series(series=meeting.series, by=operator)
 
     assert not visible_meetings(AnonymousUser()).exists()
     entry = AuditEntry.objects.get(series=meeting.series, action=AuditAction.STATUS)
     assert entry.changes == {"status": ["published", "draft"]}
+
+
+def test_a_reported_meeting_is_reopened_for_a_reason(operator):
+    meeting = MeetingFactory(status=MeetingStatus.HELD, record_released_at=timezone.now())
+    report_meeting(meeting=meeting, by=operator)
+
+    reopen_meeting(meeting=meeting, by=operator, reason="A statement was left out.")
+
+    assert Meeting.objects.get().status == MeetingStatus.HELD
+    entries = AuditEntry.objects.filter(meeting_id=meeting.pk, action=AuditAction.STATUS)
+    assert [entry.changes for entry in entries.order_by("pk")] == [
+        {"status": ["held", "reported"]},
+        {"status": ["reported", "held"], "reason": "A statement was left out."},
+    ]
+
+
+def test_the_secretariat_of_the_series_changes_the_status_as_itself():
+    meeting = draft_meeting()
+    secretariat = secretariat_of(meeting.series)
+
+    publish_meeting(meeting=meeting, by=secretariat)
+
+    entry = AuditEntry.objects.get(meeting_id=meeting.pk, action=AuditAction.STATUS)
+    assert entry.user == secretariat
+
+
+def test_a_rapporteur_changes_no_status():
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    rapporteur = GrantFactory(series=meeting.series, role=Role.RAPPORTEUR).user
+
+    with pytest.raises(PermissionDenied):
+        change_meeting_status(meeting=meeting, transition="report", by=rapporteur)
+
+    assert Meeting.objects.get().status == MeetingStatus.HELD
+    assert not AuditEntry.objects.filter(action=AuditAction.STATUS).exists()
+
+
+def test_the_secretariat_of_another_series_neither_publishes_nor_unpublishes_this_one():
+    meeting = MeetingFactory(status=MeetingStatus.PUBLISHED)
+    outsider = secretariat_of(MeetingFactory().series)
+
+    with pytest.raises(PermissionDenied):
+        unpublish_series(series=meeting.series, by=outsider)
+    with pytest.raises(PermissionDenied):
+        unpublish_meeting(meeting=meeting, by=outsider)
+
+    assert Series.objects.get(pk=meeting.series.pk).status == SeriesStatus.PUBLISHED
+    assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.PUBLISHED
