@@ -16,7 +16,6 @@ from tests.factories import (
     OrganisationFactory,
     ParticipationFactory,
     SegmentFactory,
-    StaffFactory,
     StateFactory,
 )
 
