@@ -72,14 +72,16 @@ import django
 django.setup()
 from convener.publishing.composition.documents import compose
 from convener.publishing.interfaces.exporters import exporters
-from convener.audit.actors import AnyUser
+from django.contrib.auth import get_user_model
 
-class Secretariat:
-    is_active = is_staff = is_authenticated = True
+# A reader who may read every series, drafts included.
+reader, _ = get_user_model().objects.get_or_create(
+    username="bench-reader", defaults={"is_staff": True, "is_superuser": True}
+)
 
 started = time.perf_counter()
 document = compose(series_slug=sys.argv[1], document="report", meeting_number=None,
-                   user=Secretariat())
+                   user=reader)
 composed = time.perf_counter()
 content = exporters()[sys.argv[2]].write(document)
 written = time.perf_counter()
@@ -220,10 +222,11 @@ def main() -> None:
         env = {
             **os.environ,
             "CONVENER_DATA_DIR": data_dir,
-            "SECRET_KEY": "bench-only",
             "DJANGO_SETTINGS_MODULE": "convener.settings",
         }
+        # The embedded SQLite database with a key of its own, as the demo needs.
         env.pop("DATABASE_URL", None)
+        env.pop("SECRET_KEY", None)
         subprocess.run(
             [str(CONVENER), "demo", "--load-only"], env=env, check=True, stdout=subprocess.DEVNULL
         )

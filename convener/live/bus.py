@@ -2,9 +2,9 @@
 
 `publish` is called once a floor change is committed (from
 `transaction.on_commit`), in whatever thread made the change. The event stream
-of each connected screen reads the meeting's updates through `subscription`
-(or the plain `subscribe`). Each payload is encoded to JSON once per process,
-however many screens receive it.
+of each connected screen reads the meeting's updates through `subscription`.
+Each payload is encoded to JSON once per process, however many screens
+receive it.
 
 Without `REDIS_URL` every screen is served by the process that publishes, and
 updates go from publisher to subscribers in memory, handed to each event loop
@@ -312,11 +312,3 @@ async def subscription(meeting_id: int) -> AsyncIterator[Subscription]:
         yield current
     finally:
         bus().detach(current)
-
-
-async def subscribe(meeting_id: int) -> AsyncIterator[dict[str, Any]]:
-    """The meeting's updates as payloads, published from the first iteration on."""
-    async with subscription(meeting_id) as updates:
-        async for update in updates:
-            if update is not None:
-                yield update.payload

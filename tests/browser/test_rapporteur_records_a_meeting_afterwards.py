@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from convener.meetings.models import MeetingStatus, SegmentKind
 from convener.publishing.composition.documents import compose
-from convener.publishing.interfaces.markdown import render_markdown
+from convener.publishing.interfaces.markdown import document_as_markdown
 from convener.records.models import Intervention
 from convener.roles.models import Role
 from tests.factories import (
@@ -118,7 +118,7 @@ def test_rapporteur_records_a_meeting_afterwards_and_the_report_follows(live_ser
     page.get_by_role("button", name="Mark as reported").click()
     expect(page.get_by_role("button", name="Reopen the meeting")).to_be_visible()
 
-    report = render_markdown(
+    report = document_as_markdown(
         compose(series_slug=series.slug, document="report", meeting_number=None, user=secretariat)
     )
     sentence = next(line for line in report.splitlines() if "took the floor" in line)

@@ -98,22 +98,16 @@ def test_in_process_publish_encodes_the_payload_once_as_one_line_of_json():
     assert first.data == b'{"version":1,"summary":"two\\nlines"}'
 
 
-def test_subscribe_yields_the_payloads_of_the_meeting(monkeypatch):
+def test_publish_reaches_the_subscription_of_the_meeting(monkeypatch):
     bus = InProcessBus()
     monkeypatch.setattr(live_bus, "bus", lambda: bus)
 
     async def scenario():
-        updates = live_bus.subscribe(7)
-        first = asyncio.ensure_future(anext(updates))
-        while not bus._subscriptions:  # subscribed from the first iteration on
-            await asyncio.sleep(0.01)
-        live_bus.publish(7, {"version": 1})
-        async with asyncio.timeout(WAIT):
-            payload = await first
-        await updates.aclose()
-        return payload
+        async with live_bus.subscription(7) as updates:
+            live_bus.publish(7, {"version": 1})
+            return await _received(updates, 1)
 
-    assert asyncio.run(scenario()) == {"version": 1}
+    assert asyncio.run(scenario()) == [{"version": 1}]
     assert bus._subscriptions == {}
 
 

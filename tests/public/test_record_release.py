@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from convener.meetings.models import Meeting, MeetingStatus
 from convener.publishing.composition.documents import compose
-from convener.publishing.interfaces.markdown import render_markdown
+from convener.publishing.interfaces.markdown import document_as_markdown
 from tests.factories import InterventionFactory, MeetingFactory, StateFactory, secretariat_of
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_report_reads_only_the_turns_and_summaries_of_a_released_record(turn, re
     if released:
         _release(meeting)
 
-    text = render_markdown(
+    text = document_as_markdown(
         compose(
             series_slug=meeting.series.slug,
             document="report",

@@ -45,11 +45,6 @@ def directory_entry_editable_by(user: Any, entry: Entry) -> bool:
     return bool(user.has_perm(permission, entry))
 
 
-def shared_entries(user: Any, entries: QuerySet[Any]) -> list[Any]:
-    """Those of `entries` that `user` may not change, because another series uses them."""
-    return [entry for entry in entries if not directory_entry_editable_by(user, entry)]
-
-
 def _uses_person(person: Person) -> Q:
     return (
         Q(meetings__segments__participations__person=person)

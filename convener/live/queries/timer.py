@@ -19,7 +19,3 @@ def time_spoken(turn: Turn, *, now: datetime.datetime) -> float:
         return turn.elapsed
     return max(0.0, (now - turn.running_since).total_seconds())
 
-
-def time_left(turn: Turn, *, now: datetime.datetime) -> float:
-    """Seconds left of the limit; negative once the speaker runs over."""
-    return turn.limit - time_spoken(turn, now=now)

@@ -49,11 +49,6 @@ def participation_prefetches() -> list[str]:
     ]
 
 
-def meeting_for_participation(pk: int) -> Meeting:
-    """The meeting with everything `participation_runs` reads."""
-    return Meeting.objects.prefetch_related(*participation_prefetches()).get(pk=pk)
-
-
 @dataclass
 class _Speaker:
     """A State that took the floor, with its turns in order."""
@@ -67,8 +62,8 @@ def participation_runs(meeting: Meeting) -> list[Inline]:
 
     Member States are counted and named (co-chairs first, then the others in
     the order of their first turn), then observer States, then groups that spoke
-    as a group. Fetch the meeting with `meeting_for_participation` or
-    `participation_prefetches()` to read it in a fixed number of queries.
+    as a group. Fetch the meeting with `participation_prefetches()` to read it
+    in a fixed number of queries.
     """
     speakers: dict[int, _Speaker] = {}
     groups: dict[int, StateGroup] = {}

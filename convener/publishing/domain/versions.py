@@ -24,7 +24,7 @@ from convener.publishing.composition.documents import (
     compose,
     document_label,
 )
-from convener.publishing.interfaces.markdown import render_markdown
+from convener.publishing.interfaces.markdown import document_as_markdown
 from convener.publishing.models import DocumentVersion
 
 
@@ -52,7 +52,7 @@ def public_text(*, series: Series, document: str, meeting_number: int | None) ->
                 % {"reason": error}
             }
         ) from None
-    return render_markdown(composed)
+    return document_as_markdown(composed)
 
 
 def publish_version(

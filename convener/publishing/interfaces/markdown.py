@@ -43,10 +43,12 @@ class MarkdownExporter:
     label = _("Markdown")
 
     def write(self, document: Document) -> bytes:
-        return render_markdown(document).encode()
+        return document_as_markdown(document).encode()
 
 
-def render_markdown(document: Document) -> str:
+def document_as_markdown(document: Document) -> str:
+    """The whole document written as a Markdown text (not to be confused with
+    `prose.markdown.render_markdown`, which reads a user's Markdown into HTML)."""
     writer = _Writer(document)
     subtitle = _line_starts_escaped(_escaped(document.subtitle))
     head = [f"# {_heading_text(document.title)}", subtitle]
@@ -54,7 +56,7 @@ def render_markdown(document: Document) -> str:
     return _written(writer, head, document.blocks)
 
 
-def render_blocks_markdown(blocks: list[Block]) -> str:
+def blocks_as_markdown(blocks: list[Block]) -> str:
     """Blocks as a Markdown text of their own, such as generated prose a user goes on to edit."""
     return _written(_Writer(Document(title="", blocks=blocks)), [], blocks)
 

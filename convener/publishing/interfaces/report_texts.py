@@ -9,7 +9,7 @@ from convener.publishing.composition.report import (
     generated_acknowledgements,
     generated_introduction,
 )
-from convener.publishing.interfaces.markdown import render_blocks_markdown
+from convener.publishing.interfaces.markdown import blocks_as_markdown
 from convener.publishing.models import ReportTextKind
 
 
@@ -20,4 +20,4 @@ def generated_report_text(series: Series, kind: str, *, user: AnyUser) -> str:
         return generated_introduction(series)
     loaded = series_for_documents(series.slug, user=user)
     meetings = list(meetings_for_documents(loaded, user=user))
-    return render_blocks_markdown(generated_acknowledgements(loaded, meetings))
+    return blocks_as_markdown(generated_acknowledgements(loaded, meetings))

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from convener.live.domain.floor import set_time_limits, start_segment
 from convener.live.domain.requests import add_programme_speaker
+from convener.live.queries.timer import time_spoken
 from convener.live.domain.turns import (
     end_turn,
     extend_timer,
@@ -16,7 +17,7 @@ from convener.live.domain.turns import (
     resume_timer,
 )
 from convener.live.models import InscriptionStatus, Purpose, Turn
-from convener.live.queries.timer import time_left, time_spoken
+from convener.live.queries.timer import time_spoken
 from convener.records.models import Capacity, InterventionKind
 from tests.live.day import a_meeting_on_the_day
 
@@ -28,6 +29,11 @@ def day():
     day = a_meeting_on_the_day()
     start_segment(meeting=day.meeting, segment=day.debate, by=day.chair)
     return day
+
+
+def time_left(turn, *, now):
+    """Seconds left of the turn's limit; negative once the speaker runs over."""
+    return turn.limit - time_spoken(turn, now=now)
 
 
 def _seconds_ago(turn, seconds):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from convener.meetings.models import MeetingStatus, SectionKind
 from convener.publishing.composition.documents import DocumentUnavailableError, compose
 from convener.publishing.document import Facts, Paragraph, plain
-from convener.publishing.interfaces.markdown import render_markdown
+from convener.publishing.interfaces.markdown import document_as_markdown
 from tests.factories import (
     CoChairFactory,
     ConceptNoteSectionFactory,
@@ -61,7 +61,7 @@ def test_programme_has_no_line_for_what_the_meeting_has_none_of():
 
     assert list(details(programme)) == ["Date", "Time", "Venue", "Format"]
     assert details(programme)["Venue"] == "United Nations Headquarters, New York"
-    text = render_markdown(programme)
+    text = document_as_markdown(programme)
     assert "TBC" not in text
     assert "Co-chair" not in text
     assert "organisers" not in text
@@ -70,7 +70,7 @@ def test_programme_has_no_line_for_what_the_meeting_has_none_of():
 def test_meeting_concept_note_has_no_line_for_what_the_meeting_has_none_of():
     meeting = no_co_chairs_by_design()
 
-    text = render_markdown(write("concept-note", meeting, number=meeting.number))
+    text = document_as_markdown(write("concept-note", meeting, number=meeting.number))
 
     assert "TBC" not in text
     assert "Co-chairs" not in text
@@ -82,7 +82,7 @@ def test_series_concept_note_topics_leave_out_what_a_meeting_has_none_of():
     MeetingFactory(series=first.series, room="")
     ConceptNoteSectionFactory(series=first.series, kind=SectionKind.TOPICS, heading="Topics")
 
-    lines = render_markdown(write("concept-note", first)).splitlines()
+    lines = document_as_markdown(write("concept-note", first)).splitlines()
 
     first_topic = next(i for i, line in enumerate(lines) if first.title in line)
     second_topic = next(i for i, line in enumerate(lines) if "TBC" in line and "—" in line)
@@ -100,14 +100,14 @@ def test_report_acknowledgements_announce_no_co_chairs_when_the_meetings_had_non
         acknowledgements
     )
     assert not any(text.endswith(":") for text in acknowledgements)
-    assert "co-Chairs of the meetings" not in render_markdown(report)
+    assert "co-Chairs of the meetings" not in document_as_markdown(report)
 
 
 def test_report_acknowledgements_list_the_co_chairs_when_there_are_some():
     meeting = MeetingFactory(status=MeetingStatus.REPORTED)
     CoChairFactory(meeting=meeting, person=PersonFactory(given_name="Ana", family_name="Ruiz"))
 
-    text = render_markdown(write("report", meeting))
+    text = document_as_markdown(write("report", meeting))
 
     assert "and the co-Chairs of the meetings:\n\n- Dr. Ana Ruiz, Director" in text
 
@@ -121,8 +121,9 @@ def test_meeting_documents_name_the_event_the_meeting_is_part_of():
 
     assert plain(concept_note.cover[0].runs) == "A session of Global Conference on Migration"
     assert details(concept_note)["Part of"] == "Global Conference on Migration"
-    assert "[Global Conference on Migration](https://example.org/conference)" in render_markdown(
-        concept_note
+    assert (
+        "[Global Conference on Migration](https://example.org/conference)"
+        in document_as_markdown(concept_note)
     )
 
 
@@ -132,7 +133,7 @@ def test_meeting_on_its_own_names_no_larger_event():
     programme = write("programme", meeting, number=meeting.number)
 
     assert "Part of" not in details(programme)
-    assert "A session of" not in render_markdown(programme)
+    assert "A session of" not in document_as_markdown(programme)
 
 
 def test_series_of_one_meeting_without_concept_note_text_has_no_series_concept_note():
@@ -147,14 +148,14 @@ def test_series_of_one_meeting_with_concept_note_text_keeps_its_concept_note():
     meeting = MeetingFactory()
     ConceptNoteSectionFactory(series=meeting.series, heading="Background", body="Why we meet.")
 
-    assert "Why we meet." in render_markdown(write("concept-note", meeting))
+    assert "Why we meet." in document_as_markdown(write("concept-note", meeting))
 
 
 def test_series_of_several_meetings_without_text_lists_its_meetings():
     first = MeetingFactory()
     second = MeetingFactory(series=first.series)
 
-    text = render_markdown(write("concept-note", first))
+    text = document_as_markdown(write("concept-note", first))
 
     assert "Meetings" in text
     assert first.title in text

@@ -5,7 +5,7 @@ import pytest
 from convener.directory.models import MembershipStatus, StateGroupKind
 from convener.meetings.models import Meeting
 from convener.publishing.composition.participation import (
-    meeting_for_participation,
+    participation_prefetches,
     participation_runs,
 )
 from convener.publishing.document import Footnote, Text, plain
@@ -22,6 +22,11 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def meeting_for_participation(pk: int) -> Meeting:
+    """The meeting with everything `participation_runs` reads, as composers prefetch it."""
+    return Meeting.objects.prefetch_related(*participation_prefetches()).get(pk=pk)
 
 
 def state(name: str, **fields):

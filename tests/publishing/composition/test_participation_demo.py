@@ -1,11 +1,17 @@
 """The participation sentence of each 2016 meeting, against the series report."""
 
+from convener.meetings.models import Meeting
 from convener.publishing.composition.participation import (
-    meeting_for_participation,
+    participation_prefetches,
     participation_runs,
 )
 from convener.publishing.document import Footnote, Text, plain
 from convener.records.models import Intervention
+
+
+def meeting_for_participation(pk: int) -> Meeting:
+    """The meeting with everything `participation_runs` reads, as composers prefetch it."""
+    return Meeting.objects.prefetch_related(*participation_prefetches()).get(pk=pk)
 
 
 def runs_of(series, number: int) -> list:
