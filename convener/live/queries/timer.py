@@ -18,4 +18,3 @@ def time_spoken(turn: Turn, *, now: datetime.datetime) -> float:
     if turn.running_since is None:
         return turn.elapsed
     return max(0.0, (now - turn.running_since).total_seconds())
-

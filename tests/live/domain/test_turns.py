@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from convener.live.domain.floor import set_time_limits, start_segment
 from convener.live.domain.requests import add_programme_speaker
-from convener.live.queries.timer import time_spoken
 from convener.live.domain.turns import (
     end_turn,
     extend_timer,
