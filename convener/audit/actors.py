@@ -68,17 +68,18 @@ def require(by: Any, permission: str, obj: Any = None) -> None:
 
 
 def acts(
-    permission: str, *, on: str
+    permission: str, *, on: str | None
 ) -> Callable[[Callable[Params, Result]], Callable[Params, Result]]:
     """Make a function a state change by `by`: it needs `permission` on its
-    keyword argument `on`, runs in one transaction, and every change it makes
-    is written to the audit log as made by `by`."""
+    keyword argument `on` (on no object when `on` is None: a new entry), runs
+    in one transaction, and every change it makes is written to the audit log
+    as made by `by`."""
 
     def decorate(function: Callable[Params, Result]) -> Callable[Params, Result]:
         @functools.wraps(function)
         def act(*args: Params.args, **kwargs: Params.kwargs) -> Result:
             by = kwargs["by"]
-            require(by, permission, kwargs[on])
+            require(by, permission, None if on is None else kwargs[on])
             with transaction.atomic(), acting_as(by):
                 return function(*args, **kwargs)
 

@@ -27,14 +27,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
+from convener.access.queries.reach import organisations_within_reach
+from convener.access.queries.search import search_organisations, search_people
 from convener.directory.domain.entries import (
     LikelyDuplicateError,
     create_organisation,
     create_person,
 )
 from convener.directory.models import Organisation, Person
-from convener.directory.queries.reach import organisations_within_reach
-from convener.directory.queries.search import search_organisations, search_people
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.meetings import CoChairRow
 from convener.manage.interfaces.programme import ParticipationForm, search_as_you_type

@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from convener.access.queries.search import search_people
 from convener.directory.models import Organisation, Person
-from convener.directory.queries.search import search_people
 from convener.manage.interfaces.programme import (
     NamingForm,
     ParticipantForm,
