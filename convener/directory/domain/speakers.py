@@ -35,8 +35,8 @@ def update_speaker_details(
     """Apply `changes` (field names to texts) to the person and save them.
 
     Raises ValidationError, keyed by field, and saves nothing if a value breaks
-    a rule; `EntrySharedError` if `by` may not change the entry because
-    another series uses it (`access.queries.ownership`). `started_from`
+    a rule; `EntrySharedError` (from `@acts`, `access.domain.ownership`) if
+    `by` may not change the entry because another series uses it. `started_from`
     maps a field to the digest of its value the editor started from:
     `EditConflictError` if someone saved another value since.
     """
