@@ -53,9 +53,7 @@ def search_people(
         own = people.filter(in_series=True)
         return list(own.order_by(Lower("family_name"), Lower("given_name"))[:limit])
     ranked = people_matching(people, terms)
-    return list(
-        ranked.order_by(*_SERIES_FIRST, Lower("family_name"), Lower("given_name"))[:limit]
-    )
+    return list(ranked.order_by(*_SERIES_FIRST, Lower("family_name"), Lower("given_name"))[:limit])
 
 
 def search_organisations(
