@@ -2,9 +2,11 @@
 
 On PostgreSQL, a trigram index (`pg_trgm`) serves the searches' `contains`
 (LIKE '%…%'), which no ordinary index can; SQLite reads the small table
-whole.
+whole. `TrigramExtension` does nothing on another database, and neither do
+the index operations below.
 """
 
+from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 from convener.directory.folding import organisation_search_text, person_search_text
@@ -37,7 +39,6 @@ def fold_existing_names(apps, schema_editor):
 def add_trigram_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for index, table in TRIGRAM_INDEXES.items():
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin (search_text gin_trgm_ops)"
@@ -68,5 +69,6 @@ class Migration(migrations.Migration):
             field=models.TextField(default="", editable=False),
         ),
         migrations.RunPython(fold_existing_names, migrations.RunPython.noop),
+        TrigramExtension(),
         migrations.RunPython(add_trigram_indexes, drop_trigram_indexes),
     ]
