@@ -16,7 +16,7 @@ The roles (see `Role`):
 - the chair, the list of speakers of their meeting(s);
 - a speaker, their own entry in the directory and their confirmation;
 - an entry of the directory belongs to the secretariats of the series that
-  use it (`directory.queries.ownership`);
+  use it (`access.queries.ownership`);
 - a delegation, its own requests for the floor;
 - the public, the published pages only (`meetings.queries.visibility`).
 
@@ -182,10 +182,10 @@ def convenes_for_the_user(user: Any, group: Any) -> bool:
 @rules.predicate
 def owns_the_entry(user: Any, entry: Any) -> bool:
     """The user is secretariat of every series that uses this entry of the
-    directory (`directory.queries.ownership`); an entry no series uses yet
+    directory (`access.queries.ownership`); an entry no series uses yet
     belongs to any secretariat."""
-    # Imported here: the directory's queries build on the meetings this module guards.
-    from convener.directory.queries.ownership import series_using
+    # Imported here: the access app's queries build on the meetings this module guards.
+    from convener.access.queries.ownership import series_using
 
     secretariat_of = _secretariat_of(user)
     if not secretariat_of:
@@ -196,7 +196,7 @@ def owns_the_entry(user: Any, entry: Any) -> bool:
 @rules.predicate
 def is_secretariat_of_a_series_using(user: Any, entry: Any) -> bool:
     """The user is secretariat of some series that uses this entry of the directory."""
-    from convener.directory.queries.ownership import series_using
+    from convener.access.queries.ownership import series_using
 
     secretariat_of = _secretariat_of(user)
     return bool(secretariat_of) and series_using(entry).filter(pk__in=secretariat_of).exists()

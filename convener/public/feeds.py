@@ -13,11 +13,11 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from convener.directory.queries.people import visible_people
 from convener.exchange.interfaces import frab, ical
 from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings, visible_series
 from convener.public.caching import cache_public_page
+from convener.records.queries.appearances import visible_people
 
 
 def _base_url(request: HttpRequest) -> str:

@@ -9,24 +9,22 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from convener.directory.queries.organisations import (
-    meetings_co_organised_by,
-    people_of,
-    visible_organisations,
-)
-from convener.directory.queries.people import appearances_of, people_for_page
-from convener.directory.queries.states import (
-    co_chairing_by,
-    floor_turns_of,
-    groups_of,
-    states_for_page,
-)
+from convener.directory.queries.states import groups_of, states_for_page
 from convener.meetings.domain.timetable import timetable
 from convener.meetings.models import Meeting, Segment
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.series import series_for_home, series_for_page
 from convener.public.caching import cache_public_page
 from convener.publishing.composition.wording import segment_time
+from convener.records.queries.appearances import (
+    appearances_of,
+    co_chairing_by,
+    floor_turns_of,
+    meetings_co_organised_by,
+    people_for_page,
+    people_of,
+    visible_organisations,
+)
 from convener.records.queries.interventions import reads_record_of, record_by_segment
 
 

@@ -8,8 +8,8 @@ from django.db import models
 from convener.directory.limits import LineField, ProseField, one_line, prose
 
 # Texts Convener writes itself, never a user: a published document is the sum
-# of limited texts, a build error, its builder process and the audit log are the
-# server's words.
+# of limited texts, a build error, its builder process, the audit log and the
+# names folded for search are the server's words.
 WRITTEN_BY_CONVENER = {
     "publishing.DocumentVersion.text",
     "publishing.DocumentVersion.document",
@@ -17,16 +17,18 @@ WRITTEN_BY_CONVENER = {
     "publishing.DocumentBuild.document",
     "publishing.DocumentBuild.format",
     "publishing.DocumentBuild.builder",
-    "access.AuditEntry.user_name",
-    "access.AuditEntry.via",
-    "access.AuditEntry.target_type",
-    "access.AuditEntry.target_id",
-    "access.AuditEntry.target",
+    "audit.AuditEntry.user_name",
+    "audit.AuditEntry.via",
+    "audit.AuditEntry.target_type",
+    "audit.AuditEntry.target_id",
+    "audit.AuditEntry.target",
     "access.Invitation.secret_digest",
     "api.ApiToken.digest",
     "live.SpeakingQuota.group",
     "exchange.CalendarEntry.key",
     "exchange.CalendarEntry.schedule",
+    "directory.Person.search_text",
+    "directory.Organisation.search_text",
 }
 # Codes and keys, which reference data or a choice list fills.
 CODES = {

@@ -58,7 +58,7 @@ def focal_point(meeting):
 @pytest.fixture
 def added_by_undp(focal_point):
     """The directory entries the test makes count as added by the focal point,
-    so within their reach (`directory.queries.reach`)."""
+    so within their reach (`access.queries.reach`)."""
     with acting_as(focal_point, via="web"):
         yield
 

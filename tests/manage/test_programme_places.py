@@ -43,7 +43,7 @@ def secretariat(panel):
 @pytest.fixture
 def added_by_secretariat(secretariat):
     """The directory entries the test makes count as added by the secretariat,
-    so within their reach (`directory.queries.reach`)."""
+    so within their reach (`access.queries.reach`)."""
     with acting_as(secretariat, via="web"):
         yield
 

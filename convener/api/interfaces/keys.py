@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db.models import Model
 
+from convener.access.queries.reach import organisations_within_reach, people_within_reach
 from convener.api.errors import InvalidDataError
 from convener.audit.actors import AnyUser
 from convener.directory.models import StateGroup
-from convener.directory.queries.reach import organisations_within_reach, people_within_reach
 from convener.directory.queries.states import states_for_page
 from convener.meetings.models import Meeting
 

@@ -13,14 +13,13 @@ from django.db.models.expressions import Combinable
 
 from convener.audit.actors import AnyUser
 from convener.directory.models import Organisation, Person, State
-from convener.directory.queries.organisations import visible_organisations
-from convener.directory.queries.people import people_for_page
 from convener.directory.queries.states import states_for_page
 from convener.meetings.models import CoChair, CoOrganiser, Meeting, Participation, Series
 from convener.meetings.queries.meetings import chronological_order
 from convener.meetings.queries.series import series_for_home
 from convener.meetings.queries.visibility import visible_meetings
 from convener.records.models import Intervention
+from convener.records.queries.appearances import people_for_page, visible_organisations
 from convener.records.queries.interventions import floor_turns
 
 

@@ -10,7 +10,7 @@ from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import organisation_list
 from convener.api.views.security import ANYONE
 from convener.directory.models import Organisation
-from convener.directory.queries.organisations import meetings_co_organised_by, people_of
+from convener.records.queries.appearances import meetings_co_organised_by, people_of
 
 router = Router(tags=["Organisations"])
 

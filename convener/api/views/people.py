@@ -10,7 +10,7 @@ from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import people_list
 from convener.api.views.security import ANYONE
 from convener.directory.models import Person
-from convener.directory.queries.people import appearances_of, people_for_page
+from convener.records.queries.appearances import appearances_of, people_for_page
 
 router = Router(tags=["People"])
 

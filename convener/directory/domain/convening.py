@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.directory.domain.keys import free_key
 from convener.directory.models import ConveningGroup, ConveningGroupChair, Organisation
 
 PERMISSION = "directory.add_convening_group"
 
 
+@acts(PERMISSION, on=None)
 def create_convening_group(
     *, name: str, acronym: str = "", description: str = "", by: Any
 ) -> ConveningGroup:
@@ -23,31 +24,28 @@ def create_convening_group(
 
     A group whose name or acronym is taken already is refused: the user picks
     that one instead."""
-    if not by.has_perm(PERMISSION):
-        raise PermissionDenied(PERMISSION)
     group = ConveningGroup(
         name=name.strip(), acronym=acronym.strip(), description=description.strip()
     )
-    with transaction.atomic():
-        group.clean_fields(exclude=["key"])
-        same = Q(name__iexact=group.name) | Q(acronym__iexact=group.name)
-        if group.acronym:
-            same |= Q(acronym__iexact=group.acronym) | Q(name__iexact=group.acronym)
-        existing = ConveningGroup.objects.filter(same).first()
-        if existing is not None:
-            raise ValidationError(
-                {
-                    "name": _("%(group)s is a convening group already: choose it from the list.")
-                    % {"group": existing}
-                }
-            )
-        group.key = free_key(
-            group.acronym or group.name,
-            taken=lambda key: ConveningGroup.objects.filter(key=key).exists(),
-            fallback="convening-group",
-            max_length=80,
+    group.clean_fields(exclude=["key"])
+    same = Q(name__iexact=group.name) | Q(acronym__iexact=group.name)
+    if group.acronym:
+        same |= Q(acronym__iexact=group.acronym) | Q(name__iexact=group.acronym)
+    existing = ConveningGroup.objects.filter(same).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "name": _("%(group)s is a convening group already: choose it from the list.")
+                % {"group": existing}
+            }
         )
-        group.save()
+    group.key = free_key(
+        group.acronym or group.name,
+        taken=lambda key: ConveningGroup.objects.filter(key=key).exists(),
+        fallback="convening-group",
+        max_length=80,
+    )
+    group.save()
     return group
 
 
@@ -56,6 +54,7 @@ EDIT_PERMISSION = "convening_group.edit"
 EDITABLE_FIELDS = ("name", "acronym", "description")
 
 
+@acts(EDIT_PERMISSION, on="group")
 def update_convening_group(
     *,
     group: ConveningGroup,
@@ -66,22 +65,19 @@ def update_convening_group(
 ) -> ConveningGroup:
     """Change the group's names and description, its member organisations, and
     which organisation chairs it in which year (one per year)."""
-    if not by.has_perm(EDIT_PERMISSION, group):
-        raise PermissionDenied(EDIT_PERMISSION)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"update_convening_group does not change {', '.join(sorted(unknown))}")
     years = [year for year, _organisation in chairs]
     if len(years) != len(set(years)):
         raise ValidationError({"chairs": _("One organisation chairs the group in a year.")})
-    with transaction.atomic():
-        for field, value in changes.items():
-            setattr(group, field, value.strip())
-        group.clean_fields(exclude=["key"])
-        _refuse_a_name_taken(group)
-        group.save()
-        group.members.set(list(members))
-        _set_chairs(group, chairs)
+    for field, value in changes.items():
+        setattr(group, field, value.strip())
+    group.clean_fields(exclude=["key"])
+    _refuse_a_name_taken(group)
+    group.save()
+    group.members.set(list(members))
+    _set_chairs(group, chairs)
     return group
 
 

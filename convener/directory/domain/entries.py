@@ -17,6 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.directory.domain.keys import free_key
 from convener.directory.models import Gender, Organisation, OrganisationKind, Person, State
 from convener.directory.queries.search import likely_duplicate_organisations, likely_duplicates
@@ -48,6 +49,11 @@ class LikelyDuplicateError(ValidationError):
         self.candidates = list(candidates)
 
 
+# Whoever may add an entry to the directory; the new entry is on no object yet.
+ADD_ENTRY = "directory.add_entry"
+
+
+@acts(ADD_ENTRY, on=None)
 def create_person(
     *,
     given_name: str,
@@ -84,6 +90,7 @@ def create_person(
     return person
 
 
+@acts(ADD_ENTRY, on=None)
 def create_organisation(
     *,
     name: str,
@@ -125,14 +132,13 @@ def _add(
     """Check the new entry, refuse it while it is probably in the directory
     already, and save it under a key made from `name` (from `noun` when the
     name has no letter to make one from)."""
-    with transaction.atomic():
-        _check(entry, breaches(entry))
-        if not despite_duplicates:
-            candidates = duplicates()
-            if candidates:
-                raise LikelyDuplicateError(candidates)
-        _save_with_free_key(entry, name, fallback=noun)
-        transaction.on_commit(lambda: logger.info("%s added %s %s", by, noun, entry.key))
+    _check(entry, breaches(entry))
+    if not despite_duplicates:
+        candidates = duplicates()
+        if candidates:
+            raise LikelyDuplicateError(candidates)
+    _save_with_free_key(entry, name, fallback=noun)
+    transaction.on_commit(lambda: logger.info("%s added %s %s", by, noun, entry.key))
 
 
 def _check(entry: models.Model, breaches: list[tuple[str, str]]) -> None:

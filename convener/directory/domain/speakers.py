@@ -1,7 +1,7 @@
 """A person's entry of the directory kept right: name, title, biography.
 
 By the speaker themselves, or by the secretariat of the series that use the
-entry (`directory.queries.ownership`).
+entry (`access.queries.ownership`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
-from convener.directory.domain.ownership import ensure_editable
+from convener.audit.actors import acts
 from convener.directory.models import Person
 from convener.prose.editing import lock_and_compare
 
@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 SPEAKER_FIELDS = ("honorific", "given_name", "family_name", "position", "short_name", "biography")
 
 
+@acts("person.edit", on="person")
 def update_speaker_details(
     *,
     person: Person,
@@ -34,8 +35,8 @@ def update_speaker_details(
     """Apply `changes` (field names to texts) to the person and save them.
 
     Raises ValidationError, keyed by field, and saves nothing if a value breaks
-    a rule; `EntrySharedError` if `by` may not change the entry because
-    another series uses it (`directory.queries.ownership`). `started_from`
+    a rule; `EntrySharedError` (from `@acts`, `access.domain.ownership`) if
+    `by` may not change the entry because another series uses it. `started_from`
     maps a field to the digest of its value the editor started from:
     `EditConflictError` if someone saved another value since.
     """
@@ -44,14 +45,12 @@ def update_speaker_details(
         raise ValueError(f"update_speaker_details does not change {', '.join(sorted(unknown))}")
     if not changes:
         return person
-    ensure_editable(person, by=by)
-    with transaction.atomic():
-        lock_and_compare(person, started_from)
-        for field, value in changes.items():
-            setattr(person, field, value.strip() if field != "biography" else value)
-        unchanged = [field.name for field in Person._meta.fields if field.name not in changes]
-        person.clean_fields(exclude=unchanged)
-        person.save(update_fields=list(changes))
-        fields = ", ".join(sorted(changes))
-        transaction.on_commit(lambda: logger.info("%s changed %s of %s", by, fields, person.pk))
+    lock_and_compare(person, started_from)
+    for field, value in changes.items():
+        setattr(person, field, value.strip() if field != "biography" else value)
+    unchanged = [field.name for field in Person._meta.fields if field.name not in changes]
+    person.clean_fields(exclude=unchanged)
+    person.save(update_fields=list(changes))
+    fields = ", ".join(sorted(changes))
+    transaction.on_commit(lambda: logger.info("%s changed %s of %s", by, fields, person.pk))
     return person

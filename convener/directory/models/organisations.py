@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.folding import organisation_search_text
 from convener.directory.limits import LineField
+from convener.directory.models.search_text import with_search_text
 from convener.prose.links import validate_link
+
+# The fields `search_text` folds.
+SEARCHED_NAMES = frozenset({"name", "acronym"})
 
 
 class OrganisationKind(models.TextChoices):
@@ -31,6 +38,8 @@ class Organisation(models.Model):
         help_text=_("For a permanent mission or a government: the State it represents."),
     )
     website = models.URLField(_("website"), blank=True, validators=[validate_link])
+    # The name and acronym folded for search, written on every save (`directory.folding`).
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["name"]
@@ -39,6 +48,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = organisation_search_text(name=self.name, acronym=self.acronym)
+        super().save(*args, **with_search_text(kwargs, SEARCHED_NAMES))
 
     @property
     def label(self) -> str:

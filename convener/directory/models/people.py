@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.folding import person_search_text
 from convener.directory.limits import BIOGRAPHY, LineField, ProseField
+from convener.directory.models.search_text import with_search_text
+
+# The fields `search_text` folds.
+SEARCHED_NAMES = frozenset({"family_name", "given_name", "short_name"})
 
 
 class Gender(models.TextChoices):
@@ -43,6 +50,8 @@ class Person(models.Model):
         help_text=_("As recorded by the secretariat, for balance statistics only."),
     )
     biography = ProseField(_("biography"), max_length=BIOGRAPHY, blank=True)
+    # The names folded for search, written on every save (`directory.folding`).
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["family_name", "given_name"]
@@ -51,6 +60,12 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = person_search_text(
+            family_name=self.family_name, given_name=self.given_name, short_name=self.short_name
+        )
+        super().save(*args, **with_search_text(kwargs, SEARCHED_NAMES))
 
     @property
     def full_name(self) -> str:

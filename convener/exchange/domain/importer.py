@@ -19,6 +19,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from convener.access.queries.ownership import directory_entry_editable_by, series_using
 from convener.audit import log as audit
 from convener.audit.models import AuditAction
 from convener.directory.models import (
@@ -27,7 +28,6 @@ from convener.directory.models import (
     Organisation,
     Person,
 )
-from convener.directory.queries.ownership import directory_entry_editable_by, series_using
 from convener.exchange.domain.meeting_import import sync_meeting, sync_sections
 from convener.exchange.domain.rows import ImportSummary, Lookups, RowWriter, changed_fields
 from convener.exchange.domain.validation import validate
@@ -106,7 +106,7 @@ def _upsert_entry(
     by: Any,
 ) -> None:
     """Create or update a directory entry, unless another series uses it and
-    the importer may not change it (`directory.queries.ownership`): a series
+    the importer may not change it (`access.queries.ownership`): a series
     file never rewrites the people on another series' pages."""
     existing = entries.get(key)
     if existing is not None and changed_fields(existing, values):

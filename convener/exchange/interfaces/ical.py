@@ -42,11 +42,11 @@ from icalendar import Calendar, Event, Timezone, vDuration
 
 from convener.audit.actors import AnyUser
 from convener.directory.models import Person
-from convener.directory.queries.people import appearances_of
 from convener.exchange.domain.calendar_entries import revisions
 from convener.exchange.interfaces.programme import readable_meetings, roles_text
 from convener.meetings.domain.timetable import Slot, meeting_end, meeting_start, timetable
 from convener.meetings.models import Meeting, MeetingStatus, Segment, Series
+from convener.records.queries.appearances import appearances_of
 
 PRODID = "-//Convener//Meeting calendars//EN"
 # A reserved name (RFC 2606): no real host can own the identifiers made with it.

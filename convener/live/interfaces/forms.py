@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.interfaces.reach import keep_within_reach
+from convener.access.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.live.domain.floor import LONGEST_LIMIT, MOST_REPLIES_PER_ITEM, TIME_LIMIT_FIELDS
 from convener.live.models import (

@@ -7,9 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from convener.access.queries.reach import organisations_within_reach
 from convener.directory.domain.convening import EDITABLE_FIELDS
 from convener.directory.models import ConveningGroup, Organisation
-from convener.directory.queries.reach import organisations_within_reach
 from convener.manage.interfaces.meetings import EMPTY_ROWS
 
 # The years a chair may be given for: those of the United Nations.

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.interfaces.reach import keep_within_reach
+from convener.access.interfaces.reach import keep_within_reach
 from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.manage.interfaces.programme import search_field
 

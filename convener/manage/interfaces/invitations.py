@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from convener.access.domain.invitations import NARROWING
-from convener.directory.interfaces.reach import keep_within_reach
+from convener.access.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.models import Series
 from convener.roles.models import Role

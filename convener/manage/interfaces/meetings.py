@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.interfaces.reach import keep_within_reach
+from convener.access.interfaces.reach import keep_within_reach
 from convener.directory.models import Organisation, Person, State
 from convener.manage.interfaces.pickers import order_by_series, order_representatives
 from convener.manage.interfaces.series import MARKDOWN_HELP

@@ -22,12 +22,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person, State
-from convener.directory.queries.reach import (
+from convener.meetings.models import Series
+from convener.records.queries.appearances import (
     organisations_of_series,
     people_of_series,
     representatives_of,
 )
-from convener.meetings.models import Series
 
 EMPTY = ("", "---------")
 

@@ -9,9 +9,9 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.interfaces.reach import keep_within_reach
+from convener.access.interfaces.reach import keep_within_reach
+from convener.access.queries.reach import organisations_within_reach
 from convener.directory.models import Organisation, Person
-from convener.directory.queries.reach import organisations_within_reach
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, Role, Segment, SegmentKind, Series
 

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.interfaces.reach import keep_within_reach
+from convener.access.interfaces.reach import keep_within_reach
 from convener.manage.interfaces.pickers import order_by_series
 from convener.manage.interfaces.time_zones import TimeZoneField
 from convener.manage.interfaces.typed import NO_SUCH_DATE, TypedDate

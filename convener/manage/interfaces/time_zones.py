@@ -22,7 +22,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.queries.search import fold
+from convener.directory.folding import fold
 
 # Cities that host UN meetings and whose time zone bears another city's name.
 # (The time-zone database names each zone after one city of it.)

@@ -28,6 +28,8 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from convener.access.loading import meeting_for
+from convener.access.queries.reach import organisations_within_reach
+from convener.access.queries.search import search_organisations, search_people
 from convener.audit.actors import require
 from convener.directory.domain.entries import (
     LikelyDuplicateError,
@@ -35,8 +37,6 @@ from convener.directory.domain.entries import (
     create_person,
 )
 from convener.directory.models import Organisation, Person
-from convener.directory.queries.reach import organisations_within_reach
-from convener.directory.queries.search import search_organisations, search_people
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.meetings import CoChairRow
 from convener.manage.interfaces.programme import ParticipationForm, search_as_you_type

@@ -25,11 +25,11 @@ from convener.access.domain import invitations
 from convener.access.loading import series_for
 from convener.access.models import Invitation
 from convener.access.queries.invitations import pending_invitations, series_grants
+from convener.access.queries.ownership import series_to_ask
 from convener.access.queries.speakers import participations_of
 from convener.access.wording import role_in_words
 from convener.audit.actors import require
 from convener.audit.log import acting_as
-from convener.directory.domain.ownership import series_to_ask
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Person
 from convener.manage.interfaces.invitations import AccountForm, InvitationForm

@@ -27,8 +27,8 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from convener.access.loading import child_of, meeting_for
+from convener.access.queries.search import search_people
 from convener.directory.models import Organisation, Person
-from convener.directory.queries.search import search_people
 from convener.manage.interfaces.programme import (
     NamingForm,
     ParticipantForm,

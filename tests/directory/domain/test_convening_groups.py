@@ -3,12 +3,13 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from convener.directory.domain.convening import update_convening_group
-from convener.directory.models import ConveningGroupChair
+from convener.directory.domain.convening import create_convening_group, update_convening_group
+from convener.directory.models import ConveningGroup, ConveningGroupChair
 from tests.factories import (
     ConveningGroupFactory,
     OrganisationFactory,
     SeriesFactory,
+    StaffFactory,
     secretariat_of,
 )
 
@@ -88,3 +89,10 @@ def test_a_group_that_also_convenes_another_series_is_changed_by_both_secretaria
             chairs=[],
             by=secretariat_of(series),
         )
+
+
+def test_creating_a_group_is_refused_to_whoever_may_not_create_a_series():
+    with pytest.raises(PermissionDenied):
+        create_convening_group(name="Global Group", by=StaffFactory())
+
+    assert not ConveningGroup.objects.exists()

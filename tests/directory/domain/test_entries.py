@@ -1,5 +1,5 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.directory.domain.entries import (
     LikelyDuplicateError,
@@ -7,14 +7,36 @@ from convener.directory.domain.entries import (
     create_person,
 )
 from convener.directory.models import Organisation, OrganisationKind, Person
-from tests.factories import OrganisationFactory, PersonFactory, StaffFactory, StateFactory
+from convener.roles.models import Role
+from tests.factories import (
+    GrantFactory,
+    OrganisationFactory,
+    PersonFactory,
+    StaffFactory,
+    StateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def user():
-    return StaffFactory()
+    """A secretariat, who may add entries to the directory."""
+    return GrantFactory(role=Role.SECRETARIAT).user
+
+
+def test_create_person_is_refused_to_whoever_may_not_add_entries():
+    with pytest.raises(PermissionDenied):
+        create_person(given_name="Ninette", family_name="Kelley", by=StaffFactory())
+
+    assert not Person.objects.exists()
+
+
+def test_create_organisation_is_refused_to_whoever_may_not_add_entries():
+    with pytest.raises(PermissionDenied):
+        create_organisation(name="UNHCR", kind=OrganisationKind.UN_ENTITY, by=StaffFactory())
+
+    assert not Organisation.objects.exists()
 
 
 def test_create_person_saves_every_detail_under_a_key_made_from_the_name(user):

@@ -1,9 +1,9 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.directory.domain.speakers import update_speaker_details
 from convener.prose.editing import EditConflictError, text_digest
-from tests.factories import AdministratorFactory, PersonFactory
+from tests.factories import AdministratorFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,13 @@ def test_update_speaker_details_refuses_a_biography_changed_since_the_speaker_re
 
     person.refresh_from_db()
     assert person.biography == "Written by the secretariat."
+
+
+def test_update_speaker_details_is_refused_to_whoever_may_not_edit_the_person():
+    person = PersonFactory(position="Director")
+
+    with pytest.raises(PermissionDenied):
+        update_speaker_details(person=person, changes={"position": "Other"}, by=UserFactory())
+
+    person.refresh_from_db()
+    assert person.position == "Director"

@@ -19,8 +19,8 @@ from convener.directory.models import (
     RegionalGroup,
     State,
 )
-from convener.directory.queries.people import MeetingAppearances, Part
 from convener.prose.links import followable
+from convener.records.queries.appearances import MeetingAppearances, Part
 
 
 class PersonOut(Schema):

@@ -8,7 +8,7 @@ it ("a representative of …") and through the people of it that appear.
 The secretariat of every series that uses an entry may change it; when a
 series whose secretariat the editor is not uses it too, the change is
 refused and the editor is told whom to ask (`access.rules`, permission
-`person.edit` / `organisation.edit`). A person also keeps their own entry
+`person.edit` / `organisation.edit`; `series_to_ask`). A person also keeps their own entry
 right through their speaker grant.
 
 `directory_entry_editable_by` is the question every writer asks, the
@@ -23,6 +23,7 @@ from django.db.models import Q, QuerySet
 
 from convener.directory.models import Organisation, Person
 from convener.meetings.models import Series
+from convener.meetings.queries.visibility import visible_series
 
 Entry = Person | Organisation
 
@@ -43,6 +44,16 @@ def directory_entry_editable_by(user: Any, entry: Entry) -> bool:
     """Whether `user` may change `entry` (a person or an organisation)."""
     permission = "person.edit" if isinstance(entry, Person) else "organisation.edit"
     return bool(user.has_perm(permission, entry))
+
+
+def series_to_ask(entry: Entry, *, user: Any) -> list[Series]:
+    """The series that use `entry` whose secretariat `user` is not, among those
+    the user may read: a draft series they do not prepare stays unnamed."""
+    return [
+        series
+        for series in series_using(entry).filter(pk__in=visible_series(user)).order_by("title")
+        if not user.has_perm("series.manage", series)
+    ]
 
 
 def _uses_person(person: Person) -> Q:

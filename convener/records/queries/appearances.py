@@ -1,7 +1,12 @@
-"""Reading people, and every part a person played in the meetings the user may read.
+"""Who in the directory appears in the meetings the user may read, and where.
 
-A person's page is public only through their part in a public meeting: someone
-who so far appears only in a draft programme has no public page.
+A person's or an organisation's page is public only through a part in a public
+meeting: someone who so far appears only in a draft programme has no public
+page. A person appears in a meeting's programme, as its moderator, as a
+co-chair's representative, or on the floor; an organisation as a co-organiser,
+through its people, or as a delegation on the floor; a State as a co-chair
+and on the floor. Every State has a public page all the same: the list of
+States is reference data, not news (`directory.queries.states`).
 """
 
 from __future__ import annotations
@@ -10,11 +15,19 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from convener.audit.actors import AnyUser
-from convener.directory.models import Person
-from convener.meetings.models import CoChair, Meeting, Participation, Segment
+from convener.directory.models import Organisation, Person, State
+from convener.meetings.models import (
+    CoChair,
+    CoOrganiser,
+    Meeting,
+    Participation,
+    Segment,
+    Series,
+)
+from convener.meetings.queries.meetings import chronological_order
 from convener.meetings.queries.visibility import (
     reads_every_draft,
     visible_meeting_q,
@@ -22,6 +35,8 @@ from convener.meetings.queries.visibility import (
 )
 from convener.records.models import Intervention
 from convener.records.queries.interventions import floor_turns
+
+# People and organisations the user may read
 
 
 def people_taking_part(user: AnyUser) -> QuerySet[Person]:
@@ -45,6 +60,45 @@ def visible_people(user: AnyUser) -> QuerySet[Person]:
 
 def people_for_page(user: AnyUser) -> QuerySet[Person]:
     return visible_people(user).select_related("organisation")
+
+
+def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    if reads_every_draft(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        Exists(
+            CoOrganiser.objects.filter(
+                visible_meeting_q(user, path="meeting"), organisation=OuterRef("pk")
+            )
+        )
+        | Exists(people_taking_part(user).filter(organisation=OuterRef("pk")))
+        | Exists(
+            Intervention.objects.filter(
+                visible_meeting_q(user, path="segment__meeting"), organisation=OuterRef("pk")
+            )
+        )
+    )
+
+
+def meetings_co_organised_by(organisation: Organisation, *, user: AnyUser) -> QuerySet[Meeting]:
+    return (
+        visible_meetings(user)
+        .filter(co_organiser_links__organisation=organisation)
+        .select_related("series")
+        .order_by(*chronological_order())
+    )
+
+
+def people_of(organisation: Organisation, *, user: AnyUser) -> QuerySet[Person]:
+    """The organisation's people who took part in meetings the user may read."""
+    return (
+        people_taking_part(user)
+        .filter(organisation=organisation)
+        .order_by("family_name", "given_name")
+    )
+
+
+# A person's parts, meeting by meeting
 
 
 class Part(StrEnum):
@@ -134,4 +188,67 @@ def _date_position(meeting: Meeting) -> tuple[bool, datetime.date, int, int]:
         meeting.date or datetime.date.min,
         meeting.series_id,
         meeting.number,
+    )
+
+
+# A State's parts
+
+
+def co_chairing_by(state: State, *, user: AnyUser) -> QuerySet[CoChair]:
+    """The meetings the user may read that the State co-chaired, with its representative."""
+    return (
+        CoChair.objects.filter(visible_meeting_q(user, path="meeting"), state=state)
+        .select_related("meeting__series", "person")
+        .order_by(*chronological_order("meeting"))
+    )
+
+
+def floor_turns_of(state: State, *, user: AnyUser) -> QuerySet[Intervention]:
+    """The times the State took the floor in meetings the user may read."""
+    return (
+        floor_turns(user)
+        .filter(state=state)
+        .order_by(*chronological_order("segment__meeting"), "segment__order", "order", "pk")
+    )
+
+
+# The series in hand: whoever picks an entry for a series is offered that
+# series' own people and organisations first (`access.queries.search`).
+
+
+def people_of_series(series: Series) -> QuerySet[Person]:
+    """The people who appear in a meeting of `series` (programme, co-chair,
+    moderator, the floor) or are its rapporteur."""
+    return Person.objects.filter(
+        Exists(Participation.objects.filter(segment__meeting__series=series, person=OuterRef("pk")))
+        | Exists(CoChair.objects.filter(meeting__series=series, person=OuterRef("pk")))
+        | Exists(Meeting.objects.filter(series=series, moderator=OuterRef("pk")))
+        | Exists(
+            Intervention.objects.filter(segment__meeting__series=series, speaker=OuterRef("pk"))
+        )
+        | Q(rapporteur_of=series)
+    )
+
+
+def organisations_of_series(series: Series) -> QuerySet[Organisation]:
+    """The organisations that co-organise a meeting of `series`, take its
+    floor, or whose people appear in it."""
+    return Organisation.objects.filter(
+        Exists(CoOrganiser.objects.filter(meeting__series=series, organisation=OuterRef("pk")))
+        | Exists(
+            Intervention.objects.filter(
+                segment__meeting__series=series, organisation=OuterRef("pk")
+            )
+        )
+        | Exists(people_of_series(series).filter(organisation=OuterRef("pk")))
+    )
+
+
+def representatives_of(state: State) -> QuerySet[Person]:
+    """The people who represent `state`: of an organisation of that State (its
+    mission, its government), or who co-chaired or took the floor for it."""
+    return Person.objects.filter(
+        Q(organisation__state=state)
+        | Exists(CoChair.objects.filter(state=state, person=OuterRef("pk")))
+        | Exists(Intervention.objects.filter(state=state, speaker=OuterRef("pk")))
     )

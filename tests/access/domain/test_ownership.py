@@ -2,10 +2,10 @@
 
 import pytest
 
-from convener.directory.domain.ownership import EntrySharedError
+from convener.access.domain.ownership import EntrySharedError
+from convener.access.queries.ownership import directory_entry_editable_by
 from convener.directory.domain.speakers import update_speaker_details
 from convener.directory.models import Person
-from convener.directory.queries.ownership import directory_entry_editable_by
 from convener.meetings.models import MeetingStatus, Series, SeriesStatus
 from convener.roles.models import Role
 from tests.factories import (

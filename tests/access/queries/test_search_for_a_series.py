@@ -2,25 +2,15 @@
 
 import pytest
 
-from convener.directory.queries.reach import (
-    organisations_of_series,
-    people_of_series,
-    representatives_of,
-)
-from convener.directory.queries.search import search_organisations, search_people
+from convener.access.queries.search import search_organisations, search_people
 from convener.meetings.models import MeetingStatus, SeriesStatus
 from convener.roles.models import Role
 from tests.factories import (
-    CoChairFactory,
     CoOrganiserFactory,
     GrantFactory,
-    InterventionFactory,
     MeetingFactory,
-    OrganisationFactory,
     ParticipationFactory,
-    PersonFactory,
     SeriesFactory,
-    StateFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,30 +43,6 @@ def _in(series, family_name, **person):
 
 def _names(people):
     return [person.family_name for person in people]
-
-
-def test_people_of_series_are_those_in_its_meetings_or_its_rapporteur(earlier, new_series):
-    speaker = _in(new_series, "Speaker")
-    co_chair = CoChairFactory(meeting__series=new_series).person
-    on_the_floor = InterventionFactory(segment__meeting__series=new_series).speaker
-    new_series.rapporteur = PersonFactory(family_name="Rapporteur")
-    new_series.save()
-    _in(earlier, "Elsewhere")
-
-    assert set(people_of_series(new_series)) == {
-        speaker,
-        co_chair,
-        on_the_floor,
-        new_series.rapporteur,
-    }
-
-
-def test_organisations_of_series_are_its_co_organisers_and_its_peoples(earlier, new_series):
-    co_organiser = CoOrganiserFactory(meeting__series=new_series).organisation
-    speaker = _in(new_series, "Speaker")
-    CoOrganiserFactory(meeting__series=earlier)
-
-    assert set(organisations_of_series(new_series)) == {co_organiser, speaker.organisation}
 
 
 def test_search_people_for_a_series_ranks_its_own_people_before_others(
@@ -126,14 +92,3 @@ def test_search_organisations_for_a_series_ranks_its_own_first(earlier, new_seri
         "Agency for Refugees",
         "Refugee Agency",
     ]
-
-
-def test_representatives_of_a_state_are_its_missions_people_and_its_former_speakers():
-    zambia = StateFactory(iso3="ZMB")
-    of_the_mission = PersonFactory(organisation=OrganisationFactory(state=zambia))
-    co_chaired = CoChairFactory(state=zambia).person
-    spoke_for_it = InterventionFactory(state=zambia).speaker
-    PersonFactory()  # of no State
-    CoChairFactory(state=StateFactory(iso3="PRT"))
-
-    assert set(representatives_of(zambia)) == {of_the_mission, co_chaired, spoke_for_it}

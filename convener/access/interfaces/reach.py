@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.directory.queries.reach import organisations_within_reach, people_within_reach
+from convener.access.queries.reach import organisations_within_reach, people_within_reach
 
 
 def keep_within_reach(
@@ -19,7 +19,7 @@ def keep_within_reach(
     organisations: Iterable[str] = (),
 ) -> None:
     """Narrow the form's choices of people and of organisations to those within
-    the user's reach (`directory.queries.reach`): an id of anyone else is
+    the user's reach (`access.queries.reach`): an id of anyone else is
     refused as any invalid choice is, and never listed."""
     for names, reach, message in (
         (people, people_within_reach(user), _PERSON_OUT_OF_REACH),

@@ -1,0 +1,67 @@
+"""The people and organisations a user may put into a series: those "within reach".
+
+Whoever builds a programme, names a co-chair or a co-organiser, records a
+speaker or invites someone picks an entry of the directory by its id, and
+whatever they pick is printed on a public page once the meeting is published.
+So they may pick only an entry they may already see:
+
+- one that appears in a meeting they may read: a public meeting of any
+  published series, or any meeting, drafts included, of a series where they
+  hold a role that reads drafts (`meetings.queries.visibility`,
+  `records.queries.appearances`);
+- one they added to the directory themselves (the audit log says who), so
+  that a new person joins the programme at once.
+
+Site staff reach the whole directory. Someone who so far appears only in
+another series' draft is out of reach: their name and biography stay in
+that draft. The pickers' searches and every form and API field that takes
+an entry's id read these two functions, and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db.models import CharField, Exists, Model, OuterRef, QuerySet
+from django.db.models.functions import Cast
+
+from convener.audit.actors import AnyUser
+from convener.audit.models import AuditAction, AuditEntry
+from convener.directory.models import Organisation, Person
+from convener.meetings.queries.visibility import reads_every_draft
+from convener.records.queries.appearances import visible_organisations, visible_people
+
+M = TypeVar("M", bound=Model)
+
+
+def people_within_reach(user: AnyUser) -> QuerySet[Person]:
+    """The people `user` may pick for a series they work on."""
+    if reads_every_draft(user):
+        return Person.objects.all()
+    return Person.objects.filter(
+        Exists(visible_people(user).filter(pk=OuterRef("pk"))) | _added_by(user, Person)
+    )
+
+
+def organisations_within_reach(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations `user` may pick for a series they work on."""
+    if reads_every_draft(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        Exists(visible_organisations(user).filter(pk=OuterRef("pk")))
+        | _added_by(user, Organisation)
+    )
+
+
+def _added_by(user: AnyUser, model: type[M]) -> Exists:
+    """Entries of `model` whose creation the audit log attributes to `user`."""
+    if not user.is_authenticated:
+        return Exists(AuditEntry.objects.none())
+    return Exists(
+        AuditEntry.objects.filter(
+            user_id=user.pk,
+            action=AuditAction.CREATED,
+            target_type=model._meta.label,
+            target_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+    )
