@@ -6,6 +6,7 @@ The benchmarks under bench/ import this module; it is not a benchmark itself.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import os
 import platform
@@ -42,10 +43,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def postgres_url() -> str:
-    url = os.environ.get(
-        "CONVENER_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/convener_bench"
-    )
+def postgres_url(
+    variable: str = "CONVENER_BENCH_POSTGRES_URL", default_name: str = "convener_bench"
+) -> str:
+    """The benchmark's PostgreSQL database (the variable's, else the default); made if missing."""
+    url = os.environ.get(variable, f"postgres://postgres@127.0.0.1:5432/{default_name}")
     import psycopg
 
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
@@ -59,9 +61,30 @@ def postgres_url() -> str:
     return url
 
 
+def load_demo(env: dict[str, str]) -> None:
+    """The demo series and its accounts. Not through `convener demo`, which refuses a
+    database server and a SECRET_KEY (it guards production installations): the
+    benchmarks run with both, on data folders and databases of their own."""
+    subprocess.run(
+        [str(CONVENER), "migrate", "--no-input", "-v0"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    loader = "from convener.server.demo import prepare_demo; prepare_demo()"
+    subprocess.run(
+        [str(CONVENER), "shell", "-c", loader], env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
 def prepare(env: dict[str, str]) -> None:
-    for command in (["demo", "--load-only"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run([str(CONVENER), *command], env=env, check=True, stdout=subprocess.DEVNULL)
+    load_demo(env)
+    subprocess.run(
+        [str(CONVENER), "collectstatic", "--no-input", "-v0"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
@@ -120,6 +143,53 @@ def worker_memory_mb(server: subprocess.Popen) -> list[float]:
     return sizes
 
 
+def web_workers(server: subprocess.Popen) -> list[int]:
+    """The process ids of the server's web workers (not the background task worker)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return [
+        int(pid)
+        for pid in children
+        if b"worker" not in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    ]
+
+
+def thread_count(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"Threads:\s+(\d+)", status).group(1))
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    return inodes
+
+
+def postgres_client_ports(pid: int, server_port: int = 5432) -> list[int]:
+    """The local ports of a process's TCP connections to PostgreSQL."""
+    inodes = _socket_inodes(pid)
+    ports = []
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote, inode = fields[1], fields[2], fields[9]
+            if inode in inodes and int(remote.rsplit(":", 1)[1], 16) == server_port:
+                ports.append(int(local.rsplit(":", 1)[1], 16))
+    return ports
+
+
+def sqlite_connections(pid: int, database: Path) -> int:
+    """How many SQLite connections a process holds: its open descriptors of the file."""
+    count = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            count += os.readlink(fd) == str(database)
+    return count
+
+
 def _duration_ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
@@ -142,7 +212,31 @@ def run_wrk(
         figures[f"p{percentile}"] = _duration_ms(value, unit)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     figures["errors"] = float(errors.group(1)) if errors else 0.0
+    # Requests wrk gave up on (2 s), which its rate and percentiles leave out.
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
+    figures["timeouts"] = float(timeouts.group(1)) if timeouts else 0.0
     return figures
+
+
+SERVINGS = {
+    "split": "as shipped: streams through the ASGI handler, pages as WSGI in 4 threads",
+    "django-asgi": "Django's own ASGI handler for every request (CONVENER_SERVING=django-asgi)",
+    "split-a2wsgi": "the split, with a2wsgi's WSGIMiddleware (4 threads) for the pages",
+}
+
+
+def parser(description: str, default_backends: str) -> argparse.ArgumentParser:
+    """The options every HTTP benchmark takes; a benchmark may add its own."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--backends", default=default_backends)
+    parser.add_argument(
+        "--serving",
+        choices=sorted(SERVINGS),
+        default="split",
+        help="how the server serves (a benchmark switch: production serves the split)",
+    )
+    return parser
 
 
 def run(
@@ -151,13 +245,12 @@ def run(
     default_backends: str,
     columns: list[str],
     bench_backend: Callable[[str, dict[str, str], str, int], object],
+    options: argparse.Namespace | None = None,
 ) -> None:
     """A benchmark's command line: parse options, print the machine and the table's
     head, then measure on each database in a fresh data folder."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
-    parser.add_argument("--backends", default=default_backends)
-    options = parser.parse_args()
+    if options is None:
+        options = parser(description, default_backends).parse_args()
     wrk = ensure_wrk()
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -165,6 +258,8 @@ def run(
     print(
         f"Server: convener serve, gunicorn, {WORKERS} workers; load: wrk, {options.duration} s each"
     )
+    print(f"Serving: {options.serving}: {SERVINGS[options.serving]}")
+    print(f"Load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     print()
     print("| " + " | ".join(columns) + " |")
     print("|" + " --- |" * len(columns))
@@ -177,6 +272,7 @@ def run(
             # cross processes); the figures are for two.
             "REDIS_URL": os.environ.get("CONVENER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
             "CONVENER_REDIS_PREFIX": "convener-bench",
+            "CONVENER_SERVING": options.serving,
         }
         base.pop("DATABASE_URL", None)
         for backend in options.backends.split(","):
@@ -184,3 +280,4 @@ def run(
             if backend == "postgres":
                 env["DATABASE_URL"] = postgres_url()
             bench_backend(backend, env, wrk, options.duration)
+    print(f"Load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")

@@ -14,9 +14,17 @@ the update, and the resident memory of each server process before and after
 the clients connected.
 
     python bench/live [--clients 100,500,1000] [--updates 100] [--redis URL]
+                      [--database sqlite|postgres] [--serving split|django-asgi]
 
 Needs Redis (default redis://127.0.0.1:6379/0; its keys and channels get a
-prefix of their own).
+prefix of their own). With `--database postgres`, a PostgreSQL server at
+CONVENER_BENCH_LIVE_POSTGRES_URL (default
+postgres://postgres@127.0.0.1:5432/convener_bench_live, created if missing).
+It also prints what each server's web worker holds with the streams open:
+threads (/proc/<pid>/status) and database connections (its open descriptors
+of the SQLite file, or its TCP connections to PostgreSQL, checked against
+pg_stat_activity). `--serving django-asgi` serves through Django's own ASGI
+handler instead of the split `convener serve` ships (a benchmark switch).
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -43,7 +52,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chair import Chair, set_up_django
 from clients import Arrivals, Client
-from serving import CONVENER, free_port, worker_memory_mb
+from serving import (
+    CONVENER,
+    SERVINGS,
+    free_port,
+    load_demo,
+    postgres_client_ports,
+    postgres_url,
+    sqlite_connections,
+    thread_count,
+    web_workers,
+    worker_memory_mb,
+)
 
 SERIES, MEETING = "gmg-2016", 3
 EVENTS = f"/live/series/{SERIES}/meetings/{MEETING}/events/"
@@ -98,6 +118,43 @@ def stop(servers: list[subprocess.Popen]) -> None:
         server.wait(timeout=30)
 
 
+@dataclass
+class Database:
+    """Where the servers keep their data, to count the connections a worker holds."""
+
+    sqlite_file: Path | None = None
+    postgres: str = ""
+
+    def held(self, servers: list[subprocess.Popen]) -> dict[str, str]:
+        """Threads and database connections of each server's web worker, and the
+        connections PostgreSQL itself counts for them."""
+        threads, connections, ports = [], [], []
+        for server in servers:
+            for pid in web_workers(server):
+                threads.append(thread_count(pid))
+                if self.sqlite_file is not None:
+                    connections.append(sqlite_connections(pid, self.sqlite_file))
+                else:
+                    own = postgres_client_ports(
+                        pid, urllib.parse.urlsplit(self.postgres).port or 5432
+                    )
+                    connections.append(len(own))
+                    ports.extend(own)
+        held = {
+            "threads": ", ".join(map(str, threads)),
+            "connections": ", ".join(map(str, connections)),
+        }
+        if self.postgres:
+            import psycopg
+
+            with psycopg.connect(self.postgres) as connection:
+                (counted,) = connection.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE client_port = ANY(%s)", (ports,)
+                ).fetchone()
+            held["connections"] += f" (pg_stat_activity: {counted})"
+        return held
+
+
 def percentile(values: list[float], share: float) -> float:
     """The nearest-rank percentile."""
     ordered = sorted(values)
@@ -147,11 +204,20 @@ class Timings:
 
 
 async def measure(
-    count: int, updates: int, servers: list[subprocess.Popen], ports: list[int], chair: Chair
-) -> dict[str, float]:
+    count: int,
+    updates: int,
+    servers: list[subprocess.Popen],
+    ports: list[int],
+    chair: Chair,
+    database: Database,
+) -> dict[str, float | str]:
     arrivals = Arrivals(clients=count)
     clients, connected_in = await connect(count, ports, arrivals)
-    figures = {
+    await asyncio.sleep(1)  # let the streams' start settle
+    held = database.held(servers)
+    figures: dict[str, float | str] = {
+        "threads connected": held["threads"],
+        "connections connected": held["connections"],
         "connect s": connected_in,
         "connect p99 ms": 1000 * percentile([client.connected_in for client in clients], 0.99),
     }
@@ -159,6 +225,9 @@ async def measure(
         figures[f"RSS MB {number} connected"] = max(worker_memory_mb(server))
     try:
         timings = await time_actions(chair, arrivals, updates)
+        held = database.held(servers)
+        figures["threads after"] = held["threads"]
+        figures["connections after"] = held["connections"]
     finally:
         for client in clients:
             client.close()
@@ -208,15 +277,20 @@ def main() -> None:
     parser.add_argument("--clients", default="100,500,1000", help="comma-separated Ns")
     parser.add_argument("--updates", type=int, default=100, help="chair actions measured per N")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--serving", choices=sorted(SERVINGS), default="split")
     options = parser.parse_args()
     limit = raise_open_file_limit()
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(
-        f"Servers: {PROCESSES} x convener serve (gunicorn + uvicorn, 1 worker), SQLite, Redis; "
+        f"Servers: {PROCESSES} x convener serve (gunicorn + uvicorn, 1 worker), "
+        f"{options.database}, Redis; "
         f"clients: asyncio in one process (open files {limit}); {options.updates} actions per N"
     )
+    print(f"Serving: {options.serving}: {SERVINGS[options.serving]}")
+    print(f"Load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     print()
     columns = [
         "clients",
@@ -230,6 +304,8 @@ def main() -> None:
         "to all p99 ms",
         "to all max ms",
         "worker RSS MB (idle → connected)",
+        "worker threads (idle → connected → after)",
+        "DB connections (idle → connected → after)",
     ]
     print("| " + " | ".join(columns) + " |")
     print("|" + " --- |" * len(columns))
@@ -241,11 +317,15 @@ def main() -> None:
             "REDIS_URL": options.redis,
             "CONVENER_REDIS_PREFIX": f"convener-bench-{uuid.uuid4().hex[:8]}",
             "CONVENER_LOG_LEVEL": "warning",
+            "CONVENER_SERVING": options.serving,
         }
         env.pop("DATABASE_URL", None)
-        subprocess.run(
-            [str(CONVENER), "demo", "--load-only"], env=env, check=True, stdout=subprocess.DEVNULL
-        )
+        database = Database(sqlite_file=Path(data_dir) / "convener.sqlite3")
+        if options.database == "postgres":
+            url = postgres_url("CONVENER_BENCH_LIVE_POSTGRES_URL", "convener_bench_live")
+            env["DATABASE_URL"] = url
+            database = Database(postgres=url)
+        load_demo(env)
         set_up_django(env)
         chair = Chair(SERIES, MEETING)
         chair.open_meeting()
@@ -253,10 +333,12 @@ def main() -> None:
             servers, ports = start_servers(env, Path(data_dir) / "servers.log")
             try:
                 idle = [max(worker_memory_mb(server)) for server in servers]
-                figures = run_loop(measure(count, options.updates, servers, ports, chair))
+                idle_held = database.held(servers)
+                figures = run_loop(measure(count, options.updates, servers, ports, chair, database))
             finally:
                 stop(servers)
-            print(row(count, idle, figures), flush=True)
+            print(row(count, idle, idle_held, figures), flush=True)
+    print(f"Load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 
 def run_loop(coroutine):  # type: ignore[no-untyped-def]
@@ -267,7 +349,9 @@ def run_loop(coroutine):  # type: ignore[no-untyped-def]
     return uvloop.run(coroutine)
 
 
-def row(count: int, idle: list[float], figures: dict[str, float]) -> str:
+def row(
+    count: int, idle: list[float], idle_held: dict[str, str], figures: dict[str, float | str]
+) -> str:
     timings = [
         f"{figures['connect s']:.1f}",
         *(
@@ -288,7 +372,11 @@ def row(count: int, idle: list[float], figures: dict[str, float]) -> str:
         f"{before:.0f} → {figures[f'RSS MB {number} connected']:.0f}"
         for number, before in enumerate(idle)
     )
-    return f"| {count} | " + " | ".join(timings) + f" | {memory} |"
+    held = [
+        f"{idle_held[name]} → {figures[f'{name} connected']} → {figures[f'{name} after']}"
+        for name in ("threads", "connections")
+    ]
+    return f"| {count} | " + " | ".join([*timings, memory, *held]) + " |"
 
 
 if __name__ == "__main__":

@@ -33,8 +33,16 @@ class Chair:
         self.user = get_user_model().objects.get(username="chair")
 
     def open_meeting(self) -> None:
-        """Say which segment is under way and put every speaker of the programme on the list."""
+        """Say which segment is under way and put every speaker of the programme on the list.
+        The demo's meeting is reported (its record final): it is reopened first."""
+        from convener.audit.actors import command_line_operator
         from convener.live.domain.floor import start_segment
+        from convener.meetings.domain.workflow import is_reported, reopen_meeting
+
+        if is_reported(self.meeting):
+            reopen_meeting(
+                meeting=self.meeting, by=command_line_operator(), reason="live benchmark"
+            )
 
         segment = self.meeting.segments.filter(participations__isnull=False).first()
         start_segment(meeting=self.meeting, segment=segment, by=self.user)

@@ -8,6 +8,10 @@ reads it (from the page cache) and as the signed-in secretariat reads it
 (rendered on every request).
 
     python bench/pages [--duration SECONDS] [--backends sqlite,postgres]
+                       [--pages series,meeting] [--serving split|django-asgi]
+
+`--serving django-asgi` serves every request through Django's own ASGI handler
+instead of the split `convener serve` ships (a benchmark switch, to compare).
 
 Needs wrk (Debian package `wrk`; installed with apt-get when run as root) and,
 for the PostgreSQL run, a server at CONVENER_BENCH_POSTGRES_URL (default
@@ -24,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from serving import (
     free_port,
+    parser,
     prepare,
     run,
     run_wrk,
@@ -36,6 +41,7 @@ PAGES = {
     "series page": "/series/gmg-2016/",
     "meeting page": "/series/gmg-2016/meetings/3/",
 }
+SELECTED = list(PAGES)
 CONCURRENCY = (1, 32)
 
 
@@ -46,7 +52,9 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, seconds: int) -> lis
     rows = []
     readers = {"public": "", "secretariat (not cached)": secretariat_cookie(port)}
     try:
-        for (page, path), (reader, cookie) in itertools.product(PAGES.items(), readers.items()):
+        for (page, path), (reader, cookie) in itertools.product(
+            [(page, PAGES[page]) for page in SELECTED], readers.items()
+        ):
             url = f"http://127.0.0.1:{port}{path}"
             run_wrk(wrk, url, 8, 2, cookie)  # warm the workers and their page caches
             for concurrency in CONCURRENCY:
@@ -54,7 +62,7 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, seconds: int) -> lis
                 memory = worker_memory_mb(server)
                 rows.append(
                     f"| {name} | {page} | {reader} | {concurrency} | {figures['rps']:.0f} | "
-                    f"{figures['p50']:.1f} | {figures['p99']:.1f} | {int(figures['errors'])} | "
+                    f"{figures['p50']:.1f} | {figures['p99']:.1f} | {errors(figures)} | "
                     f"{max(memory):.0f} |"
                 )
                 print(rows[-1], flush=True)
@@ -64,9 +72,21 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, seconds: int) -> lis
     return rows
 
 
+def errors(figures: dict[str, float]) -> str:
+    """Answers other than 2xx or 3xx, and requests that timed out if any."""
+    text = f"{int(figures['errors'])}"
+    return f"{text} (+{int(figures['timeouts'])} timed out)" if figures["timeouts"] else text
+
+
 def main() -> None:
+    description = __doc__.splitlines()[0]
+    arguments = parser(description, "sqlite,postgres")
+    arguments.add_argument("--pages", default="series,meeting", help="series, meeting or both")
+    options = arguments.parse_args()
+    SELECTED[:] = [f"{page} page" for page in options.pages.split(",")]
     run(
-        description=__doc__.splitlines()[0],
+        options=options,
+        description=description,
         default_backends="sqlite,postgres",
         columns=[
             "database",

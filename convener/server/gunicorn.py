@@ -8,6 +8,7 @@ Beside them runs the background worker that builds document files
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -41,9 +42,40 @@ class ConvenerServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        serving = os.environ.get("CONVENER_SERVING", "split")
+        if serving != "split":
+            return _compared_application(serving)
         from convener.asgi import application
 
         return application
+
+
+def _compared_application(serving: str) -> Any:
+    """A benchmark switch (CONVENER_SERVING, set by bench/pages and bench/live): other
+    ways of serving, measured against the split of `convener.asgi`."""
+    import django
+    from django.core.asgi import get_asgi_application
+
+    if serving == "django-asgi":  # Django's own ASGI handler for every request
+        return get_asgi_application()
+    if serving == "split-a2wsgi":  # the split, with a2wsgi's adapter for the pages
+        from a2wsgi import WSGIMiddleware  # not a dependency: installed for the benchmark
+        from django.core.wsgi import get_wsgi_application
+
+        from convener.server.routing import PAGE_THREADS, StreamHandler, is_async_view
+
+        django.setup(set_prefix=False)
+        pages = WSGIMiddleware(get_wsgi_application(), workers=PAGE_THREADS)
+        streams = StreamHandler()
+
+        async def application(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "http" and not is_async_view(scope["path"]):
+                await pages(scope, receive, send)
+            else:
+                await streams(scope, receive, send)
+
+        return application
+    raise ValueError(f"CONVENER_SERVING={serving}: split, django-asgi or split-a2wsgi")
 
 
 def worker_processes(requested: int) -> int:
