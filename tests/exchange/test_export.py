@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from convener.directory.models import ConveningGroup, Organisation, Person, State, StateGroup
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import validate
+from convener.exchange.format.source import parse, read
 from convener.exchange.interfaces.export import series_document, to_json, to_yaml
 from convener.exchange.interfaces.formats import export_formats
-from convener.exchange.interfaces.source import parse, read
 from convener.meetings.models import (
     ConceptNoteSection,
     Meeting,

@@ -8,7 +8,7 @@ from convener.access.models import Invitation
 from convener.directory.models import Person, State
 from convener.exchange.domain.importer import import_file, import_series
 from convener.exchange.domain.validation import validate
-from convener.exchange.interfaces.source import read
+from convener.exchange.format.source import read
 from convener.live.domain.floor import start_segment
 from convener.live.domain.requests import add_for_raised_flag
 from convener.live.domain.turns import give_floor

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
-from convener.exchange.interfaces.source import MAX_FILE_BYTES, SourceSyntaxError
+from convener.exchange.format.source import MAX_FILE_BYTES, SourceSyntaxError
 from convener.meetings.models import Meeting, Series
 from convener.records.models import Intervention
 from tests.exchange.conftest import VALID_SERIES

@@ -31,8 +31,8 @@ from convener.directory.queries.ownership import directory_entry_editable_by, se
 from convener.exchange.domain.meeting_import import sync_meeting, sync_sections
 from convener.exchange.domain.rows import ImportSummary, Lookups, RowWriter, changed_fields
 from convener.exchange.domain.validation import validate
-from convener.exchange.interfaces import source as series_source
-from convener.exchange.interfaces.schema import (
+from convener.exchange.format import source as series_source
+from convener.exchange.format.schema import (
     ConveningGroupEntry,
     SeriesDocument,
     SeriesEntry,

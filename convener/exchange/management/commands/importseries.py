@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
-from convener.exchange.interfaces.source import MAX_FILE_BYTES, SourceSyntaxError
+from convener.exchange.format.source import MAX_FILE_BYTES, SourceSyntaxError
 
 
 class Command(BaseCommand):
