@@ -19,8 +19,8 @@ from convener.exchange.domain.validation import SeriesDataError
 from convener.meetings.models import MeetingStatus, SegmentKind
 from convener.prose.links import checked_link, followable
 from convener.publishing.document import Document, Paragraph, Text
-from convener.publishing.interfaces.docx import DocxExporter
-from convener.publishing.interfaces.html import HtmlExporter
+from convener.publishing.exporters.docx import DocxExporter
+from convener.publishing.exporters.html import HtmlExporter
 from tests.exchange.conftest import VALID_SERIES
 from tests.factories import (
     AdministratorFactory,

@@ -36,7 +36,7 @@ from convener.meetings.queries.visibility import (
 )
 from convener.publishing.composition.documents import compose
 from convener.publishing.domain.processes import process_gone, this_process
-from convener.publishing.interfaces.exporters import exporters
+from convener.publishing.exporters import exporters
 from convener.publishing.models import Audience, BuildStatus, DocumentBuild
 
 logger = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from convener.publishing.composition.documents import (
     compose,
     document_label,
 )
-from convener.publishing.interfaces.markdown import render_markdown
+from convener.publishing.exporters.markdown import render_markdown
 from convener.publishing.models import DocumentVersion
 
 

@@ -9,7 +9,7 @@ from convener.publishing.composition.report import (
     generated_acknowledgements,
     generated_introduction,
 )
-from convener.publishing.interfaces.markdown import render_blocks_markdown
+from convener.publishing.exporters.markdown import render_blocks_markdown
 from convener.publishing.models import ReportTextKind
 
 
