@@ -118,7 +118,7 @@ def _build(
         document=document,
         meeting_number=number,
         file_format=file_format,
-        user=request.user,
+        by=request.user,
     )
     return series, meeting, exporter, build
 
