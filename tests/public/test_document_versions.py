@@ -8,10 +8,10 @@ from convener.meetings.domain.workflow import publish_meeting, unpublish_meeting
 from convener.meetings.models import MeetingStatus
 from convener.publishing.domain.versions import publish_version
 from tests.factories import (
+    AdministratorFactory,
     ConceptNoteSectionFactory,
     MeetingFactory,
     SeriesFactory,
-    StaffFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def secretariat():
-    return StaffFactory()
+    return AdministratorFactory()
 
 
 @pytest.fixture

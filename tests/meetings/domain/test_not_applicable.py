@@ -12,6 +12,7 @@ from convener.meetings.domain.workflow import publish_meeting, publish_series
 from convener.meetings.models import Meeting, MeetingStatus, Role, SegmentKind, SeriesStatus
 from convener.publishing.models import DocumentVersion
 from tests.factories import (
+    AdministratorFactory,
     CoChairFactory,
     MeetingFactory,
     OrganisationFactory,
@@ -107,9 +108,9 @@ def test_planning_checks_ask_no_moderator_of_a_meeting_not_moderated():
 def test_publishing_a_series_of_one_meeting_without_text_keeps_no_series_concept_note():
     series = SeriesFactory(status=SeriesStatus.DRAFT)
     meeting = MeetingFactory(series=series, status=MeetingStatus.DRAFT)
-    publish_meeting(meeting=meeting, by=StaffFactory())
+    publish_meeting(meeting=meeting, by=AdministratorFactory())
 
-    publish_series(series=series, by=StaffFactory())
+    publish_series(series=series, by=AdministratorFactory())
 
     assert set(DocumentVersion.objects.values_list("document", "meeting_number")) == {
         ("concept-note", meeting.number),
@@ -122,7 +123,7 @@ def test_publishing_a_second_meeting_keeps_the_series_concept_note_that_lists_bo
     first = MeetingFactory()
     second = MeetingFactory(series=first.series, status=MeetingStatus.DRAFT)
 
-    publish_meeting(meeting=second, by=StaffFactory())
+    publish_meeting(meeting=second, by=AdministratorFactory())
 
     version = DocumentVersion.objects.get(document="concept-note", meeting_number=0)
     assert first.title in version.text

@@ -23,10 +23,10 @@ from convener.meetings.models import Meeting, MeetingStatus, Series, SeriesStatu
 from convener.meetings.queries.visibility import visible_meetings
 from convener.publishing.models import DocumentVersion
 from tests.factories import (
+    AdministratorFactory,
     ConceptNoteSectionFactory,
     MeetingFactory,
     SeriesFactory,
-    StaffFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def secretariat():
-    return StaffFactory()
+    return AdministratorFactory()
 
 
 def draft_meeting(**fields):
