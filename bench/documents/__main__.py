@@ -71,7 +71,7 @@ import json, resource, sys, time
 import django
 django.setup()
 from convener.publishing.composition.documents import compose
-from convener.publishing.interfaces.exporters import exporters
+from convener.publishing.exporters import exporters
 from django.contrib.auth import get_user_model
 
 # A reader who may read every series, drafts included.

@@ -32,10 +32,11 @@ from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from convener.access.scope import meeting_of, series_of
 from convener.meetings.domain.workflow import MeetingIsReported, is_cancelled, is_reported
-from convener.meetings.models import MeetingStatus
+from convener.meetings.models import MeetingStatus, Series
 from convener.roles.models import Grant, Role
 from convener.roles.queries import grants_of
 
@@ -333,3 +334,69 @@ rules.add_perm(
 )
 rules.add_perm("organisation.edit", is_site_administrator | owns_the_entry)
 rules.add_perm("person.confirm", is_the_person)
+
+
+# Convener issue 12 (publishing, exchange, access, api, roles): the permissions
+# of their state changes that no view asked for by name before.
+
+
+@rules.predicate
+def series_is_public(user: Any, obj: Any) -> bool:
+    series = series_of(obj)
+    return series is not None and series.is_published
+
+
+@rules.predicate
+def is_signed_in(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+@rules.predicate
+def invitation_is_open(user: Any, invitation: Any) -> bool:
+    """Neither accepted, nor withdrawn, nor expired: its link still works."""
+    return (
+        invitation is not None
+        and invitation.accepted_at is None
+        and invitation.revoked_at is None
+        and invitation.expires_at > timezone.now()
+    )
+
+
+@rules.predicate
+def series_has_no_secretariat(user: Any, obj: Any) -> bool:
+    """A series just created: nobody runs it yet."""
+    series = series_of(obj)
+    return series is not None and not series.grants.filter(role=Role.SECRETARIAT).exists()
+
+
+@rules.predicate
+def owns_the_token(user: Any, token: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and token.user_id == user.pk)
+
+
+@rules.predicate
+def imports_into_a_series_of_theirs(user: Any, document: Any) -> bool:
+    """A series file: the user runs the series it describes, or may create it
+    when it does not exist yet."""
+    series = Series.objects.filter(slug=document.series.slug).first()
+    if series is None:
+        return bool(is_secretariat_somewhere(user))
+    return bool(is_secretariat(user, series))
+
+
+# Reading a series' documents, also as a file built in the background: the
+# public's pages, or its drafts.
+rules.add_perm("series.read", series_is_public | reads_the_drafts)
+# Importing a series file (`exchange.domain.importer`).
+rules.add_perm("series.import", is_site_administrator | imports_into_a_series_of_theirs)
+# Giving a role: the secretariat; a series just created gets its first
+# secretariat, its creator, from whoever may create series.
+rules.add_perm(
+    "series.grant_role",
+    administers_series | (is_secretariat_somewhere & series_has_no_secretariat),
+)
+# Following the link of an invitation: whoever is signed in with it, while it is open.
+rules.add_perm("invitation.accept", is_signed_in & invitation_is_open)
+# Personal API tokens: any signed-in user makes their own, and only they revoke it.
+rules.add_perm("api.create_token", is_signed_in)
+rules.add_perm("api.revoke_token", owns_the_token)

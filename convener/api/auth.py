@@ -10,21 +10,25 @@ of it.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
-from convener.api.domain.tokens import note_use
 from convener.api.errors import ForbiddenError
+from convener.api.models import ApiToken
 from convener.api.queries.tokens import active_token
 from convener.audit.actors import AnyUser
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# How stale `last_used_at` may get: a busy script must not turn every read into a write.
+LAST_USED_PRECISION = datetime.timedelta(minutes=1)
 
 
 class BearerToken(HttpBearer):
@@ -80,3 +84,16 @@ class BearerToken(HttpBearer):
 def caller(request: HttpRequest) -> AnyUser:
     """The user an operation acts for, as `BearerToken` found them."""
     return request.auth  # type: ignore[attr-defined]
+
+
+def note_use(*, token: ApiToken) -> None:
+    """Remember when the token was last used, to the minute.
+
+    Bookkeeping of the authentication, on every call with a token: no one's
+    action, so it lives here rather than among the domain's state changes.
+    """
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at < LAST_USED_PRECISION:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now

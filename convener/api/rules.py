@@ -1,16 +1,17 @@
 """What the API asks of a caller before it looks at the object; the object's own
-permission is a rule of `convener.access.rules`, checked by `require`."""
+permission is a rule of `convener.access.rules`, checked by the one `require`
+(`convener.audit.actors`) and answered here."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from django.db.models import Model
+from django.core.exceptions import PermissionDenied
 
-from convener.access.rules import refused_as_reported
 from convener.api.errors import ForbiddenError
 from convener.audit.actors import AnyUser
-from convener.meetings.domain.workflow import reported_refusal
+from convener.meetings.domain.workflow import MeetingIsReported
 from convener.roles.queries import grants_of
 
 
@@ -19,10 +20,13 @@ def may_write_somewhere(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_active and (user.is_superuser or grants_of(user)))
 
 
-def require(user: Any, permission: str, obj: Model, *, denied: str) -> None:
-    """Refuse with 403 unless the user holds `permission` on `obj`; the error
-    says so when the meeting is reported and the role would allow it otherwise."""
-    if not user.has_perm(permission, obj):
-        if refused_as_reported(user, permission, obj):
-            raise ForbiddenError(reported_refusal())
-        raise ForbiddenError(denied)
+@contextmanager
+def refused_as(denied: str) -> Iterator[None]:
+    """Answer a refused permission with 403 and `denied`; when the meeting is
+    reported and the role would allow it otherwise, the refusal says so."""
+    try:
+        yield
+    except MeetingIsReported as refusal:
+        raise ForbiddenError(str(refusal)) from None
+    except PermissionDenied:
+        raise ForbiddenError(denied) from None

@@ -27,8 +27,8 @@ from convener.publishing.composition.documents import (
     document_slug,
 )
 from convener.publishing.domain.builds import request_build
-from convener.publishing.interfaces.exporters import Exporter, exporters
-from convener.publishing.interfaces.html import render_body
+from convener.publishing.exporters import Exporter, exporters
+from convener.publishing.exporters.html import render_body
 from convener.publishing.models import BuildStatus, DocumentBuild
 
 BACKGROUND_FORMATS = {"pdf", "docx"}
@@ -118,7 +118,7 @@ def _build(
         document=document,
         meeting_number=number,
         file_format=file_format,
-        user=request.user,
+        by=request.user,
     )
     return series, meeting, exporter, build
 

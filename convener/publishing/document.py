@@ -1,7 +1,7 @@
 """A document as a tree of blocks, independent of any file format.
 
 Composers (`publishing.composition`) build a `Document` from the records;
-writers (`publishing.interfaces`) turn the same tree into HTML, PDF, Word and
+writers (`publishing.exporters`) turn the same tree into HTML, PDF, Word and
 Markdown. Facts and prose therefore read the same in every format.
 """
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.roles.models import Grant, Role
 from convener.roles.queries import forget_grants
@@ -17,45 +17,68 @@ if TYPE_CHECKING:
     from convener.meetings.models import Series
 
 
+@acts("series.grant_role", on="series")
 def grant_role(
     *,
     user: Any,
     series: Series,
     role: str,
-    by: Any = None,
+    by: Any,
     organisation: Any = None,
     meeting: Any = None,
     person: Any = None,
     state: Any = None,
 ) -> Grant:
     """Give `user` the role in the series (once: granting it again returns the existing grant)."""
-    check_narrowing(
+    return _grant(
+        user=user,
         series=series,
         role=role,
-        organisation=organisation,
-        meeting=meeting,
-        person=person,
-        state=state,
+        by=by,
+        narrowing={
+            "organisation": organisation,
+            "meeting": meeting,
+            "person": person,
+            "state": state,
+        },
     )
-    with transaction.atomic():
-        grant, created = Grant.objects.get_or_create(
-            user=user,
+
+
+@acts("invitation.accept", on="offer")
+def take_offered_role(*, offer: Any, by: Any) -> Grant:
+    """`by` takes the role an offer made to them names (an invitation: its
+    series, role and narrowing), on the authority of the offer."""
+    return _grant(
+        user=by,
+        series=offer.series,
+        role=offer.role,
+        by=by,
+        narrowing={
+            "organisation": offer.organisation,
+            "meeting": offer.meeting,
+            "person": offer.person,
+            "state": offer.state,
+        },
+    )
+
+
+def _grant(*, user: Any, series: Series, role: str, by: Any, narrowing: dict[str, Any]) -> Grant:
+    check_narrowing(series=series, role=role, **narrowing)
+    grant, created = Grant.objects.get_or_create(
+        user=user,
+        series=series,
+        role=role,
+        **narrowing,
+        defaults={"created_by": by if getattr(by, "is_authenticated", False) else None},
+    )
+    if created:
+        audit.record(
+            action=AuditAction.CREATED,
             series=series,
-            role=role,
-            organisation=organisation,
-            meeting=meeting,
-            person=person,
-            state=state,
-            defaults={"created_by": by if getattr(by, "is_authenticated", False) else None},
+            meeting=narrowing["meeting"],
+            instance=grant,
+            changes={"role": [None, str(grant)]},
         )
-        if created:
-            audit.record(
-                action=AuditAction.CREATED,
-                series=series,
-                meeting=meeting,
-                instance=grant,
-                changes={"role": [None, str(grant)]},
-            )
     forget_grants(user)
     return grant
 
@@ -80,14 +103,14 @@ def check_narrowing(
         raise ValidationError({"meeting": _("The meeting belongs to another series.")})
 
 
-def revoke_role(*, grant: Grant, by: Any = None) -> None:
-    with transaction.atomic():
-        audit.record(
-            action=AuditAction.DELETED,
-            series=grant.series,
-            meeting=grant.meeting,
-            instance=grant,
-            changes={"role": [str(grant), None]},
-        )
-        grant.delete()
+@acts("series.manage", on="grant")
+def revoke_role(*, grant: Grant, by: Any) -> None:
+    audit.record(
+        action=AuditAction.DELETED,
+        series=grant.series,
+        meeting=grant.meeting,
+        instance=grant,
+        changes={"role": [str(grant), None]},
+    )
+    grant.delete()
     forget_grants(grant.user)

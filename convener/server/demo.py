@@ -14,6 +14,7 @@ from django.db import transaction
 
 from convener import config
 from convener.access.models import Invitation
+from convener.audit.actors import command_line_operator
 from convener.directory.domain.reference_data import load_reference_data
 from convener.directory.models import Organisation, Person, State
 from convener.exchange.domain.importer import import_file
@@ -156,6 +157,7 @@ def _ensure_accounts(series: Series, passwords: Mapping[str, str] | None = None)
                 ),
                 person=Person.objects.get(key=account.person) if account.person else None,
                 state=State.objects.get(iso3=account.state) if account.state else None,
+                by=command_line_operator(),
             )
     return chosen
 
@@ -163,7 +165,7 @@ def _ensure_accounts(series: Series, passwords: Mapping[str, str] | None = None)
 def load_demo_series() -> ImportSummary:
     """Import the demo series from its file and set the demo accounts up."""
     with transaction.atomic():
-        summary = import_file(path=demo_series_file())
+        summary = import_file(path=demo_series_file(), by=command_line_operator())
         _ensure_accounts(summary.series)
     return summary
 
@@ -195,7 +197,7 @@ def prepare_demo(*, reset: bool = False, passwords: Mapping[str, str] | None = N
             series.delete()
             series = None
         if series is None:
-            summary = import_file(path=demo_series_file())
+            summary = import_file(path=demo_series_file(), by=command_line_operator())
             chosen = _ensure_accounts(summary.series, passwords)
             return DemoState(summary.series, summary, chosen, removed)
         chosen = _ensure_accounts(series, passwords) if passwords else {}

@@ -149,7 +149,7 @@ def test_delegation_page_of_a_reported_meeting_says_the_floor_is_closed(client):
 
 
 def test_api_refuses_a_change_to_a_reported_meeting(client, meeting):
-    _, secret = create_token(user=AdministratorFactory(), name="script")
+    _, secret = create_token(by=AdministratorFactory(), name="script")
     admin_headers = {"Authorization": f"Bearer {secret}"}
     intervention = InterventionFactory(segment=meeting.segments.get(), summary="As said.")
 

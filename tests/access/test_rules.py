@@ -13,11 +13,18 @@ reaches one object too far fails as surely as one that falls short:
 
 from __future__ import annotations
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
 import rules
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
+from convener.access.models import Invitation
+from convener.api.models import ApiToken
 from convener.live.models import Inscription, Purpose
-from convener.meetings.models import MeetingStatus
+from convener.meetings.models import MeetingStatus, SeriesStatus
 from convener.records.models import Capacity
 from convener.roles.models import Role
 from tests.factories import (
@@ -178,8 +185,20 @@ def role_in_a(world, role, **narrowing):
 SEARCHES_DIRECTORY = {("directory.search", "site")}
 
 
+# Asked by the domain's state changes only (Convener issue 12), each specified
+# by a test of its own below.
+STATE_CHANGE_PERMISSIONS = (
+    "series.read",
+    "series.import",
+    "series.grant_role",
+    "invitation.accept",
+    "api.create_token",
+    "api.revoke_token",
+)
+
+
 def test_every_named_permission_is_specified_here():
-    specified = {p for p, _ in _everything()}
+    specified = {p for p, _ in _everything()} | set(STATE_CHANGE_PERMISSIONS)
 
     assert set(rules.permissions.permissions) == specified
 
@@ -397,3 +416,83 @@ def test_a_reported_meeting_is_final_for_every_role_but_its_status_and_reading(w
         ("meeting.change_status", "meeting.view_floor", "meeting.open_workspace"),
         _meeting_targets("A1"),
     )
+
+
+def test_a_series_is_read_by_the_public_once_published_and_by_its_preparers_before(world):
+    series = world["series"]["A"]
+    rapporteur = role_in_a(world, Role.RAPPORTEUR)
+    readers = (AnonymousUser(), UserFactory(), rapporteur, AdministratorFactory())
+    series.status = SeriesStatus.DRAFT
+    series.save()
+
+    before = [user.has_perm("series.read", series) for user in readers]
+    series.status = SeriesStatus.PUBLISHED
+    series.save()
+
+    assert before == [False, False, True, True]
+    assert all(user.has_perm("series.read", series) for user in readers)
+
+
+def test_roles_are_given_by_the_secretariat_and_a_new_series_its_first_by_its_creator(world):
+    series = world["series"]["A"]
+    secretariat = role_in_a(world, Role.SECRETARIAT)
+    secretariat_of_b = GrantFactory(series=world["series"]["B"], role=Role.SECRETARIAT).user
+    rapporteur = role_in_a(world, Role.RAPPORTEUR)
+    new_series = SeriesFactory()
+
+    assert secretariat.has_perm("series.grant_role", series)
+    assert not secretariat_of_b.has_perm("series.grant_role", series)
+    assert not rapporteur.has_perm("series.grant_role", series)
+    # A series nobody runs yet: whoever may create a series gives it its first secretariat.
+    assert secretariat_of_b.has_perm("series.grant_role", new_series)
+    assert not rapporteur.has_perm("series.grant_role", new_series)
+
+
+def test_an_invitation_is_accepted_by_a_signed_in_user_while_it_is_open(world):
+    invitation = Invitation.objects.create(
+        series=world["series"]["A"],
+        role=Role.CHAIR,
+        email="ana@example.org",
+        secret_digest="0" * 64,
+        expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    user = UserFactory()
+
+    assert user.has_perm("invitation.accept", invitation)
+    assert not AnonymousUser().has_perm("invitation.accept", invitation)
+    assert not UserFactory(is_active=False).has_perm("invitation.accept", invitation)
+    invitation.revoked_at = timezone.now()
+    assert not user.has_perm("invitation.accept", invitation)
+    invitation.revoked_at, invitation.accepted_at = None, timezone.now()
+    assert not user.has_perm("invitation.accept", invitation)
+    invitation.accepted_at, invitation.expires_at = None, timezone.now()
+    assert not user.has_perm("invitation.accept", invitation)
+
+
+def test_a_token_is_made_by_a_signed_in_user_and_revoked_by_its_owner_only(world):
+    owner, other = UserFactory(), UserFactory()
+    token = ApiToken.objects.create(user=owner, name="Script", digest="0" * 64)
+
+    assert owner.has_perm("api.create_token")
+    assert not AnonymousUser().has_perm("api.create_token")
+    assert not UserFactory(is_active=False).has_perm("api.create_token")
+    assert owner.has_perm("api.revoke_token", token)
+    assert not other.has_perm("api.revoke_token", token)
+    # As everywhere, the site administrator may too (the pages show each user only their own).
+    assert AdministratorFactory().has_perm("api.revoke_token", token)
+
+
+def test_a_series_file_is_imported_by_the_secretariat_of_its_series_or_of_a_new_one(world):
+    series = world["series"]["A"]
+    of_a = SimpleNamespace(series=SimpleNamespace(slug=series.slug))
+    of_a_new_series = SimpleNamespace(series=SimpleNamespace(slug="a-new-series"))
+    secretariat = role_in_a(world, Role.SECRETARIAT)
+    secretariat_of_b = GrantFactory(series=world["series"]["B"], role=Role.SECRETARIAT).user
+    rapporteur = role_in_a(world, Role.RAPPORTEUR)
+
+    assert secretariat.has_perm("series.import", of_a)
+    assert not secretariat_of_b.has_perm("series.import", of_a)
+    assert not rapporteur.has_perm("series.import", of_a)
+    assert secretariat_of_b.has_perm("series.import", of_a_new_series)
+    assert not rapporteur.has_perm("series.import", of_a_new_series)
+    assert AdministratorFactory().has_perm("series.import", of_a)

@@ -5,7 +5,7 @@ from tests.factories import AdministratorFactory, UserFactory
 
 
 def _bearer(user) -> dict[str, str]:
-    _, secret = create_token(user=user, name="script")
+    _, secret = create_token(by=user, name="script")
     return {"Authorization": f"Bearer {secret}"}
 
 

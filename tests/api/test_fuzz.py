@@ -55,7 +55,7 @@ def _requests_stay_in_the_tests_transaction():
 
 @pytest.fixture
 def secretariat(demo_series, demo_user):
-    _, secret = create_token(user=demo_user("secretariat"), name="schemathesis")
+    _, secret = create_token(by=demo_user("secretariat"), name="schemathesis")
     return {"Authorization": f"Bearer {secret}"}
 
 

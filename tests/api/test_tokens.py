@@ -38,8 +38,8 @@ def test_token_page_has_a_labelled_name_field(user_client):
 
 
 def test_token_page_lists_only_the_users_own_tokens(user_client, user):
-    create_token(user=user, name="Mine")
-    create_token(user=UserFactory(), name="Someone else's")
+    create_token(by=user, name="Mine")
+    create_token(by=UserFactory(), name="Someone else's")
 
     response = user_client.get(PAGE)
 
@@ -82,7 +82,7 @@ def test_creating_a_token_needs_the_csrf_token(user):
 
 
 def test_revoking_a_token_marks_it_revoked(user_client, user):
-    token, _ = create_token(user=user, name="Old script")
+    token, _ = create_token(by=user, name="Old script")
 
     response = user_client.post(f"/api/tokens/{token.pk}/revoke/")
 
@@ -93,7 +93,7 @@ def test_revoking_a_token_marks_it_revoked(user_client, user):
 
 
 def test_revoking_another_users_token_is_not_found(user_client):
-    token, _ = create_token(user=UserFactory(), name="Not yours")
+    token, _ = create_token(by=UserFactory(), name="Not yours")
 
     response = user_client.post(f"/api/tokens/{token.pk}/revoke/")
 
@@ -103,13 +103,13 @@ def test_revoking_another_users_token_is_not_found(user_client):
 
 
 def test_revoking_by_get_is_not_allowed(user_client, user):
-    token, _ = create_token(user=user, name="Mine")
+    token, _ = create_token(by=user, name="Mine")
 
     assert user_client.get(f"/api/tokens/{token.pk}/revoke/").status_code == 405
 
 
 def test_a_token_opens_the_api_and_notes_its_use(client):
-    token, secret = create_token(user=StaffFactory(), name="Script")
+    token, secret = create_token(by=StaffFactory(), name="Script")
 
     response = client.get("/api/series", headers={"Authorization": f"Bearer {secret}"})
 
@@ -119,7 +119,7 @@ def test_a_token_opens_the_api_and_notes_its_use(client):
 
 
 def test_a_revoked_token_is_unauthorized(client):
-    token, secret = create_token(user=StaffFactory(), name="Script")
+    token, secret = create_token(by=StaffFactory(), name="Script")
     revoke_token(token=token, by=token.user)
 
     response = client.get("/api/series", headers={"Authorization": f"Bearer {secret}"})
@@ -136,7 +136,7 @@ def test_an_unknown_token_is_unauthorized_even_on_a_public_read(client):
 
 def test_a_token_of_a_deactivated_user_is_unauthorized(client):
     user = StaffFactory()
-    _, secret = create_token(user=user, name="Script")
+    _, secret = create_token(by=user, name="Script")
     user.is_active = False
     user.save()
 

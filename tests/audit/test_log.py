@@ -10,6 +10,7 @@ from django.utils import translation
 
 from convener.api.domain.tokens import create_token
 from convener.api.interfaces.versions import etag, meeting_version
+from convener.audit.actors import command_line_operator
 from convener.audit.log import acting_as, record
 from convener.audit.middleware import AuditActorMiddleware
 from convener.audit.models import AuditAction, AuditEntry
@@ -104,7 +105,7 @@ def test_change_in_the_django_admin_is_logged_with_the_administrator(client):
 def test_change_through_the_api_is_logged_with_the_token_owner(client):
     meeting = MeetingFactory(series__slug="s", number=1, title="Old title")
     owner = AdministratorFactory(username="script-owner")
-    _, secret = create_token(user=owner, name="script")
+    _, secret = create_token(by=owner, name="script")
 
     response = client.patch(
         "/api/meetings/s/1",
@@ -254,8 +255,9 @@ def series_file(tmp_path):
 def test_import_is_one_entry(reference_data, series_file):
     before = AuditEntry.objects.count()
 
-    with acting_as(UserFactory(username="importer"), via="web"):
-        summary = import_file(path=series_file)
+    importer = AdministratorFactory(username="importer")
+    with acting_as(importer, via="web"):
+        summary = import_file(path=series_file, by=importer)
 
     assert AuditEntry.objects.count() == before + 1
     entry = last_entry()
@@ -272,7 +274,7 @@ def test_failed_import_logs_nothing(reference_data, tmp_path):
     before = AuditEntry.objects.count()
 
     with pytest.raises(SeriesDataError):
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
 
     assert AuditEntry.objects.count() == before
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from convener.meetings.models import MeetingStatus, SegmentKind
 from convener.publishing.composition.documents import compose
-from convener.publishing.interfaces.markdown import document_as_markdown
+from convener.publishing.exporters.markdown import document_as_markdown
 from convener.records.models import Intervention
 from convener.roles.models import Role
 from tests.factories import (

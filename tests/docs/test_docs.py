@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from convener.config import OPTIONS
-from convener.exchange.interfaces.schema import SeriesDocument
+from convener.exchange.format.schema import SeriesDocument
 from convener.server.cli_reference import reference
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

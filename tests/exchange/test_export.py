@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from convener.audit.actors import command_line_operator
 from convener.directory.models import ConveningGroup, Organisation, Person, State, StateGroup
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import validate
+from convener.exchange.format.source import parse, read
 from convener.exchange.interfaces.export import series_document, to_json, to_yaml
 from convener.exchange.interfaces.formats import export_formats
-from convener.exchange.interfaces.source import parse, read
 from convener.meetings.models import (
     ConceptNoteSection,
     Meeting,
@@ -70,7 +71,7 @@ def empty_the_database() -> None:
 
 def import_bytes(content: bytes, path: Path) -> Series:
     path.write_bytes(content)
-    return import_file(path=path).series
+    return import_file(path=path, by=command_line_operator()).series
 
 
 def exported_data(series: Series) -> dict:

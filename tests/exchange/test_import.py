@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from convener.audit.actors import command_line_operator
 from convener.directory.models import Organisation, Person
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
@@ -22,7 +23,7 @@ def database_snapshot() -> dict[str, int]:
 
 def import_errors(path) -> list[str]:
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
     return [str(problem) for problem in raised.value.problems]
 
 
@@ -31,7 +32,7 @@ def line_of(text: str, fragment: str) -> int:
 
 
 def test_import_valid_file_creates_series_meeting_programme_and_record(series_file):
-    summary = import_file(path=series_file())
+    summary = import_file(path=series_file(), by=command_line_operator())
 
     meeting = Meeting.objects.get(series__slug="test-series", number=1)
     assert (summary.meetings, summary.segments, summary.interventions) == (1, 2, 3)
@@ -47,7 +48,7 @@ def test_import_valid_file_creates_series_meeting_programme_and_record(series_fi
 
 
 def test_import_records_group_of_states_as_delegation(series_file):
-    import_file(path=series_file())
+    import_file(path=series_file(), by=command_line_operator())
 
     group_turn = Intervention.objects.get(state_group__key="sids")
     assert (group_turn.state, group_turn.capacity) == (None, "group")
@@ -55,10 +56,10 @@ def test_import_records_group_of_states_as_delegation(series_file):
 
 def test_import_twice_updates_without_duplicates(series_file):
     path = series_file()
-    import_file(path=path)
+    import_file(path=path, by=command_line_operator())
     first = database_snapshot()
 
-    import_file(path=path)
+    import_file(path=path, by=command_line_operator())
 
     assert database_snapshot() == first
 
@@ -66,7 +67,7 @@ def test_import_twice_updates_without_duplicates(series_file):
 def test_import_tbc_values_are_stored_as_unknown(broken):
     path = broken('date: 2016-07-13\n    start: "10:00"', "date: TBC\n    start: TBC")
 
-    import_file(path=path)
+    import_file(path=path, by=command_line_operator())
 
     meeting = Meeting.objects.get(series__slug="test-series")
     assert (meeting.date, meeting.start_time) == (None, None)
@@ -169,7 +170,7 @@ def test_import_invalid_yaml_names_line(series_file):
     path = series_file("format: convener-series\nseries: [unclosed\n")
 
     with pytest.raises(Exception, match=r"^series\.yaml:3: \(file\): not valid YAML"):
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
 
 
 @pytest.mark.parametrize(
@@ -183,12 +184,14 @@ def test_import_invalid_yaml_names_line(series_file):
     ids=["bad-date", "unknown-state", "missing-field", "speaker-in-no-segment"],
 )
 def test_import_failure_leaves_database_unchanged(series_file, broken, old, new):
-    import_file(path=series_file())
+    import_file(path=series_file(), by=command_line_operator())
     before = database_snapshot()
     meeting_before = Meeting.objects.values("title", "date", "room").get()
 
     with pytest.raises(SeriesDataError):
-        import_file(path=broken(old, new.replace("Conference Room 6", "Room X")))
+        import_file(
+            path=broken(old, new.replace("Conference Room 6", "Room X")), by=command_line_operator()
+        )
 
     assert database_snapshot() == before
     assert Meeting.objects.values("title", "date", "room").get() == meeting_before

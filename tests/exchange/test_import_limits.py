@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from convener.audit.actors import command_line_operator
 from convener.directory.limits import BIOGRAPHY
 from convener.directory.models import Person
 from convener.exchange.domain.importer import import_file
@@ -15,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 def _problems(path: Path) -> list[str]:
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
     return [str(problem) for problem in raised.value.problems]
 
 
@@ -64,6 +65,8 @@ def test_import_refuses_a_room_on_two_lines(broken):
 
 def test_the_series_of_the_live_tests_is_within_every_limit():
     # The demo series has its own tests (tests/server/test_demo.py).
-    summary = import_file(path=Path(__file__).parents[1] / "live" / "series.yaml")
+    summary = import_file(
+        path=Path(__file__).parents[1] / "live" / "series.yaml", by=command_line_operator()
+    )
 
     assert summary.meetings == 2

@@ -2,6 +2,7 @@
 
 import pytest
 
+from convener.audit.actors import command_line_operator
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.exchange.interfaces.export import to_json, to_yaml
@@ -45,7 +46,7 @@ def test_not_applicable_and_part_of_round_trip_byte_identical(tmp_path, write):
     path = tmp_path / "series.file"
     path.write_bytes(exported)
 
-    series = import_file(path=path).series
+    series = import_file(path=path, by=command_line_operator()).series
 
     imported = series.meetings.get()
     assert imported.not_applicable == ["room", "moderator", "co_organisers", "co_chairs"]
@@ -60,7 +61,7 @@ def test_import_refuses_co_chairs_for_a_meeting_that_has_none(broken):
     )
 
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
 
     [problem] = raised.value.problems
     assert str(problem).endswith(
@@ -77,6 +78,6 @@ def test_import_refuses_a_part_of_link_that_is_not_a_web_page(broken):
     )
 
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
 
     assert "meetings[0].part_of.link" in str(raised.value)

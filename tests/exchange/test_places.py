@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from convener.audit.actors import command_line_operator
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.exchange.interfaces.export import to_json, to_yaml
@@ -43,7 +44,7 @@ def _empty_the_series():
 
 
 def test_import_reads_places_by_office_organisation_and_tbc(series_file):
-    import_file(path=with_places(series_file))
+    import_file(path=with_places(series_file), by=command_line_operator())
 
     assert _places() == [
         ("izumi-nakamitsu", "", None, Role.MODERATOR),
@@ -56,17 +57,17 @@ def test_import_reads_places_by_office_organisation_and_tbc(series_file):
 
 @pytest.mark.parametrize("write", [to_yaml, to_json])
 def test_export_of_places_imports_and_exports_byte_identical(series_file, tmp_path, write):
-    series = import_file(path=with_places(series_file)).series
+    series = import_file(path=with_places(series_file), by=command_line_operator()).series
     exported = write(series)
     _empty_the_series()
     path = tmp_path / "again.yaml"
     path.write_bytes(exported)
 
-    assert write(import_file(path=path).series) == exported
+    assert write(import_file(path=path, by=command_line_operator()).series) == exported
 
 
 def test_export_writes_a_place_to_be_confirmed_by_its_role_alone(series_file):
-    series = import_file(path=with_places(series_file)).series
+    series = import_file(path=with_places(series_file), by=command_line_operator()).series
 
     text = to_yaml(series).decode()
 
@@ -76,10 +77,10 @@ def test_export_writes_a_place_to_be_confirmed_by_its_role_alone(series_file):
 
 def test_reimport_finds_each_place_again_and_changes_nothing(series_file):
     path = with_places(series_file)
-    import_file(path=path)
+    import_file(path=path, by=command_line_operator())
     before = list(Participation.objects.order_by("pk").values_list("pk", flat=True))
 
-    import_file(path=path)
+    import_file(path=path, by=command_line_operator())
 
     assert list(Participation.objects.order_by("pk").values_list("pk", flat=True)) == before
 
@@ -91,7 +92,7 @@ def test_import_refuses_a_participant_who_is_a_person_and_an_office(series_file)
     )
 
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=series_file(text))
+        import_file(path=series_file(text), by=command_line_operator())
 
     assert [str(problem).split(": ", 2)[1:] for problem in raised.value.problems] == [
         [
@@ -110,6 +111,6 @@ def test_import_refuses_an_unknown_organisation_of_a_place(series_file):
     )
 
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=series_file(text))
+        import_file(path=series_file(text), by=command_line_operator())
 
     assert '"unhrc" is not a known organisation' in str(raised.value.problems[0])

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from convener.audit.actors import command_line_operator
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.exchange.interfaces.export import to_yaml
@@ -58,7 +59,7 @@ def test_import_refuses_a_reported_meeting_whose_record_is_not_released(tmp_path
     path.write_text(data)
 
     with pytest.raises(SeriesDataError) as refused:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
 
     assert "reporting a meeting releases it" in str(refused.value)
     assert not Series.objects.exists()

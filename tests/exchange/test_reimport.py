@@ -1,14 +1,16 @@
 """Importing a series again updates it in place: nothing the file does not describe is lost."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from convener.access.domain.invitations import invite
 from convener.access.models import Invitation
+from convener.audit.actors import command_line_operator
 from convener.directory.models import Person, State
 from convener.exchange.domain.importer import import_file, import_series
 from convener.exchange.domain.validation import validate
-from convener.exchange.interfaces.source import read
+from convener.exchange.format.source import read
 from convener.live.domain.floor import start_segment
 from convener.live.domain.requests import add_for_raised_flag
 from convener.live.domain.turns import give_floor
@@ -43,7 +45,11 @@ def a_turn_on_the_floor(meeting: Meeting, chair) -> Turn:
 def test_reimport_of_the_demo_keeps_grant_invitation_and_live_turn(demo_series, demo_user):
     meeting = demo_series.meetings.get(number=3)
     grant = grant_role(
-        user=UserFactory(), series=demo_series, role=Role.RAPPORTEUR, meeting=meeting
+        user=UserFactory(),
+        series=demo_series,
+        role=Role.RAPPORTEUR,
+        meeting=meeting,
+        by=command_line_operator(),
     )
     invitation = invite(
         series=demo_series,
@@ -60,7 +66,7 @@ def test_reimport_of_the_demo_keeps_grant_invitation_and_live_turn(demo_series, 
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.REPORTED)
     interventions = Intervention.objects.filter(segment__meeting=meeting).count()
 
-    summary = import_file(path=demo_series_file())
+    summary = import_file(path=demo_series_file(), by=command_line_operator())
 
     assert Grant.objects.filter(pk=grant.pk, meeting=meeting).exists()
     assert Invitation.objects.filter(pk=invitation.pk, meeting=meeting).exists()
@@ -74,13 +80,13 @@ def test_reimport_of_the_demo_keeps_grant_invitation_and_live_turn(demo_series, 
 
 def test_reimport_keeps_meetings_segments_and_interventions_added_on_the_screens(series_file):
     path = series_file()
-    series = import_file(path=path).series
+    series = import_file(path=path, by=command_line_operator()).series
     added_meeting = MeetingFactory(series=series, number=2)
     meeting = series.meetings.get(number=1)
     added_segment = SegmentFactory(meeting=meeting, key="next-steps", order=5)
     added_turn = InterventionFactory(segment=meeting.segments.get(key="debate-1"), order=9)
 
-    summary = import_file(path=path)
+    summary = import_file(path=path, by=command_line_operator())
 
     assert set(Meeting.objects.filter(series=series).values_list("pk", flat=True)) == {
         meeting.pk,
@@ -93,7 +99,7 @@ def test_reimport_keeps_meetings_segments_and_interventions_added_on_the_screens
 
 
 def test_reimport_of_a_changed_file_updates_rows_in_place(series_file):
-    series = import_file(path=series_file()).series
+    series = import_file(path=series_file(), by=command_line_operator()).series
     meeting = series.meetings.get(number=1)
     turns = list(Intervention.objects.filter(segment__meeting=meeting).values_list("pk", flat=True))
 
@@ -102,7 +108,8 @@ def test_reimport_of_a_changed_file_updates_rows_in_place(series_file):
             VALID_SERIES.replace("room: Conference Room 6", "room: Conference Room 4").replace(
                 "Spoke of a crisis of solidarity.", "Spoke of solidarity."
             )
-        )
+        ),
+        by=command_line_operator(),
     )
 
     meeting.refresh_from_db()
@@ -120,11 +127,11 @@ def test_reimport_of_a_changed_file_updates_rows_in_place(series_file):
 
 
 def test_reimport_with_replace_removes_only_what_the_file_no_longer_lists(series_file):
-    series = import_file(path=series_file()).series
+    series = import_file(path=series_file(), by=command_line_operator()).series
     added_meeting = MeetingFactory(series=series, number=2, title="Added on the screens")
     meeting = series.meetings.get(number=1)
 
-    summary = import_file(path=series_file(), replace=True)
+    summary = import_file(path=series_file(), replace=True, by=command_line_operator())
 
     assert list(series.meetings.values_list("pk", flat=True)) == [meeting.pk]
     assert not Meeting.objects.filter(pk=added_meeting.pk).exists()
@@ -132,7 +139,7 @@ def test_reimport_with_replace_removes_only_what_the_file_no_longer_lists(series
 
 
 def test_import_dry_run_reports_and_writes_nothing(series_file):
-    summary = import_file(path=series_file(), dry_run=True)
+    summary = import_file(path=series_file(), dry_run=True, by=command_line_operator())
 
     assert (summary.dry_run, summary.tallies["meetings"].created) == (True, 1)
     assert not Meeting.objects.exists()
@@ -199,10 +206,10 @@ def another_series_with(person_line: str) -> str:
 
 
 def test_import_of_another_series_cannot_rewrite_a_person_the_first_one_uses(series_file):
-    import_file(path=series_file())
+    import_file(path=series_file(), by=command_line_operator())
     rewritten = series_file(another_series_with("position: Impostor"), name="another.yaml")
 
-    summary = import_file(path=rewritten)
+    summary = import_file(path=rewritten, by=command_line_operator())
 
     assert Person.objects.get(key="ninette-kelley").position == "Director, New York Office"
     assert summary.tallies["people"].shared == 1
@@ -212,28 +219,45 @@ def test_import_of_another_series_cannot_rewrite_a_person_the_first_one_uses(ser
 
 
 def test_import_changes_a_person_only_its_own_series_uses(series_file):
-    import_file(path=series_file())
+    import_file(path=series_file(), by=command_line_operator())
     corrected = series_file(
         VALID_SERIES.replace("Director, New York Office", "Director, Geneva Office"),
         name="corrected.yaml",
     )
 
-    summary = import_file(path=corrected)
+    summary = import_file(path=corrected, by=command_line_operator())
 
     assert Person.objects.get(key="ninette-kelley").position == "Director, Geneva Office"
     assert summary.tallies["people"].shared == 0
 
 
 def test_import_by_the_secretariat_of_both_series_may_change_a_shared_person(series_file):
-    first = import_file(path=series_file()).series
+    first = import_file(path=series_file(), by=command_line_operator()).series
     second = import_file(
-        path=series_file(another_series_with("position: Director, New York Office"), name="b.yaml")
+        path=series_file(another_series_with("position: Director, New York Office"), name="b.yaml"),
+        by=command_line_operator(),
     ).series
     secretariat = UserFactory()
     for series in (first, second):
-        grant_role(user=secretariat, series=series, role=Role.SECRETARIAT)
+        grant_role(
+            user=secretariat, series=series, role=Role.SECRETARIAT, by=command_line_operator()
+        )
     changed = series_file(another_series_with("position: Director, Geneva Office"), name="c.yaml")
 
     import_series(document=validate(read(changed)), by=secretariat)
 
     assert Person.objects.get(key="ninette-kelley").position == "Director, Geneva Office"
+
+
+def test_import_by_someone_who_does_not_run_the_series_is_refused(series_file):
+    series = import_file(path=series_file(), by=command_line_operator()).series
+    rapporteur = UserFactory()
+    grant_role(user=rapporteur, series=series, role=Role.RAPPORTEUR, by=command_line_operator())
+    changed = series_file(VALID_SERIES.replace("room: Conference Room 6", "room: Room 4"))
+
+    with pytest.raises(PermissionDenied):
+        import_series(document=validate(read(changed)), by=rapporteur)
+    with pytest.raises(PermissionDenied):
+        import_file(path=changed, by=rapporteur)
+
+    assert series.meetings.get(number=1).room == "Conference Room 6"

@@ -4,9 +4,10 @@ and never by silently taking one of two values."""
 import pytest
 from django.core.management import CommandError, call_command
 
+from convener.audit.actors import command_line_operator
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
-from convener.exchange.interfaces.source import MAX_FILE_BYTES, SourceSyntaxError
+from convener.exchange.format.source import MAX_FILE_BYTES, SourceSyntaxError
 from convener.meetings.models import Meeting, Series
 from convener.records.models import Intervention
 from tests.exchange.conftest import VALID_SERIES
@@ -17,13 +18,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 def import_errors(path) -> list[str]:
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
     return [str(problem) for problem in raised.value.problems]
 
 
 def unreadable(path) -> str:
     with pytest.raises(SourceSyntaxError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
     return str(raised.value)
 
 
@@ -201,7 +202,7 @@ def test_import_errors_of_a_large_file_are_reported_in_linear_time(series_file):
 
     def refused():
         with pytest.raises(SeriesDataError) as raised:
-            import_file(path=path)
+            import_file(path=path, by=command_line_operator())
         return raised
 
     raised, spent = cpu_timed(refused)

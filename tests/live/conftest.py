@@ -306,6 +306,7 @@ class ServedConvener:
 CREATE_USER = """
 import json
 from django.contrib.auth import get_user_model
+from convener.audit.actors import command_line_operator
 from convener.roles.domain import grant_role
 from convener.directory.models import Organisation, Person, State
 from convener.meetings.models import Series
@@ -327,6 +328,7 @@ if a["role"]:
         ),
         person=Person.objects.get(key=a["person"]) if a["person"] else None,
         state=State.objects.get(iso3=a["state"]) if a["state"] else None,
+        by=command_line_operator(),
     )
 """
 

@@ -1,7 +1,7 @@
 """Every field of the series data format can be edited on the workspace screens.
 
 The fields are read from the format's JSON Schema (`convener schema`, built
-from `convener/exchange/interfaces/schema.py`, which the importer validates
+from `convener/exchange/format/schema.py`, which the importer validates
 with), walked down to its leaves: `meetings.segments.participants.role`.
 `ON_SCREENS` says, for each, which workspace form edits it, and the test
 checks that the form has that field. A field the format gains fails
@@ -20,7 +20,7 @@ from django import forms
 from django.urls import get_resolver
 
 from convener.directory.models import Person
-from convener.exchange.interfaces.schema import json_schema
+from convener.exchange.format.schema import json_schema
 from convener.manage.interfaces.classification import ClassificationForm
 from convener.manage.interfaces.convening import ChairRow, ConveningGroupEditForm
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm

@@ -19,7 +19,7 @@ from convener.prose.markdown import (
     render_markdown,
 )
 from convener.publishing.document import Document, Paragraph, Text, blocks_from_markdown
-from convener.publishing.interfaces.markdown import document_as_markdown
+from convener.publishing.exporters.markdown import document_as_markdown
 from tests.factories import ParticipationFactory, PersonFactory, UserFactory
 from tests.timing import cpu_timed
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from convener.meetings.models import Meeting, MeetingStatus
 from convener.publishing.composition.documents import compose
-from convener.publishing.interfaces.markdown import document_as_markdown
+from convener.publishing.exporters.markdown import document_as_markdown
 from tests.factories import InterventionFactory, MeetingFactory, StateFactory, secretariat_of
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from convener.publishing.document import Document, Paragraph, Text
-from convener.publishing.interfaces.html import HtmlExporter
+from convener.publishing.exporters.html import HtmlExporter
 from convener.roles.models import Role
 from tests.factories import AdministratorFactory, GrantFactory
 

@@ -13,14 +13,15 @@ from django.urls import reverse
 from docx.oxml.ns import qn
 from pytest_django.asserts import assertContains
 
+from convener.audit.actors import command_line_operator
 from convener.directory.models import Organisation, OrganisationKind
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.meetings.models import MeetingStatus, SegmentKind
 from convener.prose.links import checked_link, followable
 from convener.publishing.document import Document, Paragraph, Text
-from convener.publishing.interfaces.docx import DocxExporter
-from convener.publishing.interfaces.html import HtmlExporter
+from convener.publishing.exporters.docx import DocxExporter
+from convener.publishing.exporters.html import HtmlExporter
 from tests.exchange.conftest import VALID_SERIES
 from tests.factories import (
     AdministratorFactory,
@@ -73,7 +74,7 @@ def test_import_refuses_script_address_as_website_with_file_line_and_field(tmp_p
     line = VALID_SERIES[: VALID_SERIES.index(UNDP)].count("\n") + 3  # after acronym and kind
 
     with pytest.raises(SeriesDataError) as raised:
-        import_file(path=path)
+        import_file(path=path, by=command_line_operator())
 
     problems = [str(problem) for problem in raised.value.problems]
     assert len(problems) == 1

@@ -32,7 +32,7 @@ build = request_build(
     document="programme",
     meeting_number=1,
     file_format="pdf",
-    user=AnonymousUser(),
+    by=AnonymousUser(),
 )
 print(build.status)
 """

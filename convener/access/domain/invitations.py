@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -25,9 +26,10 @@ from django.utils.translation import gettext_lazy
 from convener.access.models import Invitation
 from convener.access.wording import role_in_words
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.meetings.models import Series
-from convener.roles.domain import check_narrowing, grant_role
+from convener.roles.domain import check_narrowing, take_offered_role
 from convener.roles.models import Grant, Role
 
 LIFETIME = datetime.timedelta(days=14)
@@ -78,6 +80,7 @@ def secret_digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+@acts("series.invite", on="series")
 def invite(
     *,
     series: Series,
@@ -110,34 +113,31 @@ def invite(
     invitation.full_clean(exclude=["series", "invited_by", *narrowing])
     link = urljoin(site_url, reverse("manage:accept_invitation", kwargs={"token": secret}))
     subject, body = _invitation_email(invitation, link=link, by=by)
-    with transaction.atomic():
-        invitation.save()
-        audit.record(
-            action=AuditAction.INVITED,
-            series=series,
-            meeting=meeting,
-            instance=invitation,
-            changes={"email": [None, email], "role": [None, role_in_words(invitation)]},
-        )
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
-        )
+    invitation.save()
+    audit.record(
+        action=AuditAction.INVITED,
+        series=series,
+        meeting=meeting,
+        instance=invitation,
+        changes={"email": [None, email], "role": [None, role_in_words(invitation)]},
+    )
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
     return invitation
 
 
-def usable_invitation(secret: str, *, lock: bool = False) -> Invitation:
-    """The invitation of a link, if it can still be accepted; else an `InvitationError`.
-
-    `lock` (inside a transaction) holds the invitation's row until it ends.
-    """
-    invitations = Invitation.objects.select_related(
-        "series", "organisation", "meeting", "person", "state"
-    )
-    if lock:
-        invitations = invitations.select_for_update(of=("self",))
-    invitation = invitations.filter(secret_digest=secret_digest(secret)).first()
+def usable_invitation(secret: str) -> Invitation:
+    """The invitation of a link, if it can still be accepted; else an `InvitationError`."""
+    invitation = _invitations().filter(secret_digest=secret_digest(secret)).first()
     if invitation is None:
         raise UnknownInvitationError
+    return _usable(invitation)
+
+
+def _invitations() -> QuerySet[Invitation]:
+    return Invitation.objects.select_related("series", "organisation", "meeting", "person", "state")
+
+
+def _usable(invitation: Invitation) -> Invitation:
     if invitation.accepted_at is not None:
         raise UsedInvitationError
     if invitation.revoked_at is not None:
@@ -147,37 +147,33 @@ def usable_invitation(secret: str, *, lock: bool = False) -> Invitation:
     return invitation
 
 
-def accept_invitation(*, secret: str, user: Any) -> Grant:
-    """Give `user` the role the link offers; the link cannot be used again."""
-    with transaction.atomic():
-        # Locked: of two people following the link at once, the second finds it used.
-        invitation = usable_invitation(secret, lock=True)
-        grant = grant_role(
-            user=user,
-            series=invitation.series,
-            role=invitation.role,
-            by=user,
-            organisation=invitation.organisation,
-            meeting=invitation.meeting,
-            person=invitation.person,
-            state=invitation.state,
-        )
-        invitation.accepted_at = timezone.now()
-        invitation.accepted_by = user
-        # A grant the user already held may already be tied to an earlier invitation.
-        if not Invitation.objects.filter(grant=grant).exists():
-            invitation.grant = grant
-        invitation.save(update_fields=["accepted_at", "accepted_by", "grant"])
-        audit.record(
-            action=AuditAction.JOINED,
-            series=invitation.series,
-            meeting=invitation.meeting,
-            instance=invitation,
-            changes={"role": [None, role_in_words(invitation)]},
-        )
+@acts("invitation.accept", on="invitation")
+def accept_invitation(*, invitation: Invitation, by: Any) -> Grant:
+    """Give `by` the role the invitation offers; its link cannot be used again.
+
+    `invitation` is the one its link found (`usable_invitation`); an
+    `InvitationError` if it was used or withdrawn since.
+    """
+    # Locked: of two people following the link at once, the second finds it used.
+    invitation = _usable(_invitations().select_for_update(of=("self",)).get(pk=invitation.pk))
+    grant = take_offered_role(offer=invitation, by=by)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = by
+    # A grant the user already held may already be tied to an earlier invitation.
+    if not Invitation.objects.filter(grant=grant).exists():
+        invitation.grant = grant
+    invitation.save(update_fields=["accepted_at", "accepted_by", "grant"])
+    audit.record(
+        action=AuditAction.JOINED,
+        series=invitation.series,
+        meeting=invitation.meeting,
+        instance=invitation,
+        changes={"role": [None, role_in_words(invitation)]},
+    )
     return grant
 
 
+@acts("series.invite", on="invitation")
 def revoke_invitation(*, invitation: Invitation, by: Any) -> None:
     """Withdraw an invitation not accepted yet, so that its link no longer works."""
     if invitation.accepted_at is not None:
@@ -186,16 +182,15 @@ def revoke_invitation(*, invitation: Invitation, by: Any) -> None:
         )
     if invitation.revoked_at is not None:
         return
-    with transaction.atomic():
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
-        audit.record(
-            action=AuditAction.CHANGED,
-            series=invitation.series,
-            meeting=invitation.meeting,
-            instance=invitation,
-            changes={"revoked_at": [None, invitation.revoked_at]},
-        )
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    audit.record(
+        action=AuditAction.CHANGED,
+        series=invitation.series,
+        meeting=invitation.meeting,
+        instance=invitation,
+        changes={"revoked_at": [None, invitation.revoked_at]},
+    )
 
 
 def _check_invitation(*, series: Series, role: str, narrowing: dict[str, Any]) -> None:

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -17,18 +17,16 @@ from django.utils.translation import gettext as _
 from convener.access.models import SpeakerReminder
 from convener.access.queries.confirmations import SpeakerContact, speaker_contact
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.directory.models import Person
 from convener.meetings.models import Series
 
-PERMISSION = "series.remind_speakers"
 
-
+@acts("series.remind_speakers", on="series")
 def remind_speaker(*, series: Series, person: Person, by: Any, site_url: str) -> SpeakerReminder:
     """Send `person` a reminder of the parts they have not confirmed in meetings
     still to come, and keep when it was sent. `site_url` is the site's address."""
-    if not by.has_perm(PERMISSION, series):
-        raise PermissionDenied(PERMISSION)
     contact = speaker_contact(series, person)
     if contact is None or not contact.awaiting:
         raise ValidationError(
@@ -43,21 +41,18 @@ def remind_speaker(*, series: Series, person: Person, by: Any, site_url: str) ->
             % {"person": person.formal_name}
         )
     subject, body = _reminder_email(series, contact, site_url=site_url)
-    with transaction.atomic():
-        reminder = SpeakerReminder.objects.create(
-            series=series, person=person, email=contact.address, sent_by=by
-        )
-        audit.record(
-            action=AuditAction.REMINDED,
-            series=series,
-            instance=reminder,
-            target=person.formal_name,
-            changes={"email": [None, contact.address]},
-        )
-        address = contact.address
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-        )
+    reminder = SpeakerReminder.objects.create(
+        series=series, person=person, email=contact.address, sent_by=by
+    )
+    audit.record(
+        action=AuditAction.REMINDED,
+        series=series,
+        instance=reminder,
+        target=person.formal_name,
+        changes={"email": [None, contact.address]},
+    )
+    address = contact.address
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
     return reminder
 
 

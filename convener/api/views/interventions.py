@@ -30,8 +30,9 @@ from convener.api.interfaces.versions import (
 )
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import intervention_list
-from convener.api.rules import require
+from convener.api.rules import refused_as
 from convener.api.views.security import ANYONE, EDITOR
+from convener.audit.actors import require
 from convener.meetings.queries.visibility import visible_meetings
 from convener.records.domain.interventions import record_intervention, update_intervention
 from convener.records.models import Intervention
@@ -88,7 +89,8 @@ def post_intervention(
 ) -> Status:
     user = caller(request)
     meeting = meeting_or_404(visible_meetings(user), series, number)
-    require(user, "meeting.edit_records", meeting, denied=RECORDS_DENIED)
+    with refused_as(RECORDS_DENIED):
+        require(user, "meeting.edit_records", meeting)
     fields = intervention_changes(payload.dict(), meeting=meeting, user=user)
     with rules_as_invalid_data(fields=API_NAMES):
         intervention = record_intervention(**fields, by=user)
@@ -110,7 +112,8 @@ def patch_intervention(
 ) -> Intervention:
     user = caller(request)
     intervention = _intervention(request, intervention_id)
-    require(user, "meeting.edit_records", intervention, denied=RECORDS_DENIED)
+    with refused_as(RECORDS_DENIED):
+        require(user, "meeting.edit_records", intervention)
     changes = intervention_changes(
         payload.dict(exclude_unset=True), meeting=intervention.segment.meeting, user=user
     )

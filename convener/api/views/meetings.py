@@ -23,9 +23,9 @@ from convener.api.interfaces.versions import (
 )
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import meeting_list
-from convener.api.rules import require
+from convener.api.rules import refused_as
 from convener.api.views.security import ANYONE, EDITOR
-from convener.audit.actors import AnyUser
+from convener.audit.actors import AnyUser, require
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.domain.workflow import transition_to
 from convener.meetings.models import Meeting
@@ -81,7 +81,8 @@ def patch_meeting(
 ) -> Meeting:
     user = caller(request)
     meeting = _meeting(user, series, number)
-    require(user, "meeting.manage", meeting, denied="Your role does not change this meeting.")
+    with refused_as("Your role does not change this meeting."):
+        require(user, "meeting.manage", meeting)
     changes = meeting_changes(payload.dict(exclude_unset=True))
     status = changes.pop("status", meeting.status)
     fields = {model: api for api, model in MEETING_FIELDS.items()}

@@ -24,7 +24,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST if request.method == "POST" else None)
     created = secret = None
     if form.is_bound and form.is_valid():
-        created, secret = create_token(user=request.user, name=form.cleaned_data["name"])
+        created, secret = create_token(name=form.cleaned_data["name"], by=request.user)
         form = TokenForm()
     context = {
         "form": form,

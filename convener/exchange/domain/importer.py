@@ -21,6 +21,7 @@ from django.db import transaction
 
 from convener.access.queries.ownership import directory_entry_editable_by, series_using
 from convener.audit import log as audit
+from convener.audit.actors import CommandLineOperator, acts
 from convener.audit.models import AuditAction
 from convener.directory.models import (
     ConveningGroup,
@@ -31,8 +32,8 @@ from convener.directory.models import (
 from convener.exchange.domain.meeting_import import sync_meeting, sync_sections
 from convener.exchange.domain.rows import ImportSummary, Lookups, RowWriter, changed_fields
 from convener.exchange.domain.validation import validate
-from convener.exchange.interfaces import source as series_source
-from convener.exchange.interfaces.schema import (
+from convener.exchange.format import source as series_source
+from convener.exchange.format.schema import (
     ConveningGroupEntry,
     SeriesDocument,
     SeriesEntry,
@@ -120,11 +121,14 @@ def _upsert_entry(
 def _other_series_using(entry: Person | Organisation, slug: str, by: Any) -> list[Series]:
     """The other series that use `entry`, when they keep the import from changing it.
 
-    The command line (`by` None) acts for no series' secretariat, so it
-    changes only entries that no other series uses; a user changes those
-    they may edit."""
+    The command line acts for no series' secretariat, so it changes only
+    entries that no other series uses; a user changes those they may edit."""
     others = [series for series in series_using(entry) if series.slug != slug]
-    if others and by is not None and directory_entry_editable_by(by, entry):
+    if (
+        others
+        and not isinstance(by, CommandLineOperator)
+        and directory_entry_editable_by(by, entry)
+    ):
         return []
     return others
 
@@ -265,16 +269,18 @@ class _DryRunRollbackError(Exception):
         self.summary = summary
 
 
+@acts("series.import", on="document")
 def import_series(
     *,
     document: SeriesDocument,
-    by: AbstractBaseUser | None = None,
+    by: AbstractBaseUser | CommandLineOperator,
     replace: bool = False,
     dry_run: bool = False,
 ) -> ImportSummary:
     """Create or update a series from a validated document, in one transaction.
 
-    `by` is the acting user, None for the command line. The audit log gets one
+    `by` is the acting user, `command_line_operator()` for the command line
+    (who may import any series). The audit log gets one
     entry for the whole import. With `replace`, what the file does not list of
     the series' meetings, programme and records is removed (never the
     directory); with `dry_run`, everything is done and then rolled back, so
@@ -287,9 +293,14 @@ def import_series(
 
 
 def _import(
-    *, document: SeriesDocument, by: AbstractBaseUser | None, replace: bool, dry_run: bool
+    *,
+    document: SeriesDocument,
+    by: AbstractBaseUser | CommandLineOperator,
+    replace: bool,
+    dry_run: bool,
 ) -> ImportSummary:
     title = document.series.title
+    # A savepoint inside the import's transaction: a dry run rolls back to it.
     with (
         transaction.atomic(),
         audit.recorded_as_one(
@@ -323,13 +334,17 @@ def _import(
     return summary
 
 
+@acts("series.create", on="path")
 def import_file(
     *,
     path: Path,
-    by: AbstractBaseUser | None = None,
+    by: AbstractBaseUser | CommandLineOperator,
     replace: bool = False,
     dry_run: bool = False,
 ) -> ImportSummary:
-    """Read, validate and import a series file. Raises SeriesDataError or SourceSyntaxError."""
+    """Read, validate and import a series file. Raises SeriesDataError or SourceSyntaxError.
+
+    Before the file is read, the importer must be one who may create a series;
+    `import_series` then checks the series the file describes (`series.import`)."""
     document = validate(series_source.read(path))
     return import_series(document=document, by=by, replace=replace, dry_run=dry_run)

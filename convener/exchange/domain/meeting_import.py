@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from convener.exchange.domain.rows import Lookups, RowWriter, by_position, of_meeting
-from convener.exchange.interfaces.schema import (
+from convener.exchange.format.schema import (
     MeetingEntry,
     SectionEntry,
     record_released_by_default,

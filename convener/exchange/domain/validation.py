@@ -18,8 +18,8 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from convener.directory.models import Organisation, Person, State, StateGroup
-from convener.exchange.interfaces.schema import ISO3, TBC, Key, MaybeTime, SeriesDocument
-from convener.exchange.interfaces.source import DataPath, Problem, Source, field_name
+from convener.exchange.format.schema import ISO3, TBC, Key, MaybeTime, SeriesDocument
+from convener.exchange.format.source import DataPath, Problem, Source, field_name
 from convener.meetings.models import OptionalFact
 
 __all__ = ["Problem", "SeriesDataError", "field_name", "validate"]

@@ -21,7 +21,7 @@ from operator import attrgetter
 from django.db.models import OuterRef, Prefetch, Subquery
 
 from convener.directory.models import ConveningGroup, Organisation, Person, State
-from convener.exchange.interfaces.schema import (
+from convener.exchange.format.schema import (
     ChairEntry,
     ClassificationEntry,
     CoChairEntry,

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from convener.exchange.interfaces.schema import TBC, MeetingEntry
+from convener.exchange.format.schema import TBC, MeetingEntry
 
 # Written out when unknown, so a reader sees what is still to be confirmed.
 _TBC_FIELDS = frozenset({"date", "start", "end", "venue", "room"})

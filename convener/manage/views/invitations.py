@@ -151,7 +151,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             user = request.user if form is None else form.save()
             # The log names the new account, not the visitor it was a moment ago.
             with acting_as(user, via="web"):
-                invitations.accept_invitation(secret=token, user=user)
+                invitations.accept_invitation(invitation=invitation, by=user)
     except invitations.InvitationError as error:
         return _unusable(request, error)
     if form is not None:

@@ -26,7 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from convener.audit.actors import AnyUser
+from convener.audit.actors import AnyUser, acts
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import (
@@ -36,7 +36,7 @@ from convener.meetings.queries.visibility import (
 )
 from convener.publishing.composition.documents import compose
 from convener.publishing.domain.processes import process_gone, this_process
-from convener.publishing.interfaces.exporters import exporters
+from convener.publishing.exporters import exporters
 from convener.publishing.models import Audience, BuildStatus, DocumentBuild
 
 logger = logging.getLogger(__name__)
@@ -47,8 +47,9 @@ STALE_AFTER = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 3
 
 
+@acts("series.read", on="series")
 def request_build(
-    *, series: Series, document: str, meeting_number: int | None, file_format: str, user: AnyUser
+    *, series: Series, document: str, meeting_number: int | None, file_format: str, by: AnyUser
 ) -> DocumentBuild:
     """The build of this document for the current revision, queued if it is new or stale."""
     fields: dict[str, Any] = {
@@ -60,10 +61,10 @@ def request_build(
         # The builder runs outside this request: the row records what the
         # requesting user reads (this series' drafts, or the public's pages),
         # and the builder reads as that (`_reader_of`).
-        "audience": Audience.SECRETARIAT if reads_drafts_of(user, series) else Audience.PUBLIC,
+        "audience": Audience.SECRETARIAT if reads_drafts_of(by, series) else Audience.PUBLIC,
     }
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a savepoint: a lost race leaves the transaction usable
             build, created = DocumentBuild.objects.get_or_create(**fields)
     except IntegrityError:  # another request created it a moment ago
         build, created = DocumentBuild.objects.get(**fields), False
@@ -127,28 +128,64 @@ def build_document(build_id: int) -> None:
 
 
 def run_build(build_id: int) -> None:
-    """Write the file of a queued build; nothing if another worker took it."""
-    claimed = DocumentBuild.objects.filter(pk=build_id, status=BuildStatus.QUEUED).update(
-        status=BuildStatus.RUNNING, builder=this_process()
+    """Write the file of a queued build, as the reader it was asked for
+    (`_reader_of`); nothing if another worker took it.
+
+    Three steps, not one transaction: the claim is committed before the file
+    is written, so that the download page shows it running and a worker that
+    dies leaves it running for the next one to restart; and writing a PDF
+    takes seconds, which no transaction should hold (SQLite's would keep
+    every other writer waiting).
+    """
+    build = (
+        DocumentBuild.objects.select_related("series")
+        .defer("content")
+        .filter(pk=build_id, status=BuildStatus.QUEUED)
+        .first()
     )
-    if not claimed:
+    if build is None:
         return
-    build = DocumentBuild.objects.select_related("series").get(pk=build_id)
+    reader = _reader_of(build)
+    if not claim_build(build=build, by=reader):
+        return
     try:
         document = compose(
             series_slug=build.series.slug,
             document=build.document,
             meeting_number=build.meeting_number or None,
-            user=_reader_of(build),
+            user=reader,
         )
         content = exporters()[build.format].write(document)
     except Exception as error:
         logger.exception("Building %s failed", build)
-        DocumentBuild.objects.filter(pk=build_id).update(
-            status=BuildStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        finish_build(build=build, content=None, error=str(error), by=reader)
+        return
+    finish_build(build=build, content=content, by=reader)
+
+
+@acts("series.read", on="build")
+def claim_build(*, build: DocumentBuild, by: AnyUser) -> bool:
+    """Mark the queued build as running in this process; False if another
+    worker took it first."""
+    return bool(
+        DocumentBuild.objects.filter(pk=build.pk, status=BuildStatus.QUEUED).update(
+            status=BuildStatus.RUNNING, builder=this_process()
+        )
+    )
+
+
+@acts("series.read", on="build")
+def finish_build(
+    *, build: DocumentBuild, content: bytes | None, by: AnyUser, error: str = ""
+) -> None:
+    """Keep the file written (`content`), or why it could not be (`error`);
+    once done, the builds of earlier revisions go."""
+    if content is None:
+        DocumentBuild.objects.filter(pk=build.pk).update(
+            status=BuildStatus.FAILED, error=error[:2000], finished_at=timezone.now()
         )
         return
-    DocumentBuild.objects.filter(pk=build_id).update(
+    DocumentBuild.objects.filter(pk=build.pk).update(
         status=BuildStatus.DONE, content=content, finished_at=timezone.now()
     )
     _delete_superseded(build)

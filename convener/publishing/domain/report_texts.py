@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from convener.audit.actors import acts
 from convener.meetings.models import Series
 from convener.prose.editing import ensure_unchanged
 from convener.publishing.models import ReportText, ReportTextKind
@@ -16,6 +17,7 @@ from convener.publishing.models import ReportText, ReportTextKind
 logger = logging.getLogger(__name__)
 
 
+@acts("series.edit_report", on="series")
 def save_report_text(
     *,
     series: Series,
@@ -39,18 +41,15 @@ def save_report_text(
         ReportText._meta.get_field("body").run_validators(body)
     except ValidationError as error:
         raise ValidationError({"body": error.error_list}) from None
-    with transaction.atomic():
-        # Locking the series serialises the first save of a part, when there
-        # is no row of the text yet to lock.
-        Series.objects.select_for_update().filter(pk=series.pk).values_list("pk").get()
-        stored = ReportText.objects.filter(series=series, kind=kind).first()
-        ensure_unchanged(
-            field="body", stored=stored.body if stored else "", started_from=started_from
-        )
-        text = _store(series=series, kind=kind, body=body, stored=stored)
-        transaction.on_commit(
-            lambda: logger.info("%s changed the %s of the report of %s", by, kind, series.pk)
-        )
+    # Locking the series serialises the first save of a part, when there
+    # is no row of the text yet to lock.
+    Series.objects.select_for_update().filter(pk=series.pk).values_list("pk").get()
+    stored = ReportText.objects.filter(series=series, kind=kind).first()
+    ensure_unchanged(field="body", stored=stored.body if stored else "", started_from=started_from)
+    text = _store(series=series, kind=kind, body=body, stored=stored)
+    transaction.on_commit(
+        lambda: logger.info("%s changed the %s of the report of %s", by, kind, series.pk)
+    )
     return text
 
 

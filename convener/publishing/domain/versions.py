@@ -11,11 +11,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from convener.audit import log as audit
+from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import public_reader
@@ -24,7 +24,7 @@ from convener.publishing.composition.documents import (
     compose,
     document_label,
 )
-from convener.publishing.interfaces.markdown import document_as_markdown
+from convener.publishing.exporters.markdown import document_as_markdown
 from convener.publishing.models import DocumentVersion
 
 
@@ -55,6 +55,7 @@ def public_text(*, series: Series, document: str, meeting_number: int | None) ->
     return document_as_markdown(composed)
 
 
+@acts("series.manage", on="series")
 def publish_version(
     *,
     series: Series,
@@ -75,30 +76,27 @@ def publish_version(
         )
     text = public_text(series=series, document=document, meeting_number=meeting_number)
     scope = {"series": series, "document": document, "meeting_number": meeting_number or 0}
-    with transaction.atomic():
-        # Two publishers at once must not take the same number.
-        Series.objects.select_for_update().filter(pk=series.pk).first()
-        latest = DocumentVersion.objects.filter(**scope).order_by("-number").first()
-        if latest is not None and latest.text == text:
-            return latest, False
-        number = (latest.number if latest else 0) + 1
-        version = DocumentVersion.objects.create(
-            **scope,
-            number=number,
-            text=text,
-            published_by=by if getattr(by, "is_authenticated", False) else None,
-            note=note,
-        )
-        audit.record(
-            action=AuditAction.PUBLISHED,
-            series=series,
-            meeting=series.meetings.filter(number=meeting_number).first()
-            if meeting_number
-            else None,
-            instance=version,
-            target=_version_name(document, meeting_number, number),
-            changes={"version": [latest.number if latest else None, number]},
-        )
+    # Two publishers at once must not take the same number.
+    Series.objects.select_for_update().filter(pk=series.pk).first()
+    latest = DocumentVersion.objects.filter(**scope).order_by("-number").first()
+    if latest is not None and latest.text == text:
+        return latest, False
+    number = (latest.number if latest else 0) + 1
+    version = DocumentVersion.objects.create(
+        **scope,
+        number=number,
+        text=text,
+        published_by=by if getattr(by, "is_authenticated", False) else None,
+        note=note,
+    )
+    audit.record(
+        action=AuditAction.PUBLISHED,
+        series=series,
+        meeting=series.meetings.filter(number=meeting_number).first() if meeting_number else None,
+        instance=version,
+        target=_version_name(document, meeting_number, number),
+        changes={"version": [latest.number if latest else None, number]},
+    )
     return version, True
 
 

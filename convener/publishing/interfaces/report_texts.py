@@ -9,7 +9,7 @@ from convener.publishing.composition.report import (
     generated_acknowledgements,
     generated_introduction,
 )
-from convener.publishing.interfaces.markdown import blocks_as_markdown
+from convener.publishing.exporters.markdown import blocks_as_markdown
 from convener.publishing.models import ReportTextKind
 
 

@@ -6,7 +6,7 @@ import datetime
 import re
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from convener.access.domain.invitations import (
@@ -18,11 +18,13 @@ from convener.access.domain.invitations import (
     invite,
     revoke_invitation,
     secret_digest,
+    usable_invitation,
 )
 from convener.access.models import Invitation
 from convener.audit.models import AuditAction, AuditEntry
 from convener.roles.models import Grant, Role
 from tests.factories import (
+    GrantFactory,
     MeetingFactory,
     OrganisationFactory,
     PersonFactory,
@@ -36,14 +38,28 @@ SITE = "https://meetings.example.org/"
 
 
 def _invite(series=None, role=Role.RAPPORTEUR, **narrowing):
+    series = series or SeriesFactory()
     return invite(
-        series=series or SeriesFactory(),
+        series=series,
         role=role,
         email="ana@example.org",
-        by=UserFactory(username="sofia"),
+        by=_secretariat(series, username="sofia"),
         site_url=SITE,
         **narrowing,
     )
+
+
+def _secretariat(series, **user):
+    """The secretariat of the series (the same account when asked again by name)."""
+    lookup = {f"user__{field}": value for field, value in user.items()}
+    grant = Grant.objects.filter(series=series, role=Role.SECRETARIAT, **lookup).first()
+    if grant is None:
+        grant = GrantFactory(series=series, role=Role.SECRETARIAT, user=UserFactory(**user))
+    return grant.user
+
+
+def _accept(secret, user):
+    return accept_invitation(invitation=usable_invitation(secret), by=user)
 
 
 def _secret_from(mail) -> str:
@@ -132,10 +148,10 @@ def test_invite_refuses_a_delegation_of_both_a_state_and_an_organisation():
 def test_invite_refuses_an_address_that_is_not_one():
     with pytest.raises(ValidationError) as raised:
         invite(
-            series=SeriesFactory(),
+            series=(series := SeriesFactory()),
             role=Role.SECRETARIAT,
             email="not an address",
-            by=UserFactory(),
+            by=_secretariat(series),
             site_url=SITE,
         )
 
@@ -155,7 +171,7 @@ def test_accept_gives_the_role_narrowed_as_invited(link):
     invitation, secret = link
     user = UserFactory()
 
-    grant = accept_invitation(secret=secret, user=user)
+    grant = _accept(secret, user)
 
     assert (grant.user, grant.series, grant.role, grant.person) == (
         user,
@@ -170,10 +186,10 @@ def test_accept_gives_the_role_narrowed_as_invited(link):
 
 def test_accept_works_once(link):
     _, secret = link
-    accept_invitation(secret=secret, user=UserFactory())
+    _accept(secret, UserFactory())
 
     with pytest.raises(UsedInvitationError):
-        accept_invitation(secret=secret, user=UserFactory())
+        _accept(secret, UserFactory())
 
     assert Grant.objects.filter(role=Role.SPEAKER).count() == 1
 
@@ -184,15 +200,15 @@ def test_accept_refuses_an_expired_link(link):
     invitation.save()
 
     with pytest.raises(ExpiredInvitationError):
-        accept_invitation(secret=secret, user=UserFactory())
+        _accept(secret, UserFactory())
 
 
 def test_accept_refuses_a_revoked_link(link):
     invitation, secret = link
-    revoke_invitation(invitation=invitation, by=UserFactory())
+    revoke_invitation(invitation=invitation, by=_secretariat(invitation.series))
 
     with pytest.raises(RevokedInvitationError):
-        accept_invitation(secret=secret, user=UserFactory())
+        _accept(secret, UserFactory())
 
     assert not Grant.objects.filter(role=Role.SPEAKER).exists()
 
@@ -201,28 +217,63 @@ def test_accept_refuses_an_unknown_link(link):
     _, secret = link
 
     with pytest.raises(UnknownInvitationError):
-        accept_invitation(
-            secret=secret[:-1] + ("A" if secret[-1] != "A" else "B"), user=UserFactory()
-        )
+        _accept(secret[:-1] + ("A" if secret[-1] != "A" else "B"), UserFactory())
 
 
 def test_accept_by_someone_who_holds_the_role_already_keeps_one_grant(link):
     invitation, secret = link
     user = UserFactory()
-    accept_invitation(secret=secret, user=user)
+    _accept(secret, user)
     again = _invite(series=invitation.series, role=Role.SPEAKER, person=invitation.person)
     second_secret = "another-secret"
     Invitation.objects.filter(pk=again.pk).update(secret_digest=secret_digest(second_secret))
 
-    accept_invitation(secret=second_secret, user=user)
+    _accept(second_secret, user)
 
     assert Grant.objects.filter(user=user).count() == 1
 
 
 def test_revoke_refuses_an_accepted_invitation(link):
     invitation, secret = link
-    accept_invitation(secret=secret, user=UserFactory())
+    _accept(secret, UserFactory())
     invitation.refresh_from_db()
 
     with pytest.raises(ValidationError):
+        revoke_invitation(invitation=invitation, by=_secretariat(invitation.series))
+
+
+def test_invite_by_someone_who_does_not_run_the_series_is_refused(mailoutbox):
+    series = SeriesFactory()
+
+    with pytest.raises(PermissionDenied):
+        invite(
+            series=series,
+            role=Role.RAPPORTEUR,
+            email="ana@example.org",
+            by=UserFactory(),
+            site_url=SITE,
+        )
+
+    assert not Invitation.objects.exists()
+    assert mailoutbox == []
+
+
+def test_accept_by_an_inactive_account_is_refused(link):
+    invitation, secret = link
+
+    with pytest.raises(PermissionDenied):
+        _accept(secret, UserFactory(is_active=False))
+
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+    assert not Grant.objects.filter(role=Role.SPEAKER).exists()
+
+
+def test_revoke_by_someone_who_does_not_run_the_series_is_refused(link):
+    invitation, _ = link
+
+    with pytest.raises(PermissionDenied):
         revoke_invitation(invitation=invitation, by=UserFactory())
+
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is None

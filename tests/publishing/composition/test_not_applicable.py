@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from convener.meetings.models import MeetingStatus, SectionKind
 from convener.publishing.composition.documents import DocumentUnavailableError, compose
 from convener.publishing.document import Facts, Paragraph, plain
-from convener.publishing.interfaces.markdown import document_as_markdown
+from convener.publishing.exporters.markdown import document_as_markdown
 from tests.factories import (
     CoChairFactory,
     ConceptNoteSectionFactory,

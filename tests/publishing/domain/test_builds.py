@@ -9,11 +9,12 @@ import sys
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
 from convener.meetings.domain.revision import current_revision
-from convener.meetings.models import ContentRevision
+from convener.meetings.models import ContentRevision, SeriesStatus
 from convener.publishing.domain import builds
 from convener.publishing.domain.processes import this_process
 from convener.publishing.models import Audience, BuildStatus, DocumentBuild
@@ -62,7 +63,7 @@ def request(series, file_format="pdf"):
         document="programme",
         meeting_number=3,
         file_format=file_format,
-        user=AnonymousUser(),
+        by=AnonymousUser(),
     )
 
 
@@ -214,3 +215,14 @@ def test_old_revision_build_stays_until_the_new_one_is_done(demo_series, queued)
 
     assert request(demo_series).pk != old.pk
     assert DocumentBuild.objects.filter(pk=old.pk).exists()
+
+
+def test_the_public_may_not_ask_for_a_build_of_a_draft_series(demo_series, queued):
+    demo_series.status = SeriesStatus.DRAFT
+    demo_series.save()
+
+    with pytest.raises(PermissionDenied):
+        request(demo_series)
+
+    assert not DocumentBuild.objects.exists()
+    assert queued == []

@@ -1,10 +1,10 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.prose.editing import EditConflictError, text_digest
 from convener.publishing.domain.report_texts import save_report_text
 from convener.publishing.models import ReportText, ReportTextKind
-from tests.factories import SeriesFactory, StaffFactory
+from tests.factories import AdministratorFactory, SeriesFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 NOTHING_STORED = text_digest("")
@@ -17,7 +17,7 @@ def test_save_report_text_stores_the_first_text_of_a_part():
         series=series,
         kind=ReportTextKind.INTRODUCTION,
         body="The series prepared the summit.",
-        by=StaffFactory(),
+        by=AdministratorFactory(),
         started_from=NOTHING_STORED,
     )
 
@@ -31,7 +31,7 @@ def test_save_report_text_replaces_the_stored_text():
         series=text.series,
         kind="introduction",
         body="New.",
-        by=StaffFactory(),
+        by=AdministratorFactory(),
         started_from=text_digest("Old."),
     )
 
@@ -46,7 +46,7 @@ def test_save_report_text_with_an_empty_text_goes_back_to_the_generated_one():
         series=text.series,
         kind="acknowledgements",
         body="  \n",
-        by=StaffFactory(),
+        by=AdministratorFactory(),
         started_from=text_digest("Ours."),
     )
 
@@ -62,7 +62,7 @@ def test_save_report_text_refuses_a_first_text_when_someone_stored_one_meanwhile
             series=text.series,
             kind="introduction",
             body="Mine.",
-            by=StaffFactory(),
+            by=AdministratorFactory(),
             started_from=NOTHING_STORED,
         )
 
@@ -73,6 +73,17 @@ def test_save_report_text_refuses_a_first_text_when_someone_stored_one_meanwhile
 
 def test_save_report_text_knows_only_the_parts_of_the_report():
     with pytest.raises(ValidationError) as raised:
-        save_report_text(series=SeriesFactory(), kind="preface", body="Text.", by=StaffFactory())
+        save_report_text(
+            series=SeriesFactory(), kind="preface", body="Text.", by=AdministratorFactory()
+        )
 
     assert list(raised.value.message_dict) == ["kind"]
+
+
+def test_save_report_text_by_someone_who_does_not_write_the_report_is_refused():
+    series = SeriesFactory()
+
+    with pytest.raises(PermissionDenied):
+        save_report_text(series=series, kind="introduction", body="Mine.", by=UserFactory())
+
+    assert not ReportText.objects.exists()

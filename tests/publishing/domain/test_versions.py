@@ -1,7 +1,7 @@
 """Publishing a document keeps its text as a numbered version."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from convener.audit.models import AuditAction, AuditEntry
@@ -9,10 +9,11 @@ from convener.meetings.models import MeetingStatus, SeriesStatus
 from convener.publishing.domain.versions import publish_version
 from convener.publishing.models import DocumentVersion
 from tests.factories import (
+    AdministratorFactory,
     ConceptNoteSectionFactory,
     MeetingFactory,
     SeriesFactory,
-    StaffFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def publisher():
-    return StaffFactory()
+    return AdministratorFactory()
 
 
 def test_a_version_is_the_markdown_the_public_reads(publisher):
@@ -127,3 +128,12 @@ def test_publishing_writes_a_published_entry_and_no_copy_of_the_text(publisher):
     assert not AuditEntry.objects.filter(target_type__icontains="version").exclude(
         action=AuditAction.PUBLISHED
     )
+
+
+def test_publishing_by_someone_who_does_not_run_the_series_is_refused():
+    section = ConceptNoteSectionFactory()
+
+    with pytest.raises(PermissionDenied):
+        publish_version(series=section.series, document="concept-note", by=UserFactory())
+
+    assert not DocumentVersion.objects.exists()

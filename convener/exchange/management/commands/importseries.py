@@ -3,10 +3,11 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from convener.audit.actors import command_line_operator
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
-from convener.exchange.interfaces.source import MAX_FILE_BYTES, SourceSyntaxError
+from convener.exchange.format.source import MAX_FILE_BYTES, SourceSyntaxError
 
 
 class Command(BaseCommand):
@@ -46,7 +47,9 @@ class Command(BaseCommand):
         if not reference_data_loaded():
             load_reference_data()
         try:
-            summary = import_file(path=file, replace=replace, dry_run=dry_run)
+            summary = import_file(
+                path=file, by=command_line_operator(), replace=replace, dry_run=dry_run
+            )
         except (SeriesDataError, SourceSyntaxError) as error:
             self.stderr.write(str(error))
             raise CommandError(f"{file.name}: not imported; the database is unchanged.") from None

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from convener.exchange.interfaces.schema import json_schema
+from convener.exchange.format.schema import json_schema
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from convener.meetings.queries.visibility import command_line_reader, public_reader
 from convener.publishing.composition.documents import DOCUMENTS, DocumentUnavailableError, compose
-from convener.publishing.interfaces.exporters import exporters
+from convener.publishing.exporters import exporters
 
 
 class _Progress:

@@ -34,8 +34,8 @@ from convener.publishing.document import (
     Paragraph,
     Text,
 )
-from convener.publishing.interfaces import wordml
-from convener.publishing.interfaces.wordml import w
+from convener.publishing.exporters import wordml
+from convener.publishing.exporters.wordml import w
 
 _CONTENTS_FIELD = 'TOC \\o "1-1" \\h \\z \\u'
 _CONTENTS_PLACEHOLDER = "Right-click to update the table of contents."

@@ -28,7 +28,7 @@ from convener.publishing.document import (
     Paragraph,
     Text,
 )
-from convener.publishing.interfaces.navigation import anchor, contents_entries
+from convener.publishing.exporters.navigation import anchor, contents_entries
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>&~])")
 _BLOCK_MARKER = re.compile(r"^([#>+=-])", re.MULTILINE)

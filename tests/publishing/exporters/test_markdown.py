@@ -9,7 +9,7 @@ from convener.publishing.document import (
     Paragraph,
     Text,
 )
-from convener.publishing.interfaces.markdown import MarkdownExporter
+from convener.publishing.exporters.markdown import MarkdownExporter
 
 
 def markdown(document: Document) -> str:

@@ -10,7 +10,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from convener.publishing.document import Document, Heading, Paragraph, Text
-from convener.publishing.interfaces.docx import DocxExporter
+from convener.publishing.exporters.docx import DocxExporter
 
 CHAPTERS = [
     "Acknowledgements",

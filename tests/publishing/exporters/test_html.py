@@ -1,7 +1,7 @@
 from html.parser import HTMLParser
 
 from convener.publishing.document import Document, Footnote, Heading, Paragraph, Text
-from convener.publishing.interfaces.html import (
+from convener.publishing.exporters.html import (
     HtmlExporter,
     css_string,
     render_body,

@@ -34,7 +34,7 @@ from convener.publishing.document import (
     Paragraph,
     Text,
 )
-from convener.publishing.interfaces.navigation import anchor, contents_entries
+from convener.publishing.exporters.navigation import anchor, contents_entries
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "publishing"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}

@@ -1,7 +1,11 @@
 """Exporters: one per file format, each turning a `Document` into bytes.
 
 A format is added by writing a class with an identifier, an extension, a
-content type and `write`, and listing it in `EXPORTERS`.
+content type and `write`, and listing it in `exporters()`.
+
+Beside the floors, with the document tree they write: the background builds
+and the kept versions (`domain`) write files with them, and so do the pages
+that offer downloads.
 """
 
 from __future__ import annotations
@@ -33,10 +37,10 @@ class Exporter(Protocol):
 
 def exporters() -> dict[str, Exporter]:
     """Every format, by identifier, in the order download buttons show them."""
-    from convener.publishing.interfaces.docx import DocxExporter
-    from convener.publishing.interfaces.html import HtmlExporter
-    from convener.publishing.interfaces.markdown import MarkdownExporter
-    from convener.publishing.interfaces.pdf import PdfExporter
+    from convener.publishing.exporters.docx import DocxExporter
+    from convener.publishing.exporters.html import HtmlExporter
+    from convener.publishing.exporters.markdown import MarkdownExporter
+    from convener.publishing.exporters.pdf import PdfExporter
 
     formats: list[Exporter] = [PdfExporter(), DocxExporter(), HtmlExporter(), MarkdownExporter()]
     return {exporter.identifier: exporter for exporter in formats}

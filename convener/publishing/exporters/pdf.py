@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
 
 from convener.publishing.document import Document
-from convener.publishing.interfaces.html import render_print_html
+from convener.publishing.exporters.html import render_print_html
 
 
 class PdfExporter:

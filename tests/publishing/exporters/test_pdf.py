@@ -6,7 +6,7 @@ import subprocess
 import pytest
 
 from convener.publishing.document import Document, Footnote, Heading, PageBreak, Paragraph, Text
-from convener.publishing.interfaces.pdf import PdfExporter
+from convener.publishing.exporters.pdf import PdfExporter
 
 CHAPTERS = [
     "Acknowledgements",
