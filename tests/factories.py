@@ -43,8 +43,8 @@ from convener.meetings.models import (
     Meeting,
     MeetingStatus,
     Participation,
+    ProgrammeRole,
     ReferenceDocument,
-    Role,
     SectionKind,
     Segment,
     SegmentKind,
@@ -302,7 +302,7 @@ class ParticipationFactory(DjangoModelFactory):
 
     segment = factory.SubFactory(SegmentFactory)
     person = factory.SubFactory(PersonFactory)
-    role = Role.PANELLIST
+    role = ProgrammeRole.PANELLIST
     order = factory.Sequence(int)
 
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from convener.meetings.models import MeetingStatus, Role, SeriesStatus
+from convener.meetings.models import MeetingStatus, ProgrammeRole, SeriesStatus
 from tests.factories import (
     CoChairFactory,
     CoOrganiserFactory,
@@ -162,7 +162,7 @@ def test_meeting_detail_gives_participants_with_role_and_speaking_time(client):
         segment__meeting=meeting,
         person__key="panellist",
         person__organisation=None,
-        role=Role.MODERATOR,
+        role=ProgrammeRole.MODERATOR,
         speaking_time=7,
     )
 

@@ -8,7 +8,7 @@ from convener.audit.actors import command_line_operator
 from convener.exchange.domain.importer import import_file
 from convener.exchange.domain.validation import SeriesDataError
 from convener.exchange.interfaces.export import to_json, to_yaml
-from convener.meetings.models import Participation, Role, Series
+from convener.meetings.models import Participation, ProgrammeRole, Series
 from tests.exchange.conftest import VALID_SERIES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -47,11 +47,11 @@ def test_import_reads_places_by_office_organisation_and_tbc(series_file):
     import_file(path=with_places(series_file), by=command_line_operator())
 
     assert _places() == [
-        ("izumi-nakamitsu", "", None, Role.MODERATOR),
-        (None, "Special Rapporteur on the human rights of migrants", None, Role.PANELLIST),
-        (None, "", "unhcr", Role.PANELLIST),
-        (None, "", None, Role.SPEAKER),
-        (None, "", None, Role.SPEAKER),
+        ("izumi-nakamitsu", "", None, ProgrammeRole.MODERATOR),
+        (None, "Special Rapporteur on the human rights of migrants", None, ProgrammeRole.PANELLIST),
+        (None, "", "unhcr", ProgrammeRole.PANELLIST),
+        (None, "", None, ProgrammeRole.SPEAKER),
+        (None, "", None, ProgrammeRole.SPEAKER),
     ]
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from convener.directory.models import Organisation, Person
 from convener.exchange.interfaces.export import to_yaml
-from convener.meetings.models import PresidingRole, Role, Series
+from convener.meetings.models import PresidingRole, ProgrammeRole, Series
 from tests.exchange.test_export import import_bytes
 from tests.factories import MeetingFactory, ParticipationFactory, PersonFactory
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_export_round_trip_keeps_the_meeting_chair_and_segment_facilitator(tmp_path):
     meeting = MeetingFactory(moderator=PersonFactory(), moderator_role=PresidingRole.CHAIR)
-    ParticipationFactory(segment__meeting=meeting, role=Role.FACILITATOR, speaking_time=7)
+    ParticipationFactory(segment__meeting=meeting, role=ProgrammeRole.FACILITATOR, speaking_time=7)
     exported = to_yaml(meeting.series)
     Series.objects.all().delete()
     Person.objects.all().delete()

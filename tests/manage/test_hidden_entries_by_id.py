@@ -15,7 +15,7 @@ from convener.meetings.models import (
     Participation,
     SeriesStatus,
 )
-from convener.meetings.models import Role as PartRole
+from convener.meetings.models import ProgrammeRole as PartRole
 from convener.roles.models import Role
 from tests.factories import (
     CoOrganiserFactory,

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 from convener.audit.log import acting_as
 from convener.manage.interfaces.meetings import TRACKED
 from convener.meetings.models import Meeting, Participation, PresidingRole
-from convener.meetings.models import Role as PartRole
+from convener.meetings.models import ProgrammeRole as PartRole
 from convener.prose.editing import field_digests
 from convener.roles.models import Role
 from tests.factories import GrantFactory, MeetingFactory, PersonFactory, SegmentFactory

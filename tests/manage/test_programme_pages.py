@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from convener.audit.log import acting_as
 from convener.directory.models import Organisation, Person
-from convener.meetings.models import Participation, Role, Segment
+from convener.meetings.models import Participation, ProgrammeRole, Segment
 from convener.roles.models import Role as AccessRole
 from tests.factories import (
     CoOrganiserFactory,
@@ -37,7 +37,7 @@ def meeting():
     panel = SegmentFactory(meeting=meeting, key="panel-1", title="Panel 1", order=0)
     for order, name in enumerate(("Madiwale", "Kelley", "Greene")):
         ParticipationFactory(
-            segment=panel, person__family_name=name, order=order, role=Role.PANELLIST
+            segment=panel, person__family_name=name, order=order, role=ProgrammeRole.PANELLIST
         )
     return meeting
 
@@ -192,7 +192,7 @@ def test_add_participant_puts_the_picked_person_last(undp_client, meeting, added
 
     response = undp_client.post(
         _url("programme_participant_add", meeting, _panel(meeting).pk),
-        {"person": milner.pk, "role": Role.PANELLIST, "speaking_time": "10", "q": "miln"},
+        {"person": milner.pk, "role": ProgrammeRole.PANELLIST, "speaking_time": "10", "q": "miln"},
     )
 
     assert response.status_code == 302
@@ -207,7 +207,7 @@ def test_add_participant_without_javascript_lists_the_people_found(
 
     response = undp_client.post(
         _url("programme_participant_add", meeting, _panel(meeting).pk),
-        {"role": Role.PANELLIST, "speaking_time": "10", "q": "miln", "find": "1"},
+        {"role": ProgrammeRole.PANELLIST, "speaking_time": "10", "q": "miln", "find": "1"},
     )
 
     text = response.content.decode()
@@ -222,7 +222,7 @@ def test_add_participant_keeps_what_was_typed_when_the_time_is_wrong(undp_client
 
     response = undp_client.post(
         _url("programme_participant_add", meeting, _panel(meeting).pk),
-        {"person": milner.pk, "role": Role.MODERATOR, "speaking_time": "0", "q": "miln"},
+        {"person": milner.pk, "role": ProgrammeRole.MODERATOR, "speaking_time": "0", "q": "miln"},
     )
 
     text = response.content.decode()
@@ -239,7 +239,7 @@ def test_add_participant_refuses_someone_already_in_that_role(undp_client, meeti
 
     response = undp_client.post(
         _url("programme_participant_add", meeting, _panel(meeting).pk),
-        {"person": kelley.pk, "role": Role.PANELLIST, "q": "kel"},
+        {"person": kelley.pk, "role": ProgrammeRole.PANELLIST, "q": "kel"},
         **HTMX,
     )
 
@@ -252,11 +252,11 @@ def test_update_participant_changes_the_role(undp_client, meeting):
 
     undp_client.post(
         _url("programme_participant", meeting, kelley.pk),
-        {"role": Role.MODERATOR, "speaking_time": "5"},
+        {"role": ProgrammeRole.MODERATOR, "speaking_time": "5"},
     )
 
     kelley.refresh_from_db()
-    assert (kelley.role, kelley.speaking_time) == (Role.MODERATOR, 5)
+    assert (kelley.role, kelley.speaking_time) == (ProgrammeRole.MODERATOR, 5)
 
 
 def test_remove_participant(undp_client, meeting):
@@ -358,13 +358,13 @@ def test_a_segment_of_another_meeting_is_not_found(undp_client, meeting, name, d
     ],
 )
 def test_a_participation_of_another_meeting_is_not_found(undp_client, meeting, name, data):
-    elsewhere = ParticipationFactory(role=Role.PANELLIST)
+    elsewhere = ParticipationFactory(role=ProgrammeRole.PANELLIST)
 
     response = undp_client.post(_url(name, meeting, elsewhere.pk), data)
 
     assert response.status_code == 404
     elsewhere.refresh_from_db()
-    assert elsewhere.role == Role.PANELLIST
+    assert elsewhere.role == ProgrammeRole.PANELLIST
 
 
 def test_a_change_is_refused_to_a_focal_point_of_another_meeting(undp_client, meeting):
@@ -445,7 +445,7 @@ def _new_person(meeting, **data):
         "honorific": "Ms.",
         "given_name": "Ninette",
         "family_name": "Kelly",
-        "role": Role.PANELLIST,
+        "role": ProgrammeRole.PANELLIST,
         "speaking_time": "10",
         **data,
     }

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from convener.audit.log import acting_as
 from convener.meetings.domain.programme import add_place
-from convener.meetings.models import MeetingStatus, Participation, Role
+from convener.meetings.models import MeetingStatus, Participation, ProgrammeRole
 from convener.publishing.composition.documents import compose
 from convener.publishing.document import ItemList, plain
 from tests.factories import (
@@ -84,11 +84,11 @@ def _programme_items(meeting, user):
 def test_add_place_by_office(signed_in, panel):
     response = signed_in.post(
         _url("programme_place_add", panel.meeting, panel.pk),
-        {"role": Role.PANELLIST, "office": RAPPORTEUR, "speaking_time": "7"},
+        {"role": ProgrammeRole.PANELLIST, "office": RAPPORTEUR, "speaking_time": "7"},
     )
 
     assert response.status_code == 302
-    assert _places(panel)[1] == (None, RAPPORTEUR, None, Role.PANELLIST)
+    assert _places(panel)[1] == (None, RAPPORTEUR, None, ProgrammeRole.PANELLIST)
 
 
 def test_add_place_by_organisation(signed_in, panel, added_by_secretariat):
@@ -96,19 +96,21 @@ def test_add_place_by_organisation(signed_in, panel, added_by_secretariat):
 
     signed_in.post(
         _url("programme_place_add", panel.meeting, panel.pk),
-        {"role": Role.SPEAKER, "organisation": unhcr.pk},
+        {"role": ProgrammeRole.SPEAKER, "organisation": unhcr.pk},
     )
 
-    assert _places(panel)[1] == (None, "", UNHCR, Role.SPEAKER)
+    assert _places(panel)[1] == (None, "", UNHCR, ProgrammeRole.SPEAKER)
 
 
 def test_add_place_with_nothing_known_is_to_be_confirmed(signed_in, panel):
     response = signed_in.post(
-        _url("programme_place_add", panel.meeting, panel.pk), {"role": Role.SPEAKER}, **HTMX
+        _url("programme_place_add", panel.meeting, panel.pk),
+        {"role": ProgrammeRole.SPEAKER},
+        **HTMX,
     )
 
     assert "Added TBC to “Panel 1”." in response.content.decode()
-    assert _places(panel)[1] == (None, "", None, Role.SPEAKER)
+    assert _places(panel)[1] == (None, "", None, ProgrammeRole.SPEAKER)
 
 
 def test_the_builder_names_an_office_or_an_organisation_within_its_sentences(
@@ -118,7 +120,7 @@ def test_the_builder_names_an_office_or_an_organisation_within_its_sentences(
     for place in ({"organisation": unhcr.pk}, {"office": RAPPORTEUR}):
         response = signed_in.post(
             _url("programme_place_add", panel.meeting, panel.pk),
-            {"role": Role.SPEAKER, **place},
+            {"role": ProgrammeRole.SPEAKER, **place},
             **HTMX,
         )
 
@@ -136,7 +138,7 @@ def test_the_builder_names_an_office_or_an_organisation_within_its_sentences(
 def test_add_place_keeps_what_was_typed_when_the_office_is_too_long(signed_in, panel):
     response = signed_in.post(
         _url("programme_place_add", panel.meeting, panel.pk),
-        {"role": Role.SPEAKER, "office": "Special " * 50},
+        {"role": ProgrammeRole.SPEAKER, "office": "Special " * 50},
     )
 
     assert response.status_code == 400
@@ -147,7 +149,7 @@ def test_add_place_keeps_what_was_typed_when_the_office_is_too_long(signed_in, p
 def test_programme_builder_shows_a_place_and_offers_to_name_the_person(
     signed_in, panel, secretariat
 ):
-    add_place(segment=panel, role=Role.PANELLIST, office=RAPPORTEUR, by=secretariat)
+    add_place(segment=panel, role=ProgrammeRole.PANELLIST, office=RAPPORTEUR, by=secretariat)
 
     text = signed_in.get(_url("programme", panel.meeting)).content.decode()
 
@@ -158,7 +160,7 @@ def test_programme_builder_shows_a_place_and_offers_to_name_the_person(
 def test_naming_the_person_of_a_place_changes_the_programme_document(
     signed_in, panel, secretariat, added_by_secretariat
 ):
-    place = add_place(segment=panel, role=Role.SPEAKER, by=secretariat)
+    place = add_place(segment=panel, role=ProgrammeRole.SPEAKER, by=secretariat)
     ryder = PersonFactory(
         honorific="Mr.", given_name="Guy", family_name="Ryder", position="", organisation=None
     )
@@ -180,7 +182,7 @@ def test_naming_the_person_of_a_place_changes_the_programme_document(
 def test_naming_without_javascript_lists_the_people_found(
     signed_in, panel, secretariat, added_by_secretariat
 ):
-    place = add_place(segment=panel, role=Role.SPEAKER, by=secretariat)
+    place = add_place(segment=panel, role=ProgrammeRole.SPEAKER, by=secretariat)
     ryder = PersonFactory(family_name="Ryder")
 
     response = signed_in.post(
@@ -192,7 +194,7 @@ def test_naming_without_javascript_lists_the_people_found(
 
 
 def test_chair_screen_offers_only_named_places(client, panel, secretariat):
-    add_place(segment=panel, role=Role.SPEAKER, office=RAPPORTEUR, by=secretariat)
+    add_place(segment=panel, role=ProgrammeRole.SPEAKER, office=RAPPORTEUR, by=secretariat)
     client.force_login(secretariat)
 
     response = client.get(
@@ -209,7 +211,11 @@ def test_a_new_person_for_a_place_starts_from_its_office_and_organisation(
 ):
     unhcr = OrganisationFactory(name=UNHCR)
     add_place(
-        segment=panel, role=Role.PANELLIST, office=RAPPORTEUR, organisation=unhcr, by=secretariat
+        segment=panel,
+        role=ProgrammeRole.PANELLIST,
+        office=RAPPORTEUR,
+        organisation=unhcr,
+        by=secretariat,
     )
     text = signed_in.get(_url("programme", panel.meeting)).content.decode()
     link = re.search(r'href="([^"]*\?position=[^"]*)"', text).group(1)
@@ -225,7 +231,7 @@ def test_add_place_refuses_an_organisation_out_of_reach(signed_in, panel):
 
     response = signed_in.post(
         _url("programme_place_add", panel.meeting, panel.pk),
-        {"role": Role.SPEAKER, "organisation": hidden.pk},
+        {"role": ProgrammeRole.SPEAKER, "organisation": hidden.pk},
     )
 
     assert response.status_code == 400

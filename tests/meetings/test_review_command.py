@@ -8,12 +8,12 @@ from django.core.management import CommandError, call_command
 from convener.cli import main
 from convener.directory.models import Gender
 from convener.meetings.domain.review import Check, review_series
-from convener.meetings.models import Role, Segment
+from convener.meetings.models import ProgrammeRole, Segment
 from tests.factories import SeriesFactory
 
 pytestmark = pytest.mark.django_db
 
-SPEAKING = (Role.PANELLIST, Role.SPEAKER, Role.DISCUSSANT)
+SPEAKING = (ProgrammeRole.PANELLIST, ProgrammeRole.SPEAKER, ProgrammeRole.DISCUSSANT)
 
 
 def review_lines(slug="gmg-2016") -> list[str]:
@@ -77,7 +77,7 @@ def test_every_finding_on_the_demo_is_true(demo_series):
         segment = finding.segment
         if finding.check == Check.NO_MODERATOR:
             assert finding.meeting.moderator is None
-            assert not segment.participations.filter(role=Role.MODERATOR).exists()
+            assert not segment.participations.filter(role=ProgrammeRole.MODERATOR).exists()
         elif finding.check == Check.ALL_MALE_PANEL:
             assert speakers_genders(segment) == {Gender.MALE}
         else:

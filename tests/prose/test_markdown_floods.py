@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from convener.meetings.models import Role
+from convener.meetings.models import ProgrammeRole
 from convener.prose.markdown import (
     MARKDOWN_MARK_LIMIT,
     MARKDOWN_PARSE_LIMIT,
@@ -128,10 +128,10 @@ def test_person_page_with_a_bracket_flood_biography_renders_in_linear_time(clien
     # 4,000 characters, within what a biography field holds: Python-Markdown
     # took ten seconds over them.
     biography = "Works on *refugee* protection.\n\n" + "[" * 4_000
-    first = ParticipationFactory(role=Role.PANELLIST).person
+    first = ParticipationFactory(role=ProgrammeRole.PANELLIST).person
     client.get(reverse("public:person", args=[first.key]))  # loads the code and templates
     panellist = ParticipationFactory(
-        role=Role.PANELLIST, person=PersonFactory(biography=biography)
+        role=ProgrammeRole.PANELLIST, person=PersonFactory(biography=biography)
     ).person
 
     page = reverse("public:person", args=[panellist.key])

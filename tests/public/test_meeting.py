@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.meetings.models import MeetingFormat, MeetingStatus, Role, SegmentKind, SeriesStatus
+from convener.meetings.models import (
+    MeetingFormat,
+    MeetingStatus,
+    ProgrammeRole,
+    SegmentKind,
+    SeriesStatus,
+)
 from convener.records.models import Capacity
 from tests.factories import (
     CoChairFactory,
@@ -159,7 +165,7 @@ def test_meeting_programme_gives_each_segment_an_h2(client):
 
 def test_meeting_programme_lists_participants_with_role_position_and_organisation(client):
     participation = ParticipationFactory(
-        role=Role.PANELLIST,
+        role=ProgrammeRole.PANELLIST,
         person=PersonFactory(
             key="ninette-kelley",
             honorific="Ms.",

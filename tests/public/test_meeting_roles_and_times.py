@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.meetings.models import PresidingRole, Role
+from convener.meetings.models import PresidingRole, ProgrammeRole
 from tests.factories import MeetingFactory, ParticipationFactory, PersonFactory, SegmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_meeting_page_gives_each_segment_its_time(client):
 def test_meeting_page_gives_each_speaker_their_limit_and_segment_facilitators_their_role(client):
     segment = SegmentFactory()
     ParticipationFactory(
-        segment=segment, person=PersonFactory(family_name="Moyo"), role=Role.FACILITATOR
+        segment=segment, person=PersonFactory(family_name="Moyo"), role=ProgrammeRole.FACILITATOR
     )
     ParticipationFactory(segment=segment, person=PersonFactory(family_name="Ruiz"), speaking_time=7)
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.meetings.models import MeetingStatus, Role, SegmentKind
+from convener.meetings.models import MeetingStatus, ProgrammeRole, SegmentKind
 from convener.records.models import Capacity
 from tests.factories import (
     CoChairFactory,
@@ -27,7 +27,7 @@ def person_url(person):
 
 
 def a_panellist(**person):
-    return ParticipationFactory(role=Role.PANELLIST, person=PersonFactory(**person)).person
+    return ParticipationFactory(role=ProgrammeRole.PANELLIST, person=PersonFactory(**person)).person
 
 
 def test_person_shows_honorific_name_position_and_organisation(client):
@@ -62,11 +62,14 @@ def test_person_ninette_kelley_lists_her_roles_on_25_april_and_13_july_2016(clie
     first = MeetingFactory(series=series, number=1, date=datetime.date(2016, 4, 25))
     third = MeetingFactory(series=series, number=3, date=datetime.date(2016, 7, 13))
     ParticipationFactory(
-        person=kelley, role=Role.PANELLIST, segment__meeting=first, segment__title="Panel 1"
+        person=kelley,
+        role=ProgrammeRole.PANELLIST,
+        segment__meeting=first,
+        segment__title="Panel 1",
     )
     ParticipationFactory(
         person=kelley,
-        role=Role.SPEAKER,
+        role=ProgrammeRole.SPEAKER,
         segment__meeting=third,
         segment__kind=SegmentKind.OPENING_REMARKS,
         segment__title="",

@@ -33,8 +33,8 @@ from convener.meetings.models import (
     Participation,
     Postponement,
     PresidingRole,
+    ProgrammeRole,
     ReferenceDocument,
-    Role,
     SectionKind,
     Segment,
     SegmentKind,
@@ -193,7 +193,7 @@ class ParticipantEntry(Strict):
     person: Key | None = None
     organisation: Key | None = None
     office: Annotated[str, TextOf(Participation, "office")] = ""
-    role: _choice(Role)  # type: ignore[valid-type]
+    role: _choice(ProgrammeRole)  # type: ignore[valid-type]
     speaking_time: Minutes | None = None
 
 

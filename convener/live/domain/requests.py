@@ -17,8 +17,7 @@ from convener.live.domain.floor import changing
 from convener.live.domain.order import _renumber
 from convener.live.models import Floor, Inscription, InscriptionStatus, Level, Purpose
 from convener.live.queries.order import meeting_rules, place_for, waiting_list
-from convener.meetings.models import CoChair, Meeting, Participation, SegmentKind
-from convener.meetings.models import Role as ProgrammeRole
+from convener.meetings.models import CoChair, Meeting, Participation, ProgrammeRole, SegmentKind
 from convener.records.models import Capacity
 
 # The capacities in which a delegation takes the floor.

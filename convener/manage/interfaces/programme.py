@@ -13,7 +13,7 @@ from convener.access.interfaces.reach import keep_within_reach
 from convener.access.queries.reach import organisations_within_reach
 from convener.directory.models import Organisation, Person
 from convener.meetings.domain.programme import MAX_MINUTES
-from convener.meetings.models import Participation, Role, Segment, SegmentKind, Series
+from convener.meetings.models import Participation, ProgrammeRole, Segment, SegmentKind, Series
 
 
 def _minutes(label: str) -> forms.IntegerField:
@@ -53,7 +53,9 @@ class SegmentForm(forms.Form):
 class ParticipationForm(forms.Form):
     """The part a person plays in a segment."""
 
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PANELLIST)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=ProgrammeRole.choices, initial=ProgrammeRole.PANELLIST
+    )
     speaking_time = _minutes(_("Speaking time"))
 
     @classmethod

@@ -10,10 +10,12 @@ from django.utils.translation import ngettext
 
 from convener.directory.models import Gender, Person, State
 from convener.meetings.domain.findings import Check, Finding, Severity, listed, minutes
-from convener.meetings.models import Role, Segment, SegmentKind
+from convener.meetings.models import ProgrammeRole, Segment, SegmentKind
 from convener.meetings.wording import place_in_words
 
-SPEAKING_ROLES = frozenset({Role.PANELLIST, Role.SPEAKER, Role.DISCUSSANT})
+SPEAKING_ROLES = frozenset(
+    {ProgrammeRole.PANELLIST, ProgrammeRole.SPEAKER, ProgrammeRole.DISCUSSANT}
+)
 
 
 def segment_findings(segment: Segment, *, slot_minutes: int | None) -> list[Finding]:
@@ -26,7 +28,7 @@ def segment_findings(segment: Segment, *, slot_minutes: int | None) -> list[Find
 
 def _is_panel(segment: Segment) -> bool:
     return segment.kind == SegmentKind.PANEL or any(
-        part.role == Role.PANELLIST for part in segment.participations.all()
+        part.role == ProgrammeRole.PANELLIST for part in segment.participations.all()
     )
 
 
@@ -43,7 +45,7 @@ def _panel_checks(segment: Segment) -> list[Finding]:
     speakers = _speakers(segment)
     found = [*_gender_balance(segment, speakers), *_regional_balance(segment, speakers)]
     has_moderator = segment.meeting.moderator_id is not None or any(
-        part.role in Role.presiding() for part in segment.participations.all()
+        part.role in ProgrammeRole.presiding() for part in segment.participations.all()
     )
     if not has_moderator and not segment.meeting.has_no_moderator:
         message = _("No moderator is recorded for this panel, nor for the whole meeting.")

@@ -7,7 +7,7 @@ from convener.meetings.models.meetings import (
     Postponement,
     PresidingRole,
 )
-from convener.meetings.models.programme import Participation, Role, Segment, SegmentKind
+from convener.meetings.models.programme import Participation, ProgrammeRole, Segment, SegmentKind
 from convener.meetings.models.revision import ContentRevision
 from convener.meetings.models.series import (
     CoChairBalance,
@@ -35,8 +35,8 @@ __all__ = [
     "Participation",
     "Postponement",
     "PresidingRole",
+    "ProgrammeRole",
     "ReferenceDocument",
-    "Role",
     "SectionKind",
     "Segment",
     "SegmentKind",

@@ -48,7 +48,7 @@ class Segment(models.Model):
         return self.title or str(self.get_kind_display())
 
 
-class Role(models.TextChoices):
+class ProgrammeRole(models.TextChoices):
     MODERATOR = "moderator", _("Moderator")
     PANELLIST = "panellist", _("Panellist")
     SPEAKER = "speaker", _("Speaker")
@@ -100,7 +100,7 @@ class Participation(models.Model):
         related_name="places",
         help_text=_("For a place whose holder is not named yet: the organisation represented."),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=20, choices=ProgrammeRole.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     speaking_time = models.PositiveSmallIntegerField(
         _("speaking time (minutes)"), null=True, blank=True

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from convener.directory.models import Person
 from convener.meetings.domain.timetable import timetable
-from convener.meetings.models import Meeting, Participation, Role, Series
+from convener.meetings.models import Meeting, Participation, ProgrammeRole, Series
 from convener.meetings.wording import is_to_be_confirmed, place_in_words
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.wording import (
@@ -49,7 +49,7 @@ def _place_item(place: Participation) -> list[Inline]:
     no one is known for, else who holds it; then the speaking limit,
     " (at most 7 minutes)"."""
     item: list[Inline] = []
-    if place.role in Role.presiding() or is_to_be_confirmed(place):
+    if place.role in ProgrammeRole.presiding() or is_to_be_confirmed(place):
         item.append(Text(f"{place.get_role_display()}: ", bold=True))
     item.append(Text(described_place(place)))
     if place.speaking_time:

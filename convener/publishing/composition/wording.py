@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from convener.meetings.domain.timetable import Slot
-from convener.meetings.models import Meeting, MeetingStatus, Participation, Role, Segment
+from convener.meetings.models import Meeting, MeetingStatus, Participation, ProgrammeRole, Segment
 from convener.prose.links import followable
 from convener.publishing.document import Facts, Inline, Text
 
@@ -155,7 +155,7 @@ def presiding(segment: Segment) -> list[tuple[str, list[Participation]]]:
     first come: `[("Chair", [place]), ("Facilitator", [place, place])]`."""
     leads: dict[str, list[Participation]] = {}
     for participation in segment.participations.all():
-        if participation.role in Role.presiding():
+        if participation.role in ProgrammeRole.presiding():
             label = str(participation.get_role_display())
             leads.setdefault(label, []).append(participation)
     return list(leads.items())

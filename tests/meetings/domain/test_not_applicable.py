@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from convener.audit.actors import command_line_operator
 from convener.meetings.domain.meetings import set_co_chairs, set_co_organisers, update_meeting
 from convener.meetings.domain.review import Check, review_meeting
-from convener.meetings.models import Meeting, MeetingStatus, Role, SegmentKind
+from convener.meetings.models import Meeting, MeetingStatus, ProgrammeRole, SegmentKind
 from tests.factories import (
     CoChairFactory,
     MeetingFactory,
@@ -97,10 +97,10 @@ def test_planning_checks_still_ask_for_what_is_to_be_confirmed():
 def test_planning_checks_ask_no_moderator_of_a_meeting_not_moderated():
     meeting = MeetingFactory(has_no_moderator=True)
     panel = SegmentFactory(meeting=meeting, kind=SegmentKind.PANEL)
-    ParticipationFactory(segment=panel, role=Role.PANELLIST)
+    ParticipationFactory(segment=panel, role=ProgrammeRole.PANELLIST)
     unmoderated = MeetingFactory(series=meeting.series)
     other_panel = SegmentFactory(meeting=unmoderated, kind=SegmentKind.PANEL)
-    ParticipationFactory(segment=other_panel, role=Role.PANELLIST)
+    ParticipationFactory(segment=other_panel, role=ProgrammeRole.PANELLIST)
 
     def no_moderator(meeting):
         return [f for f in review_meeting(meeting) if f.check == Check.NO_MODERATOR]

@@ -15,7 +15,7 @@ from convener.meetings.domain.programme import (
     update_participant,
     update_segment,
 )
-from convener.meetings.models import Participation, Role, Segment, SegmentKind
+from convener.meetings.models import Participation, ProgrammeRole, Segment, SegmentKind
 from convener.roles.models import Role as AccessRole
 from tests.factories import (
     CoOrganiserFactory,
@@ -173,7 +173,7 @@ def test_add_participant_goes_last_in_the_segment(user):
     participation = add_participant(
         segment=segment,
         person=PersonFactory(family_name="Milner"),
-        role=Role.PANELLIST,
+        role=ProgrammeRole.PANELLIST,
         speaking_time=10,
         by=user,
     )
@@ -183,11 +183,11 @@ def test_add_participant_goes_last_in_the_segment(user):
 
 
 def test_add_participant_refuses_the_same_person_twice_in_the_same_role(user):
-    existing = ParticipationFactory(role=Role.PANELLIST)
+    existing = ParticipationFactory(role=ProgrammeRole.PANELLIST)
 
     with pytest.raises(ValidationError) as raised:
         add_participant(
-            segment=existing.segment, person=existing.person, role=Role.PANELLIST, by=user
+            segment=existing.segment, person=existing.person, role=ProgrammeRole.PANELLIST, by=user
         )
 
     assert list(raised.value.message_dict) == ["person"]
@@ -195,9 +195,11 @@ def test_add_participant_refuses_the_same_person_twice_in_the_same_role(user):
 
 
 def test_add_participant_takes_the_same_person_in_another_role(user):
-    existing = ParticipationFactory(role=Role.PANELLIST)
+    existing = ParticipationFactory(role=ProgrammeRole.PANELLIST)
 
-    add_participant(segment=existing.segment, person=existing.person, role=Role.MODERATOR, by=user)
+    add_participant(
+        segment=existing.segment, person=existing.person, role=ProgrammeRole.MODERATOR, by=user
+    )
 
     assert existing.segment.participations.count() == 2
 
@@ -207,7 +209,11 @@ def test_add_participant_refuses_a_speaking_time_that_is_not_positive(user):
 
     with pytest.raises(ValidationError) as raised:
         add_participant(
-            segment=segment, person=PersonFactory(), role=Role.SPEAKER, speaking_time=0, by=user
+            segment=segment,
+            person=PersonFactory(),
+            role=ProgrammeRole.SPEAKER,
+            speaking_time=0,
+            by=user,
         )
 
     assert list(raised.value.message_dict) == ["speaking_time"]
@@ -222,30 +228,32 @@ def test_add_participant_refuses_an_unknown_role(user):
 
 
 def test_update_participant_changes_role_and_speaking_time(user):
-    participation = ParticipationFactory(role=Role.PANELLIST, speaking_time=10)
+    participation = ParticipationFactory(role=ProgrammeRole.PANELLIST, speaking_time=10)
 
     update_participant(
         participation=participation,
-        changes={"role": Role.MODERATOR, "speaking_time": 5},
+        changes={"role": ProgrammeRole.MODERATOR, "speaking_time": 5},
         by=user,
     )
 
     participation.refresh_from_db()
-    assert (participation.role, participation.speaking_time) == (Role.MODERATOR, 5)
+    assert (participation.role, participation.speaking_time) == (ProgrammeRole.MODERATOR, 5)
 
 
 def test_update_participant_refuses_a_role_the_person_already_has_in_the_segment(user):
-    moderator = ParticipationFactory(role=Role.MODERATOR)
+    moderator = ParticipationFactory(role=ProgrammeRole.MODERATOR)
     panellist = ParticipationFactory(
-        segment=moderator.segment, person=moderator.person, role=Role.PANELLIST
+        segment=moderator.segment, person=moderator.person, role=ProgrammeRole.PANELLIST
     )
 
     with pytest.raises(ValidationError) as raised:
-        update_participant(participation=panellist, changes={"role": Role.MODERATOR}, by=user)
+        update_participant(
+            participation=panellist, changes={"role": ProgrammeRole.MODERATOR}, by=user
+        )
 
     assert list(raised.value.message_dict) == ["person"]
     panellist.refresh_from_db()
-    assert panellist.role == Role.PANELLIST
+    assert panellist.role == ProgrammeRole.PANELLIST
 
 
 def test_remove_participant_keeps_the_others(user):
@@ -327,9 +335,9 @@ def _changes(segment, participation, person):
         "remove_segment": lambda by: remove_segment(segment=segment, by=by),
         "move_segment": lambda by: move_segment(segment=segment, step=1, by=by),
         "add_participant": lambda by: add_participant(
-            segment=segment, person=person, role=Role.MODERATOR, by=by
+            segment=segment, person=person, role=ProgrammeRole.MODERATOR, by=by
         ),
-        "add_place": lambda by: add_place(segment=segment, role=Role.SPEAKER, by=by),
+        "add_place": lambda by: add_place(segment=segment, role=ProgrammeRole.SPEAKER, by=by),
         "name_place": lambda by: name_place(participation=participation, person=person, by=by),
         "update_participant": lambda by: update_participant(
             participation=participation, changes={"speaking_time": 9}, by=by
@@ -357,7 +365,7 @@ def _programme(meeting):
 def test_the_programme_is_changed_only_by_who_edits_it(change, role):
     segment = SegmentFactory(title="Opening", order=0)
     SegmentFactory(meeting=segment.meeting, order=1)
-    participation = ParticipationFactory(segment=segment, role=Role.PANELLIST, order=0)
+    participation = ParticipationFactory(segment=segment, role=ProgrammeRole.PANELLIST, order=0)
     ParticipationFactory(segment=segment, order=1)
     meeting = segment.meeting
     user = UserFactory() if role is None else GrantFactory(series=meeting.series, role=role).user
@@ -379,7 +387,9 @@ def test_the_focal_point_of_a_co_organiser_edits_the_programme():
     ).user
 
     segment = add_segment(meeting=meeting, kind=SegmentKind.PANEL, title="Panel", by=focal_point)
-    add_participant(segment=segment, person=PersonFactory(), role=Role.MODERATOR, by=focal_point)
+    add_participant(
+        segment=segment, person=PersonFactory(), role=ProgrammeRole.MODERATOR, by=focal_point
+    )
 
     assert meeting.segments.get().participations.count() == 1
 

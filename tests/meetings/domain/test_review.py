@@ -11,7 +11,7 @@ from convener.meetings.models import (
     CoChairBalance,
     DevelopmentStatus,
     MeetingStatus,
-    Role,
+    ProgrammeRole,
     SegmentKind,
 )
 from tests.factories import (
@@ -39,9 +39,11 @@ def a_panel(*genders, kind=SegmentKind.PANEL, moderated=True, **segment):
     """A panel with a speaker of each gender given ("" for unrecorded) and a moderator."""
     panel = SegmentFactory(kind=kind, **segment)
     if moderated:
-        ParticipationFactory(segment=panel, role=Role.MODERATOR, person__gender=Gender.FEMALE)
+        ParticipationFactory(
+            segment=panel, role=ProgrammeRole.MODERATOR, person__gender=Gender.FEMALE
+        )
     for gender in genders:
-        ParticipationFactory(segment=panel, role=Role.PANELLIST, person__gender=gender)
+        ParticipationFactory(segment=panel, role=ProgrammeRole.PANELLIST, person__gender=gender)
     return panel
 
 
@@ -130,7 +132,7 @@ def test_all_male_panel_is_a_problem_naming_the_speakers():
         panel,
     )
     assert finding.message.startswith("The 3 speakers on this panel are all men:")
-    for part in panel.participations.filter(role=Role.PANELLIST):
+    for part in panel.participations.filter(role=ProgrammeRole.PANELLIST):
         assert part.person.formal_name in finding.message
 
 
@@ -155,7 +157,9 @@ def test_next_steps_with_panellists_counts_as_a_panel():
 def test_opening_remarks_by_men_are_not_a_panel():
     opening = SegmentFactory(kind=SegmentKind.OPENING_REMARKS)
     for _ in range(2):
-        ParticipationFactory(segment=opening, role=Role.SPEAKER, person__gender=Gender.MALE)
+        ParticipationFactory(
+            segment=opening, role=ProgrammeRole.SPEAKER, person__gender=Gender.MALE
+        )
 
     assert review_meeting(opening.meeting) == []
 
@@ -168,7 +172,7 @@ def test_one_speaker_is_not_a_panel_to_balance():
 
 def test_unrecorded_gender_is_not_male():
     panel = a_panel(Gender.MALE, Gender.MALE, "")
-    unrecorded = panel.participations.get(role=Role.PANELLIST, person__gender="").person
+    unrecorded = panel.participations.get(role=ProgrammeRole.PANELLIST, person__gender="").person
 
     findings = review_meeting(panel.meeting)
 
@@ -205,7 +209,7 @@ def representing(panel, *groups):
         )
         ParticipationFactory(
             segment=panel,
-            role=Role.PANELLIST,
+            role=ProgrammeRole.PANELLIST,
             person__organisation=mission,
             person__gender=Gender.FEMALE,
         )
@@ -270,7 +274,7 @@ def test_debate_needs_no_moderator():
 def test_speaking_times_over_the_time_budget_are_a_problem():
     panel = a_panel(duration=25)
     for _ in range(3):
-        ParticipationFactory(segment=panel, role=Role.PANELLIST, speaking_time=10)
+        ParticipationFactory(segment=panel, role=ProgrammeRole.PANELLIST, speaking_time=10)
 
     [finding] = checks(review_meeting(panel.meeting), Check.SPEAKING_TIME)
 
@@ -281,7 +285,7 @@ def test_speaking_times_over_the_time_budget_are_a_problem():
 def test_speaking_times_that_fill_the_time_budget_exactly_fit():
     panel = a_panel(duration=30)
     for _ in range(3):
-        ParticipationFactory(segment=panel, role=Role.PANELLIST, speaking_time=10)
+        ParticipationFactory(segment=panel, role=ProgrammeRole.PANELLIST, speaking_time=10)
 
     assert checks(review_meeting(panel.meeting), Check.SPEAKING_TIME) == []
 
@@ -290,7 +294,7 @@ def test_speaking_times_of_a_segment_without_budget_are_held_to_its_timetable_sl
     meeting = MeetingFactory(start_time=datetime.time(10), end_time=datetime.time(10, 30))
     panel = a_panel(meeting=meeting, duration=None)
     for _ in range(2):
-        ParticipationFactory(segment=panel, role=Role.PANELLIST, speaking_time=20)
+        ParticipationFactory(segment=panel, role=ProgrammeRole.PANELLIST, speaking_time=20)
 
     [finding] = checks(review_meeting(meeting), Check.SPEAKING_TIME)
 
@@ -300,7 +304,7 @@ def test_speaking_times_of_a_segment_without_budget_are_held_to_its_timetable_sl
 def test_speaking_times_of_an_untimed_segment_are_not_weighed():
     meeting = MeetingFactory(start_time=None, end_time=None)
     panel = a_panel(meeting=meeting, duration=None)
-    ParticipationFactory(segment=panel, role=Role.PANELLIST, speaking_time=500)
+    ParticipationFactory(segment=panel, role=ProgrammeRole.PANELLIST, speaking_time=500)
 
     assert checks(review_meeting(meeting), Check.SPEAKING_TIME) == []
 
@@ -327,7 +331,7 @@ def test_person_with_parts_in_two_meetings_at_overlapping_times_is_double_booked
     first, second = two_meetings("11:00")
     person = PersonFactory()
     panel = SegmentFactory(meeting=first, kind=SegmentKind.OPENING_REMARKS, duration=120)
-    ParticipationFactory(segment=panel, person=person, role=Role.SPEAKER)
+    ParticipationFactory(segment=panel, person=person, role=ProgrammeRole.SPEAKER)
     CoChairFactory(meeting=second, person=person)
 
     findings = checks(review_series(first.series), Check.DOUBLE_BOOKING)
@@ -365,7 +369,7 @@ def test_co_chair_speaking_in_their_own_meeting_is_not_double_booked():
     opening = SegmentFactory(
         meeting=co_chair.meeting, kind=SegmentKind.OPENING_REMARKS, duration=20
     )
-    ParticipationFactory(segment=opening, person=co_chair.person, role=Role.CO_CHAIR)
+    ParticipationFactory(segment=opening, person=co_chair.person, role=ProgrammeRole.CO_CHAIR)
 
     assert review_meeting(co_chair.meeting) == []
 
@@ -375,7 +379,7 @@ def test_meeting_moderator_is_booked_for_the_whole_meeting():
     first.moderator = PersonFactory()
     first.save()
     late = SegmentFactory(meeting=second, kind=SegmentKind.OPENING_REMARKS, duration=10)
-    ParticipationFactory(segment=late, person=first.moderator, role=Role.SPEAKER)
+    ParticipationFactory(segment=late, person=first.moderator, role=ProgrammeRole.SPEAKER)
 
     [finding] = checks(review_meeting(second), Check.DOUBLE_BOOKING)
 

@@ -10,7 +10,7 @@ from convener.audit.actors import command_line_operator
 from convener.exchange.interfaces.frab import schedule_json
 from convener.exchange.interfaces.ical import meeting_calendar
 from convener.meetings.domain.programme import add_place, name_place
-from convener.meetings.models import Role
+from convener.meetings.models import ProgrammeRole
 from convener.publishing.composition.documents import compose
 from convener.publishing.document import Heading, ItemList, Paragraph, plain
 from tests.factories import (
@@ -41,7 +41,7 @@ def panel(secretariat):
     panel = SegmentFactory(meeting=meeting, title="Panel on rescue", order=0, duration=60)
     ParticipationFactory(
         segment=panel,
-        role=Role.MODERATOR,
+        role=ProgrammeRole.MODERATOR,
         person__honorific="Ms.",
         person__given_name="Ninette",
         person__family_name="Kelley",
@@ -50,9 +50,13 @@ def panel(secretariat):
         order=0,
     )
     unhcr = OrganisationFactory(name=UNHCR, acronym="UNHCR")
-    add_place(segment=panel, role=Role.PANELLIST, office=RAPPORTEUR, by=command_line_operator())
-    add_place(segment=panel, role=Role.PANELLIST, organisation=unhcr, by=command_line_operator())
-    add_place(segment=panel, role=Role.SPEAKER, by=command_line_operator())
+    add_place(
+        segment=panel, role=ProgrammeRole.PANELLIST, office=RAPPORTEUR, by=command_line_operator()
+    )
+    add_place(
+        segment=panel, role=ProgrammeRole.PANELLIST, organisation=unhcr, by=command_line_operator()
+    )
+    add_place(segment=panel, role=ProgrammeRole.SPEAKER, by=command_line_operator())
     return panel
 
 
@@ -131,7 +135,7 @@ def test_report_names_a_moderator_not_yet_named_by_the_place(secretariat):
     segment = SegmentFactory(meeting=meeting, title="Debate", order=0)
     add_place(
         segment=segment,
-        role=Role.MODERATOR,
+        role=ProgrammeRole.MODERATOR,
         office="Chair of the Committee",
         by=command_line_operator(),
     )

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from convener.meetings.models import PresidingRole, Role
+from convener.meetings.models import PresidingRole, ProgrammeRole
 from convener.publishing.composition.documents import compose
 from convener.publishing.document import Heading, ItemList, Paragraph, plain
 from tests.factories import MeetingFactory, ParticipationFactory, PersonFactory, SegmentFactory
@@ -51,9 +51,11 @@ def expert_meeting():
     )
     first = SegmentFactory(meeting=meeting, title="Session 1: Data", duration=75, order=1)
     second = SegmentFactory(meeting=meeting, title="Session 2: Practice", duration=60, order=2)
-    ParticipationFactory(segment=first, person=person("Chair"), role=Role.CHAIR, order=1)
+    ParticipationFactory(segment=first, person=person("Chair"), role=ProgrammeRole.CHAIR, order=1)
     ParticipationFactory(segment=first, person=person("Ruiz"), speaking_time=8, order=2)
-    ParticipationFactory(segment=second, person=person("Facil"), role=Role.FACILITATOR, order=1)
+    ParticipationFactory(
+        segment=second, person=person("Facil"), role=ProgrammeRole.FACILITATOR, order=1
+    )
     ParticipationFactory(segment=second, person=person("Tanaka"), speaking_time=1, order=2)
     return meeting
 

@@ -27,7 +27,7 @@ from convener.meetings.models import (
     MeetingFormat,
     MeetingStatus,
     Participation,
-    Role,
+    ProgrammeRole,
     Segment,
     SegmentKind,
 )
@@ -77,7 +77,7 @@ class ParticipantOut(Schema):
         description="The place as documents word it: a name, an office, "
         '"A representative of …" or "TBC".'
     )
-    role: Role
+    role: ProgrammeRole
     speaking_time: int | None
 
     @staticmethod
