@@ -7,14 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from convener.manage.interfaces.typed import (
-    DATE_HELP,
-    NO_SUCH_DATE,
-    NO_SUCH_TIME,
-    TIME_HELP,
-    TypedDate,
-    TypedTime,
-)
+from convener.manage.interfaces.typed import typed_date_field, typed_time_field
 from convener.meetings.models import Meeting, Postponement, Series
 from convener.meetings.queries.visibility import visible_series
 
@@ -22,27 +15,9 @@ REASON_HELP = _("Optional. The audit log keeps it.")
 
 
 class PostponeForm(forms.Form):
-    date = forms.DateField(
-        label=_("New date"),
-        required=False,
-        widget=TypedDate(),
-        help_text=DATE_HELP,
-        error_messages={"invalid": NO_SUCH_DATE},
-    )
-    start_time = forms.TimeField(
-        label=_("Start"),
-        required=False,
-        widget=TypedTime(),
-        help_text=TIME_HELP,
-        error_messages={"invalid": NO_SUCH_TIME},
-    )
-    end_time = forms.TimeField(
-        label=_("End"),
-        required=False,
-        widget=TypedTime(),
-        help_text=TIME_HELP,
-        error_messages={"invalid": NO_SUCH_TIME},
-    )
+    date = typed_date_field(_("New date"))
+    start_time = typed_time_field(_("Start"))
+    end_time = typed_time_field(_("End"))
     reason = Postponement._meta.get_field("reason").formfield(
         label=_("Reason"), required=False, help_text=REASON_HELP
     )

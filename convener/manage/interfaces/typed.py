@@ -40,3 +40,25 @@ class TypedTime(_Typed, forms.TimeInput):
     def __init__(self) -> None:
         super().__init__(_("HH:MM"))
         self.format = "%H:%M"
+
+
+def typed_date_field(label: Any) -> forms.DateField:
+    """An optional date typed as text, with its help and its refusal."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=TypedDate(),
+        help_text=DATE_HELP,
+        error_messages={"invalid": NO_SUCH_DATE},
+    )
+
+
+def typed_time_field(label: Any) -> forms.TimeField:
+    """An optional time typed as text, with its help and its refusal."""
+    return forms.TimeField(
+        label=label,
+        required=False,
+        widget=TypedTime(),
+        help_text=TIME_HELP,
+        error_messages={"invalid": NO_SUCH_TIME},
+    )
