@@ -41,10 +41,14 @@ def test_speaking_time_adds_up_per_delegation_and_group():
 
     statistics = speaking_time_statistics(day.meeting)
 
-    assert [(row.name, row.turns, round(row.seconds)) for row in statistics.delegations] == [
-        ("Group of 77 and China", 1, 200),
-        ("Mexico", 2, 140),
-        ("UNHCR", 1, 30),
+    # The State that spoke for the group is counted as itself, the group noted.
+    assert [
+        (row.name, row.on_behalf_of, row.turns, round(row.seconds))
+        for row in statistics.delegations
+    ] == [
+        ("Thailand", "Group of 77 and China", 1, 200),
+        ("Mexico", "", 2, 140),
+        ("UNHCR", "", 1, 30),
     ]
     groups = {row.key: row for row in statistics.groups}
     # The factories' States are in the Asia-Pacific Group.
