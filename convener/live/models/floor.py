@@ -9,8 +9,8 @@ from convener.live.models.inscriptions import PrecedenceRule
 # from the floor (PRODUCT.md; UN-PRACTICE.md: "often 3–5 minutes from the floor").
 PANELLIST_SECONDS = 10 * 60
 FLOOR_SECONDS = 3 * 60
-# General Assembly decision 34/401, paragraph 9: two rights of reply per item,
-# the first limited to ten minutes, the second to five.
+# General Assembly decision 34/401, paragraph 9: two rights of reply per item.
+# The same decision limits the first to ten minutes, the second to five.
 REPLIES_PER_ITEM = 2
 FIRST_REPLY_SECONDS = 10 * 60
 SECOND_REPLY_SECONDS = 5 * 60

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='intervention',
             name='speaker_level',
-            field=models.CharField(blank=True, help_text="The protocol level of the State's speaker, as the list of speakers had it.", max_length=30, verbose_name='level of representation at the time'),
+            field=convener.directory.limits.LineField(blank=True, help_text="The protocol level of the State's speaker, as the list of speakers had it.", max_length=30, verbose_name='level of representation at the time'),
         ),
         migrations.AddField(
             model_name='intervention',

@@ -83,7 +83,9 @@ class Intervention(models.Model):
         blank=True,
         help_text=_("The speaker's office or position when they took the floor."),
     )
-    speaker_level = models.CharField(
+    # The code of the live floor's `Level` (the records sit below the floor
+    # and keep the code as it was, whatever the list of levels becomes).
+    speaker_level = LineField(
         _("level of representation at the time"),
         max_length=30,
         blank=True,
