@@ -34,9 +34,11 @@ logger = logging.getLogger(__name__)
 TIME_LIMIT_FIELDS = (
     "panellist_seconds",
     "statement_seconds",
+    "group_statement_seconds",
     "question_seconds",
     "point_of_order_seconds",
     "right_of_reply_seconds",
+    "second_reply_seconds",
 )
 LONGEST_LIMIT = 60 * 60
 MOST_REPLIES_PER_ITEM = 9

@@ -77,7 +77,8 @@ def request_floor(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) ->
 @acts("meeting.chair", on="meeting")
 def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAsk]) -> Inscription:
     """The secretariat adds a delegation that asked for the floor by raising
-    its flag; a closed list does not stop it."""
+    its flag; a closed list does not stop it, but the inscription is marked
+    (`added_to_closed_list`) so that the console warns the chair."""
     inscription = _delegation_inscription(meeting=meeting, **ask)
     inscription.raised_flag = True
     inscription.requested_by = by
@@ -86,6 +87,7 @@ def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAs
     with changing(meeting) as floor:
         _refuse_second_inscription(inscription)
         _check_item_allowance(floor, inscription)
+        inscription.added_to_closed_list = floor.list_closed
         _inscribe(floor, inscription)
     return inscription
 
@@ -96,7 +98,8 @@ def add_programme_speaker(
 ) -> Inscription:
     """The chair puts a speaker of the programme (a panellist, a moderator, a
     co-chair) on the list. The purpose follows the segment: a presentation in
-    a panel, an answer in a debate, remarks otherwise."""
+    a panel, an answer in a debate, remarks otherwise. A closed list does not
+    stop the chair; the inscription is marked (`added_to_closed_list`)."""
     segment = participation.segment
     meeting = segment.meeting
     person = participation.person
@@ -125,6 +128,7 @@ def add_programme_speaker(
     )
     with changing(meeting) as floor:
         _refuse_second_inscription(inscription)
+        inscription.added_to_closed_list = floor.list_closed
         _inscribe(floor, inscription)
     return inscription
 

@@ -31,12 +31,12 @@ from convener.meetings.models import Meeting, Participation
 from convener.records.domain.interventions import record_turn_given
 from convener.records.models import InterventionKind
 
-# The records know no point of order or right of reply: both are statements there.
+# What the record calls a turn given for each purpose.
 INTERVENTION_KIND = {
     Purpose.STATEMENT: InterventionKind.STATEMENT,
     Purpose.QUESTION: InterventionKind.QUESTION,
-    Purpose.POINT_OF_ORDER: InterventionKind.STATEMENT,
-    Purpose.RIGHT_OF_REPLY: InterventionKind.STATEMENT,
+    Purpose.POINT_OF_ORDER: InterventionKind.POINT_OF_ORDER,
+    Purpose.RIGHT_OF_REPLY: InterventionKind.RIGHT_OF_REPLY,
     Purpose.PRESENTATION: InterventionKind.PRESENTATION,
     Purpose.ANSWER: InterventionKind.ANSWER,
     Purpose.REMARKS: InterventionKind.REMARKS,
@@ -70,7 +70,9 @@ def interrupted_turn(meeting: Meeting) -> Turn | None:
 def time_limit(floor: Floor, inscription: Inscription) -> int:
     """The seconds a turn may last: the time the programme gives its speaker,
     else the meeting's limit for panellists; from the floor, the meeting's
-    limit for what the turn is for."""
+    limit for what the turn is for, a statement on behalf of a group of
+    States having its own, and a delegation's second (or later) right of
+    reply on the item its own, shorter one (General Assembly decision 34/401)."""
     if inscription.person_id is not None:
         minutes = (
             Participation.objects.filter(
@@ -80,8 +82,29 @@ def time_limit(floor: Floor, inscription: Inscription) -> int:
             .first()
         )
         return minutes * 60 if minutes else floor.panellist_seconds
-    field = FLOOR_LIMIT_FIELD.get(Purpose(inscription.purpose), "statement_seconds")
+    purpose = Purpose(inscription.purpose)
+    if purpose == Purpose.STATEMENT and inscription.state_group_id is not None:
+        return floor.group_statement_seconds
+    if purpose == Purpose.RIGHT_OF_REPLY and _replies_given(floor, inscription) >= 1:
+        return floor.second_reply_seconds
+    field = FLOOR_LIMIT_FIELD.get(purpose, "statement_seconds")
     return int(getattr(floor, field))
+
+
+def _replies_given(floor: Floor, inscription: Inscription) -> int:
+    """How many rights of reply the inscription's delegation has already had
+    on the item under way (the segment), this one not counted."""
+    return (
+        Turn.objects.filter(
+            segment=floor.segment,
+            inscription__purpose=Purpose.RIGHT_OF_REPLY,
+            inscription__state=inscription.state_id,
+            inscription__state_group=inscription.state_group_id,
+            inscription__organisation=inscription.organisation_id,
+        )
+        .exclude(inscription=inscription.pk)
+        .count()
+    )
 
 
 @acts("meeting.chair", on="meeting")
@@ -220,14 +243,34 @@ def _end(turn: Turn | None, *, now: datetime.datetime) -> None:
 
 
 def _record(inscription: Inscription, *, floor: Floor, by: Any) -> Any:
+    """The intervention of the turn, with the speaker's name, title and level
+    as they are now: copied, so that the record keeps what happened."""
     assert floor.segment is not None  # checked by give_floor
+    person = inscription.person
     return record_turn_given(
         segment=floor.segment,
         by=by,
         kind=INTERVENTION_KIND[Purpose(inscription.purpose)],
-        speaker=inscription.person,
+        speaker=person,
         state=inscription.state,
         state_group=inscription.state_group,
         organisation=inscription.organisation,
         capacity=inscription.capacity,
+        speaker_name=person.formal_name if person is not None else inscription.speaker_name,
+        speaker_title=_title(floor, inscription),
+        speaker_level=inscription.level,
     )
+
+
+def _title(floor: Floor, inscription: Inscription) -> str:
+    """A speaker of the programme's office in the segment, else their position."""
+    person = inscription.person
+    if person is None:
+        return ""
+    office = (
+        Participation.objects.filter(segment=floor.segment, person=person)
+        .exclude(office="")
+        .values_list("office", flat=True)
+        .first()
+    )
+    return office or person.position

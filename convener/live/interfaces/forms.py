@@ -35,9 +35,11 @@ CAPACITY_CHOICES = [
 TIME_LIMIT_LABELS = {
     "panellist_seconds": _("Panellists and speakers of the programme (minutes)"),
     "statement_seconds": _("Statements from the floor (minutes)"),
+    "group_statement_seconds": _("Statements on behalf of a group of States (minutes)"),
     "question_seconds": _("Questions to a panellist (minutes)"),
     "point_of_order_seconds": _("Points of order (minutes)"),
-    "right_of_reply_seconds": _("Rights of reply (minutes)"),
+    "right_of_reply_seconds": _("A delegation's first right of reply on an item (minutes)"),
+    "second_reply_seconds": _("Its second right of reply on the item (minutes)"),
 }
 
 

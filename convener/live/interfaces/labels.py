@@ -35,6 +35,7 @@ def screen_labels() -> dict[str, Any]:
             "speaking_now": _("You have the floor"),
             "first_time": _("first time"),
             "raised_flag": _("raised flag"),
+            "added_to_closed_list": _("The list is closed: added by the chair"),
             "nobody": _("No one has the floor."),
             "interrupted": _(
                 "Interrupted by the point of order, has the floor again when it is dealt with:"

@@ -10,7 +10,13 @@ from convener.live.models.inscriptions import PrecedenceRule
 PANELLIST_SECONDS = 10 * 60
 FLOOR_SECONDS = 3 * 60
 # General Assembly decision 34/401, paragraph 9: two rights of reply per item.
+# The same decision limits the first to ten minutes, the second to five.
 REPLIES_PER_ITEM = 2
+FIRST_REPLY_SECONDS = 10 * 60
+SECOND_REPLY_SECONDS = 5 * 60
+# Convener's default for a statement on behalf of a group of States: longer
+# than a national statement (a default, not a rule; the chair changes it).
+GROUP_STATEMENT_SECONDS = 7 * 60
 
 
 class Floor(models.Model):
@@ -41,6 +47,10 @@ class Floor(models.Model):
     statement_seconds = models.PositiveIntegerField(
         _("statements from the floor (seconds)"), default=FLOOR_SECONDS
     )
+    group_statement_seconds = models.PositiveIntegerField(
+        _("statements on behalf of a group of States (seconds)"),
+        default=GROUP_STATEMENT_SECONDS,
+    )
     question_seconds = models.PositiveIntegerField(
         _("questions to a panellist (seconds)"), default=FLOOR_SECONDS
     )
@@ -48,7 +58,10 @@ class Floor(models.Model):
         _("points of order (seconds)"), default=FLOOR_SECONDS
     )
     right_of_reply_seconds = models.PositiveIntegerField(
-        _("rights of reply (seconds)"), default=FLOOR_SECONDS
+        _("first right of reply on an item (seconds)"), default=FIRST_REPLY_SECONDS
+    )
+    second_reply_seconds = models.PositiveIntegerField(
+        _("second right of reply on an item (seconds)"), default=SECOND_REPLY_SECONDS
     )
     precedence = models.CharField(
         _("order of statements"),

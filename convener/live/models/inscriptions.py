@@ -186,6 +186,11 @@ class Inscription(models.Model):
         default=False,
         help_text=_("The secretariat added the delegation, which asked by raising its flag."),
     )
+    added_to_closed_list = models.BooleanField(
+        _("added to the closed list"),
+        default=False,
+        help_text=_("The chair added it after the list of speakers was closed."),
+    )
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -115,9 +115,11 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
         "limits": {
             "panellist": floor.panellist_seconds,
             "statement": floor.statement_seconds,
+            "group_statement": floor.group_statement_seconds,
             "question": floor.question_seconds,
             "point_of_order": floor.point_of_order_seconds,
             "right_of_reply": floor.right_of_reply_seconds,
+            "second_reply": floor.second_reply_seconds,
         },
         "quotas": _quotas(meeting, turns, now=now),
     }
@@ -141,6 +143,8 @@ def describe(inscription: Inscription) -> dict[str, Any]:
             inscription.addressed_to.formal_name if inscription.addressed_to else None
         ),
         "raised_flag": inscription.raised_flag,
+        # The chair added it after the list was closed: the console warns.
+        "added_to_closed_list": inscription.added_to_closed_list,
         "requested_at": inscription.requested_at.isoformat(),
         "segment": inscription.segment_id,
         "delegation": inscription.delegation_key,

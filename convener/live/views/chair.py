@@ -7,6 +7,7 @@ every button posts one action below.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,7 +28,7 @@ from convener.live.interfaces.forms import (
 from convener.live.interfaces.labels import screen_labels
 from convener.live.models import Inscription, SpeakingQuota
 from convener.live.queries import state as floor_state
-from convener.live.views.responses import floor_action
+from convener.live.views.responses import floor_action, wants_json
 from convener.meetings.models import Meeting, Participation, Segment
 
 CHAIR = "meeting.chair"
@@ -181,7 +182,8 @@ def raised_flag(request: HttpRequest, meeting: Meeting) -> None:
     form = RaisedFlagForm(request.POST, user=request.user)
     if not form.is_valid():
         raise ValidationError(form.errors)
-    requests.add_for_raised_flag(meeting=meeting, by=request.user, **form.request())
+    inscription = requests.add_for_raised_flag(meeting=meeting, by=request.user, **form.request())
+    _warn_if_closed(request, inscription)
 
 
 @floor_action(CHAIR, back="chair")
@@ -194,6 +196,14 @@ def programme_speaker(request: HttpRequest, meeting: Meeting) -> None:
         inscription = requests.add_programme_speaker(participation=participation, by=request.user)
         if request.POST.get("now"):
             turns.give_floor(meeting=meeting, inscription=inscription, by=request.user)
+    _warn_if_closed(request, inscription)
+
+
+def _warn_if_closed(request: HttpRequest, inscription: Inscription) -> None:
+    """A warning, not a refusal: the chair may add to a closed list. The
+    console's script shows it on the inscription itself (from the state)."""
+    if inscription.added_to_closed_list and not wants_json(request):
+        messages.warning(request, _("The list is closed: added by the chair."))
 
 
 PREFIX = "series/<slug:slug>/meetings/<int:number>/chair/"

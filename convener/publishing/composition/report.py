@@ -35,7 +35,7 @@ from convener.publishing.document import (
     runs_with_symbols,
 )
 from convener.publishing.models import ReportTextKind
-from convener.records.models import Intervention
+from convener.records.models import Intervention, InterventionKind
 
 
 def _chair_label(series: Series) -> str:
@@ -163,10 +163,23 @@ def _panels_sentence(meeting: Meeting) -> list[Block]:
     return [Paragraph(runs)]
 
 
+def _kind_phrases() -> dict[str, str]:
+    """What the line naming a speaker adds for a turn that was not a statement
+    of its own; the other kinds read as the speaker's words and add nothing."""
+    return {
+        InterventionKind.POINT_OF_ORDER: _("on a point of order"),
+        InterventionKind.RIGHT_OF_REPLY: _("in exercise of the right of reply"),
+    }
+
+
 def _statement_blocks(intervention: Intervention, introductions: Introductions) -> list[Block]:
     if not intervention.summary and not intervention.points:
         return []  # a turn the record only counts, as in the participation sentence
-    blocks: list[Block] = [Paragraph(introductions.speaker_runs(intervention), "speaker")]
+    runs = introductions.speaker_runs(intervention)
+    phrase = _kind_phrases().get(intervention.kind)
+    if phrase:
+        runs.append(Text(_(", ") + phrase))
+    blocks: list[Block] = [Paragraph(runs, "speaker")]
     blocks.extend(blocks_from_markdown(intervention.summary))
     if intervention.points:
         points = [runs_with_symbols(point) for point in intervention.points]

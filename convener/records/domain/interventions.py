@@ -109,10 +109,15 @@ def record_turn_given(
     state_group: StateGroup | None = None,
     organisation: Organisation | None = None,
     capacity: str = "",
+    speaker_name: str = "",
+    speaker_title: str = "",
+    speaker_level: str = "",
 ) -> Intervention:
     """The turn the chair gives on the live floor, recorded after the last one
-    in the segment: who speaks, for whom and in what capacity. The rapporteur
-    writes what was said (`update_intervention`)."""
+    in the segment: who speaks, for whom, in what capacity and for what, with
+    the speaker's name, title and level as the floor had them (kept, whatever
+    the directory says later). The rapporteur writes what was said
+    (`update_intervention`)."""
     intervention = Intervention(
         segment=segment,
         kind=kind,
@@ -121,6 +126,9 @@ def record_turn_given(
         state_group=state_group,
         organisation=organisation,
         capacity=capacity,
+        speaker_name=speaker_name.strip()[:200],
+        speaker_title=speaker_title.strip()[:300],
+        speaker_level=speaker_level,
     )
     _add(intervention, by=by)
     return intervention

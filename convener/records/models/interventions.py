@@ -23,6 +23,8 @@ class InterventionKind(models.TextChoices):
     QUESTION = "question", _("Question")
     ANSWER = "answer", _("Answer")
     REMARKS = "remarks", _("Remarks")
+    POINT_OF_ORDER = "point_of_order", _("Point of order")
+    RIGHT_OF_REPLY = "right_of_reply", _("Right of reply")
 
 
 class Intervention(models.Model):
@@ -67,6 +69,28 @@ class Intervention(models.Model):
         related_name="interventions",
     )
     capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices, blank=True)
+    # Who spoke as the floor announced them, copied when the turn was given,
+    # so that later changes to the directory do not rewrite what happened.
+    speaker_name = LineField(
+        _("name of the speaker at the time"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the chair announced the speaker."),
+    )
+    speaker_title = LineField(
+        _("title of the speaker at the time"),
+        max_length=300,
+        blank=True,
+        help_text=_("The speaker's office or position when they took the floor."),
+    )
+    # The code of the live floor's `Level` (the records sit below the floor
+    # and keep the code as it was, whatever the list of levels becomes).
+    speaker_level = LineField(
+        _("level of representation at the time"),
+        max_length=30,
+        blank=True,
+        help_text=_("The protocol level of the State's speaker, as the list of speakers had it."),
+    )
     office = LineField(
         _("office held"),
         max_length=300,

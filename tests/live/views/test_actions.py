@@ -212,6 +212,8 @@ def test_the_chair_sets_limits_and_quotas_in_minutes(as_chair, day):
             "question_seconds": "2",
             "point_of_order_seconds": "1",
             "right_of_reply_seconds": "5",
+            "group_statement_seconds": "6",
+            "second_reply_seconds": "3",
         },
         **JSON,
     )
@@ -219,6 +221,7 @@ def test_the_chair_sets_limits_and_quotas_in_minutes(as_chair, day):
 
     floor = floor_settings(day.meeting)
     assert (floor.panellist_seconds, floor.statement_seconds) == (420, 150)
+    assert (floor.group_statement_seconds, floor.second_reply_seconds) == (360, 180)
     assert list(SpeakingQuota.objects.values_list("group", "seconds")) == [
         ("groups-of-states", 900)
     ]
@@ -240,6 +243,70 @@ def test_the_secretariat_adds_a_raised_flag(client, day):
 
     speakers = response.json()["state"]["speakers"]
     assert [(s["who"], s["raised_flag"]) for s in speakers] == [("Thailand", True)]
+
+
+def test_the_limits_form_offers_the_group_statement_and_both_replies(as_chair, day):
+    """GA decision 34/401: ten minutes for the first reply, five for the second;
+    a group statement has its own limit (Convener's default: seven minutes)."""
+    page = as_chair.get(_url("chair", day.meeting)).content.decode()
+
+    for name, minutes in (
+        ("group_statement_seconds", "7"),
+        ("right_of_reply_seconds", "10"),
+        ("second_reply_seconds", "5"),
+    ):
+        assert f'name="{name}"' in page
+        assert f'name="{name}" value="{minutes}' in page
+
+
+def test_a_limits_form_without_the_second_reply_is_refused(as_chair, day):
+    response = as_chair.post(
+        _url("limits", day.meeting),
+        {
+            "panellist_seconds": "7",
+            "statement_seconds": "2.5",
+            "group_statement_seconds": "6",
+            "question_seconds": "2",
+            "point_of_order_seconds": "1",
+            "right_of_reply_seconds": "5",
+        },
+        **JSON,
+    )
+
+    assert response.status_code == 400
+    assert "second_reply_seconds" in response.json()["errors"]
+    assert floor_settings(day.meeting).right_of_reply_seconds == 600
+
+
+def test_a_raised_flag_on_a_closed_list_is_added_with_a_warning(client, day):
+    """A closed list does not stop the chair: a warning, not a refusal."""
+    client.force_login(day.secretariat)
+    client.post(_url("list", day.meeting), {"closed": "1"}, **JSON)
+    ask = {"capacity": "national", "state": day.thailand.pk, "level": "minister"}
+
+    response = client.post(
+        _url("raised_flag", day.meeting), {**ask, "purpose": "statement"}, **JSON
+    )
+    marked = [s["added_to_closed_list"] for s in response.json()["state"]["speakers"]]
+    page = client.post(
+        _url("raised_flag", day.meeting), {**ask, "purpose": "question"}, follow=True
+    ).content.decode()
+
+    assert marked == [True]
+    assert "The list is closed: added by the chair." in page
+    assert Inscription.objects.filter(added_to_closed_list=True).count() == 2
+
+
+def test_a_raised_flag_on_an_open_list_brings_no_warning(client, day):
+    client.force_login(day.secretariat)
+    ask = {"capacity": "national", "state": day.thailand.pk, "level": "minister"}
+
+    page = client.post(
+        _url("raised_flag", day.meeting), {**ask, "purpose": "statement"}, follow=True
+    ).content.decode()
+
+    assert "The list is closed: added by the chair." not in page
+    assert not Inscription.objects.get().added_to_closed_list
 
 
 def test_the_chair_gives_the_floor_to_a_panellist_at_once(as_chair, day):

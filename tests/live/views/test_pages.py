@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from convener.live.domain.floor import start_segment
 from convener.live.domain.turns import give_floor
+from convener.live.models import Turn
 from convener.meetings.models import MeetingStatus
 from tests.factories import MeetingFactory, UserFactory
 from tests.live.day import a_meeting_on_the_day
@@ -134,3 +135,21 @@ def test_the_statistics_page_lists_speaking_time_per_delegation_and_group(client
     assert [row.name for row in delegations] == ["Mexico"]
     assert [row.name for row in groups] == ["Asia-Pacific Group"]
     assert "1 turn on the floor" in response.content.decode()
+
+
+def test_the_statistics_page_splits_by_purpose_and_counts_turns_over_the_limit(client):
+    day = a_meeting_on_the_day()
+    start_segment(meeting=day.meeting, segment=day.debate, by=day.chair)
+    day.ask("mexico")
+    turn = give_floor(meeting=day.meeting, by=day.chair)
+    Turn.objects.filter(pk=turn.pk).update(running_since=None, elapsed=turn.limit + 20)
+    client.force_login(day.secretariat)
+
+    response = client.get(_url("statistics", day.meeting))
+
+    page = response.content.decode()
+    assert [(row.name, row.over_limit) for row in response.context["statistics"].purposes] == [
+        ("Statement", 1)
+    ]
+    assert "Per purpose" in page
+    assert "1 turn ran over its limit." in page

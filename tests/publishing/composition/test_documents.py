@@ -7,6 +7,7 @@ from convener.meetings.models import Meeting, MeetingStatus
 from convener.publishing.composition.documents import DocumentUnavailableError, compose
 from convener.publishing.document import Facts, Heading, ItemList, Paragraph, plain
 from convener.publishing.models import ReportText
+from convener.records.models import Intervention, InterventionKind
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +222,23 @@ def test_report_of_one_meeting_is_refused(demo_series, secretariat):
 def test_unknown_meeting_is_refused(demo_series, secretariat):
     with pytest.raises(DocumentUnavailableError, match="no meeting 9"):
         write("programme", meeting=9, user=secretariat)
+
+
+def test_report_says_a_point_of_order_and_a_right_of_reply_for_what_they_were(
+    demo_series, secretariat
+):
+    """The floor records both kinds apart from statements (docs/live.md)."""
+    said = Intervention.objects.filter(
+        segment__meeting__series=demo_series, state__isnull=False
+    ).exclude(summary="")
+    reply, point = said.order_by("pk")[:2]
+    Intervention.objects.filter(pk=reply.pk).update(kind=InterventionKind.RIGHT_OF_REPLY)
+    Intervention.objects.filter(pk=point.pk).update(kind=InterventionKind.POINT_OF_ORDER)
+
+    lines = texts(write("report", user=secretariat))
+
+    replies = [line for line in lines if line.endswith(", in exercise of the right of reply")]
+    points = [line for line in lines if line.endswith(", on a point of order")]
+    assert len(replies) == len(points) == 1
+    assert reply.state.name in replies[0]
+    assert point.state.name in points[0]

@@ -139,3 +139,55 @@ def test_a_turn_is_given_only_by_the_chair(role):
         )
 
     assert not Intervention.objects.exists()
+
+
+@pytest.mark.parametrize("kind", [InterventionKind.POINT_OF_ORDER, InterventionKind.RIGHT_OF_REPLY])
+def test_a_point_of_order_and_a_right_of_reply_are_kinds_of_their_own(kind):
+    segment = SegmentFactory(meeting__status=MeetingStatus.HELD)
+
+    turn = record_turn_given(
+        segment=segment,
+        kind=kind,
+        state=StateFactory(),
+        capacity=Capacity.NATIONAL,
+        by=_user(segment.meeting.series, Role.CHAIR),
+    )
+
+    turn.refresh_from_db()
+    assert turn.kind == kind
+    assert turn.get_kind_display() in ("Point of order", "Right of reply")
+
+
+def test_the_turn_given_keeps_the_speaker_as_the_floor_announced_them():
+    segment = SegmentFactory(meeting__status=MeetingStatus.HELD)
+
+    turn = record_turn_given(
+        segment=segment,
+        kind=InterventionKind.STATEMENT,
+        state=StateFactory(),
+        capacity=Capacity.NATIONAL,
+        speaker_name="  H.E. Ms. Alicia Bárcena ",
+        speaker_title="Minister for Foreign Affairs",
+        speaker_level="minister",
+        by=_user(segment.meeting.series, Role.CHAIR),
+    )
+
+    turn.refresh_from_db()
+    assert (turn.speaker_name, turn.speaker_title, turn.speaker_level) == (
+        "H.E. Ms. Alicia Bárcena",
+        "Minister for Foreign Affairs",
+        "minister",
+    )
+
+
+def test_the_rapporteur_may_record_a_right_of_reply_by_hand():
+    segment = SegmentFactory()
+
+    intervention = record_intervention(
+        segment=segment,
+        kind=InterventionKind.RIGHT_OF_REPLY,
+        state=StateFactory(),
+        by=command_line_operator(),
+    )
+
+    assert intervention.kind == InterventionKind.RIGHT_OF_REPLY

@@ -19,6 +19,9 @@
     if (entry.raised_flag) {
       list.appendChild(el("span", { class: "live-badge" }, F.text("raised_flag")));
     }
+    if (entry.added_to_closed_list) {
+      list.appendChild(el("span", { class: "live-badge live-badge--warning" }, F.text("added_to_closed_list")));
+    }
     if (entry.purpose === "point_of_order") {
       list.appendChild(el("span", { class: "live-badge live-badge--urgent" }, F.label("purpose", entry.purpose)));
     }
