@@ -35,6 +35,7 @@ def screen_labels() -> dict[str, Any]:
             "speaking_now": _("You have the floor"),
             "first_time": _("first time"),
             "raised_flag": _("raised flag"),
+            "level_to_confirm": _("%(level)s, to be confirmed"),
             "nobody": _("No one has the floor."),
             "interrupted": _(
                 "Interrupted by the point of order, has the floor again when it is dealt with:"

@@ -115,9 +115,12 @@ def test_members_then_observer_states_then_observers_then_civil_society(room):
 
 def test_a_president_who_inscribed_later_goes_before_a_prime_minister(room):
     """Protocol: Head of State before Vice-President before Head of Government."""
-    room.ask("Mexico", level=Level.HEAD_OF_GOVERNMENT)
-    room.ask("Brazil", level=Level.VICE_PRESIDENT)
-    room.ask("Thailand", level=Level.HEAD_OF_STATE)
+    for who, level in [
+        ("Mexico", Level.HEAD_OF_GOVERNMENT),
+        ("Brazil", Level.VICE_PRESIDENT),
+        ("Thailand", Level.HEAD_OF_STATE),
+    ]:
+        room.day.confirm(room.ask(who, level=level))
 
     assert room.waiting() == ["Thailand", "Brazil", "Mexico"]
 
@@ -207,11 +210,11 @@ def test_points_of_order_among_themselves_in_the_order_raised(room):
 
 def test_a_newcomer_never_goes_ahead_of_the_chairs_choice(room):
     """The chair's arrangement stands (docs/live.md)."""
-    room.ask("Mexico", level=Level.MINISTER)
+    room.day.confirm(room.ask("Mexico", level=Level.MINISTER))
     junior = room.ask("Brazil", level=Level.OTHER)
     move(inscription=junior, place=1, by=room.day.chair)
 
-    room.ask("Thailand", level=Level.HEAD_OF_STATE)
+    room.day.confirm(room.ask("Thailand", level=Level.HEAD_OF_STATE))
 
     assert room.waiting() == ["Brazil", "Thailand", "Mexico"]
 

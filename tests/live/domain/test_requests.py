@@ -20,11 +20,13 @@ def test_a_delegation_inscribes_before_the_meeting():
     inscription = day.ask("mexico", level=Level.MINISTER, speaker_name="Ms. Ruiz")
 
     assert inscription.segment is None
-    assert (inscription.state, inscription.capacity, inscription.level) == (
+    assert (inscription.state, inscription.capacity, inscription.proposed_level) == (
         day.mexico,
         Capacity.NATIONAL,
         Level.MINISTER,
     )
+    # A proposal: until the secretariat confirms it, the speaker counts as "other".
+    assert (inscription.level, inscription.level_confirmed_at) == (Level.OTHER, None)
     assert (inscription.status, inscription.position) == (InscriptionStatus.WAITING, 1)
     assert inscription.requested_by == day.mexico_delegation
 
