@@ -8,7 +8,8 @@ The proposal (docs/live.md states each rule and its source):
 2. Among statements and questions, under the meeting's `PrecedenceRule`:
    statements on behalf of a group of States before national ones, in the
    meeting's order of groups (`Floor.group_order`; groups it does not name
-   after those it does, by time of inscription); then delegations that have not yet spoken on the item before those that have;
+   after those it does, by time of inscription); then delegations that
+   have not yet spoken on the item before those that have;
    then (General Assembly order) Member States, observer States, other
    observers and civil society; then by level of representation (the level
    that counts, "other" until the secretariat confirms the one proposed);
