@@ -6,11 +6,11 @@ The proposal (docs/live.md states each rule and its source):
    then the programme's own speakers, whom the chair calls; then statements
    and questions from the floor; rights of reply last, in the order asked.
 2. Among statements and questions, under the meeting's `PrecedenceRule`:
-   statements on behalf of a group of States before national ones, in the
-   meeting's order of groups (`Floor.group_order`; groups it does not name
-   after those it does, by time of inscription); then delegations that
-   have not yet spoken on the item before those that have;
-   then (General Assembly order) Member States, observer States, other
+   statements on behalf of a group of States before national ones, among
+   themselves in the meeting's order of groups (`Floor.group_order`), then
+   by time of inscription (groups the order does not name after those it
+   does); then delegations that have not yet spoken on the item before
+   those that have; then (General Assembly order) Member States, observer States, other
    observers and civil society; then by level of representation (the level
    that counts, "other" until the secretariat confirms the one proposed);
    then by time of inscription.
@@ -101,12 +101,11 @@ def precedence(inscription: Inscribed, rules: Rules = GENERAL_ASSEMBLY) -> tuple
     if rules.precedence == PrecedenceRule.INSCRIPTION:
         return (rank, 0, 0, has_spoken, 0, 0, *tail)
     if inscription.speaks_for_a_group:
-        group, group_place = 0, rules.group_place(inscription.state_group_id)
-    else:
-        group, group_place = 1, 0
+        # In the meeting's order of groups, then by time, whoever speaks for them.
+        return (rank, 0, rules.group_place(inscription.state_group_id), 0, 0, 0, *tail)
     standing = inscription.standing if rules.precedence == PrecedenceRule.GENERAL_ASSEMBLY else 0
     level = Level.precedence(inscription.level)
-    return (rank, group, group_place, has_spoken, standing, level, *tail)
+    return (rank, 1, 0, has_spoken, standing, level, *tail)
 
 
 def propose_order(
