@@ -36,6 +36,7 @@ from convener.live.models import (
     Turn,
 )
 from convener.meetings.models import Meeting
+from convener.records.models import Capacity
 
 PURPOSE_PRECEDENCE = {
     Purpose.POINT_OF_ORDER: 0,
@@ -155,5 +156,30 @@ def waiting_list(meeting: Meeting) -> list[Inscription]:
     return list(
         Inscription.objects.filter(meeting=meeting, status=InscriptionStatus.WAITING)
         .select_related("state", "organisation")
+        .order_by("position", "requested_at", "pk")
+    )
+
+
+# The inscriptions whose level may still matter: those on the list or with the floor.
+ON_THE_FLOOR = (
+    InscriptionStatus.WAITING,
+    InscriptionStatus.SPEAKING,
+    InscriptionStatus.INTERRUPTED,
+)
+
+
+def levels_to_confirm(meeting: Meeting) -> list[Inscription]:
+    """The inscriptions on the floor whose level a State's delegation proposed
+    and the secretariat has yet to confirm (`Inscription.level_to_confirm`),
+    in the chair's order."""
+    return list(
+        Inscription.objects.filter(
+            meeting=meeting,
+            status__in=ON_THE_FLOOR,
+            person__isnull=True,
+            capacity__in=(Capacity.NATIONAL, Capacity.GROUP),
+            level_confirmed_at__isnull=True,
+        )
+        .select_related("state", "state_group")
         .order_by("position", "requested_at", "pk")
     )

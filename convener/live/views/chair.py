@@ -27,8 +27,9 @@ from convener.live.interfaces.forms import (
     TimeLimitsForm,
 )
 from convener.live.interfaces.labels import screen_labels
-from convener.live.models import Inscription, InscriptionStatus, Level, SpeakingQuota
+from convener.live.models import Inscription, Level, SpeakingQuota
 from convener.live.queries import state as floor_state
+from convener.live.queries.order import levels_to_confirm
 from convener.live.views.responses import done, errors_of, floor_action, refused
 from convener.meetings.models import Meeting, Participation, Segment
 
@@ -66,30 +67,12 @@ def chair(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "can_edit_records": request.user.has_perm("meeting.edit_records", meeting),
             "can_view_floor": request.user.has_perm("meeting.view_floor", meeting),
             # The secretariat confirms the levels the delegations propose.
-            "levels": _levels_to_confirm(meeting)
+            "levels": levels_to_confirm(meeting)
             if request.user.has_perm(CONFIRM_LEVELS, meeting)
             else None,
             "level_choices": Level.choices,
         },
     )
-
-
-# The inscriptions whose level may still matter: those on the list or with the floor.
-ON_THE_FLOOR = (
-    InscriptionStatus.WAITING,
-    InscriptionStatus.SPEAKING,
-    InscriptionStatus.INTERRUPTED,
-)
-
-
-def _levels_to_confirm(meeting: Meeting) -> list[Inscription]:
-    """The inscriptions of States whose proposed level the secretariat has yet to confirm."""
-    inscriptions = (
-        Inscription.objects.filter(meeting=meeting, status__in=ON_THE_FLOOR)
-        .select_related("state", "state_group")
-        .order_by("position", "requested_at", "pk")
-    )
-    return [inscription for inscription in inscriptions if inscription.level_to_confirm]
 
 
 def _levels_fragment(
@@ -100,7 +83,7 @@ def _levels_fragment(
         "live/levels.html",
         {
             "meeting": meeting,
-            "levels": _levels_to_confirm(meeting),
+            "levels": levels_to_confirm(meeting),
             "level_choices": Level.choices,
             "errors": [m for ms in errors_of(error).values() for m in ms] if error else [],
         },
