@@ -400,3 +400,9 @@ rules.add_perm("invitation.accept", is_signed_in & invitation_is_open)
 # Personal API tokens: any signed-in user makes their own, and only they revoke it.
 rules.add_perm("api.create_token", is_signed_in)
 rules.add_perm("api.revoke_token", owns_the_token)
+
+
+# Convener issue 17 (levels confirmed by the secretariat): the secretariat of
+# the series (protocol) confirms or corrects the level of representation a
+# delegation proposes; only a confirmed level counts for the list of speakers.
+_add_locked_perm("meeting.confirm_levels", administers_series, floor=True)

@@ -68,6 +68,7 @@ MEETING_PERMISSIONS = (
     "meeting.view_planning_checks",
     "meeting.postpone",
     "meeting.cancel",
+    "meeting.confirm_levels",
 )
 # Final once the meeting is reported.
 LOCKED_WHEN_REPORTED = (
@@ -78,6 +79,7 @@ LOCKED_WHEN_REPORTED = (
     "meeting.chair",
     "meeting.postpone",
     "meeting.cancel",
+    "meeting.confirm_levels",
     "meeting.request_floor",
 )
 # Held only on a draft meeting (the world's meetings are published).
@@ -85,6 +87,9 @@ DRAFT_PERMISSIONS = ("meeting.delete",)
 PERSON_PERMISSIONS = ("person.edit", "person.view_details", "person.confirm")
 ORGANISATION_PERMISSIONS = ("organisation.edit",)
 FLOOR_PERMISSIONS = ("floor.speak_for", "floor.withdraw")
+# The secretariat confirms the levels proposed, on the meeting's console and
+# on each inscription (Convener issue 17).
+LEVEL_PERMISSIONS = ("meeting.confirm_levels",)
 SITE_PERMISSIONS = (
     "series.create",
     "directory.add_entry",
@@ -119,6 +124,7 @@ def _everything() -> set[tuple[str, str]]:
         | {(p, o) for p in ORGANISATION_PERMISSIONS for o in ORGANISATIONS}
         | {(p, g) for p in CONVENING_GROUP_PERMISSIONS for g in CONVENING_GROUPS}
         | {(p, i) for p in FLOOR_PERMISSIONS for i in INSCRIPTIONS}
+        | {(p, i) for p in LEVEL_PERMISSIONS for i in INSCRIPTIONS}
         | {(p, "site") for p in SITE_PERMISSIONS}
     )
 
@@ -219,7 +225,10 @@ def test_secretariat_runs_its_own_series_and_nothing_of_another(world):
         | _on(("person.edit", "person.view_details"), UNUSED_PEOPLE)
         # Series B shows them too: read, but changed by both secretariats only.
         | {("person.view_details", "person of A and B")}
-        | _on(("floor.withdraw",), ("own inscription in A1", "other inscription in A1"))
+        | _on(
+            ("floor.withdraw", "meeting.confirm_levels"),
+            ("own inscription in A1", "other inscription in A1"),
+        )
         | _on(SITE_PERMISSIONS, ("site",))
         # Its series' group, not one that convenes another series too.
         | {("convening_group.edit", "group of A")}
@@ -386,8 +395,11 @@ def test_a_cancelled_meeting_closes_its_floor_and_its_own_life_and_nothing_else(
 
     inscriptions_in_a1 = ("own inscription in A1", "other inscription in A1")
     assert while_open[secretariat] - allowed(secretariat, world) == (
-        _on(("meeting.chair", "meeting.postpone", "meeting.cancel"), _meeting_targets("A1"))
-        | _on(("floor.withdraw",), inscriptions_in_a1)
+        _on(
+            ("meeting.chair", "meeting.postpone", "meeting.cancel", "meeting.confirm_levels"),
+            _meeting_targets("A1"),
+        )
+        | _on(("floor.withdraw", "meeting.confirm_levels"), inscriptions_in_a1)
     )
     assert while_open[delegation] - allowed(delegation, world) == (
         _on(("meeting.request_floor",), _meeting_targets("A1"))
@@ -406,7 +418,7 @@ def test_a_reported_meeting_is_final_for_every_role_but_its_status_and_reading(w
     inscriptions_in_a1 = ("own inscription in A1", "other inscription in A1")
     assert while_open[secretariat] - allowed(secretariat, world) == (
         _on(LOCKED_WHEN_REPORTED[:-1], _meeting_targets("A1"))
-        | _on(("floor.withdraw",), inscriptions_in_a1)
+        | _on(("floor.withdraw", "meeting.confirm_levels"), inscriptions_in_a1)
     )
     assert while_open[delegation] - allowed(delegation, world) == (
         _on(("meeting.request_floor",), _meeting_targets("A1"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from convener.directory.models import Organisation, Person, State, StateGroup
-from convener.live.domain.requests import request_floor
+from convener.live.domain.requests import confirm_level, request_floor
 from convener.live.models import Inscription, Level, Purpose
 from convener.meetings.models import Meeting, Participation, Segment, SegmentKind
 from convener.records.models import Capacity
@@ -75,6 +75,14 @@ class Day:
                 **speaks_for,
                 **fields,
             },
+        )
+
+    def confirm(self, inscription: Inscription, level: str = "") -> Inscription:
+        """The secretariat confirms the level proposed, or corrects it to `level`."""
+        return confirm_level(
+            inscription=inscription,
+            level=level or inscription.proposed_level,
+            by=self.secretariat,
         )
 
 

@@ -14,7 +14,7 @@ hold the rest.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from convener.audit.actors import acts
+from convener.directory.models import StateGroup
 from convener.live.models import Floor, PrecedenceRule, SpeakingQuota, speaking_groups
 from convener.meetings.domain.workflow import lock_open_floor
 from convener.meetings.models import Meeting, Segment
@@ -140,11 +141,23 @@ def set_time_limits(*, meeting: Meeting, limits: Mapping[str, int], by: Any) -> 
 
 
 @acts("meeting.chair", on="meeting")
-def set_floor_rules(*, meeting: Meeting, precedence: str, replies_per_item: int, by: Any) -> Floor:
-    """Change how the meeting orders its statements (`PrecedenceRule`) and how many
-    rights of reply a delegation may have on an item. The waiting list keeps
-    its order; *Apply the proposed order* puts it in the new one."""
+def set_floor_rules(
+    *,
+    meeting: Meeting,
+    precedence: str,
+    replies_per_item: int,
+    by: Any,
+    group_order: Sequence[int] | None = None,
+) -> Floor:
+    """Change how the meeting orders its statements (`PrecedenceRule`), how many
+    rights of reply a delegation may have on an item and, unless None, the
+    meeting's order of groups of States (their ids, first first; empty: by
+    time of inscription). The waiting list keeps its order; *Apply the
+    proposed order* puts it in the new one."""
     errors = {}
+    groups = list(dict.fromkeys(group_order)) if group_order is not None else None
+    if groups and StateGroup.objects.filter(pk__in=groups).count() != len(groups):
+        errors["group_order"] = [_("There is no such group of States.")]
     if precedence not in PrecedenceRule.values:
         errors["precedence"] = [_("Choose how the meeting orders its statements.")]
     if not 1 <= replies_per_item <= MOST_REPLIES_PER_ITEM:
@@ -155,7 +168,11 @@ def set_floor_rules(*, meeting: Meeting, precedence: str, replies_per_item: int,
         raise ValidationError(errors)
     with changing(meeting) as floor:
         floor.precedence, floor.replies_per_item = precedence, replies_per_item
-        floor.save(update_fields=["precedence", "replies_per_item", "updated_at"])
+        changed = ["precedence", "replies_per_item", "updated_at"]
+        if groups is not None:
+            floor.group_order = groups
+            changed.append("group_order")
+        floor.save(update_fields=changed)
     return floor
 
 

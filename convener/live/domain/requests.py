@@ -20,6 +20,7 @@ from convener.live.queries.order import meeting_rules, place_for, waiting_list
 from convener.meetings.models import CoChair, Meeting, Participation, ProgrammeRole, SegmentKind
 from convener.records.models import Capacity
 
+CONFIRM_LEVELS = "meeting.confirm_levels"
 # The capacities in which a delegation takes the floor.
 DELEGATION_CAPACITIES = (Capacity.NATIONAL, Capacity.GROUP, Capacity.ORGANISATION)
 # The inscriptions that count towards what a delegation may still ask for on an item.
@@ -36,12 +37,15 @@ class DelegationAsk(TypedDict, total=False):
     it asks from its phone or by raising its flag."""
 
     capacity: Required[str]
+    # The level the delegation proposes (`Inscription.proposed_level`): it
+    # counts once the secretariat confirms it (`confirm_level`).
     level: Required[str]
     purpose: Required[str]
     state: State | None
     state_group: StateGroup | None
     organisation: Organisation | None
     speaker_name: str
+    speaker_title: str
     addressed_to: Person | None
 
 
@@ -82,6 +86,9 @@ def add_for_raised_flag(*, meeting: Meeting, by: Any, **ask: Unpack[DelegationAs
     inscription = _delegation_inscription(meeting=meeting, **ask)
     inscription.raised_flag = True
     inscription.requested_by = by
+    # The secretariat names the level itself; the chair's is a proposal.
+    if by.has_perm(CONFIRM_LEVELS, inscription):
+        _confirm(inscription, inscription.proposed_level, by)
     # The secretariat adding a member for its group designates it to speak for it.
     _check_speaks_for_the_group(inscription, designated=True)
     with changing(meeting) as floor:
@@ -157,6 +164,7 @@ def _delegation_inscription(
     state_group: StateGroup | None = None,
     organisation: Organisation | None = None,
     speaker_name: str = "",
+    speaker_title: str = "",
     addressed_to: Person | None = None,
 ) -> Inscription:
     """The inscription a delegation asks for, checked: who it speaks for must
@@ -170,15 +178,9 @@ def _delegation_inscription(
         errors["state_group"] = [_("Name the group of States you speak for.")]
     if capacity == Capacity.ORGANISATION and organisation is None:
         errors["organisation"] = [_("Name the organisation you speak for.")]
-    if level not in Level.values:
-        errors["level"] = [_("Choose the level of representation.")]
-    elif capacity == Capacity.ORGANISATION and level != Level.OTHER:
-        errors["level"] = [
-            _(
-                "Levels of representation are those of States: an organisation's "
-                "speaker is listed as “other”."
-            )
-        ]
+    level_error = _level_error(capacity, level)
+    if level_error:
+        errors["level"] = [level_error]
     if purpose not in Purpose.from_the_floor():
         errors["purpose"] = [_("Choose what you ask the floor for.")]
     if addressed_to is not None and not _speaks_in(addressed_to, meeting):
@@ -188,15 +190,64 @@ def _delegation_inscription(
     return Inscription(
         meeting=meeting,
         capacity=capacity,
-        level=level,
+        # A proposal: only a level the secretariat confirms counts.
+        level=Level.OTHER,
+        proposed_level=level,
         purpose=purpose,
         state=state if capacity != Capacity.ORGANISATION else None,
         state_group=state_group if capacity == Capacity.GROUP else None,
         organisation=organisation if capacity == Capacity.ORGANISATION else None,
         speaker_name=speaker_name.strip()[:200],
+        speaker_title=speaker_title.strip()[:200],
         addressed_to=addressed_to if purpose == Purpose.QUESTION else None,
         requested_at=timezone.now(),
     )
+
+
+def _level_error(capacity: str, level: str) -> str:
+    """Why `level` cannot be the level of a speaker in `capacity`, or ""."""
+    if level not in Level.values:
+        return _("Choose the level of representation.")
+    if capacity == Capacity.ORGANISATION and level != Level.OTHER:
+        return _(
+            "Levels of representation are those of States: an organisation's "
+            "speaker is listed as “other”."
+        )
+    return ""
+
+
+@acts(CONFIRM_LEVELS, on="inscription")
+def confirm_level(*, inscription: Inscription, level: str, by: Any) -> Inscription:
+    """The secretariat (protocol) confirms the level of representation a
+    delegation proposed, or corrects it: from now on that level counts for
+    the proposed order. A waiting inscription the chair has not placed by
+    hand moves to the place the proposal now gives it."""
+    meeting = inscription.meeting
+    if inscription.person_id is not None:
+        raise ValidationError(
+            {"level": [_("A speaker of the programme has no level of representation to confirm.")]}
+        )
+    error = _level_error(inscription.capacity, level)
+    if error:
+        raise ValidationError({"level": [error]})
+    with changing(meeting) as floor:
+        current = Inscription.objects.get(pk=inscription.pk)
+        _confirm(current, level, by)
+        current.save(update_fields=["level", "level_confirmed_at", "level_confirmed_by"])
+        if current.status == InscriptionStatus.WAITING and not current.placed_by_chair:
+            waiting = [other for other in waiting_list(meeting) if other.pk != current.pk]
+            waiting.insert(place_for(current, waiting, meeting_rules(floor)), current)
+            _renumber(meeting, waiting)
+    inscription.level = current.level
+    inscription.level_confirmed_at = current.level_confirmed_at
+    inscription.level_confirmed_by = current.level_confirmed_by
+    return current
+
+
+def _confirm(inscription: Inscription, level: str, by: Any) -> None:
+    inscription.level = level
+    inscription.level_confirmed_at = timezone.now()
+    inscription.level_confirmed_by = by if getattr(by, "is_authenticated", False) else None
 
 
 def _check_speaks_for_the_group(inscription: Inscription, *, designated: bool) -> None:

@@ -68,7 +68,12 @@ class FloorRequestForm(forms.Form):
         label=_("Group of States"), queryset=StateGroup.objects.none(), required=False
     )
     level = forms.ChoiceField(
-        label=_("Level of representation"), choices=Level.choices, widget=forms.RadioSelect
+        label=_("Level of representation"),
+        choices=Level.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A proposal: the secretariat confirms it. Until then your speaker is listed as “other”."
+        ),
     )
     purpose = forms.ChoiceField(
         label=_("To make"),
@@ -86,6 +91,11 @@ class FloorRequestForm(forms.Form):
         label=_("Name of the speaker"),
         required=False,
         help_text=_("As the chair should announce them, e.g. “H.E. Ms. Ana Ruiz”."),
+    )
+    speaker_title = Inscription._meta.get_field("speaker_title").formfield(
+        label=_("Title of the speaker"),
+        required=False,
+        help_text=_("Their office, e.g. “Minister for Foreign Affairs”."),
     )
 
     def __init__(self, data: Any = None, *, delegations: list[Delegation], speakers: Any) -> None:
@@ -123,6 +133,7 @@ class FloorRequestForm(forms.Form):
             "purpose": data["purpose"],
             "addressed_to": data["addressed_to"],
             "speaker_name": data["speaker_name"],
+            "speaker_title": data["speaker_title"],
         }
 
 
@@ -156,6 +167,9 @@ class RaisedFlagForm(forms.Form):
     speaker_name = Inscription._meta.get_field("speaker_name").formfield(
         label=_("Name of the speaker"), required=False
     )
+    speaker_title = Inscription._meta.get_field("speaker_title").formfield(
+        label=_("Title of the speaker"), required=False
+    )
 
     def __init__(self, data: Any = None, *, user: Any) -> None:
         super().__init__(data)
@@ -182,7 +196,9 @@ class TimeLimitsForm(forms.Form):
 
 
 class FloorRulesForm(forms.Form):
-    """How the meeting orders its statements, and its rights of reply."""
+    """How the meeting orders its statements, its order of groups of States
+    (a place for each group: 1 first; none, after the groups placed, by time
+    of inscription), and its rights of reply."""
 
     precedence = forms.ChoiceField(
         label=_("Order of statements"), choices=PrecedenceRule.choices, widget=forms.RadioSelect
@@ -197,9 +213,36 @@ class FloorRulesForm(forms.Form):
         super().__init__(data)
         self.fields["precedence"].initial = floor.precedence
         self.fields["replies_per_item"].initial = floor.replies_per_item
+        order = list(floor.group_order or [])
+        self.groups = list(StateGroup.objects.all())
+        for group in self.groups:
+            self.fields[f"group_{group.pk}"] = forms.IntegerField(
+                label=_("Place of the %(group)s among the groups") % {"group": group.name},
+                min_value=1,
+                required=False,
+                initial=order.index(group.pk) + 1 if group.pk in order else None,
+            )
 
     def rules(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+        """The arguments of `set_floor_rules` the valid form gives."""
+        data = self.cleaned_data
+        placed = [
+            (data[f"group_{group.pk}"], index, group.pk)
+            for index, group in enumerate(self.groups)
+            if data.get(f"group_{group.pk}") is not None
+        ]
+        return {
+            "precedence": data["precedence"],
+            "replies_per_item": data["replies_per_item"],
+            "group_order": [pk for _place, _index, pk in sorted(placed)],
+        }
+
+
+class LevelForm(forms.Form):
+    """The secretariat confirms or corrects the level a delegation proposed."""
+
+    inscription = forms.IntegerField(widget=forms.HiddenInput)
+    level = forms.ChoiceField(label=_("Level of representation"), choices=Level.choices)
 
 
 class QuotasForm(forms.Form):

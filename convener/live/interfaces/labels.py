@@ -36,6 +36,7 @@ def screen_labels() -> dict[str, Any]:
             "first_time": _("first time"),
             "raised_flag": _("raised flag"),
             "added_to_closed_list": _("The list is closed: added by the chair"),
+            "level_to_confirm": _("%(level)s, to be confirmed"),
             "nobody": _("No one has the floor."),
             "interrupted": _(
                 "Interrupted by the point of order, has the floor again when it is dealt with:"

@@ -72,6 +72,15 @@ class Floor(models.Model):
     replies_per_item = models.PositiveSmallIntegerField(
         _("rights of reply per delegation and item"), default=REPLIES_PER_ITEM
     )
+    group_order = models.JSONField(
+        _("order of groups"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The ids of the groups of States in the order their statements come; "
+            "groups not named follow, by time of inscription."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -156,9 +156,33 @@ class Inscription(models.Model):
         blank=True,
         help_text=_("Who will speak for the delegation, as the chair should announce them."),
     )
+    speaker_title = LineField(
+        _("title of the speaker"),
+        max_length=200,
+        blank=True,
+        help_text=_("The speaker's office, e.g. “Minister for Foreign Affairs”."),
+    )
     capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices)
+    # The level that counts for precedence: "other" until the secretariat
+    # confirms or corrects the level the delegation proposed.
     level = models.CharField(
         _("level of representation"), max_length=30, choices=Level.choices, blank=True
+    )
+    proposed_level = models.CharField(
+        _("proposed level of representation"),
+        max_length=30,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("The level the delegation gave; it counts once the secretariat confirms it."),
+    )
+    level_confirmed_at = models.DateTimeField(_("level confirmed at"), null=True, blank=True)
+    level_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("level confirmed by"),
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     addressed_to = models.ForeignKey(
@@ -243,6 +267,17 @@ class Inscription(models.Model):
     @property
     def speaks_for_a_group(self) -> bool:
         return self.state_group_id is not None
+
+    @property
+    def level_to_confirm(self) -> bool:
+        """A State's delegation proposed a level the secretariat has yet to
+        confirm: until then it counts as "other". An organisation's speaker is
+        always "other" and a speaker of the programme has no level: nothing to confirm."""
+        return (
+            self.person_id is None
+            and self.capacity in (Capacity.NATIONAL, Capacity.GROUP)
+            and self.level_confirmed_at is None
+        )
 
     @property
     def standing(self) -> Standing:

@@ -6,11 +6,14 @@ The proposal (docs/live.md states each rule and its source):
    then the programme's own speakers, whom the chair calls; then statements
    and questions from the floor; rights of reply last, in the order asked.
 2. Among statements and questions, under the meeting's `PrecedenceRule`:
-   statements on behalf of a group of States before national ones; then
-   delegations that have not yet spoken on the item before those that have;
-   then (General Assembly order) Member States, observer States, other
-   observers and civil society; then by level of representation; then by
-   time of inscription.
+   statements on behalf of a group of States before national ones, among
+   themselves in the meeting's order of groups (`Floor.group_order`), then
+   by time of inscription (groups the order does not name after those it
+   does); then delegations that have not yet spoken on the item before
+   those that have; then (General Assembly order) Member States, observer States, other
+   observers and civil society; then by level of representation (the level
+   that counts, "other" until the secretariat confirms the one proposed);
+   then by time of inscription.
 
 Nothing here changes the list: `live.domain.order` holds the chair's own
 order, which puts these proposals into effect.
@@ -33,6 +36,7 @@ from convener.live.models import (
     Turn,
 )
 from convener.meetings.models import Meeting
+from convener.records.models import Capacity
 
 PURPOSE_PRECEDENCE = {
     Purpose.POINT_OF_ORDER: 0,
@@ -52,6 +56,7 @@ class Inscribed(Protocol):
     pk: Any
     purpose: str
     level: str
+    state_group_id: Any
     requested_at: datetime.datetime
 
     @property
@@ -69,11 +74,18 @@ InscribedT = TypeVar("InscribedT", bound=Inscribed)
 
 @dataclass(frozen=True)
 class Rules:
-    """What the proposal knows of the meeting: its precedence rule, and who has
-    already spoken on the item under way (their `delegation_key`)."""
+    """What the proposal knows of the meeting: its precedence rule, who has
+    already spoken on the item under way (their `delegation_key`), and its
+    order of groups of States (their ids)."""
 
     precedence: str = PrecedenceRule.GENERAL_ASSEMBLY
     spoken: frozenset[str] = field(default_factory=frozenset)
+    group_order: tuple[int, ...] = ()
+
+    def group_place(self, group_id: Any) -> int:
+        """0 for the first group of the meeting's order; a group it does not name comes after."""
+        order = self.group_order
+        return order.index(group_id) if group_id in order else len(order)
 
 
 GENERAL_ASSEMBLY = Rules()
@@ -85,13 +97,16 @@ def precedence(inscription: Inscribed, rules: Rules = GENERAL_ASSEMBLY) -> tuple
     rank = PURPOSE_PRECEDENCE.get(purpose, FROM_THE_FLOOR)
     tail = (inscription.requested_at, inscription.pk or 0)
     if rank != FROM_THE_FLOOR:
-        return (rank, 0, 0, 0, 0, *tail)
+        return (rank, 0, 0, 0, 0, 0, *tail)
     has_spoken = int(inscription.delegation_key in rules.spoken)
     if rules.precedence == PrecedenceRule.INSCRIPTION:
-        return (rank, 0, has_spoken, 0, 0, *tail)
-    group = 0 if inscription.speaks_for_a_group else 1
+        return (rank, 0, 0, has_spoken, 0, 0, *tail)
+    if inscription.speaks_for_a_group:
+        # In the meeting's order of groups, then by time, whoever speaks for them.
+        return (rank, 0, rules.group_place(inscription.state_group_id), 0, 0, 0, *tail)
     standing = inscription.standing if rules.precedence == PrecedenceRule.GENERAL_ASSEMBLY else 0
-    return (rank, group, has_spoken, standing, Level.precedence(inscription.level), *tail)
+    level = Level.precedence(inscription.level)
+    return (rank, 1, 0, has_spoken, standing, level, *tail)
 
 
 def propose_order(
@@ -121,12 +136,13 @@ def place_for(
 
 
 def meeting_rules(floor: Floor, turns: Iterable[Turn] | None = None) -> Rules:
-    """The meeting's precedence rule and who has had the floor on the item
-    (the segment) under way; `turns` when the caller has them at hand."""
+    """The meeting's precedence rule, its order of groups and who has had the
+    floor on the item (the segment) under way; `turns` when the caller has them at hand."""
     if turns is None:
         turns = Turn.objects.filter(meeting=floor.meeting_id).select_related("inscription")
     return Rules(
         precedence=floor.precedence,
+        group_order=tuple(floor.group_order or ()),
         spoken=frozenset(
             turn.inscription.delegation_key
             for turn in turns
@@ -140,5 +156,30 @@ def waiting_list(meeting: Meeting) -> list[Inscription]:
     return list(
         Inscription.objects.filter(meeting=meeting, status=InscriptionStatus.WAITING)
         .select_related("state", "organisation")
+        .order_by("position", "requested_at", "pk")
+    )
+
+
+# The inscriptions whose level may still matter: those on the list or with the floor.
+ON_THE_FLOOR = (
+    InscriptionStatus.WAITING,
+    InscriptionStatus.SPEAKING,
+    InscriptionStatus.INTERRUPTED,
+)
+
+
+def levels_to_confirm(meeting: Meeting) -> list[Inscription]:
+    """The inscriptions on the floor whose level a State's delegation proposed
+    and the secretariat has yet to confirm (`Inscription.level_to_confirm`),
+    in the chair's order."""
+    return list(
+        Inscription.objects.filter(
+            meeting=meeting,
+            status__in=ON_THE_FLOOR,
+            person__isnull=True,
+            capacity__in=(Capacity.NATIONAL, Capacity.GROUP),
+            level_confirmed_at__isnull=True,
+        )
+        .select_related("state", "state_group")
         .order_by("position", "requested_at", "pk")
     )

@@ -126,7 +126,7 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
 
 
 def describe(inscription: Inscription) -> dict[str, Any]:
-    """Who speaks, for whom, in what capacity and for what, as screens show it."""
+    """Who speaks, for whom, in what capacity and for what, at what level, as screens show it."""
     state = inscription.state
     person = inscription.person
     return {
@@ -136,9 +136,14 @@ def describe(inscription: Inscription) -> dict[str, Any]:
         "who_names": state.names if state else None,
         "on_behalf_of": inscription.state_group.name if inscription.state_group else None,
         "speaker_name": person.formal_name if person else inscription.speaker_name,
+        "speaker_title": "" if person else inscription.speaker_title,
         "capacity": inscription.capacity,
         "purpose": inscription.purpose,
+        # The level that counts, and the one proposed: `level_confirmed` is
+        # false while the secretariat has yet to confirm a State's level.
         "level": inscription.level,
+        "proposed_level": inscription.proposed_level,
+        "level_confirmed": not inscription.level_to_confirm,
         "addressed_to": (
             inscription.addressed_to.formal_name if inscription.addressed_to else None
         ),

@@ -12,26 +12,30 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from convener.access.loading import meeting_for
 from convener.live.domain import floor as floor_actions
 from convener.live.domain import order, requests, turns
 from convener.live.interfaces.forms import (
     FloorRulesForm,
+    LevelForm,
     QuotasForm,
     RaisedFlagForm,
     TimeLimitsForm,
 )
 from convener.live.interfaces.labels import screen_labels
-from convener.live.models import Inscription, SpeakingQuota
+from convener.live.models import Inscription, Level, SpeakingQuota
 from convener.live.queries import state as floor_state
-from convener.live.views.responses import floor_action, wants_json
+from convener.live.queries.order import levels_to_confirm
+from convener.live.views.responses import done, errors_of, floor_action, refused, wants_json
 from convener.meetings.models import Meeting, Participation, Segment
 
 CHAIR = "meeting.chair"
+CONFIRM_LEVELS = "meeting.confirm_levels"
 EXTENSIONS = (30, 60, 120)  # the seconds the console's buttons add to a turn
 
 
@@ -63,8 +67,57 @@ def chair(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             # The console links only to the screens the user may open.
             "can_edit_records": request.user.has_perm("meeting.edit_records", meeting),
             "can_view_floor": request.user.has_perm("meeting.view_floor", meeting),
+            # The secretariat confirms the levels the delegations propose.
+            "levels": levels_to_confirm(meeting)
+            if request.user.has_perm(CONFIRM_LEVELS, meeting)
+            else None,
+            "level_choices": Level.choices,
         },
     )
+
+
+def _levels_fragment(
+    request: HttpRequest, meeting: Meeting, error: ValidationError | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "live/levels.html",
+        {
+            "meeting": meeting,
+            "levels": levels_to_confirm(meeting),
+            "level_choices": Level.choices,
+            "errors": [m for ms in errors_of(error).values() for m in ms] if error else [],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def levels(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The levels to confirm, a part of the chair's console (htmx reads it
+    afresh when the list changes); POST confirms or corrects one level. Without
+    htmx, a plain form comes back to the console and the script gets the state."""
+    meeting = meeting_for(request, slug, number, CONFIRM_LEVELS)
+    console = reverse("live:chair", kwargs={"slug": slug, "number": number})
+    htmx = bool(getattr(request, "htmx", False))
+    if request.method == "GET":
+        return _levels_fragment(request, meeting) if htmx else redirect(console)
+    form = LevelForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        inscription = _inscription(meeting, form.cleaned_data["inscription"])
+        requests.confirm_level(
+            inscription=inscription, level=form.cleaned_data["level"], by=request.user
+        )
+    except ValidationError as error:
+        # htmx swaps only a successful answer: the part comes back with the error.
+        return (
+            _levels_fragment(request, meeting, error)
+            if htmx
+            else refused(request, error, back=console)
+        )
+    return _levels_fragment(request, meeting) if htmx else done(request, meeting, back=console)
 
 
 def _inscription(meeting: Meeting, pk: int) -> Inscription:
@@ -218,6 +271,7 @@ urlpatterns = [
     path(f"{PREFIX}segment/", segment, name="segment"),
     path(f"{PREFIX}limits/", limits, name="limits"),
     path(f"{PREFIX}rules/", rules, name="rules"),
+    path(f"{PREFIX}levels/", levels, name="levels"),
     path(f"{PREFIX}quotas/", quotas, name="quotas"),
     path(f"{PREFIX}raised-flag/", raised_flag, name="raised_flag"),
     path(f"{PREFIX}programme/", programme_speaker, name="programme_speaker"),

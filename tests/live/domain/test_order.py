@@ -90,7 +90,7 @@ def _places(inscriptions):
 def test_new_inscriptions_take_their_place_in_the_proposed_order():
     day = a_meeting_on_the_day()
     delegate = day.ask("mexico", level=Level.OTHER)
-    minister = day.ask("thailand", level=Level.MINISTER)
+    minister = day.confirm(day.ask("thailand", level=Level.MINISTER))
     point = day.ask("unhcr", purpose=Purpose.POINT_OF_ORDER, level=Level.OTHER)
 
     for inscription in (delegate, minister, point):
@@ -133,7 +133,7 @@ def test_move_takes_an_inscription_to_a_place():
 def test_apply_proposed_order_undoes_the_chairs_arrangement():
     day = a_meeting_on_the_day()
     delegate = day.ask("mexico", level=Level.OTHER)
-    minister = day.ask("thailand", level=Level.MINISTER)
+    minister = day.confirm(day.ask("thailand", level=Level.MINISTER))
     move(inscription=delegate, place=1, by=day.chair)
 
     ordered = apply_proposed_order(meeting=day.meeting, by=day.chair)

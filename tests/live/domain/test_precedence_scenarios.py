@@ -11,9 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from convener.directory.models import OrganisationKind
-from convener.live.domain.floor import start_segment
+from convener.live.domain.floor import set_floor_rules, start_segment
 from convener.live.domain.order import move
-from convener.live.domain.requests import add_for_raised_flag, request_floor
+from convener.live.domain.requests import add_for_raised_flag, confirm_level, request_floor
 from convener.live.domain.turns import end_turn, give_floor
 from convener.live.models import Inscription, Level, Purpose
 from convener.records.models import Capacity
@@ -22,6 +22,7 @@ from tests.factories import (
     GrantFactory,
     OrganisationFactory,
     StateFactory,
+    StateGroupFactory,
     StateGroupMembershipFactory,
 )
 from tests.live.day import Day, a_meeting_on_the_day
@@ -47,6 +48,10 @@ class Room:
             **{"level": level, "purpose": Purpose.STATEMENT, **speaks_for, **fields},
         )
 
+    def confirm(self, inscription: Inscription, level: str = "") -> Inscription:
+        """The secretariat confirms the level proposed, or corrects it to `level`."""
+        return self.day.confirm(inscription, level)
+
     def designate(self, who: str, group: Any) -> Inscription:
         """The secretariat adds a member State to speak for its group."""
         return add_for_raised_flag(
@@ -65,9 +70,12 @@ class Room:
         listed = Inscription.objects.filter(meeting=self.day.meeting, status="waiting")
         return [
             names[self._key({"state": i.state, "organisation": i.organisation})]
-            + (" for the G77" if i.state_group_id else "")
+            + (f" for the {self._group(i.state_group)}" if i.state_group_id else "")
             for i in listed.order_by("position")
         ]
+
+    def _group(self, group: Any) -> str:
+        return "G77" if group == self.day.g77 else group.short_name or group.name
 
     @staticmethod
     def _key(speaks_for: dict[str, Any]) -> Any:
@@ -115,9 +123,12 @@ def test_members_then_observer_states_then_observers_then_civil_society(room):
 
 def test_a_president_who_inscribed_later_goes_before_a_prime_minister(room):
     """Protocol: Head of State before Vice-President before Head of Government."""
-    room.ask("Mexico", level=Level.HEAD_OF_GOVERNMENT)
-    room.ask("Brazil", level=Level.VICE_PRESIDENT)
-    room.ask("Thailand", level=Level.HEAD_OF_STATE)
+    for who, level in [
+        ("Mexico", Level.HEAD_OF_GOVERNMENT),
+        ("Brazil", Level.VICE_PRESIDENT),
+        ("Thailand", Level.HEAD_OF_STATE),
+    ]:
+        room.day.confirm(room.ask(who, level=level))
 
     assert room.waiting() == ["Thailand", "Brazil", "Mexico"]
 
@@ -207,11 +218,11 @@ def test_points_of_order_among_themselves_in_the_order_raised(room):
 
 def test_a_newcomer_never_goes_ahead_of_the_chairs_choice(room):
     """The chair's arrangement stands (docs/live.md)."""
-    room.ask("Mexico", level=Level.MINISTER)
+    room.day.confirm(room.ask("Mexico", level=Level.MINISTER))
     junior = room.ask("Brazil", level=Level.OTHER)
     move(inscription=junior, place=1, by=room.day.chair)
 
-    room.ask("Thailand", level=Level.HEAD_OF_STATE)
+    room.day.confirm(room.ask("Thailand", level=Level.HEAD_OF_STATE))
 
     assert room.waiting() == ["Brazil", "Thailand", "Mexico"]
 
@@ -225,3 +236,167 @@ def test_a_multi_stakeholder_meeting_mixes_stakeholders_by_level_and_time(room):
     room.ask("Mexico", level=Level.OTHER)
 
     assert room.waiting() == ["NGO", "Mexico"]
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A row of the levels the secretariat confirms: who asks at what level, in
+    that order; whose level the secretariat then confirms or corrects; the list
+    that follows."""
+
+    rule: str
+    asks: tuple[tuple[str, str], ...]
+    confirms: tuple[tuple[str, str], ...]
+    waiting: tuple[str, ...]
+    precedence: str = "general_assembly"
+
+
+LEVEL_SCENARIOS = [
+    Levels(
+        "an unconfirmed Head of State claim counts as other: it waits its turn by time",
+        asks=(("Mexico", Level.OTHER), ("Thailand", Level.HEAD_OF_STATE)),
+        confirms=(),
+        waiting=("Mexico", "Thailand"),
+    ),
+    Levels(
+        "an NGO's speaker is other, and so is a State's unconfirmed Head of State claim: "
+        "stakeholders mixed, the NGO that asked first speaks first",
+        asks=(("NGO", Level.OTHER), ("Mexico", Level.HEAD_OF_STATE)),
+        confirms=(),
+        waiting=("NGO", "Mexico"),
+        precedence="multi_stakeholder",
+    ),
+    Levels(
+        "a confirmed Head of State precedes by protocol, wherever it inscribed",
+        asks=(("Mexico", Level.OTHER), ("Thailand", Level.HEAD_OF_STATE)),
+        confirms=(("Thailand", Level.HEAD_OF_STATE),),
+        waiting=("Thailand", "Mexico"),
+    ),
+    Levels(
+        "a confirmed Minister precedes an unconfirmed one",
+        asks=(("Mexico", Level.MINISTER), ("Thailand", Level.MINISTER)),
+        confirms=(("Thailand", Level.MINISTER),),
+        waiting=("Thailand", "Mexico"),
+    ),
+    Levels(
+        "the secretariat corrects a claimed level: the corrected one counts",
+        asks=(("Mexico", Level.HEAD_OF_STATE), ("Thailand", Level.MINISTER)),
+        confirms=(("Mexico", Level.CHAIR_OF_DELEGATION), ("Thailand", Level.MINISTER)),
+        waiting=("Thailand", "Mexico"),
+    ),
+    Levels(
+        "the secretariat may raise a modest proposal: a Minister listed as other",
+        asks=(("Mexico", Level.CHAIR_OF_DELEGATION), ("Thailand", Level.OTHER)),
+        confirms=(("Mexico", Level.CHAIR_OF_DELEGATION), ("Thailand", Level.MINISTER)),
+        waiting=("Thailand", "Mexico"),
+    ),
+]
+
+
+@pytest.mark.parametrize("scenario", LEVEL_SCENARIOS, ids=lambda scenario: scenario.rule)
+def test_only_the_levels_the_secretariat_confirms_count(room, scenario):
+    """Protocol ranks speakers by their level of representation, which the
+    secretariat (protocol) confirms; a level it has not confirmed counts as "other"."""
+    floor = room.day.meeting.floor
+    floor.precedence = scenario.precedence
+    floor.save()
+    asked = {who: room.ask(who, level=level) for who, level in scenario.asks}
+    for who, level in scenario.confirms:
+        room.confirm(asked[who], level)
+
+    assert room.waiting() == list(scenario.waiting)
+
+
+def test_the_secretariat_cannot_give_an_organisation_a_states_level(room):
+    """Levels of representation are those of States: the secretariat cannot confirm one for
+    an NGO either."""
+    ngo = room.ask("NGO")
+
+    with pytest.raises(ValidationError) as refused:
+        confirm_level(inscription=ngo, level=Level.HEAD_OF_STATE, by=room.day.secretariat)
+
+    assert "level" in refused.value.message_dict
+    ngo.refresh_from_db()
+    assert (ngo.level, ngo.level_confirmed_at) == (Level.OTHER, None)
+
+
+def test_a_level_the_secretariat_gives_for_a_raised_flag_counts_at_once(room):
+    """The secretariat adding a delegation names its level itself: confirmed."""
+    inscription = add_for_raised_flag(
+        meeting=room.day.meeting,
+        by=room.day.secretariat,
+        capacity=Capacity.NATIONAL,
+        state=room.delegations["Brazil"][0]["state"],
+        level=Level.MINISTER,
+        purpose=Purpose.STATEMENT,
+    )
+
+    assert (inscription.level, inscription.level_confirmed_by) == (
+        Level.MINISTER,
+        room.day.secretariat,
+    )
+
+
+def test_a_level_the_chair_gives_for_a_raised_flag_is_a_proposal(room):
+    """Only the secretariat confirms levels: the chair's counts as "other" until it does."""
+    inscription = add_for_raised_flag(
+        meeting=room.day.meeting,
+        by=room.day.chair,
+        capacity=Capacity.NATIONAL,
+        state=room.delegations["Brazil"][0]["state"],
+        level=Level.MINISTER,
+        purpose=Purpose.STATEMENT,
+    )
+
+    assert (inscription.proposed_level, inscription.level) == (Level.MINISTER, Level.OTHER)
+    assert inscription.level_confirmed_at is None
+
+
+@dataclass(frozen=True)
+class Groups:
+    """A row of the meeting's order of groups: the order set, the list that follows
+    when the G77 (Thailand chairs it) asks first and the SIDS (Brazil designated) second."""
+
+    rule: str
+    order: tuple[str, ...]
+    waiting: tuple[str, ...]
+
+
+GROUP_SCENARIOS = [
+    Groups(
+        "without an order of groups, group statements come by time of inscription",
+        order=(),
+        waiting=("Thailand for the G77", "Brazil for the SIDS", "Mexico"),
+    ),
+    Groups(
+        "group statements follow the meeting's order of groups",
+        order=("SIDS", "G77"),
+        waiting=("Brazil for the SIDS", "Thailand for the G77", "Mexico"),
+    ),
+    Groups(
+        "a group the order does not name follows those it names",
+        order=("SIDS",),
+        waiting=("Brazil for the SIDS", "Thailand for the G77", "Mexico"),
+    ),
+]
+
+
+@pytest.mark.parametrize("scenario", GROUP_SCENARIOS, ids=lambda scenario: scenario.rule)
+def test_group_statements_come_in_the_meetings_order_of_groups(room, scenario):
+    """GA practice: statements on behalf of groups open the debate, in the order the
+    meeting sets for its groups."""
+    sids = StateGroupFactory(key="sids", name="Small Island Developing States", short_name="SIDS")
+    StateGroupMembershipFactory(group=sids, state=room.delegations["Brazil"][0]["state"])
+    groups = {"G77": room.day.g77.pk, "SIDS": sids.pk}
+    set_floor_rules(
+        meeting=room.day.meeting,
+        precedence="general_assembly",
+        replies_per_item=2,
+        group_order=[groups[name] for name in scenario.order],
+        by=room.day.chair,
+    )
+    room.ask("Mexico", level=Level.MINISTER)
+    room.ask("Thailand", capacity=Capacity.GROUP, state_group=room.day.g77)
+    room.designate("Brazil", sids)
+
+    assert room.waiting() == list(scenario.waiting)

@@ -5,7 +5,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from convener.live.domain.floor import close_list, start_segment
-from convener.live.domain.requests import add_for_raised_flag, add_programme_speaker, request_floor
+from convener.live.domain.requests import (
+    add_for_raised_flag,
+    add_programme_speaker,
+    confirm_level,
+    request_floor,
+)
 from convener.live.models import Inscription, InscriptionStatus, Level, Purpose
 from convener.records.models import Capacity
 from tests.factories import CoChairFactory, GrantFactory, ParticipationFactory, StateFactory
@@ -20,11 +25,13 @@ def test_a_delegation_inscribes_before_the_meeting():
     inscription = day.ask("mexico", level=Level.MINISTER, speaker_name="Ms. Ruiz")
 
     assert inscription.segment is None
-    assert (inscription.state, inscription.capacity, inscription.level) == (
+    assert (inscription.state, inscription.capacity, inscription.proposed_level) == (
         day.mexico,
         Capacity.NATIONAL,
         Level.MINISTER,
     )
+    # A proposal: until the secretariat confirms it, the speaker counts as "other".
+    assert (inscription.level, inscription.level_confirmed_at) == (Level.OTHER, None)
     assert (inscription.status, inscription.position) == (InscriptionStatus.WAITING, 1)
     assert inscription.requested_by == day.mexico_delegation
 
@@ -246,3 +253,28 @@ def test_a_refused_request_for_the_floor_inscribes_no_one():
             action()
 
     assert not Inscription.objects.exists()
+
+
+def test_a_delegation_cannot_confirm_its_own_level():
+    """Only the secretariat confirms a level (`meeting.confirm_levels`)."""
+    day = a_meeting_on_the_day()
+    inscription = day.ask("mexico", level=Level.HEAD_OF_STATE)
+
+    for user in (day.mexico_delegation, day.chair):
+        with pytest.raises(PermissionDenied):
+            confirm_level(inscription=inscription, level=Level.HEAD_OF_STATE, by=user)
+
+    inscription.refresh_from_db()
+    assert (inscription.level, inscription.level_confirmed_at) == (Level.OTHER, None)
+
+
+def test_the_secretariat_confirms_a_level_and_is_named_for_it():
+    day = a_meeting_on_the_day()
+    inscription = day.ask("mexico", level=Level.MINISTER)
+
+    confirm_level(inscription=inscription, level=Level.VICE_MINISTER, by=day.secretariat)
+
+    inscription.refresh_from_db()
+    assert (inscription.proposed_level, inscription.level) == (Level.MINISTER, Level.VICE_MINISTER)
+    assert inscription.level_confirmed_by == day.secretariat
+    assert inscription.level_confirmed_at is not None

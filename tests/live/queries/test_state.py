@@ -51,7 +51,8 @@ def test_the_state_is_json_and_lists_the_speakers_in_the_chairs_order(day):
         "waiting",
     )
     assert second["who_names"] == {"en": "Mexico", "fr": "Mexique"}
-    assert (second["speaker_name"], second["level"]) == ("Ms. Ruiz", "minister")
+    assert (second["speaker_name"], second["proposed_level"]) == ("Ms. Ruiz", "minister")
+    assert (second["level"], second["level_confirmed"]) == ("other", False)
     assert second["owner"] == f"state:{day.mexico.pk}"
     assert state["segment"]["title"] == "Interactive debate"
 

@@ -163,7 +163,28 @@
     );
   }
 
+  /* The secretariat's part of the console that lists the levels to confirm
+   * is read afresh (htmx, `live:levels`) when the inscriptions awaiting it change. */
+  var toConfirm = null;
+  function renderLevels(state) {
+    var ids = state.speakers
+      .concat(state.current ? [state.current] : [], state.interrupted ? [state.interrupted] : [])
+      .filter(function (entry) {
+        return entry.level_confirmed === false;
+      })
+      .map(function (entry) {
+        return entry.id;
+      })
+      .sort()
+      .join();
+    if (toConfirm !== null && ids !== toConfirm && byId("live-levels")) {
+      document.body.dispatchEvent(new CustomEvent("live:levels"));
+    }
+    toConfirm = ids;
+  }
+
   function render(state) {
+    renderLevels(state);
     renderList(state);
     renderCurrent(state);
     renderSpeakers(state);

@@ -50,9 +50,10 @@
     return (entry.who_names && entry.who_names[language()]) || entry.who;
   }
 
-  /* Who speaks, with the speaker's name where the delegation gave one. */
+  /* Who speaks, with the speaker's name (and title) where the delegation gave one. */
   function speaker(entry) {
-    return entry.speaker_name ? who(entry) + " — " + entry.speaker_name : who(entry);
+    var name = entry.speaker_name && entry.speaker_title ? entry.speaker_name + ", " + entry.speaker_title : entry.speaker_name;
+    return name ? who(entry) + " — " + name : who(entry);
   }
 
   /* "on behalf of the Group of 77", "Question to Dr. Hovy"… the second line of an entry. */
@@ -67,7 +68,10 @@
     if (entry.addressed_to) {
       parts.push(text("question_to", { person: entry.addressed_to }));
     }
-    if (entry.level) {
+    if (entry.level_confirmed === false && entry.proposed_level) {
+      // A proposal counts as "other" until the secretariat confirms it.
+      parts.push(text("level_to_confirm", { level: label("level", entry.proposed_level) }));
+    } else if (entry.level) {
       parts.push(label("level", entry.level));
     }
     return parts.join(" · ");
