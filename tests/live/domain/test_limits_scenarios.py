@@ -219,7 +219,9 @@ def test_the_record_keeps_the_speakers_name_and_level_as_the_floor_had_them() ->
     """A later change in the directory does not rewrite what happened."""
     day = a_meeting_on_the_day()
     start_segment(meeting=day.meeting, segment=day.debate, by=day.chair)
-    inscription = day.ask("mexico", level=Level.MINISTER, speaker_name="Ms. Alicia Bárcena")
+    inscription = day.confirm(
+        day.ask("mexico", level=Level.MINISTER, speaker_name="Ms. Alicia Bárcena")
+    )
 
     intervention = give_floor(
         meeting=day.meeting, inscription=inscription, by=day.chair
