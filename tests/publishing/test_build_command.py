@@ -71,8 +71,8 @@ def test_report_contents_give_the_page_each_meeting_chapter_starts_on(report_pdf
         "Seven Member States took the floor: Netherlands",
         "Six Member States took the floor: Zambia and Portugal",
         "Three Member States took the floor: the co-Chairs of the meeting, Bangladesh",
-        "Mexico and Italy (as co-Chairs of the meeting), as well as Brazil, and the Small Island "
-        "Developing States as a group",
+        "Mexico and Italy (as co-Chairs of the meeting), as well as Brazil and a group of Small "
+        "Island Developing States",
     ],
 )
 def test_report_executive_summaries_name_the_states_that_took_the_floor(report_pdf, sentence):

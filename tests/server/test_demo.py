@@ -82,6 +82,17 @@ def test_demo_ireland_spoke_as_co_facilitator_on_20_july(demo_series):
     assert "co-facilitator" in turn.office
 
 
+def test_demo_switzerland_spoke_as_the_state_supporting_ohchr_and_picum_on_20_july(
+    demo_series,
+):
+    turn = Intervention.objects.get(segment__meeting__number=4, state__iso3="CHE")
+
+    assert turn.capacity == "office"
+    assert turn.office == (
+        "the State supporting the work of OHCHR and PICUM on the human rights of migrants"
+    )
+
+
 def test_demo_gender_follows_the_seeds(demo_series):
     assert Person.objects.get(key="ninette-kelley").gender == "female"
     assert Person.objects.get(key="guy-ryder").gender == "male"

@@ -1,7 +1,8 @@
 """Which States took the floor at a meeting, as the executive summary says it:
 "Seven Member States took the floor: Netherlands and Thailand (as co-Chairs of
-the meeting), as well as Austria, …", with footnotes where a State chaired a
-group of States but spoke in its national capacity.
+the meeting), as well as Austria, …", and the footnote where a State chaired a
+group of States but spoke in its national capacity: on its statement when the
+report tells one, else on this sentence.
 
 Everything comes from the meeting's interventions, its co-chairs and the chairs
 of groups of States on its date.
@@ -57,57 +58,92 @@ class _Speaker:
     turns: list[Intervention] = field(default_factory=list)
 
 
-def participation_runs(meeting: Meeting) -> list[Inline]:
-    """The sentence that says which States took the floor, as runs.
+def is_told(turn: Intervention) -> bool:
+    """Whether the report tells the turn (it has words or points), rather than
+    only counting it in the participation sentence."""
+    return bool(turn.summary or turn.points)
 
-    Member States are counted and named (co-chairs first, then the others in
-    the order of their first turn), then observer States, then groups that spoke
-    as a group. Fetch the meeting with `participation_prefetches()` to read it
-    in a fixed number of queries.
-    """
+
+def _speakers(meeting: Meeting) -> dict[int, _Speaker]:
+    """The States that took the floor, by key, in the order of their first turn."""
     speakers: dict[int, _Speaker] = {}
-    groups: dict[int, StateGroup] = {}
     for segment in meeting.segments.all():
         for turn in segment.interventions.all():
             if turn.state is not None:
                 speakers.setdefault(turn.state.pk, _Speaker(turn.state)).turns.append(turn)
-            elif turn.state_group is not None:
+    return speakers
+
+
+def statement_notes(meeting: Meeting) -> dict[int, Footnote]:
+    """The footnotes that go on statements, by intervention key: a State that
+    chaired a group of States on the day but spoke nationally has its note on
+    the first of its turns the report tells. A State with no turn told keeps
+    its note on the participation sentence (`participation_runs`)."""
+    notes: dict[int, Footnote] = {}
+    for speaker in _speakers(meeting).values():
+        told = next((turn for turn in speaker.turns if is_told(turn)), None)
+        note = _chair_footnote(speaker, meeting.date) if told else None
+        if told is not None and note is not None:
+            notes[told.pk] = note
+    return notes
+
+
+def participation_runs(meeting: Meeting, *, notes_on_statements: bool = False) -> list[Inline]:
+    """The sentence that says which States took the floor, as runs.
+
+    Member States are counted and named (co-chairs first, then the others in
+    the order of their first turn), then observer States, then groups that spoke
+    as a group. With `notes_on_statements`, a State whose statement the report
+    tells has its footnote there (`statement_notes`), not on this sentence.
+    Fetch the meeting with `participation_prefetches()` to read it in a fixed
+    number of queries.
+    """
+    speakers = _speakers(meeting)
+    groups: dict[int, StateGroup] = {}
+    for segment in meeting.segments.all():
+        for turn in segment.interventions.all():
+            if turn.state is None and turn.state_group is not None:
                 groups.setdefault(turn.state_group.pk, turn.state_group)
-    namer = _Namer(meeting.date)
+    noted_elsewhere = {
+        pk
+        for pk, speaker in speakers.items()
+        if notes_on_statements and any(is_told(turn) for turn in speaker.turns)
+    }
+    namer = _Namer(meeting.date, noted_elsewhere)
     co_chair_ids = [co_chair.state_id for co_chair in meeting.co_chairs.all()]
     members = {pk: speaker for pk, speaker in speakers.items() if speaker.state.is_member}
     co_chairs = [members[pk] for pk in co_chair_ids if pk in members]
-    others = [speaker for pk, speaker in members.items() if pk not in co_chair_ids]
+    others = [namer.name(speaker) for pk, speaker in members.items() if pk not in co_chair_ids]
     observers = [speaker for speaker in speakers.values() if not speaker.state.is_member]
-    members_clause = _members_clause(co_chairs, others, namer)
     extras = [
         _observers_clause([namer.name(speaker) for speaker in observers]),
-        _groups_clause(list(groups.values())),
+        *[_group_phrase(group) for group in groups.values()],
     ]
-    sentence = _sentence(len(members), members_clause, [extra for extra in extras if extra])
+    sentence = _sentence(len(members), co_chairs, [*others, *filter(None, extras)], namer)
     return _runs(sentence, namer.footnotes)
 
 
-def _sentence(count: int, members: str, extras: list[str]) -> str:
-    others = get_text_list(extras, _("and"))
-    if not count and not extras:
+def _sentence(count: int, co_chairs: list[_Speaker], others: list[str], namer: _Namer) -> str:
+    """Member States counted; the co-chairs, then everyone else in one list,
+    "A, B and a group of C", with no comma before its "and"."""
+    if not count and not others:
         return _("No Member State took the floor.")
     if not count:
-        return _("No Member State took the floor, but %(others)s did.") % {"others": others}
-    if extras:
-        members = _("%(states)s, and %(others)s") % {"states": members, "others": others}
+        return _("No Member State took the floor, but %(others)s did.") % {
+            "others": get_text_list(others, _("and"))
+        }
     sentence = ngettext(
         "%(count)s Member State took the floor: %(states)s.",
         "%(count)s Member States took the floor: %(states)s.",
         count,
-    ) % {"count": _number_in_words(count), "states": members}
+    ) % {"count": _number_in_words(count), "states": _members_clause(co_chairs, others, namer)}
     return capfirst(sentence)
 
 
-def _members_clause(co_chairs: list[_Speaker], others: list[_Speaker], namer: _Namer) -> str:
+def _members_clause(co_chairs: list[_Speaker], others: list[str], namer: _Namer) -> str:
     """ "X and Y (as co-Chairs of the meeting), as well as A, B and C"."""
     names = get_text_list([namer.name(speaker) for speaker in co_chairs], _("and"))
-    other_names = get_text_list([namer.name(speaker) for speaker in others], _("and"))
+    other_names = get_text_list(others, _("and"))
     if not co_chairs:
         return other_names
     if any(_notes(speaker.turns) for speaker in co_chairs):
@@ -137,14 +173,15 @@ def _observers_clause(names: list[str]) -> str:
     ) % {"states": get_text_list(names, _("and"))}
 
 
-def _groups_clause(groups: list[StateGroup]) -> str:
-    if not groups:
-        return ""
-    # Translators: a group of States named in a sentence, e.g. "the Group of 77 and China".
-    names = [_("the %(group)s") % {"group": group.name} for group in groups]
-    return ngettext("%(groups)s as a group", "%(groups)s as groups", len(groups)) % {
-        "groups": get_text_list(names, _("and"))
-    }
+def _group_phrase(group: StateGroup) -> str:
+    """A group that spoke as one, "the Group of 77 and China as a group"; for a
+    UN classification, which has no common voice, those of its members who
+    spoke together: "a group of Small Island Developing States"."""
+    if group.kind == StateGroupKind.CLASSIFICATION:
+        # Translators: some States of a UN classification that spoke together.
+        return _("a group of %(group)s") % {"group": group.name}
+    # Translators: a group of States that spoke as one, e.g. "the Group of 77 and China".
+    return _("the %(group)s as a group") % {"group": group.name}
 
 
 def _notes(turns: list[Intervention]) -> list[str]:
@@ -158,8 +195,9 @@ class _Namer:
     """Names a State with the capacities it spoke in and, where it chaired a
     group of States on the meeting's date but spoke for itself, a footnote."""
 
-    def __init__(self, date: datetime.date | None) -> None:
+    def __init__(self, date: datetime.date | None, noted_elsewhere: set[int]) -> None:
         self.date = date
+        self.noted_elsewhere = noted_elsewhere
         self.footnotes: list[Footnote] = []
 
     def name(self, speaker: _Speaker) -> str:
@@ -171,18 +209,29 @@ class _Namer:
         return name
 
     def _footnote_mark(self, speaker: _Speaker) -> str:
-        chairs = self._chairs(speaker.state)
-        if not chairs or any(turn.capacity != Capacity.NATIONAL for turn in speaker.turns):
+        note = None
+        if speaker.state.pk not in self.noted_elsewhere:
+            note = _chair_footnote(speaker, self.date)
+        if note is None:
             return ""
-        person = next((turn.speaker for turn in speaker.turns if turn.speaker), None)
-        self.footnotes.append(Footnote((Text(_chair_note(speaker.state, chairs, person)),)))
+        self.footnotes.append(note)
         return f"{_MARK}{len(self.footnotes) - 1}{_MARK}"
 
-    def _chairs(self, state: State) -> list[StateGroupChair]:
-        date = self.date
-        if date is None:
-            return []
-        return [chair for chair in state.group_chairs.all() if chair.starts <= date <= chair.ends]
+
+def _chair_footnote(speaker: _Speaker, date: datetime.date | None) -> Footnote | None:
+    """The note on a State that chaired a group of States on the date but spoke
+    only in its national capacity; None for any other."""
+    chairs = _chairs(speaker.state, date)
+    if not chairs or any(turn.capacity != Capacity.NATIONAL for turn in speaker.turns):
+        return None
+    person = next((turn.speaker for turn in speaker.turns if turn.speaker), None)
+    return Footnote((Text(_chair_note(speaker.state, chairs, person)),))
+
+
+def _chairs(state: State, date: datetime.date | None) -> list[StateGroupChair]:
+    if date is None:
+        return []
+    return [chair for chair in state.group_chairs.all() if chair.starts <= date <= chair.ends]
 
 
 def _chair_note(state: State, chairs: list[StateGroupChair], speaker: Person | None) -> str:
@@ -202,8 +251,9 @@ def _chair_note(state: State, chairs: list[StateGroupChair], speaker: Person | N
 
 
 def _chair_office(chair: StateGroupChair) -> str:
-    """ "chaired the Group of 77 and China in 2016", "held the rotating presidency
-    of the European Union at the time of the meeting"."""
+    """ "chaired the Group of 77 and China in 2016", "held the Presidency of the
+    Council of the European Union at the time of the meeting": the office by
+    its name (a regional organisation's States preside over its Council in turn)."""
     year = chair.starts.year
     whole_year = (chair.starts, chair.ends) == (
         datetime.date(year, 1, 1),
@@ -212,10 +262,11 @@ def _chair_office(chair: StateGroupChair) -> str:
     presidency = chair.group.kind == StateGroupKind.REGIONAL_ORGANISATION
     values = {"group": chair.group.name, "year": year}
     if presidency and whole_year:
-        return _("held the rotating presidency of the %(group)s in %(year)s") % values
+        return _("held the Presidency of the Council of the %(group)s in %(year)s") % values
     if presidency:
         return (
-            _("held the rotating presidency of the %(group)s at the time of the meeting") % values
+            _("held the Presidency of the Council of the %(group)s at the time of the meeting")
+            % values
         )
     if whole_year:
         return _("chaired the %(group)s in %(year)s") % values

@@ -8,11 +8,23 @@ the rapporteur's Markdown. Editing the prose never touches the facts.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
 
-from convener.meetings.models import Meeting, MeetingStatus, Segment, SegmentKind, Series
+from convener.meetings.models import (
+    Meeting,
+    MeetingStatus,
+    ProgrammeRole,
+    Segment,
+    SegmentKind,
+    Series,
+)
 from convener.meetings.wording import place_in_words
 from convener.publishing.composition.introductions import Introductions
-from convener.publishing.composition.participation import participation_runs
+from convener.publishing.composition.participation import (
+    is_told,
+    participation_runs,
+    statement_notes,
+)
 from convener.publishing.composition.wording import (
     co_organiser_names,
     header_facts,
@@ -26,16 +38,23 @@ from convener.publishing.document import (
     Block,
     Contents,
     Document,
+    Footnote,
     Heading,
+    Inline,
     ItemList,
     PageBreak,
     Paragraph,
     Text,
     blocks_from_markdown,
+    plain,
     runs_with_symbols,
 )
 from convener.publishing.models import ReportTextKind
 from convener.records.models import Intervention, InterventionKind
+
+# The parts of a programme in which the floor speaks: the rapporteur's account
+# of the segment leads, and the turns follow it as the rest of that one account.
+_DEBATES = frozenset({SegmentKind.INTERACTIVE_DEBATE, SegmentKind.DISCUSSION})
 
 
 def _chair_label(series: Series) -> str:
@@ -150,17 +169,44 @@ def _summary_lead(meeting: Meeting) -> Paragraph:
     return Paragraph([Text(text % facts)])
 
 
+def _is_panel(segment: Segment) -> bool:
+    """A panel by its kind, or by its panellists (a "next steps" segment may be one)."""
+    return segment.kind == SegmentKind.PANEL or any(
+        place.role == ProgrammeRole.PANELLIST for place in segment.participations.all()
+    )
+
+
 def _panels_sentence(meeting: Meeting) -> list[Block]:
-    panels = [s.heading for s in meeting.segments.all() if s.kind == SegmentKind.PANEL]
-    if not panels:
+    """ "The meeting had three panels: *A*; *B*; and *C*." Every panel is named,
+    by the heading the chapter gives it. A meeting of one panel has no such
+    sentence: its one heading is the section of its speakers, not a list of
+    themes."""
+    panels = [segment.heading for segment in meeting.segments.all() if _is_panel(segment)]
+    if len(panels) < 2:
         return []
-    runs: list = [Text(_("The programme had these panels: "))]
+    count = len(panels)
+    words = str(_PANEL_COUNTS[count - 2]) if count - 2 < len(_PANEL_COUNTS) else str(count)
+    lead = ngettext(
+        "The meeting had %(count)s panel: ", "The meeting had %(count)s panels: ", count
+    ) % {"count": words}
+    runs: list[Inline] = [Text(lead)]
     for index, panel in enumerate(panels):
         if index:
-            runs.append(Text("; "))
+            last = index == count - 1
+            runs.append(Text((_(" and ") if count == 2 else _("; and ")) if last else "; "))
         runs.append(Text(panel, italic=True))
     runs.append(Text("."))
     return [Paragraph(runs)]
+
+
+# Translators: how many panels a meeting had, in "The meeting had three panels".
+_PANEL_COUNTS = (
+    pgettext_lazy("number of panels", "two"),
+    pgettext_lazy("number of panels", "three"),
+    pgettext_lazy("number of panels", "four"),
+    pgettext_lazy("number of panels", "five"),
+    pgettext_lazy("number of panels", "six"),
+)
 
 
 def _kind_phrases() -> dict[str, str]:
@@ -172,23 +218,63 @@ def _kind_phrases() -> dict[str, str]:
     }
 
 
-def _statement_blocks(intervention: Intervention, introductions: Introductions) -> list[Block]:
-    if not intervention.summary and not intervention.points:
+def _statement_blocks(
+    intervention: Intervention,
+    introductions: Introductions,
+    *,
+    in_debate: bool = False,
+    note: Footnote | None = None,
+) -> list[Block]:
+    """A turn as the report tells it: the line naming the speaker, the summary,
+    and the numbered points right after the paragraph that announces them (the
+    one ending in a colon; else after the summary).
+
+    In a debate the turn is a further paragraph of the debate's one account:
+    its words name who spoke, so no line is set above them, unless the turn was
+    not a statement of its own (a point of order, a right of reply). `note`, a
+    footnote on the capacity the speaker spoke in, ends the turn's first paragraph.
+    """
+    if not is_told(intervention):
         return []  # a turn the record only counts, as in the participation sentence
-    runs = introductions.speaker_runs(intervention)
     phrase = _kind_phrases().get(intervention.kind)
-    if phrase:
-        runs.append(Text(_(", ") + phrase))
-    blocks: list[Block] = [Paragraph(runs, "speaker")]
-    blocks.extend(blocks_from_markdown(intervention.summary))
-    if intervention.points:
-        points = [runs_with_symbols(point) for point in intervention.points]
-        blocks.append(ItemList(points, ordered=True))
+    blocks: list[Block] = []
+    if phrase or not in_debate:
+        runs = introductions.speaker_runs(intervention)
+        if phrase:
+            runs.append(Text(_(", ") + phrase))
+        blocks.append(Paragraph(runs, "speaker"))
+    blocks.extend(_with_points(blocks_from_markdown(intervention.summary), intervention.points))
+    if note is not None:
+        first = next(block for block in blocks if isinstance(block, (Paragraph, ItemList)))
+        if isinstance(first, Paragraph):
+            first.runs.append(note)
+        else:
+            first.items[0].append(note)
     return blocks
 
 
+def _with_points(summary: list[Block], points: list[str]) -> list[Block]:
+    """The summary with its points as a numbered list after their lead-in."""
+    if not points:
+        return summary
+    listed = ItemList([runs_with_symbols(point) for point in points], ordered=True)
+    lead_in = next(
+        (index for index, block in enumerate(summary) if _announces_list(block)),
+        len(summary) - 1,
+    )
+    return [*summary[: lead_in + 1], listed, *summary[lead_in + 1 :]]
+
+
+def _announces_list(block: Block) -> bool:
+    """A paragraph ending in a colon leads in to the list that follows it."""
+    return isinstance(block, Paragraph) and plain(block.runs).rstrip().endswith(":")
+
+
 def _segment_blocks(
-    meeting: Meeting, segment: Segment, introductions: Introductions
+    meeting: Meeting,
+    segment: Segment,
+    introductions: Introductions,
+    notes: dict[int, Footnote],
 ) -> list[Block]:
     blocks: list[Block] = [
         Heading(2, segment.heading, anchor=f"meeting-{meeting.number}-{segment.key}")
@@ -198,8 +284,12 @@ def _segment_blocks(
         blocks.append(Paragraph([Text(f"{label}: "), Text(names)], "note"))
     if meeting.record_is_released:
         blocks.extend(blocks_from_markdown(segment.summary))
+    in_debate = segment.kind in _DEBATES
     for intervention in segment.interventions.all():
-        blocks.extend(_statement_blocks(intervention, introductions))
+        note = notes.get(intervention.pk)
+        blocks.extend(
+            _statement_blocks(intervention, introductions, in_debate=in_debate, note=note)
+        )
     return blocks
 
 
@@ -209,7 +299,8 @@ def _record_summary(meeting: Meeting) -> list[Block]:
     if not meeting.record_is_released:
         under_review = _("The record of this meeting is being reviewed.")
         return [Paragraph([Text(under_review)], "note")]
-    return [*blocks_from_markdown(meeting.summary), Paragraph(participation_runs(meeting))]
+    participation = participation_runs(meeting, notes_on_statements=True)
+    return [*blocks_from_markdown(meeting.summary), Paragraph(participation)]
 
 
 def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block]:
@@ -233,8 +324,9 @@ def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block
         *_panels_sentence(meeting),
         *_record_summary(meeting),
     ]
+    notes = statement_notes(meeting)
     for segment in meeting.segments.all():
-        blocks.extend(_segment_blocks(meeting, segment, introductions))
+        blocks.extend(_segment_blocks(meeting, segment, introductions, notes))
     return blocks
 
 

@@ -163,22 +163,36 @@ def test_participation_sets_apart_co_chairs_when_one_spoke_in_another_capacity(d
 
 
 def test_participation_names_a_group_that_spoke_as_a_group_after_the_states(debate, meeting):
-    sids = StateGroupFactory(name="Small Island Developing States")
-    turn(debate, None, capacity=Capacity.GROUP, state_group=sids, order=1)
+    g77 = StateGroupFactory(name="Group of 77 and China")
+    turn(debate, None, capacity=Capacity.GROUP, state_group=g77, order=1)
     turn(debate, state("Brazil"), order=2)
 
     assert sentence(meeting) == (
-        "One Member State took the floor: Brazil, "
-        "and the Small Island Developing States as a group."
+        "One Member State took the floor: Brazil and the Group of 77 and China as a group."
+    )
+
+
+def test_participation_names_states_of_a_classification_as_a_group_of_them(debate, meeting):
+    sids = StateGroupFactory(
+        name="Small Island Developing States", kind=StateGroupKind.CLASSIFICATION
+    )
+    CoChairFactory(meeting=meeting, state=state("Mexico"))
+    turn(debate, meeting.co_chairs.get().state, order=1)
+    turn(debate, state("Brazil"), order=2)
+    turn(debate, None, capacity=Capacity.GROUP, state_group=sids, order=3)
+
+    assert sentence(meeting) == (
+        "Two Member States took the floor: Mexico (as co-Chair of the meeting), as well as "
+        "Brazil and a group of Small Island Developing States."
     )
 
 
 def test_participation_names_groups_when_no_member_state_spoke_alone(debate, meeting):
-    sids = StateGroupFactory(name="Small Island Developing States")
-    turn(debate, None, capacity=Capacity.GROUP, state_group=sids)
+    g77 = StateGroupFactory(name="Group of 77 and China")
+    turn(debate, None, capacity=Capacity.GROUP, state_group=g77)
 
     assert sentence(meeting) == (
-        "No Member State took the floor, but the Small Island Developing States as a group did."
+        "No Member State took the floor, but the Group of 77 and China as a group did."
     )
 
 
@@ -187,7 +201,7 @@ def test_participation_names_observer_states_after_member_states_uncounted(debat
     turn(debate, state("Austria"), order=2)
 
     assert sentence(meeting) == (
-        "One Member State took the floor: Austria, and the observer State Holy See."
+        "One Member State took the floor: Austria and the observer State Holy See."
     )
 
 
@@ -224,7 +238,9 @@ def test_participation_footnote_without_a_speaker_leaves_the_speaker_out(debate,
     ]
 
 
-def test_participation_footnotes_a_presidency_held_part_of_the_year(debate, meeting):
+def test_participation_footnotes_the_presidency_of_the_council_held_part_of_the_year(
+    debate, meeting
+):
     netherlands = state("Netherlands")
     StateGroupChairFactory(
         group=StateGroupFactory(name="European Union", kind=StateGroupKind.REGIONAL_ORGANISATION),
@@ -235,8 +251,8 @@ def test_participation_footnotes_a_presidency_held_part_of_the_year(debate, meet
     turn(debate, netherlands)
 
     assert footnotes(meeting) == [
-        "Netherlands held the rotating presidency of the European Union at the time of the "
-        "meeting but spoke in a national capacity."
+        "Netherlands held the Presidency of the Council of the European Union at the time of "
+        "the meeting but spoke in a national capacity."
     ]
 
 

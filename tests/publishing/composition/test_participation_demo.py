@@ -28,7 +28,7 @@ def test_first_meeting_names_seven_member_states_co_chairs_first(demo_series):
     )
 
 
-def test_first_meeting_footnotes_the_eu_presidency_and_the_g77_chair(demo_series):
+def test_first_meeting_footnotes_the_council_presidency_and_the_g77_chair(demo_series):
     runs = runs_of(demo_series, 1)
 
     assert runs == [
@@ -36,8 +36,8 @@ def test_first_meeting_footnotes_the_eu_presidency_and_the_g77_chair(demo_series
         Footnote(
             (
                 Text(
-                    "Netherlands held the rotating presidency of the European Union at the time "
-                    "of the meeting; H.E. Karel van Oosterom spoke in a national capacity."
+                    "Netherlands held the Presidency of the Council of the European Union at the "
+                    "time of the meeting; H.E. Karel van Oosterom spoke in a national capacity."
                 ),
             )
         ),
@@ -57,10 +57,10 @@ def test_first_meeting_footnotes_the_eu_presidency_and_the_g77_chair(demo_series
     ]
 
 
-def test_second_meeting_names_the_sids_as_a_group_uncounted(demo_series):
+def test_second_meeting_names_a_group_of_small_island_states_uncounted(demo_series):
     assert plain(runs_of(demo_series, 2)) == (
         "Three Member States took the floor: Mexico and Italy (as co-Chairs of the meeting), "
-        "as well as Brazil, and the Small Island Developing States as a group."
+        "as well as Brazil and a group of Small Island Developing States."
     )
 
 
@@ -71,10 +71,13 @@ def test_third_meeting_names_six_member_states(demo_series):
     )
 
 
-def test_fourth_meeting_names_ireland_as_co_facilitator(demo_series):
+def test_fourth_meeting_names_the_capacity_of_every_state_ireland_as_co_facilitator(
+    demo_series,
+):
     assert plain(runs_of(demo_series, 4)) == (
         "Three Member States took the floor: the co-Chairs of the meeting, Bangladesh "
-        "(as Chair of the Global Forum on Migration and Development in 2016) and Switzerland, "
+        "(as Chair of the Global Forum on Migration and Development in 2016) and Switzerland "
+        "(as the State supporting the work of OHCHR and PICUM on the human rights of migrants), "
         "as well as Ireland (as co-facilitator of the high-level plenary meeting on addressing "
         "large movements of refugees and migrants)."
     )
