@@ -1,9 +1,12 @@
 """Word (.docx) from a document tree, with python-docx.
 
 The file keeps to Word's own styles (Title, Heading 1 to 3, List Bullet, List
-Number, Table Grid), so the secretariat restyles a whole report from Word's
-style pane. The contents is a TOC field that Word fills in when the file is
-opened, and footnotes are real Word footnotes (`wordml.Footnotes`).
+Number, Table Grid, toc 1 and 2), so the secretariat restyles a whole report
+from Word's style pane. The contents is a TOC field written already filled,
+each chapter and section linked to its heading, so the file reads right
+before any update; Word adds the page numbers when it updates the field on
+opening (`wordml.contents_field`). Footnotes are real Word footnotes
+(`wordml.Footnotes`).
 """
 
 from __future__ import annotations
@@ -68,14 +71,10 @@ class _WordWriter:
             self.word.part.numbering_part.element, self.word.styles.element, "ListNumber"
         )
         self.page_break_pending = False
+        # Bookmarks are named before the headings are written: the contents,
+        # which comes first, links to them.
         self.bookmarks = wordml.Bookmarks()
-        # Each heading's bookmark, in the order of the headings: the contents,
-        # written before them, links to them.
-        headings = [
-            (heading, self.bookmarks.name(anchor(heading, position)))
-            for position, heading in enumerate(document.blocks)
-            if isinstance(heading, Heading)
-        ]
+        headings = _headings_with_bookmarks(document, self.bookmarks)
         self.heading_bookmarks = iter([name for _heading, name in headings])
         self.contents = [
             wordml.ContentsEntry(heading.level, heading.text, name)
@@ -228,6 +227,17 @@ class _WordWriter:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         wordml.append_field(footer._p, "PAGE", "1")
+
+
+def _headings_with_bookmarks(
+    document: Document, bookmarks: wordml.Bookmarks
+) -> list[tuple[Heading, str]]:
+    """Each heading of the document, in order, with the name of its bookmark."""
+    return [
+        (block, bookmarks.name(anchor(block, position)))
+        for position, block in enumerate(document.blocks)
+        if isinstance(block, Heading)
+    ]
 
 
 def _run(text: Text, style: str | None = None) -> etree._Element:

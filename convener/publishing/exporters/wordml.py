@@ -273,7 +273,7 @@ def contents_field(
     with dotted leaders. The field ends in a paragraph of its own, as Word
     ends it.
     """
-    paragraphs = []
+    paragraphs: list[etree._Element] = []
     for entry in entries:
         line = paragraph(f"TOC{entry.level}")
         w("w:tab", w("w:tabs", line[0]), val="right", pos=right_edge)
