@@ -97,41 +97,6 @@ def test_build_of_an_unknown_series_fails_with_a_message(demo_series, tmp_path):
         call_command("build", "gmg-2099", "report", "-o", str(tmp_path / "x"))
 
 
-def test_report_in_word_has_chapters_as_heading_1_and_opens_in_libreoffice(demo_series, tmp_path):
-    import docx
-
-    path = tmp_path / "report.docx"
-    call_command("build", "gmg-2016", "report", "--format", "docx", "-o", str(path))
-
-    headings = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
-    chapters = [title for title in headings if "meeting:" in title]
-    assert [title.split(":")[0] for title in chapters] == [
-        "First meeting",
-        "Second meeting",
-        "Third meeting",
-        "Fourth meeting",
-    ]
-    converted = subprocess.run(
-        [
-            require("soffice"),
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
-    assert converted.returncode == 0, converted.stderr
-    assert "Seven Member States took the floor" in squeezed(
-        " ".join(pdf_pages(tmp_path / "report.pdf"))
-    )
-
-
 def test_command_line_reads_the_drafts_of_a_draft_series(demo_series, tmp_path):
     from convener.meetings.models import Series, SeriesStatus
 

@@ -1,9 +1,12 @@
 """Word (.docx) from a document tree, with python-docx.
 
 The file keeps to Word's own styles (Title, Heading 1 to 3, List Bullet, List
-Number, Table Grid), so the secretariat restyles a whole report from Word's
-style pane. The contents is a TOC field that Word fills in when the file is
-opened, and footnotes are real Word footnotes (`wordml.Footnotes`).
+Number, Table Grid, toc 1 and 2), so the secretariat restyles a whole report
+from Word's style pane. The contents is a TOC field written already filled,
+each chapter and section linked to its heading, so the file reads right
+before any update; Word adds the page numbers when it updates the field on
+opening (`wordml.contents_field`). Footnotes are real Word footnotes
+(`wordml.Footnotes`).
 """
 
 from __future__ import annotations
@@ -35,10 +38,11 @@ from convener.publishing.document import (
     Text,
 )
 from convener.publishing.exporters import wordml
+from convener.publishing.exporters.navigation import anchor
 from convener.publishing.exporters.wordml import w
 
-_CONTENTS_FIELD = 'TOC \\o "1-1" \\h \\z \\u'
-_CONTENTS_PLACEHOLDER = "Right-click to update the table of contents."
+_CONTENTS_LEVELS = 2  # chapters and their sections
+_CONTENTS_FIELD = f'TOC \\o "1-{_CONTENTS_LEVELS}" \\h \\z \\u'
 _PARAGRAPH_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note", "speaker": "Speaker"}
 _MARGIN = Cm(2.5)
 _LABEL_WIDTH = Cm(4.5)
@@ -67,7 +71,16 @@ class _WordWriter:
             self.word.part.numbering_part.element, self.word.styles.element, "ListNumber"
         )
         self.page_break_pending = False
-        self.bookmarks: set[str] = set()
+        # Bookmarks are named before the headings are written: the contents,
+        # which comes first, links to them.
+        self.bookmarks = wordml.Bookmarks()
+        headings = _headings_with_bookmarks(document, self.bookmarks)
+        self.heading_bookmarks = iter([name for _heading, name in headings])
+        self.contents = [
+            wordml.ContentsEntry(heading.level, heading.text, name)
+            for heading, name in headings
+            if heading.level <= _CONTENTS_LEVELS and heading.in_contents
+        ]
 
     def write(self) -> bytes:
         self._set_up()
@@ -119,10 +132,7 @@ class _WordWriter:
             case Facts(rows=rows):
                 self._facts(rows)
             case Contents(title=title):
-                self._paragraph("TOCHeading").append(wordml.run(title))
-                wordml.append_field(
-                    self._paragraph("Normal"), _CONTENTS_FIELD, _CONTENTS_PLACEHOLDER
-                )
+                self._contents(title)
             case PageBreak():
                 self.page_break_pending = True
 
@@ -135,15 +145,14 @@ class _WordWriter:
 
     def _heading(self, heading: Heading) -> None:
         paragraph = self._paragraph(f"Heading{min(max(heading.level, 1), 3)}")
-        name = wordml.bookmark_name(heading.anchor) if heading.anchor else ""
-        if not name or name in self.bookmarks:  # Word keeps one bookmark of a name
-            paragraph.append(wordml.run(heading.text))
-            return
-        self.bookmarks.add(name)
-        number = str(len(self.bookmarks))
-        w("w:bookmarkStart", paragraph, id=number, name=name)
-        paragraph.append(wordml.run(heading.text))
-        w("w:bookmarkEnd", paragraph, id=number)
+        self.bookmarks.place(paragraph, next(self.heading_bookmarks), wordml.run(heading.text))
+
+    def _contents(self, title: str) -> None:
+        """The contents: a TOC field that Word updates, already filled with its entries."""
+        self._paragraph("TOCHeading").append(wordml.run(title))
+        right_edge = _twips(self._text_width())
+        for paragraph in wordml.contents_field(_CONTENTS_FIELD, self.contents, right_edge):
+            self.end_of_body.addprevious(paragraph)
 
     def _list(self, items: list[list[Inline]], *, ordered: bool) -> None:
         numbering = self.numbering.restart() if ordered else None
@@ -159,9 +168,7 @@ class _WordWriter:
         """A two-column table in Word's Table Grid style, labels in bold."""
         if self.page_break_pending:  # a table cannot start a page itself
             self._paragraph("Normal").append(wordml.page_break())
-        section = self.word.sections[0]
-        page_width = section.page_width or Cm(21)  # A4, which __init__ set
-        widths = [_LABEL_WIDTH, Length(page_width - 2 * _MARGIN - _LABEL_WIDTH)]
+        widths = [_LABEL_WIDTH, Length(self._text_width() - _LABEL_WIDTH)]
         table = w("w:tbl")
         properties = w("w:tblPr", table)
         w("w:tblStyle", properties, val="TableGrid")
@@ -175,6 +182,11 @@ class _WordWriter:
             label_cell.append(wordml.run(label, bold=True))
             self._inlines(value_cell, value)
         self.end_of_body.addprevious(table)
+
+    def _text_width(self) -> Length:
+        """The width between the margins."""
+        page_width = self.word.sections[0].page_width or Mm(210)  # A4, which _set_up set
+        return Length(page_width - 2 * _MARGIN)
 
     def _cell(self, row: etree._Element, width: Length) -> etree._Element:
         """A cell of `row`, its paragraph returned."""
@@ -215,6 +227,17 @@ class _WordWriter:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         wordml.append_field(footer._p, "PAGE", "1")
+
+
+def _headings_with_bookmarks(
+    document: Document, bookmarks: wordml.Bookmarks
+) -> list[tuple[Heading, str]]:
+    """Each heading of the document, in order, with the name of its bookmark."""
+    return [
+        (block, bookmarks.name(anchor(block, position)))
+        for position, block in enumerate(document.blocks)
+        if isinstance(block, Heading)
+    ]
 
 
 def _run(text: Text, style: str | None = None) -> etree._Element:

@@ -8,6 +8,7 @@ report of thousands of paragraphs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
@@ -20,6 +21,7 @@ from lxml import etree
 # Characters XML 1.0 forbids, which text pasted from other programs sometimes holds.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAKS = re.compile("([\n\t])")
+_BOOKMARK_LENGTH = 40  # Word's longest bookmark name
 
 # Styles python-docx's default template lacks, written as Word writes them
 # ("footnote text" and "footnote reference" are Word's built-in names), and
@@ -46,6 +48,14 @@ STYLES = (
     """<w:style w:type="paragraph" w:customStyle="1" w:styleId="Speaker"><w:name w:val="Speaker"/>
     <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
     <w:pPr><w:keepNext/><w:spacing w:after="60"/></w:pPr></w:style>""",
+    """<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>
+    <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:autoRedefine/>
+    <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+    <w:pPr><w:spacing w:after="100"/></w:pPr></w:style>""",
+    """<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>
+    <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:autoRedefine/>
+    <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+    <w:pPr><w:spacing w:after="100"/><w:ind w:left="220"/></w:pPr></w:style>""",
 )
 
 # The two separators Word puts above footnotes, with the ids Word gives them.
@@ -152,7 +162,7 @@ class Links:
     def hyperlink(self, href: str, part: Part) -> etree._Element:
         """A link to an address, held by `part`'s relationships, or to a bookmark for `#name`."""
         if href.startswith("#"):
-            return w("w:hyperlink", anchor=bookmark_name(href[1:]), history="1")
+            return internal_link(bookmark_name(href[1:]))
         link = w("w:hyperlink", history="1")
         link.set(_qn("r:id"), self._relationship(href, part))
         return link
@@ -174,7 +184,51 @@ class Links:
 def bookmark_name(anchor: str) -> str:
     """A Word bookmark name for an anchor: letters, digits and _, a letter first, 40 at most."""
     name = re.sub(r"\W", "_", anchor, flags=re.ASCII)
-    return (name if name[:1].isalpha() else f"a{name}")[:40]
+    return (name if name[:1].isalpha() else f"a{name}")[:_BOOKMARK_LENGTH]
+
+
+def internal_link(bookmark: str) -> etree._Element:
+    """A link to a bookmark of the document, for runs to be appended to."""
+    return w("w:hyperlink", anchor=bookmark, history="1")
+
+
+class Bookmarks:
+    """Bookmarks on headings, each with a name and an id of its own, as Word requires.
+
+    The first heading of an anchor has `bookmark_name`'s name, so that links
+    to the anchor reach it; a later one has a number added.
+    """
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+        self.copies: dict[str, int] = {}
+        self.placed = 0
+
+    def name(self, anchor: str) -> str:
+        """A new bookmark name for `anchor`."""
+        base = name = bookmark_name(anchor)
+        while name in self.names:
+            self.copies[base] = self.copies.get(base, 1) + 1
+            suffix = f"_{self.copies[base]}"
+            name = f"{base[: _BOOKMARK_LENGTH - len(suffix)]}{suffix}"
+        self.names.add(name)
+        return name
+
+    def place(self, paragraph: etree._Element, name: str, content: etree._Element) -> None:
+        """Appends `content` to a paragraph, inside the bookmark `name`."""
+        self.placed += 1
+        w("w:bookmarkStart", paragraph, id=str(self.placed), name=name)
+        paragraph.append(content)
+        w("w:bookmarkEnd", paragraph, id=str(self.placed))
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """A line of the contents: a heading's level (1 or 2), its text and its bookmark."""
+
+    level: int
+    text: str
+    bookmark: str
 
 
 def page_break() -> etree._Element:
@@ -185,13 +239,56 @@ def page_break() -> etree._Element:
 
 def append_field(paragraph: etree._Element, instruction: str, placeholder: str) -> None:
     """A field Word computes (a contents, a page number), showing `placeholder` until it does."""
-    w("w:fldChar", w("w:r", paragraph), fldCharType="begin")
-    code = w("w:instrText", w("w:r", paragraph))
+    begin_field(paragraph, instruction)
+    paragraph.append(run(placeholder))
+    end_field(paragraph)
+
+
+def begin_field(parent: etree._Element, instruction: str) -> None:
+    """Opens a field: its code, then what it shows until Word computes it, up to `end_field`.
+
+    `parent` is a paragraph or a link; what a field shows may span paragraphs.
+    """
+    w("w:fldChar", w("w:r", parent), fldCharType="begin")
+    code = w("w:instrText", w("w:r", parent))
     code.set(_qn("xml:space"), "preserve")
     code.text = f" {instruction} "
-    w("w:fldChar", w("w:r", paragraph), fldCharType="separate")
-    paragraph.append(run(placeholder))
-    w("w:fldChar", w("w:r", paragraph), fldCharType="end")
+    w("w:fldChar", w("w:r", parent), fldCharType="separate")
+
+
+def end_field(parent: etree._Element) -> None:
+    w("w:fldChar", w("w:r", parent), fldCharType="end")
+
+
+def contents_field(
+    instruction: str, entries: list[ContentsEntry], right_edge: str
+) -> list[etree._Element]:
+    """The paragraphs of a contents (a TOC field), filled with its entries as Word fills them.
+
+    Each entry links to its heading's bookmark and ends, past a tab to the
+    right edge (`right_edge`, in twips), with a PAGEREF field to it. Only a
+    layout of the pages knows the page numbers, so the fields show none until
+    Word updates them; the tab has no dotted leader meanwhile, which would
+    point at nothing. Updating the whole table, Word writes its own entries,
+    with dotted leaders. The field ends in a paragraph of its own, as Word
+    ends it.
+    """
+    paragraphs: list[etree._Element] = []
+    for entry in entries:
+        line = paragraph(f"TOC{entry.level}")
+        w("w:tab", w("w:tabs", line[0]), val="right", pos=right_edge)
+        if not paragraphs:
+            begin_field(line, instruction)
+        link = internal_link(entry.bookmark)
+        link.append(run(f"{entry.text}\t"))
+        append_field(link, f"PAGEREF {entry.bookmark} \\h", "")
+        line.append(link)
+        paragraphs.append(line)
+    last = paragraph("Normal")
+    if not paragraphs:
+        begin_field(last, instruction)
+    end_field(last)
+    return [*paragraphs, last]
 
 
 def update_fields_on_open(settings: etree._Element) -> None:

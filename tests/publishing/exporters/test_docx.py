@@ -1,16 +1,21 @@
 import io
-import os
-import shutil
-import subprocess
 
 import docx
 import pytest
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from convener.publishing.document import Document, Heading, Paragraph, Text
+from convener.publishing.document import Contents, Document, Heading, Paragraph, Text
 from convener.publishing.exporters.docx import DocxExporter
+from tests.publishing.exporters.word_files import (
+    contents_entries,
+    contents_field,
+    converted_by_libreoffice,
+    pdf_text,
+    texts,
+)
 
 CHAPTERS = [
     "Acknowledgements",
@@ -19,6 +24,7 @@ CHAPTERS = [
     "Meeting 3: Responsibility sharing",
 ]
 FOOTNOTES = {1: "Spoke in his national capacity.", 2: "Chair of the G77 in 2016."}
+SECTIONS = [("toc 2", "Executive summary"), ("toc 2", "Panel 1")]
 
 
 @pytest.fixture
@@ -34,9 +40,13 @@ def footnotes(word_file):
     return {int(note.get(qn("w:id"))): note for note in parse_xml(part.blob)}
 
 
-def texts(element) -> str:
-    """The text of an element's w:t descendants."""
-    return "".join(text.text for text in element.iter(qn("w:t")))
+def word_file_of(*blocks) -> docx.document.Document:
+    document = Document(slug="s", title="T", blocks=list(blocks))
+    return docx.Document(io.BytesIO(DocxExporter().write(document)))
+
+
+def bookmarks(word_file) -> list[str]:
+    return [mark.get(qn("w:name")) for mark in word_file.element.body.iter(qn("w:bookmarkStart"))]
 
 
 def test_docx_chapters_are_heading_1_in_order(word_file):
@@ -85,14 +95,95 @@ def test_docx_ordered_lists_restart_at_one(word_file):
         assert override.find(qn("w:startOverride")).get(qn("w:val")) == "1"
 
 
-def test_docx_contents_is_a_toc_field_of_chapters(word_file):
-    body = word_file.element.body
-    instructions = [text.text.strip() for text in body.iter(qn("w:instrText"))]
-    kinds = [mark.get(qn("w:fldCharType")) for mark in body.iter(qn("w:fldChar"))]
+def test_docx_contents_is_a_toc_field_of_chapters_and_sections(word_file):
+    first_code = next(word_file.element.body.iter(qn("w:instrText")))
 
-    assert instructions == ['TOC \\o "1-1" \\h \\z \\u']
+    assert first_code.text.strip() == 'TOC \\o "1-2" \\h \\z \\u'
+    assert contents_entries(word_file) == [
+        ("toc 1", CHAPTERS[0]),
+        *[entry for chapter in CHAPTERS[1:] for entry in [("toc 1", chapter), *SECTIONS]],
+    ]
+
+
+def test_docx_contents_field_ends_after_its_entries(word_file):
+    field = contents_field(word_file)
+    end = [p._p for p in word_file.paragraphs].index(field[-1]._p)
+    after = word_file.paragraphs[end + 1 :]
+
+    assert field[0].style.name == "toc 1"
+    assert (field[-1].style.name, field[-1].text) == ("Normal", "")
+    assert [p.text for p in after if p.style.name == "Heading 1"] == CHAPTERS
+
+
+def test_docx_contents_has_no_placeholder_to_update(word_file):
+    assert "update the table of contents" not in texts(word_file.element.body)
+
+
+def test_docx_contents_entries_link_to_the_bookmarks_on_their_headings(word_file):
+    links = [p._p.find(qn("w:hyperlink")) for p in contents_field(word_file)[:-1]]
+    headings = [p for p in word_file.paragraphs if p.style.name in {"Heading 1", "Heading 2"}]
+
+    assert [(texts(link).strip(), link.get(qn("w:anchor"))) for link in links] == [
+        (texts(p._p), p._p.find(qn("w:bookmarkStart")).get(qn("w:name"))) for p in headings
+    ]
+
+
+def test_docx_contents_page_numbers_are_pageref_fields_that_word_fills(word_file):
+    entries = contents_field(word_file)[:-1]
+    codes = [p._p.find(f"{qn('w:hyperlink')}//{qn('w:instrText')}").text for p in entries]
+    anchors = [p._p.find(qn("w:hyperlink")).get(qn("w:anchor")) for p in entries]
+
+    assert codes == [f" PAGEREF {anchor} \\h " for anchor in anchors]
+    assert [p.text.endswith("\t") for p in entries] == [True] * len(entries)
+
+
+def test_docx_contents_tab_stop_is_at_the_right_margin(word_file):
+    tab = contents_field(word_file)[0].paragraph_format.tab_stops[0]
+    text_width_mm = 210 - 2 * 25
+
+    assert (tab.alignment, round(tab.position.mm)) == (WD_TAB_ALIGNMENT.RIGHT, text_width_mm)
+
+
+def test_docx_contents_of_a_document_without_headings_is_an_empty_field():
+    word_file = word_file_of(Contents("Contents"), Paragraph([Text("No chapters.")]))
+    kinds = [mark.get(qn("w:fldCharType")) for mark in word_file.element.body.iter(qn("w:fldChar"))]
+
     assert kinds == ["begin", "separate", "end"]
-    assert "Right-click to update the table of contents." in texts(body)
+    assert contents_entries(word_file) == []
+
+
+def test_docx_contents_leaves_out_level_3_and_headings_kept_out_of_it():
+    word_file = word_file_of(
+        Contents("Contents"),
+        Heading(1, "Listed"),
+        Heading(2, "Kept out", in_contents=False),
+        Heading(3, "Too deep"),
+    )
+
+    assert contents_entries(word_file) == [("toc 1", "Listed")]
+
+
+def test_docx_bookmarks_are_unique_word_names_of_forty_characters_at_most():
+    long_anchor = "meeting-1-" + "x" * 40
+    word_file = word_file_of(
+        Heading(1, "A", anchor="meeting-1"),
+        Heading(1, "B", anchor="meeting-1"),
+        Heading(2, "C", anchor=long_anchor),
+        Heading(2, "D", anchor=long_anchor),
+        Heading(2, "E", anchor="2016"),
+        Heading(2, "F", anchor="réunion"),
+        Heading(2, "G"),
+    )
+
+    assert bookmarks(word_file) == [
+        "meeting_1",
+        "meeting_1_2",
+        "meeting_1_" + "x" * 30,
+        "meeting_1_" + "x" * 28 + "_2",
+        "a2016",
+        "r_union",
+        "section_6",
+    ]
 
 
 def test_docx_settings_ask_word_to_update_fields(word_file):
@@ -136,8 +227,10 @@ def test_docx_has_footnote_styles(word_file):
     assert styles.get_by_id("FootnoteReference").name_val == "footnote reference"
 
 
-def test_docx_links_are_hyperlinks_to_external_targets(word_file):
-    links = list(word_file.element.body.iter(qn("w:hyperlink")))
+def test_docx_links_of_the_text_are_hyperlinks_to_external_targets(word_file):
+    contents = {p._p for p in contents_field(word_file)}
+    body = word_file.element.body
+    links = [link for link in body.iter(qn("w:hyperlink")) if link.getparent() not in contents]
     targets = [word_file.part.rels[link.get(qn("r:id"))] for link in links]
 
     assert [texts(link) for link in links] == ["A/70/59"] * 3
@@ -211,34 +304,12 @@ def test_docx_without_footnotes_has_no_footnotes_part():
         word_file.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES)
 
 
-def tool(name: str) -> str:
-    """The path of a program the conversion needs: missing, a failure on CI, a skip elsewhere."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is not installed")
-        pytest.skip(f"{name} is not installed")
-    return path
-
-
 @pytest.fixture
 def libreoffice_conversion(sample_document, tmp_path):
     """The sample written as Word, then converted to PDF by LibreOffice with its own profile."""
     source = tmp_path / "report.docx"
     source.write_bytes(DocxExporter().write(sample_document))
-    command = [
-        tool("soffice"),
-        f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-        str(source),
-    ]
-    # The command is ours and its arguments are paths of the test's own folder.
-    completed = subprocess.run(command, capture_output=True, timeout=120, check=False)
-    return completed, tmp_path / "report.pdf"
+    return converted_by_libreoffice(source), tmp_path / "report.pdf"
 
 
 def test_libreoffice_converts_docx_to_pdf(libreoffice_conversion):
@@ -250,11 +321,7 @@ def test_libreoffice_converts_docx_to_pdf(libreoffice_conversion):
 
 def test_libreoffice_pdf_shows_chapters_and_footnotes(libreoffice_conversion):
     _completed, pdf = libreoffice_conversion
-    # The path is the fixture's own output file.
-    extracted = subprocess.run(
-        [tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=60
-    )
-    text = " ".join(extracted.stdout.decode().split())
+    text = pdf_text(pdf)
 
     assert [chapter for chapter in CHAPTERS if chapter not in text] == []
     assert [note for note in FOOTNOTES.values() if note not in text] == []
