@@ -1,5 +1,5 @@
 """Which States took the floor at a meeting, as the executive summary says it:
-"Seven Member States took the floor: Netherlands and Thailand (as co-Chairs of
+"Seven Member States took the floor: the Netherlands and Thailand (as co-Chairs of
 the meeting), as well as Austria, …", with footnotes where a State chaired a
 group of States but spoke in its national capacity.
 
@@ -25,6 +25,7 @@ from convener.directory.models import (
     StateGroupChair,
     StateGroupKind,
 )
+from convener.directory.naming import state_in_text
 from convener.meetings.models import Meeting
 from convener.publishing.document import Footnote, Inline, Text
 from convener.records.interfaces.capacity import capacity_phrase
@@ -164,7 +165,7 @@ class _Namer:
 
     def name(self, speaker: _Speaker) -> str:
         """ "Ireland (as co-facilitator of …)", or "Thailand" and a footnote mark."""
-        name = speaker.state.name + self._footnote_mark(speaker)
+        name = state_in_text(speaker.state, on=self.date) + self._footnote_mark(speaker)
         notes = _notes(speaker.turns)
         if notes:
             return f"{name} ({get_text_list(notes, _('and'))})"
@@ -175,7 +176,8 @@ class _Namer:
         if not chairs or any(turn.capacity != Capacity.NATIONAL for turn in speaker.turns):
             return ""
         person = next((turn.speaker for turn in speaker.turns if turn.speaker), None)
-        self.footnotes.append(Footnote((Text(_chair_note(speaker.state, chairs, person)),)))
+        note = _chair_note(state_in_text(speaker.state, on=self.date, start=True), chairs, person)
+        self.footnotes.append(Footnote((Text(note),)))
         return f"{_MARK}{len(self.footnotes) - 1}{_MARK}"
 
     def _chairs(self, state: State) -> list[StateGroupChair]:
@@ -185,17 +187,17 @@ class _Namer:
         return [chair for chair in state.group_chairs.all() if chair.starts <= date <= chair.ends]
 
 
-def _chair_note(state: State, chairs: list[StateGroupChair], speaker: Person | None) -> str:
+def _chair_note(state: str, chairs: list[StateGroupChair], speaker: Person | None) -> str:
     """ "Thailand chaired the Group of 77 and China in 2016; H.E. Virachai
     Plasai spoke in a national capacity." """
     offices = get_text_list([_chair_office(chair) for chair in chairs], _("and"))
     if speaker is None:
         return _("%(state)s %(offices)s but spoke in a national capacity.") % {
-            "state": state.name,
+            "state": state,
             "offices": offices,
         }
     return _("%(state)s %(offices)s; %(speaker)s spoke in a national capacity.") % {
-        "state": state.name,
+        "state": state,
         "offices": offices,
         "speaker": speaker.formal_name,
     }

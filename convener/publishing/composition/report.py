@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from convener.directory.naming import state_in_list
 from convener.meetings.models import Meeting, MeetingStatus, Segment, SegmentKind, Series
 from convener.meetings.wording import place_in_words
 from convener.publishing.composition.introductions import Introductions
@@ -68,7 +69,9 @@ def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[
     # A co-chair is thanked by name; a State whose representative was never recorded, as a State.
     # A cancelled meeting was not chaired.
     co_chairs = [
-        introductions.name(co_chair.person) if co_chair.person else co_chair.state.name
+        introductions.name(co_chair.person)
+        if co_chair.person
+        else state_in_list(co_chair.state, on=meeting.date)
         for meeting in meetings
         if meeting.status != MeetingStatus.CANCELLED
         for co_chair in meeting.co_chairs.all()
@@ -139,7 +142,7 @@ def _summary_lead(meeting: Meeting) -> Paragraph:
     facts = {
         "ordinal": str(ordinal(meeting.number)).lower(),
         "date": meeting_date(meeting),
-        "organisers": joined(co_organiser_names(meeting, full=True)),
+        "organisers": joined(co_organiser_names(meeting, full=True, in_text=True)),
     }
     if facts["organisers"]:
         text = _(
