@@ -20,18 +20,8 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person
+from convener.directory.naming import organisation_in_text
 from convener.meetings.models import Participation
-
-# Names that end in a common noun ("… Commission", "World Bank") or that name
-# something "of" something ("Office of the …") take "the" in running text;
-# a proper name ("Human Rights Watch", "Oxfam") does not.
-_COMMON_NOUN = re.compile(
-    r"\b(Agency|Alliance|Association|Authority|Bank|Bureau|Centre|Center|Coalition|"
-    r"Commissions?|Committee|Conference|Council|Court|Department|Division|Entity|"
-    r"Federation|Forum|Foundation|Fund|Government|Initiative|Institute|League|Ministry|"
-    r"Mission|Network|Office|Organi[sz]ation|Parliament|Programme|Secretariat|Union|"
-    r"University)$"
-)
 
 
 def formal_name(person: Person) -> str:
@@ -76,12 +66,7 @@ def is_to_be_confirmed(place: Participation) -> bool:
 
 def organisation_in_running_text(organisation: Organisation) -> str:
     """The organisation's name as a sentence uses it: "the World Bank", "Oxfam"."""
-    name = organisation.name
-    if name.lower().startswith("the "):
-        return name
-    if " of " in name or _COMMON_NOUN.search(name):
-        return _("the %(name)s") % {"name": name}
-    return name
+    return organisation_in_text(organisation)
 
 
 def _the(office: str, in_sentence: bool = False) -> str:

@@ -324,3 +324,10 @@ def test_export_round_trip_keeps_the_co_chair_balance_and_unclassified_states(tm
         "JPN": "developed",
         "ZMB": "developing",
     }
+
+
+def test_export_writes_whether_each_organisation_takes_the(demo_series):
+    document = series_document(demo_series)
+    articles = {entry.key: entry.article for entry in document.organisations}
+
+    assert (articles["desa"], articles["carleton-university"]) == (True, False)

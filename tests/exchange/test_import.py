@@ -219,3 +219,17 @@ def test_import_command_reports_what_it_imported(series_file, capsys):
     )
     assert "  meetings: 1 created, 0 changed, 0 unchanged" in out
     assert out[-1] == "Meetings created: 1. Strengthening responsibility sharing"
+
+
+def test_import_keeps_whether_an_organisation_takes_the_and_leaves_it_unset_when_absent(
+    series_file,
+):
+    text = VALID_SERIES.replace(
+        "    acronym: UNDP\n    kind: un_entity\n",
+        "    acronym: UNDP\n    kind: un_entity\n    article: false\n",
+    )
+
+    import_file(path=series_file(text), by=command_line_operator())
+
+    assert Organisation.objects.get(key="undp").article is False
+    assert Organisation.objects.get(key="unhcr").article is None

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from convener.audit.log import acting_as
+from convener.manage.interfaces.directory import OrganisationForm
 from convener.meetings.models import MeetingStatus, SeriesStatus
 from convener.roles.models import Role
 from tests.factories import (
@@ -19,6 +20,7 @@ from tests.factories import (
     PersonFactory,
     SegmentFactory,
     SeriesFactory,
+    StaffFactory,
     StateFactory,
 )
 
@@ -202,3 +204,12 @@ def test_the_rapporteur_list_starts_with_the_series_people(client, secretariat, 
     assert [label for label, _names in groups] == ["In this series", "Elsewhere in the directory"]
     assert "Ownpeople" in groups[0][1][0]
     assert "Earlier" in groups[1][1][0]
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_the_state_picker_names_states_by_their_current_short_name():
+    form = OrganisationForm(user=StaffFactory())
+    labels = [str(label) for _value, label in form.fields["state"].choices]
+
+    assert {"Czechia", "Türkiye", "North Macedonia", "Eswatini"} <= set(labels)
+    assert not {"Czech Republic", "Turkey", "Swaziland"} & set(labels)

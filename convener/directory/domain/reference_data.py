@@ -4,8 +4,9 @@ The list of the 193 Member States, their codes and their names in the six UN
 languages come from the data that hdx-python-country ships (its live download
 is switched off: nothing is fetched at run time). What that package does not
 carry — the observer States, the regional groups, the M49 area names in six
-languages and the groups of States with their dated memberships — lives in
-YAML files beside this package's models, each naming its source and date.
+languages, the groups of States with their dated memberships and the English
+names of the day with their articles (`state_names.yaml`) — lives in YAML
+files beside this package's models, each naming its source and date.
 Loading is idempotent: running it again updates rows in place.
 """
 
@@ -57,10 +58,11 @@ def _hdx_countries() -> dict[str, dict[str, Any]]:
     return countries
 
 
-def _names(row: dict[str, Any]) -> dict[str, str]:
+def _names(row: dict[str, Any], naming: dict[str, Any]) -> dict[str, str]:
     # DGACM's short English name ("Netherlands") is how UN meetings name a
-    # State; UNTERM's ("Netherlands (Kingdom of the)") is the fallback.
-    names = {"en": row.get("DGACM Alt Term") or row["Preferred Term"]}
+    # State; UNTERM's ("Netherlands (Kingdom of the)") is the fallback; the
+    # names file corrects both where they are out of date ("Czech Republic").
+    names = {"en": naming.get("short") or row.get("DGACM Alt Term") or row["Preferred Term"]}
     for language, column in _HDX_LANGUAGE_COLUMNS.items():
         names[language] = row.get(column) or row.get(column.replace("Short", "")) or names["en"]
     return names
@@ -95,8 +97,42 @@ def _area(areas: dict[str, M49Area], code: str | None) -> M49Area | None:
     return areas.get(f"{int(code):03d}") if code else None
 
 
+def _state_names() -> tuple[frozenset[str], dict[str, dict[str, Any]]]:
+    """The States whose short name takes "the", and the names file's entries by ISO code."""
+    data = read_data_file("state_names.yaml")
+    return frozenset(data["articles"]["states"]), {e["iso3"]: e for e in data["states"]}
+
+
+def _earlier_names(naming: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "short": earlier["short"],
+            "formal": earlier.get("formal", ""),
+            "article": bool(earlier.get("article")),
+            "until": str(earlier["until"]),
+            "source": earlier.get("source", ""),
+        }
+        for earlier in naming.get("earlier", [])
+    ]
+
+
+def _naming_fields(
+    iso3: str, row: dict[str, Any], names_file: tuple[frozenset[str], dict[str, dict[str, Any]]]
+) -> dict[str, Any]:
+    with_article, entries = names_file
+    naming = entries.get(iso3, {})
+    return {
+        "names": _names(row, naming),
+        "formal_name": naming.get("formal") or row.get("English Formal") or "",
+        "article": naming.get("article", iso3 in with_article),
+        "earlier_names": _earlier_names(naming),
+        "name_source": naming.get("source", "UNTERM, through hdx-python-country")[:300],
+    }
+
+
 def _load_states(areas: dict[str, M49Area]) -> int:
     group_of, notes, observers = _regional_groups()
+    names_file = _state_names()
     observer_codes = {observer["iso3"] for observer in observers}
     rows = _hdx_countries()
     loaded = 0
@@ -109,8 +145,7 @@ def _load_states(areas: dict[str, M49Area]) -> int:
             defaults={
                 "iso2": row["ISO 3166-1 Alpha 2-Codes"],
                 "m49": f"{int(row['m49 numerical code']):03d}",
-                "names": _names(row),
-                "formal_name": row.get("English Formal") or "",
+                **_naming_fields(iso3, row, names_file),
                 "status": MembershipStatus.MEMBER if is_member else MembershipStatus.OBSERVER,
                 "region": _area(areas, row.get("Region Code")),
                 "sub_region": _area(areas, row.get("Sub-region Code")),

@@ -29,6 +29,15 @@ class Organisation(models.Model):
     name = LineField(_("name"), max_length=300)
     acronym = LineField(_("acronym"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    article = models.BooleanField(
+        _("name takes 'the'"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "In running text: the United Nations Department of Economic and Social Affairs; "
+            "but Oxfam. Unset: guessed from the name."
+        ),
+    )
     state = models.ForeignKey(
         "directory.State",
         on_delete=models.PROTECT,

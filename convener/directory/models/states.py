@@ -79,6 +79,21 @@ class State(models.Model):
     m49 = models.CharField(_("M49 code"), max_length=3, unique=True)
     names = models.JSONField(_("short names"), help_text=_("Short name in each UN language."))
     formal_name = LineField(_("formal name"), max_length=200, blank=True)
+    article = models.BooleanField(
+        _("short name takes 'the'"),
+        default=False,
+        help_text=_("In running text: the Netherlands, the Sudan; but Mexico."),
+    )
+    earlier_names = models.JSONField(
+        _("earlier English names"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Oldest first, each with short, formal, article, the day it gave way (until) "
+            "and its source."
+        ),
+    )
+    name_source = LineField(_("source of the current name"), max_length=300, blank=True)
     status = models.CharField(
         _("UN status"), max_length=10, choices=MembershipStatus.choices, default="member"
     )

@@ -65,6 +65,7 @@ def _upsert_directory(
                 "name": entry.name,
                 "acronym": entry.acronym,
                 "kind": entry.kind,
+                "article": entry.article,
                 "state_id": lookups.state_id(entry.state),
                 "website": entry.website,
             },

@@ -95,6 +95,8 @@ class OrganisationEntry(Strict):
     name: Annotated[str, TextOf(Organisation, "name")] = Field(min_length=1)
     acronym: Annotated[str, TextOf(Organisation, "acronym")] = ""
     kind: _choice(OrganisationKind)  # type: ignore[valid-type]
+    # Whether the name takes "the" in running text; left out, the name's form decides.
+    article: bool | None = None
     state: ISO3 | None = None
     website: Link = ""
 

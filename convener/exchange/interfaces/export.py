@@ -144,6 +144,7 @@ def _organisation_entry(organisation: Organisation) -> OrganisationEntry:
         name=organisation.name,
         acronym=organisation.acronym,
         kind=organisation.kind,
+        article=organisation.article,
         state=organisation.state.iso3 if organisation.state else None,
         # An address stored before schemes were checked would make the file unimportable.
         website=followable(organisation.website) or "",

@@ -7,11 +7,14 @@ Netherlands to the United Nations in New York" opens his first paragraph;
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person, State
+from convener.directory.naming import state_in_list
+from convener.meetings.models import Segment
 from convener.publishing.document import Inline, Text, plain
 from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Capacity, Intervention
@@ -50,7 +53,7 @@ class Introductions:
             first_time = speaker.key not in self._introduced
             runs = self.name_runs(speaker)
             if first_time and state is not None and not _names_state(plain(runs), state):
-                runs.append(Text(_(", ") + state.name))
+                runs.append(Text(_(", ") + state_in_list(state, on=_day(intervention))))
         else:
             runs = [Text(_delegation_name(intervention), bold=True)]
         phrase = _capacity_to_add(intervention)
@@ -91,6 +94,8 @@ def _names(text: str, organisation: Organisation) -> bool:
 def _names_state(text: str, state: State) -> bool:
     """Whether the text names the State, by its short or its formal name."""
     names = {state.name, state.names.get("en", ""), state.formal_name.removeprefix("the ")}
+    for earlier in state.earlier_names:  # "Permanent Representative of Turkey"
+        names |= {earlier["short"], earlier["formal"].removeprefix("the ")}
     return any(_mentions(text, name, ignore_case=True) for name in names if name)
 
 
@@ -104,12 +109,20 @@ def _delegation_name(intervention: Intervention) -> str:
     """Who took the floor when no speaker was recorded: the State, the group of
     States or the organisation."""
     if intervention.state is not None:
-        return intervention.state.name
+        return state_in_list(intervention.state, on=_day(intervention))
     if intervention.state_group is not None:
         return intervention.state_group.name
     if intervention.organisation is not None:
         return intervention.organisation.name
     return ""
+
+
+def _day(intervention: Intervention) -> datetime.date | None:
+    """The meeting's date, where the turn was fetched with its segment and meeting."""
+    if not Intervention.segment.is_cached(intervention):
+        return None
+    segment = intervention.segment
+    return segment.meeting.date if Segment.meeting.is_cached(segment) else None
 
 
 def _capacity_to_add(intervention: Intervention) -> str:

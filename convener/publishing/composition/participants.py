@@ -7,10 +7,12 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Person
+from convener.directory.naming import state_in_list, state_in_text
 from convener.meetings.models import Meeting, Series
 from convener.publishing.composition.programme import described
 from convener.publishing.composition.wording import meeting_date
 from convener.publishing.document import Block, Document, Heading, ItemList, Text
+from convener.records.models import Intervention
 
 
 def _roles_by_person(meeting: Meeting) -> dict[Person, list[str]]:
@@ -19,7 +21,8 @@ def _roles_by_person(meeting: Meeting) -> dict[Person, list[str]]:
         roles[meeting.moderator].append(str(meeting.get_moderator_role_display()))
     for co_chair in meeting.co_chairs.all():
         if co_chair.person:
-            roles[co_chair.person].append(_("Co-chair for %(state)s") % {"state": co_chair.state})
+            state = state_in_text(co_chair.state, on=meeting.date)
+            roles[co_chair.person].append(_("Co-chair for %(state)s") % {"state": state})
     for segment in meeting.segments.all():
         for participation in segment.participations.all():
             if participation.person is None:
@@ -30,13 +33,22 @@ def _roles_by_person(meeting: Meeting) -> dict[Person, list[str]]:
     return roles
 
 
+def _delegation(intervention: Intervention, meeting: Meeting) -> str:
+    """The group of States, or the State as it was named on the meeting's date."""
+    if intervention.state_group is not None:
+        return str(intervention.state_group)
+    if intervention.state is not None:
+        return state_in_list(intervention.state, on=meeting.date)
+    return ""
+
+
 def _delegations(meeting: Meeting) -> list[str]:
     names: list[str] = []
     for segment in meeting.segments.all():
         for intervention in segment.interventions.all():
-            delegation = intervention.state_group or intervention.state
-            if delegation and str(delegation) not in names:
-                names.append(str(delegation))
+            name = _delegation(intervention, meeting)
+            if name and name not in names:
+                names.append(name)
     return names
 
 

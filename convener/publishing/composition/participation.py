@@ -1,5 +1,5 @@
 """Which States took the floor at a meeting, as the executive summary says it:
-"Seven Member States took the floor: Netherlands and Thailand (as co-Chairs of
+"Seven Member States took the floor: the Netherlands and Thailand (as co-Chairs of
 the meeting), as well as Austria, …", and the footnote where a State chaired a
 group of States but spoke in its national capacity: on its statement when the
 report tells one, else on this sentence.
@@ -26,6 +26,7 @@ from convener.directory.models import (
     StateGroupChair,
     StateGroupKind,
 )
+from convener.directory.naming import state_in_text
 from convener.meetings.models import Meeting
 from convener.publishing.document import Footnote, Inline, Text
 from convener.records.interfaces.capacity import capacity_phrase
@@ -202,7 +203,7 @@ class _Namer:
 
     def name(self, speaker: _Speaker) -> str:
         """ "Ireland (as co-facilitator of …)", or "Thailand" and a footnote mark."""
-        name = speaker.state.name + self._footnote_mark(speaker)
+        name = state_in_text(speaker.state, on=self.date) + self._footnote_mark(speaker)
         notes = _notes(speaker.turns)
         if notes:
             return f"{name} ({get_text_list(notes, _('and'))})"
@@ -225,7 +226,8 @@ def _chair_footnote(speaker: _Speaker, date: datetime.date | None) -> Footnote |
     if not chairs or any(turn.capacity != Capacity.NATIONAL for turn in speaker.turns):
         return None
     person = next((turn.speaker for turn in speaker.turns if turn.speaker), None)
-    return Footnote((Text(_chair_note(speaker.state, chairs, person)),))
+    state = state_in_text(speaker.state, on=date, start=True)
+    return Footnote((Text(_chair_note(state, chairs, person)),))
 
 
 def _chairs(state: State, date: datetime.date | None) -> list[StateGroupChair]:
@@ -234,17 +236,17 @@ def _chairs(state: State, date: datetime.date | None) -> list[StateGroupChair]:
     return [chair for chair in state.group_chairs.all() if chair.starts <= date <= chair.ends]
 
 
-def _chair_note(state: State, chairs: list[StateGroupChair], speaker: Person | None) -> str:
+def _chair_note(state: str, chairs: list[StateGroupChair], speaker: Person | None) -> str:
     """ "Thailand chaired the Group of 77 and China in 2016; H.E. Virachai
     Plasai spoke in a national capacity." """
     offices = get_text_list([_chair_office(chair) for chair in chairs], _("and"))
     if speaker is None:
         return _("%(state)s %(offices)s but spoke in a national capacity.") % {
-            "state": state.name,
+            "state": state,
             "offices": offices,
         }
     return _("%(state)s %(offices)s; %(speaker)s spoke in a national capacity.") % {
-        "state": state.name,
+        "state": state,
         "offices": offices,
         "speaker": speaker.formal_name,
     }

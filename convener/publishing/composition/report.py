@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from convener.directory.naming import state_in_list
 from convener.meetings.models import (
     Meeting,
     MeetingStatus,
@@ -87,7 +88,9 @@ def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[
     # A co-chair is thanked by name; a State whose representative was never recorded, as a State.
     # A cancelled meeting was not chaired.
     co_chairs = [
-        introductions.name(co_chair.person) if co_chair.person else co_chair.state.name
+        introductions.name(co_chair.person)
+        if co_chair.person
+        else state_in_list(co_chair.state, on=meeting.date)
         for meeting in meetings
         if meeting.status != MeetingStatus.CANCELLED
         for co_chair in meeting.co_chairs.all()
@@ -158,7 +161,7 @@ def _summary_lead(meeting: Meeting) -> Paragraph:
     facts = {
         "ordinal": str(ordinal(meeting.number)).lower(),
         "date": meeting_date(meeting),
-        "organisers": joined(co_organiser_names(meeting, full=True)),
+        "organisers": joined(co_organiser_names(meeting, full=True, in_text=True)),
     }
     if facts["organisers"]:
         text = _(

@@ -6,6 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from convener.directory.models import Organisation
+from convener.directory.naming import organisation_in_text, state_in_list
 from convener.meetings.domain.timetable import Slot
 from convener.meetings.models import Meeting, MeetingStatus, Participation, ProgrammeRole, Segment
 from convener.prose.links import followable
@@ -85,19 +87,23 @@ def joined(items: list[str]) -> str:
     return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
-def co_organiser_names(meeting: Meeting, *, full: bool = False) -> list[str]:
-    return [
-        (
-            f"{link.organisation.name} ({link.organisation.acronym})"
-            if full and link.organisation.acronym
-            else link.organisation.label
-        )
-        for link in meeting.co_organiser_links.all()
-    ]
+def co_organiser_names(meeting: Meeting, *, full: bool = False, in_text: bool = False) -> list[str]:
+    """By acronym, or by `full` name and acronym; `in_text` with the article a
+    sentence gives the name ("the United Nations Department of … (DESA)")."""
+    links = meeting.co_organiser_links.all()
+    return [_organiser_name(link.organisation, full, in_text) for link in links]
+
+
+def _organiser_name(organisation: Organisation, full: bool, in_text: bool) -> str:
+    if not full:
+        return organisation.label
+    name = organisation_in_text(organisation) if in_text else organisation.name
+    return f"{name} ({organisation.acronym})" if organisation.acronym else name
 
 
 def co_chair_names(meeting: Meeting) -> list[str]:
-    return [co_chair.state.name for co_chair in meeting.co_chairs.all()]
+    """The co-chairing States as they were named on the meeting's date."""
+    return [state_in_list(co_chair.state, on=meeting.date) for co_chair in meeting.co_chairs.all()]
 
 
 def co_organisers_line(meeting: Meeting, *, full: bool = False) -> str | None:

@@ -88,3 +88,53 @@ def test_loading_twice_changes_nothing():
     load_reference_data()
 
     assert (State.objects.count(), StateGroup.objects.get(key="g77").memberships.count()) == before
+
+
+def test_short_names_that_take_the_in_running_text_are_marked():
+    with_article = set(State.objects.filter(article=True).values_list("iso3", flat=True))
+
+    assert {"NLD", "GBR", "USA", "PHL", "SDN", "GMB", "NER", "COG"} <= with_article
+    assert not {"MEX", "THA", "TUR", "CZE"} & with_article
+
+
+def test_turkiye_was_turkey_until_1_june_2022_with_its_source():
+    turkiye = State.objects.get(iso3="TUR")
+
+    assert turkiye.names["en"] == "Türkiye"
+    assert [(name["short"], name["until"]) for name in turkiye.earlier_names] == [
+        ("Turkey", "2022-06-01")
+    ]
+    assert "1 June 2022" in turkiye.name_source
+
+
+def test_every_earlier_name_has_a_source_and_gives_way_in_date_order():
+    renamed = State.objects.exclude(earlier_names=[])
+
+    assert renamed.count() >= 6
+    for state in renamed:
+        days = [datetime.date.fromisoformat(name["until"]) for name in state.earlier_names]
+        assert days == sorted(days), state.iso3
+        assert all(name["short"] for name in state.earlier_names), state.iso3
+        assert all(name["source"] for name in state.earlier_names), state.iso3
+
+
+def test_czechia_is_listed_by_its_current_short_name_not_czech_republic():
+    czechia = State.objects.get(iso3="CZE")
+
+    assert str(czechia) == "Czechia"
+    assert czechia.earlier_names[0]["short"] == "Czech Republic"
+
+
+def test_naoero_is_the_current_name_and_nauru_the_name_before_26_june_2026():
+    naoero = State.objects.get(iso3="NRU")
+
+    assert str(naoero) == "Naoero"
+    assert [(name["short"], name["until"]) for name in naoero.earlier_names] == [
+        ("Nauru", "2026-06-26")
+    ]
+
+
+def test_reloading_keeps_one_set_of_earlier_names():
+    load_reference_data()
+
+    assert len(State.objects.get(iso3="TUR").earlier_names) == 1

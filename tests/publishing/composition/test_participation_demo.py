@@ -23,7 +23,7 @@ def test_first_meeting_names_seven_member_states_co_chairs_first(demo_series):
     runs = runs_of(demo_series, 1)
 
     assert plain(runs) == (
-        "Seven Member States took the floor: Netherlands and Thailand "
+        "Seven Member States took the floor: the Netherlands and Thailand "
         "(as co-Chairs of the meeting), as well as Austria, Bangladesh, Italy, Mexico and Tuvalu."
     )
 
@@ -32,12 +32,13 @@ def test_first_meeting_footnotes_the_council_presidency_and_the_g77_chair(demo_s
     runs = runs_of(demo_series, 1)
 
     assert runs == [
-        Text("Seven Member States took the floor: Netherlands"),
+        Text("Seven Member States took the floor: the Netherlands"),
         Footnote(
             (
                 Text(
-                    "Netherlands held the Presidency of the Council of the European Union at the "
-                    "time of the meeting; H.E. Karel van Oosterom spoke in a national capacity."
+                    "The Netherlands held the Presidency of the Council of the European Union "
+                    "at the time of the meeting; H.E. Karel van Oosterom spoke in a national "
+                    "capacity."
                 ),
             )
         ),
@@ -64,10 +65,10 @@ def test_second_meeting_names_a_group_of_small_island_states_uncounted(demo_seri
     )
 
 
-def test_third_meeting_names_six_member_states(demo_series):
+def test_third_meeting_names_six_member_states_turkey_as_named_in_2016(demo_series):
     assert plain(runs_of(demo_series, 3)) == (
         "Six Member States took the floor: Zambia and Portugal (as co-Chairs of the meeting), "
-        "as well as Japan, Australia, Türkiye and Argentina."
+        "as well as Japan, Australia, Turkey and Argentina."
     )
 
 
@@ -89,6 +90,6 @@ def test_first_meeting_without_tuvalu_names_six_member_states(demo_series):
     ).delete()
 
     assert plain(runs_of(demo_series, 1)) == (
-        "Six Member States took the floor: Netherlands and Thailand "
+        "Six Member States took the floor: the Netherlands and Thailand "
         "(as co-Chairs of the meeting), as well as Austria, Bangladesh, Italy and Mexico."
     )

@@ -1,0 +1,116 @@
+"""How documents name a State or an organisation in running text.
+
+A State's English name is the one of the day: Turkey before 1 June 2022,
+Türkiye since. Its earlier names, each with the date it gave way and the
+source that says so, come from `data/state_names.yaml` and are kept on the
+State (`State.earlier_names`); the current one is `State.names["en"]` and
+`State.formal_name`. Whether a short name takes "the" in running text ("the
+Netherlands", "the Sudan", but "Mexico") is part of each name: UNTERM marks it
+with "(the)".
+
+Only English has names of the day; in another language the State is named by
+its current short name, as lists name it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from convener.directory.models import Organisation, State
+
+# "Bolivia (Plurinational State of)": a list's form, read in a sentence as
+# "the Plurinational State of Bolivia".
+_LIST_FORM = re.compile(r"^(?P<name>[^()]+?) \((?P<qualifier>[^()]+)\)$")
+
+# Names that end in a common noun ("… Commission", "World Bank") or that name
+# something "of" something ("Office of the …") take "the" in running text;
+# a proper name ("Human Rights Watch", "Oxfam") does not. Used for an
+# organisation whose article nobody has set.
+_COMMON_NOUN = re.compile(
+    r"\b(Agency|Alliance|Association|Authority|Bank|Bureau|Centre|Center|Coalition|"
+    r"Commissions?|Committee|Conference|Council|Court|Department|Division|Entity|"
+    r"Federation|Forum|Foundation|Fund|Government|Initiative|Institute|League|Ministry|"
+    r"Mission|Network|Office|Organi[sz]ation|Parliament|Programme|Secretariat|Union|"
+    r"University)$"
+)
+
+
+@dataclass(frozen=True)
+class StateName:
+    """A State's names as they stood on some day."""
+
+    short: str
+    formal: str
+    article: bool
+
+    def in_text(self, *, formal: bool = False, start: bool = False) -> str:
+        """The name as a sentence uses it: "the Netherlands", "the Kingdom of
+        the Netherlands" (`formal`), "The Netherlands" at the `start` of one."""
+        name = self.formal if formal and self.formal else _running(self.short, self.article)
+        return capfirst(name) if start else name
+
+
+def _running(short: str, article: bool) -> str:
+    listed = _LIST_FORM.match(short)
+    name = f"{listed['qualifier']} {listed['name']}" if listed else short
+    if article or listed:
+        # Translators: a State's short name that takes the article in running text.
+        return _("the %(state)s") % {"state": name}
+    return name
+
+
+def _english() -> bool:
+    return (get_language() or "en")[:2] == "en"
+
+
+def state_name_on(state: State, day: datetime.date | None) -> StateName:
+    """The State's names on the day; today's when the day is not known."""
+    if not _english():
+        return StateName(short=state.name, formal="", article=False)
+    if day is not None:
+        for earlier in state.earlier_names:
+            if day < datetime.date.fromisoformat(earlier["until"]):
+                return StateName(
+                    short=earlier["short"],
+                    formal=earlier.get("formal", ""),
+                    article=bool(earlier.get("article")),
+                )
+    return StateName(short=state.names["en"], formal=state.formal_name, article=state.article)
+
+
+def state_in_text(
+    state: State, *, on: datetime.date | None, formal: bool = False, start: bool = False
+) -> str:
+    """ "the Netherlands", "Turkey" (on a day of 2016), "The Sudan" at the
+    `start` of a sentence, "the Kingdom of the Netherlands" when `formal`."""
+    return state_name_on(state, on).in_text(formal=formal, start=start)
+
+
+def state_in_list(state: State, *, on: datetime.date | None) -> str:
+    """The short name of the day as lists and header blocks give it: "Netherlands"."""
+    return state_name_on(state, on).short
+
+
+def organisation_in_text(organisation: Organisation, *, start: bool = False) -> str:
+    """The organisation's full name as a sentence uses it: "the United Nations
+    Department of Economic and Social Affairs", "Oxfam". Its `article` says
+    whether it takes "the"; where it is not set, the form of the name does."""
+    name = organisation.name
+    if name.lower().startswith("the "):
+        name = name[4:]
+        article: bool | None = True
+    else:
+        article = organisation.article
+    if article is None:
+        article = " of " in name or _COMMON_NOUN.search(name) is not None
+    if article:
+        name = _("the %(name)s") % {"name": name}
+    return capfirst(name) if start else name
