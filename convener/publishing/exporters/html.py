@@ -79,9 +79,14 @@ def render_print_html(document: Document) -> str:
 
 
 def css_string(text: str) -> SafeString:
-    """Text as the inside of a double-quoted CSS string, safe in a <style> element."""
+    """Text as the inside of a double-quoted CSS string, safe in a <style> element.
+
+    Every character but letters, digits and spaces is a hex escape ended by a
+    space, which CSS reads as the end of the escape and drops: without it, a
+    space written after an escape (", labour") would be taken for that end
+    and lost from the page ("protection,labour")."""
     return mark_safe(  # noqa: S308 — every character but letters, digits and spaces is escaped
-        "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in text)
+        "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in text)
     )
 
 

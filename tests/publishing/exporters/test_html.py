@@ -158,4 +158,11 @@ def test_print_html_sets_the_running_header():
 
 
 def test_running_header_cannot_close_the_stylesheet():
-    assert css_string('A "b" </style>') == "A \\000022b\\000022 \\00003c\\00002fstyle\\00003e"
+    assert css_string('A "b" </style>') == "A \\22 b\\22  \\3c \\2f style\\3e "
+
+
+def test_running_header_keeps_the_spaces_after_punctuation():
+    # Each escape ends with a space CSS drops, so the text's own spaces stay.
+    assert css_string("migrants – Human rights, labour") == (
+        "migrants \\2013  Human rights\\2c  labour"
+    )
