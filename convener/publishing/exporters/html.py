@@ -33,6 +33,7 @@ from convener.publishing.document import (
     PageBreak,
     Paragraph,
     Text,
+    finished,
 )
 from convener.publishing.exporters.navigation import anchor, contents_entries
 
@@ -53,6 +54,7 @@ class HtmlExporter:
 
 def render_html(document: Document) -> str:
     """A standalone page: the document with its stylesheet, nothing fetched."""
+    document = finished(document)
     return _render(
         "publishing/document.html",
         document,
@@ -63,12 +65,13 @@ def render_html(document: Document) -> str:
 
 def render_body(document: Document) -> SafeString:
     """The document as an <article>, for a web page to embed."""
-    return _article(document, notes_at_page_foot=False)
+    return _article(finished(document), notes_at_page_foot=False)
 
 
 def render_print_html(document: Document) -> str:
     """The page WeasyPrint lays out, `print.css` in it: a stylesheet given to
     WeasyPrint apart would rank below the document's own (as a user's does)."""
+    document = finished(document)
     return _render(
         "publishing/print.html",
         document,
