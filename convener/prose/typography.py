@@ -33,9 +33,7 @@ _EDUCATED = re.compile(r"['\"]|--|\.\.\.|\. \. \.")  # what SmartyPants changes
 _ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
 
 NO_BREAK_SPACE = "\u00a0"
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY_AND_MONTH = re.compile(rf"\b(\d{{1,2}}) (?=(?:{_MONTHS})\b)")
 # An acronym in brackets: one to three words, the first with two capitals at
 # least ("(UNHCR)", "(UN Women)", "(G77)" does not: one capital).

@@ -15,8 +15,8 @@ from typing import TypeVar
 from markdown_it.token import Token
 
 from convener.prose.markdown import markdown_tokens
-from convener.prose.typography import finished_pieces, finished_text
 from convener.prose.symbols import split_at_symbols, symbol_url
+from convener.prose.typography import finished_pieces, finished_text
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,6 @@ def finished(document: Document) -> Document:
         cover=[_finished_block(paragraph) for paragraph in document.cover],
         blocks=[_finished_block(block) for block in document.blocks],
     )
-
 
 
 def _finished_block(block: _B) -> _B:

@@ -58,9 +58,7 @@ def test_a_word_in_brackets_that_is_no_acronym_keeps_its_space():
 
 def test_web_addresses_in_the_text_are_left_as_written():
     text = "see https://example.org/a--b?q='x'... and \"more\""
-    assert finished_text(text) == (
-        "see https://example.org/a--b?q='x'... and \u201cmore\u201d"
-    )
+    assert finished_text(text) == "see https://example.org/a--b?q='x'... and \u201cmore\u201d"
 
 
 def test_code_pieces_are_left_as_written():

@@ -132,7 +132,10 @@ def test_page_wraps_the_article_in_main(sample_document):
 def test_facts_are_a_description_list(sample_document):
     elements = Elements(render_body(sample_document))
     assert [text for _attrs, text in elements.all("dt")][:2] == ["Date", "Co-organisers"]
-    assert [text for _attrs, text in elements.all("dd")][:2] == ["13\u00a0July 2016", "UNDP and UNHCR"]
+    assert [text for _attrs, text in elements.all("dd")][:2] == [
+        "13\u00a0July 2016",
+        "UNDP and UNHCR",
+    ]
 
 
 def test_headings_follow_the_title_in_order(sample_document):

@@ -18,7 +18,6 @@ from convener.publishing.document import (
 from tests.factories import StaffFactory
 from tests.publishing.exporters.test_pdf import pages_of, poppler  # noqa: F401 — a fixture
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -72,7 +71,9 @@ def test_co_organisers_label_is_never_broken_at_its_hyphen(report_pages):
 
 
 def test_running_header_keeps_its_spaces_in_print(poppler, tmp_path):  # noqa: F811
-    header = "Responding to large movements of refugees and migrants – Human rights protection, labour"
+    header = (
+        "Responding to large movements of refugees and migrants – Human rights protection, labour"
+    )
     document = Document(
         slug="r",
         title="Fourth meeting",
