@@ -7,23 +7,28 @@ Markdown. Facts and prose therefore read the same in every format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+from typing import TypeVar
 
 from markdown_it.token import Token
 
 from convener.prose.markdown import markdown_tokens
 from convener.prose.symbols import split_at_symbols, symbol_url
+from convener.prose.typography import finished_pieces, finished_text
 
 
 @dataclass(frozen=True)
 class Text:
-    """A run of text with its emphasis and, for a link, its address."""
+    """A run of text with its emphasis and, for a link, its address. Code
+    (`code`) is printed as written, untouched by `finished`."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    code: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ class PageBreak:
 
 
 Block = Paragraph | Heading | ItemList | Facts | Contents | PageBreak
+_B = TypeVar("_B", bound=Block)
 
 
 @dataclass
@@ -160,7 +166,7 @@ class _MarkdownBlocks:
             self.runs.extend(_inline_runs(token.children or []))
         elif token.type in {"code_block", "fence"}:
             self.end_block()
-            self.runs.append(Text(token.content))
+            self.runs.append(Text(token.content, code=True))
             self.end_block()
         elif token.type in {"paragraph_open", "paragraph_close"} and self.lists:
             if self.runs:
@@ -213,8 +219,7 @@ def _inline_runs(tokens: list[Token]) -> list[Inline]:
         elif token.type == "link_close":
             href = None
         elif token.type == "code_inline":
-            pending.append(token.content)
-            end_run()
+            runs.append(Text(token.content, bold=bold > 0, italic=italic > 0, href=href, code=True))
         elif token.type == "hardbreak":
             runs.append(Text("\n"))
     end_run()
@@ -224,17 +229,13 @@ def _inline_runs(tokens: list[Token]) -> list[Inline]:
 def _trimmed(runs: list[Inline]) -> list[Inline]:
     """Runs without the whitespace Markdown leaves at their edges, newlines as spaces."""
     texts = [
-        Text(run.text.replace("\n", " "), run.bold, run.italic, run.href)
-        if isinstance(run, Text)
-        else run
+        replace(run, text=run.text.replace("\n", " ")) if isinstance(run, Text) else run
         for run in runs
     ]
     if texts and isinstance(texts[0], Text):
-        first = texts[0]
-        texts[0] = Text(first.text.lstrip(), first.bold, first.italic, first.href)
+        texts[0] = replace(texts[0], text=texts[0].text.lstrip())
     if texts and isinstance(texts[-1], Text):
-        last = texts[-1]
-        texts[-1] = Text(last.text.rstrip(), last.bold, last.italic, last.href)
+        texts[-1] = replace(texts[-1], text=texts[-1].text.rstrip())
     return [run for run in texts if not isinstance(run, Text) or run.text]
 
 
@@ -244,3 +245,64 @@ def runs_with_symbols(text: str) -> list[Inline]:
         Text(piece, href=symbol_url(symbol) if symbol else None)
         for piece, symbol in split_at_symbols(text)
     ]
+
+
+def finished(document: Document) -> Document:
+    """A copy of the document with its typography finished (`prose.typography`):
+    what every writer prints. The document given is left as it was."""
+    return replace(
+        document,
+        title=finished_text(document.title),
+        subtitle=finished_text(document.subtitle),
+        running_header=finished_text(document.running_header),
+        cover=[_finished_block(paragraph) for paragraph in document.cover],
+        blocks=[_finished_block(block) for block in document.blocks],
+    )
+
+
+def _finished_block(block: _B) -> _B:
+    match block:
+        case Paragraph(runs=runs):
+            return replace(block, runs=_finished_runs(runs))
+        case Heading(text=text):
+            return replace(block, text=finished_text(text))
+        case ItemList(items=items):
+            return replace(block, items=[_finished_runs(item) for item in items])
+        case Facts(rows=rows):
+            rows = [(finished_text(label), _finished_runs(value)) for label, value in rows]
+            return replace(block, rows=rows)
+        case Contents(title=title):
+            return replace(block, title=finished_text(title))
+    return block
+
+
+def _finished_runs(runs: list[Inline]) -> list[Inline]:
+    """Runs finished as one passage (a quote may open in one run and close in
+    another), footnotes left out; a footnote's runs as a passage of their own.
+    Adjacent runs of the same look are joined first: they print as one."""
+    runs = _joined(runs)
+    texts = iter(_finished_texts([run for run in runs if isinstance(run, Text)]))
+    return [
+        next(texts) if isinstance(run, Text) else Footnote(tuple(_finished_texts(run.runs)))
+        for run in runs
+    ]
+
+
+def _joined(runs: list[Inline]) -> list[Inline]:
+    joined: list[Inline] = []
+    for look, group in groupby(runs, key=_look):
+        if look is None:
+            joined.extend(group)  # footnotes, each its own
+        else:
+            texts = [run for run in group if isinstance(run, Text)]
+            joined.append(replace(texts[0], text="".join(run.text for run in texts)))
+    return joined
+
+
+def _look(run: Inline) -> tuple[bool, bool, str | None, bool] | None:
+    return (run.bold, run.italic, run.href, run.code) if isinstance(run, Text) else None
+
+
+def _finished_texts(texts: Sequence[Text]) -> list[Text]:
+    pieces = finished_pieces([(text.text, text.code) for text in texts])
+    return [replace(text, text=piece) for text, piece in zip(texts, pieces, strict=True)]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from convener.directory.models import Person
 from convener.directory.naming import state_in_list, state_in_text
+from convener.directory.sorting import family_name_order
 from convener.meetings.models import Meeting, Series
 from convener.publishing.composition.programme import described
 from convener.publishing.composition.wording import meeting_date
@@ -54,7 +55,7 @@ def _delegations(meeting: Meeting) -> list[str]:
 
 def participant_blocks(meeting: Meeting, *, level: int) -> list[Block]:
     roles = _roles_by_person(meeting)
-    people = sorted(roles, key=lambda person: (person.family_name, person.given_name))
+    people = sorted(roles, key=family_name_order)
     blocks: list[Block] = [
         ItemList(
             [[Text(described(person)), Text(f" — {'; '.join(roles[person])}")] for person in people]

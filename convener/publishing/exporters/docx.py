@@ -36,6 +36,7 @@ from convener.publishing.document import (
     PageBreak,
     Paragraph,
     Text,
+    finished,
 )
 from convener.publishing.exporters import wordml
 from convener.publishing.exporters.navigation import anchor
@@ -55,7 +56,7 @@ class DocxExporter:
     label = gettext_lazy("Word")
 
     def write(self, document: Document) -> bytes:
-        return _WordWriter(document).write()
+        return _WordWriter(finished(document)).write()
 
 
 class _WordWriter:

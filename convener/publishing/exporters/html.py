@@ -33,6 +33,7 @@ from convener.publishing.document import (
     PageBreak,
     Paragraph,
     Text,
+    finished,
 )
 from convener.publishing.exporters.navigation import anchor, contents_entries
 
@@ -53,6 +54,7 @@ class HtmlExporter:
 
 def render_html(document: Document) -> str:
     """A standalone page: the document with its stylesheet, nothing fetched."""
+    document = finished(document)
     return _render(
         "publishing/document.html",
         document,
@@ -63,12 +65,13 @@ def render_html(document: Document) -> str:
 
 def render_body(document: Document) -> SafeString:
     """The document as an <article>, for a web page to embed."""
-    return _article(document, notes_at_page_foot=False)
+    return _article(finished(document), notes_at_page_foot=False)
 
 
 def render_print_html(document: Document) -> str:
     """The page WeasyPrint lays out, `print.css` in it: a stylesheet given to
     WeasyPrint apart would rank below the document's own (as a user's does)."""
+    document = finished(document)
     return _render(
         "publishing/print.html",
         document,
@@ -79,9 +82,14 @@ def render_print_html(document: Document) -> str:
 
 
 def css_string(text: str) -> SafeString:
-    """Text as the inside of a double-quoted CSS string, safe in a <style> element."""
+    """Text as the inside of a double-quoted CSS string, safe in a <style> element.
+
+    Every character but letters, digits and spaces is a hex escape ended by a
+    space, which CSS reads as the end of the escape and drops: without it, a
+    space written after an escape (", labour") would be taken for that end
+    and lost from the page ("protection,labour")."""
     return mark_safe(  # noqa: S308 — every character but letters, digits and spaces is escaped
-        "".join(char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in text)
+        "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in text)
     )
 
 

@@ -27,6 +27,7 @@ from convener.publishing.document import (
     ItemList,
     Paragraph,
     Text,
+    finished,
 )
 from convener.publishing.exporters.navigation import anchor, contents_entries
 
@@ -48,7 +49,10 @@ class MarkdownExporter:
 
 def document_as_markdown(document: Document) -> str:
     """The whole document written as a Markdown text (not to be confused with
-    `prose.markdown.render_markdown`, which reads a user's Markdown into HTML)."""
+    `prose.markdown.render_markdown`, which reads a user's Markdown into HTML).
+    Its typography is finished, as in every format; `blocks_as_markdown`,
+    whose text a user goes on to edit, keeps the text as written."""
+    document = finished(document)
     writer = _Writer(document)
     subtitle = _line_starts_escaped(_escaped(document.subtitle))
     head = [f"# {_heading_text(document.title)}", subtitle]

@@ -206,6 +206,17 @@ def test_participant_list_is_alphabetical_with_roles(demo_series, secretariat):
     assert any(line.startswith("Ms. Ninette Kelley") and "Panellist" in line for line in people)
 
 
+def test_participant_list_files_van_oosterom_under_o(demo_series, secretariat):
+    participants = write("participants", meeting=1, user=secretariat)
+    people = [plain(item) for item in participants.blocks[0].items]
+
+    def place(name):
+        return next(index for index, line in enumerate(people) if name in line)
+
+    assert place("Klein-Solomon") < place("van Oosterom") < place("Plasai")
+    assert place("Tigre de Vasconcelos") < place("de Victor")
+
+
 def test_public_documents_leave_out_draft_meetings(demo_series):
     Meeting.objects.filter(series=demo_series, number=4).update(status=MeetingStatus.DRAFT)
 

@@ -62,7 +62,7 @@ def test_markdown_of_a_tiny_document_is_exact():
         "\n"
         '## <a id="meeting-1"></a>Meeting 1: Large movements\n'
         "\n"
-        "- **Date:** 25 April 2016\n"
+        "- **Date:** 25\u00a0April 2016\n"  # a day and its month hold together
         "- **Room:** Conference Room 7\n"
         "\n"
         "### Executive summary\n"
