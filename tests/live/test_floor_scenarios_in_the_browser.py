@@ -253,6 +253,9 @@ def test_a_point_of_order_interrupts_and_the_speaker_resumes_with_the_time_left(
     )
     expect(kenya.locator("#live-mine")).to_contain_text("You have the floor")
     expect(mexico.locator("#live-now")).to_have_text("Kenya")
+    expect(mexico.locator("#live-mine")).to_have_text(
+        "A point of order interrupted you: you have the floor again when it is dealt with."
+    )
     # The point of order takes ten seconds and more, while Mexico's time stands still.
     expect(timer).to_have_text(re.compile(r"^2:([0-4]\d|50)$"))
 
