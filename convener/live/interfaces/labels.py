@@ -33,6 +33,9 @@ def screen_labels() -> dict[str, Any]:
             "question_to": _("Question to %(person)s"),
             "place": _("Place %(place)s of %(count)s"),
             "speaking_now": _("You have the floor"),
+            "interrupted_yours": _(
+                "A point of order interrupted you: you have the floor again when it is dealt with."
+            ),
             "first_time": _("first time"),
             "raised_flag": _("raised flag"),
             "added_to_closed_list": _("The list is closed: added by the chair"),

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from convener.live.domain.floor import start_segment
 from convener.live.domain.turns import give_floor
-from convener.live.models import Turn
+from convener.live.models import Purpose, Turn
 from convener.meetings.models import MeetingStatus
 from tests.factories import MeetingFactory, UserFactory
 from tests.live.day import a_meeting_on_the_day
@@ -103,6 +103,25 @@ def test_an_organisations_delegation_speaks_only_for_its_organisation(client):
     form = response.context["form"]
     assert [value for value, _label in form.fields["capacity"].choices] == ["organisation"]
     assert "state_group" not in form.fields
+
+
+def test_the_phone_of_a_delegation_a_point_of_order_interrupted_can_say_so(client):
+    """Its phone's script finds the words in the page (the state names the
+    interrupted turn): the speaker is set aside, not off the list."""
+    day = a_meeting_on_the_day()
+    start_segment(meeting=day.meeting, segment=day.debate, by=day.chair)
+    day.ask("mexico")
+    give_floor(meeting=day.meeting, by=day.chair)
+    day.ask("thailand", purpose=Purpose.POINT_OF_ORDER)
+    give_floor(meeting=day.meeting, by=day.chair)
+    client.force_login(day.mexico_delegation)
+
+    response = client.get(_url("delegation", day.meeting))
+
+    assert response.context["state"]["interrupted"]["owner"] == f"state:{day.mexico.pk}"
+    assert response.context["labels"]["text"]["interrupted_yours"] == (
+        "A point of order interrupted you: you have the floor again when it is dealt with."
+    )
 
 
 def test_the_pages_cost_a_bounded_number_of_queries(client, django_assert_max_num_queries):

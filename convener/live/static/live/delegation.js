@@ -22,6 +22,10 @@
     if (isMine(state.current)) {
       rows.push(el("p", { class: "live-phone__yours" }, F.text("speaking_now")));
     }
+    // Set aside by a point of order, not off the list: the floor comes back.
+    if (isMine(state.interrupted)) {
+      rows.push(el("p", { class: "live-phone__yours" }, F.text("interrupted_yours")));
+    }
     state.speakers.forEach(function (entry, index) {
       if (!isMine(entry)) {
         return;
