@@ -10,27 +10,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
 import docx
-import pytest
+
+from tests.tools import require
 
 FORMATS = ("md", "docx", "pdf")
 CONVENER = Path(sys.executable).with_name("convener")
-
-
-def require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed (make test installs it when run as root)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 def _environment(data_dir: Path) -> dict[str, str]:

@@ -59,12 +59,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import chromium
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = Path(sys.executable)
 CONVENER = PYTHON.with_name("convener")
 SERIES_FILE = Path(__file__).with_name("series.yaml")
 REDIS_URL = os.environ.get("CONVENER_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 START_SECONDS = 60
+SCREEN_WAIT_MS = 20_000  # a loaded machine may take seconds to pass a change round
 
 
 def free_port() -> int:
@@ -382,3 +385,35 @@ def convener_server(_migrated_database, tmp_path_factory):
         _migrated_database.drop_copy(database_url)
         if prefix:
             _forget_redis_keys(prefix)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def screen(browser, server):
+    """Open a browser context of its own (a device in the room), signed in as `username`.
+
+    `server` is the test module's own: a `convener_server` with its series and users.
+    """
+    contexts = []
+
+    def open_screen(username=None, **options):
+        context = browser.new_context(locale="en-GB", **options)
+        contexts.append(context)
+        if username:
+            # The last line: Django's shell may first say what it imported.
+            session = server.session_cookie(username).split()[-1]
+            context.add_cookies(
+                [{"name": "sessionid", "value": session, "domain": "127.0.0.1", "path": "/"}]
+            )
+        page = context.new_page()
+        page.set_default_timeout(SCREEN_WAIT_MS)
+        return page
+
+    yield open_screen
+    for context in contexts:
+        context.close()

@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.chromium import chromium
-
 pytestmark = pytest.mark.browser
 
 SERIES = Path(__file__).with_name("data") / "floor-series.yaml"
@@ -32,12 +30,6 @@ print(json.dumps([
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def server(convener_server):
     server = convener_server(SERIES)
@@ -45,29 +37,6 @@ def server(convener_server):
     server.create_user("rapporteur", role="rapporteur", series="floor-series")
     server.create_user("mexico", role="delegation", series="floor-series", state="MEX")
     return server
-
-
-@pytest.fixture
-def screen(browser, server):
-    """Open a browser context of its own (a device in the room), signed in as `username`."""
-    contexts = []
-
-    def open_screen(username=None, **options):
-        context = browser.new_context(locale="en-GB", **options)
-        contexts.append(context)
-        if username:
-            # The last line: Django's shell may first say what it imported.
-            session = server.session_cookie(username).split()[-1]
-            context.add_cookies(
-                [{"name": "sessionid", "value": session, "domain": "127.0.0.1", "path": "/"}]
-            )
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_screen
-    for context in contexts:
-        context.close()
 
 
 def _seconds(clock: str) -> int:

@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.chromium import chromium
+from tests.live.conftest import SCREEN_WAIT_MS
 
 pytestmark = pytest.mark.browser
 
 SERIES = Path(__file__).with_name("data") / "floor-scenarios-series.yaml"
 MEETING = "/live/series/floor-scenarios/meetings/1"
 PHONE = {"viewport": {"width": 390, "height": 844}}
-WAIT_MS = 20_000  # a loaded machine may take seconds to pass a change round
 
 INTERVENTIONS = """
 import json
@@ -35,15 +34,9 @@ print(json.dumps([
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture(autouse=True)
 def patient_expectations():
-    expect.set_options(timeout=WAIT_MS)
+    expect.set_options(timeout=SCREEN_WAIT_MS)
     yield
     expect.set_options(timeout=5_000)  # Playwright's default
 
@@ -53,29 +46,6 @@ def server(convener_server):
     server = convener_server(SERIES)
     server.create_user("chair", role="chair", series="floor-scenarios")
     return server
-
-
-@pytest.fixture
-def screen(browser, server):
-    """Open a browser context of its own (a device in the room), signed in as `username`."""
-    contexts = []
-
-    def open_screen(username=None, **options):
-        context = browser.new_context(locale="en-GB", **options)
-        contexts.append(context)
-        if username:
-            # The last line: Django's shell may first say what it imported.
-            session = server.session_cookie(username).split()[-1]
-            context.add_cookies(
-                [{"name": "sessionid", "value": session, "domain": "127.0.0.1", "path": "/"}]
-            )
-        page = context.new_page()
-        page.set_default_timeout(WAIT_MS)
-        return page
-
-    yield open_screen
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

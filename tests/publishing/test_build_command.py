@@ -1,12 +1,12 @@
 """`convener build`: the secretariat writes a document of a series to a file."""
 
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
 from django.core.management import CommandError, call_command
+
+from tests.tools import require
 
 pytestmark = pytest.mark.django_db
 
@@ -16,16 +16,6 @@ MEETINGS = [
     "Third meeting: Strengthening responsibility sharing for refugees",
     "Fourth meeting: ",
 ]
-
-
-def require(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is not installed (make test installs it when run as root)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 def pdf_pages(path) -> list[str]:

@@ -1,17 +1,16 @@
 """Reading Word files as Word and LibreOffice read them: the contents field, footnotes, text."""
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from docx.document import Document as WordFile
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+
+from tests.tools import require
 
 
 def texts(element) -> str:
@@ -57,22 +56,12 @@ def footnote_texts(word_file: WordFile) -> dict[int, str]:
     return {number: text for number, text in notes.items() if number > 0}
 
 
-def tool(name: str) -> str:
-    """The path of a program the conversion needs: missing, a failure on CI, a skip elsewhere."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{name} is not installed")
-        pytest.skip(f"{name} is not installed")
-    return path
-
-
 def converted_by_libreoffice(source: Path) -> subprocess.CompletedProcess:
     """`source` converted to PDF beside it by LibreOffice, with a profile of its own,
     so that conversions running at the same time do not share one."""
     folder = source.parent
     command = [
-        tool("soffice"),
+        require("soffice"),
         f"-env:UserInstallation={(folder / 'profile').as_uri()}",
         "--headless",
         "--convert-to",
@@ -88,6 +77,9 @@ def converted_by_libreoffice(source: Path) -> subprocess.CompletedProcess:
 def pdf_text(path: Path) -> str:
     """The text of a PDF, as poppler reads it, its whitespace squeezed to single spaces."""
     extracted = subprocess.run(
-        [tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, check=True, timeout=60
+        [require("pdftotext"), "-layout", str(path), "-"],
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     return re.sub(r"\s+", " ", extracted.stdout.decode())
