@@ -3,6 +3,10 @@
 The stylesheet does the book work: A4 pages, a cover without header or page
 number, the contents' page numbers read from where each chapter lands
 (`target-counter`), and footnotes floated to the foot of their page.
+
+The file is written as PDF/UA-1: tagged (headings, paragraphs, lists and
+tables as a screen reader walks them), with the document's title in its
+metadata and its language in the catalogue.
 """
 
 from __future__ import annotations
@@ -21,4 +25,4 @@ class PdfExporter:
     label = _("PDF")
 
     def write(self, document: Document) -> bytes:
-        return HTML(string=render_print_html(document)).write_pdf()
+        return HTML(string=render_print_html(document)).write_pdf(pdf_variant="pdf/ua-1")

@@ -1,7 +1,9 @@
+import contextlib
 import os
 import re
 import shutil
 import subprocess
+import zlib
 
 import pytest
 
@@ -122,6 +124,39 @@ def test_pdf_page_size_is_a4(sample_document, poppler, tmp_path):
 def test_pdf_title_is_the_document_title(sample_document, poppler, tmp_path):
     info = info_of(sample_document, poppler, tmp_path)
     assert "Title:           Report of the GMG multi-stakeholder meetings\n" in info
+
+
+def _catalogue_and_streams(pdf: bytes) -> bytes:
+    """The file's bytes with its compressed streams inflated, where the catalogue may sit."""
+    inflated = [pdf]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        with contextlib.suppress(zlib.error):
+            inflated.append(zlib.decompress(stream))
+    return b"\n".join(inflated)
+
+
+def test_pdf_is_tagged_with_its_title_and_language_for_assistive_technology(poppler, tmp_path):
+    document = Document(
+        slug="fr",
+        title="Rapport des réunions",
+        language="fr",
+        blocks=[Heading(1, "Première réunion"), Paragraph([Text("Sept États.")])],
+    )
+    path = tmp_path / "document.pdf"
+    path.write_bytes(PdfExporter().write(document))
+    info = subprocess.run(
+        [poppler["pdfinfo"], "-meta", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    structure = subprocess.run(
+        [poppler["pdfinfo"], "-struct", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert 'pdfuaid:part="1"' in info
+    assert "Rapport des réunions</rdf:li>" in info
+    tags = [line.split()[0] for line in structure.splitlines()]
+    assert tags[0] == "Document"
+    assert {"H1", "P"} <= set(tags)
+    assert b"/Lang (fr)" in _catalogue_and_streams(path.read_bytes())
 
 
 def test_pdf_keeps_chinese_text(poppler, tmp_path):
