@@ -9,6 +9,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from convener.meetings.domain.timetable import Slot
 from convener.meetings.models import Meeting, MeetingStatus, Participation, ProgrammeRole, Segment
 from convener.prose.links import followable
+from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.document import Facts, Inline, Text
 
 _ORDINALS = (
@@ -85,7 +86,14 @@ def joined(items: list[str]) -> str:
     return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
-def co_organiser_names(meeting: Meeting, *, full: bool = False) -> list[str]:
+def co_organiser_names(
+    meeting: Meeting, *, full: bool = False, acronyms: Acronyms | None = None
+) -> list[str]:
+    """The co-organisers by acronym (`full`: name and acronym); with the
+    document's `acronyms`, in full at their first mention in it."""
+    if acronyms is not None:
+        organisations = [link.organisation for link in meeting.co_organiser_links.all()]
+        return [acronyms.name(organisation) for organisation in organisations]
     return [
         (
             f"{link.organisation.name} ({link.organisation.acronym})"
@@ -100,10 +108,11 @@ def co_chair_names(meeting: Meeting) -> list[str]:
     return [co_chair.state.name for co_chair in meeting.co_chairs.all()]
 
 
-def co_organisers_line(meeting: Meeting, *, full: bool = False) -> str | None:
+def co_organisers_line(meeting: Meeting, *, acronyms: Acronyms | None = None) -> str | None:
     """The co-organisers as a document lists them: their names, "TBC" while
     they are to be confirmed, None for a meeting that has none by design."""
-    return _listed_or_tbc(co_organiser_names(meeting, full=full), meeting.has_no_co_organisers)
+    names = co_organiser_names(meeting, acronyms=acronyms)
+    return _listed_or_tbc(names, meeting.has_no_co_organisers)
 
 
 def co_chairs_line(meeting: Meeting) -> str | None:
@@ -136,15 +145,16 @@ def optional_facts(rows: list[tuple[str, list[Inline] | str | None]]) -> Facts:
     )
 
 
-def header_facts(meeting: Meeting) -> Facts:
-    """The block that opens a meeting's chapter or programme."""
+def header_facts(meeting: Meeting, acronyms: Acronyms | None = None) -> Facts:
+    """The block that opens a meeting's chapter or programme; with the
+    document's `acronyms`, co-organisers in full at their first mention."""
     return optional_facts(
         [
             (_("Part of"), part_of_runs(meeting)),
             (_("Date"), meeting_date(meeting)),
             (_("Time"), meeting_time(meeting)),
             (_("Place"), meeting_place(meeting)),
-            (_("Co-organisers"), co_organisers_line(meeting)),
+            (_("Co-organisers"), co_organisers_line(meeting, acronyms=acronyms)),
             (_("Co-chairs"), co_chairs_line(meeting)),
         ]
     )
