@@ -174,6 +174,22 @@ def test_meeting_detail_gives_participants_with_role_and_speaking_time(client):
     assert participant["organisation"] is None
 
 
+def test_meeting_detail_gives_the_capacity_a_participant_holds_at_the_meeting(client):
+    meeting = MeetingFactory()
+    ParticipationFactory(
+        segment__meeting=meeting,
+        person__organisation=None,
+        role=ProgrammeRole.SPEAKER,
+        capacity="Chair of the Global Migration Group",
+    )
+
+    body = client.get(f"/api/meetings/{meeting.series.slug}/{meeting.number}").json()
+
+    assert body["segments"][0]["participants"][0]["capacity"] == (
+        "Chair of the Global Migration Group"
+    )
+
+
 def test_meeting_detail_of_a_draft_is_not_found_for_the_public(client):
     meeting = MeetingFactory(status=MeetingStatus.DRAFT)
 

@@ -259,6 +259,29 @@ def test_update_participant_changes_the_role(undp_client, meeting):
     assert (kelley.role, kelley.speaking_time) == (ProgrammeRole.MODERATOR, 5)
 
 
+def test_update_participant_saves_the_capacity_held_at_the_meeting(undp_client, meeting):
+    kelley = _participation(meeting, "Kelley")
+
+    undp_client.post(
+        _url("programme_participant", meeting, kelley.pk),
+        {"role": kelley.role, "capacity": "Chair of the Global Migration Group"},
+    )
+
+    kelley.refresh_from_db()
+    assert kelley.capacity == "Chair of the Global Migration Group"
+
+
+def test_programme_page_shows_the_capacity_in_the_form_that_changes_a_part(undp_client, meeting):
+    kelley = _participation(meeting, "Kelley")
+    kelley.capacity = "co-facilitator"
+    kelley.save()
+
+    page = undp_client.get(_url("programme", meeting)).content.decode()
+
+    assert 'value="co-facilitator"' in page
+    assert "Capacity at the meeting" in page
+
+
 def test_remove_participant(undp_client, meeting):
     kelley = _participation(meeting, "Kelley")
 

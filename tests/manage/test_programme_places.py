@@ -128,8 +128,8 @@ def test_the_builder_names_an_office_or_an_organisation_within_its_sentences(
     assert f"Added the {RAPPORTEUR} to “Panel 1”." in text
     assert f"of a representative of the {UNHCR}<" in text
     assert (
-        f'Change the role or speaking time<span class="visually-hidden"> of the {RAPPORTEUR}'
-        in text
+        "Change the role, speaking time or capacity"
+        f'<span class="visually-hidden"> of the {RAPPORTEUR}' in text
     )
     # Each line of the programme still starts with a capital.
     assert f">The {RAPPORTEUR}</span>" in text

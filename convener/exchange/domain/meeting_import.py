@@ -212,6 +212,7 @@ def _sync_programme(
                         "organisation_id": lookups.organisation_id(participant.organisation),
                         "office": participant.office,
                         "role": participant.role,
+                        "capacity": participant.capacity,
                         "order": order,
                         "speaking_time": participant.speaking_time,
                     },

@@ -196,6 +196,7 @@ class ParticipantEntry(Strict):
     organisation: Key | None = None
     office: Annotated[str, TextOf(Participation, "office")] = ""
     role: _choice(ProgrammeRole)  # type: ignore[valid-type]
+    capacity: Annotated[str, TextOf(Participation, "capacity")] = ""
     speaking_time: Minutes | None = None
 
 

@@ -266,6 +266,7 @@ def _segment_entry(segment: Segment) -> SegmentEntry:
                 organisation=part.organisation.key if part.organisation else None,
                 office=part.office,
                 role=part.role,
+                capacity=part.capacity,
                 speaking_time=part.speaking_time,
             )
             for part in participations

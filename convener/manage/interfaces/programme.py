@@ -65,6 +65,29 @@ class ParticipationForm(forms.Form):
         return cls(initial=initial, **kwargs)
 
 
+class PartForm(ParticipationForm):
+    """Changing the part of someone already in a segment: their role, speaking
+    time and the capacity they hold at the meeting."""
+
+    capacity = Participation._meta.get_field("capacity").formfield(
+        label=_("Capacity at the meeting"),
+        required=False,
+        help_text=_(
+            "A title held at this meeting only, such as “Chair of the Global Migration Group”."
+        ),
+    )
+
+    @classmethod
+    def of(cls, participation: Participation, **kwargs: Any) -> PartForm:
+        """The form showing the participation as it is."""
+        initial = {
+            "role": participation.role,
+            "speaking_time": participation.speaking_time,
+            "capacity": participation.capacity,
+        }
+        return cls(initial=initial, **kwargs)
+
+
 class ParticipantForm(ParticipationForm):
     """Adding someone to a segment: their part, and the person found by a search.
 

@@ -31,6 +31,7 @@ from convener.access.queries.search import search_people
 from convener.directory.models import Organisation, Person
 from convener.manage.interfaces.programme import (
     NamingForm,
+    PartForm,
     ParticipantForm,
     ParticipationForm,
     PlaceForm,
@@ -218,7 +219,7 @@ def _participant_row(participation: Participation, *, user: Any, bound: Bound) -
     row = ParticipantRow(
         participation,
         bound.get(("participant", participation.pk))
-        or ParticipationForm.of(participation, auto_id=f"{participation_id(participation.pk)}-%s"),
+        or PartForm.of(participation, auto_id=f"{participation_id(participation.pk)}-%s"),
     )
     if participation.person is None:
         form = bound.get(("name", participation.pk)) or naming_form(participation, user=user)
@@ -472,7 +473,7 @@ def _participation(meeting: Meeting, pk: int) -> Participation:
 @programme_change
 def participant_update(request: HttpRequest, meeting: Meeting, participation: int) -> HttpResponse:
     row = _participation(meeting, participation)
-    form = ParticipationForm(request.POST, auto_id=f"{participation_id(row.pk)}-%s")
+    form = PartForm(request.POST, auto_id=f"{participation_id(row.pk)}-%s")
     if form.is_valid():
         try:
             update_participant(participation=row, changes=form.cleaned_data, by=request.user)

@@ -29,7 +29,7 @@ from convener.meetings.models import Meeting, Participation, Segment, SegmentKin
 logger = logging.getLogger(__name__)
 
 SEGMENT_FIELDS = frozenset({"kind", "title", "duration"})
-PARTICIPANT_FIELDS = frozenset({"person", "role", "speaking_time"})
+PARTICIPANT_FIELDS = frozenset({"person", "role", "speaking_time", "capacity"})
 PLACE_FIELDS = frozenset({"office", "organisation", "role", "speaking_time"})
 # A time budget or a speaking time is counted in minutes, within one day.
 MAX_MINUTES = 24 * 60
@@ -178,8 +178,12 @@ def name_place(
 def update_participant(
     *, participation: Participation, changes: Mapping[str, Any], by: AbstractBaseUser
 ) -> Participation:
-    """Apply `changes` (person, role, speaking time) to the participation and save it."""
+    """Apply `changes` (person, role, speaking time, capacity at the meeting)
+    to the participation and save it."""
     _refuse_unknown(changes, PARTICIPANT_FIELDS, "update_participant")
+    changes = {
+        field: value.strip() if field == "capacity" else value for field, value in changes.items()
+    }
     meeting_id = participation.segment.meeting_id
     _change(participation, changes, meeting_id=meeting_id, check=_check_participation, by=by)
     return participation
@@ -295,7 +299,7 @@ def _check_segment(segment: Segment, *, changed: Set[str]) -> None:
 
 
 def _check_participation(participation: Participation, *, changed: Set[str]) -> None:
-    errors = field_errors(participation, changed=changed & {"role", "office"})
+    errors = field_errors(participation, changed=changed & {"role", "office", "capacity"})
     if "person" in changed and participation.person_id is None:
         errors["person"] = [ValidationError(_("Choose a person from the directory."))]
     if "speaking_time" in changed:

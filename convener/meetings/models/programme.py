@@ -101,6 +101,15 @@ class Participation(models.Model):
         help_text=_("For a place whose holder is not named yet: the organisation represented."),
     )
     role = models.CharField(_("role"), max_length=20, choices=ProgrammeRole.choices)
+    capacity = LineField(
+        _("capacity at the meeting"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "A title the person holds at this meeting, not for life, such as “Chair of "
+            "the Global Migration Group”: documents add it after their position."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     speaking_time = models.PositiveSmallIntegerField(
         _("speaking time (minutes)"), null=True, blank=True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from convener.meetings.models import Meeting, SectionKind, SegmentKind, Series
+from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -25,8 +26,9 @@ from convener.publishing.document import (
 )
 
 
-def topic_blocks(meeting: Meeting) -> list[Block]:
-    """One meeting as the concept note's topics list it; TBC where not yet known."""
+def topic_blocks(meeting: Meeting, acronyms: Acronyms) -> list[Block]:
+    """One meeting as the concept note's topics list it; TBC where not yet
+    known, co-organisers spelled out at their first mention in the note."""
     when = f"{meeting_date(meeting)}, {meeting_time(meeting)}, {meeting_place(meeting)}"
     blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(meeting.title, bold=True)])]
     notice = meeting_notice(meeting)
@@ -37,7 +39,7 @@ def topic_blocks(meeting: Meeting) -> list[Block]:
         blocks.append(ItemList([[Text(panel)] for panel in panels]))
     runs: list[Inline] = []
     for label, value in (
-        (_("Organisers: "), co_organisers_line(meeting)),
+        (_("Organisers: "), co_organisers_line(meeting, acronyms=acronyms)),
         (_("Co-chairs: "), co_chairs_line(meeting)),
     ):
         if value is not None:  # None: the meeting has none by design
@@ -52,17 +54,19 @@ def series_concept_note(series: Series, meetings: list[Meeting]) -> Document:
     """The series' sections, its meetings under *Topics*; a series without
     concept-note text lists its meetings alone."""
     sections = series.series_sections  # type: ignore[attr-defined]
+    acronyms = Acronyms()
     blocks: list[Block] = []
     for section in sections:
         blocks.append(Heading(1, section.heading, in_contents=False))
         blocks.extend(blocks_from_markdown(section.body))
+        acronyms.read(section.body)
         if section.kind == SectionKind.TOPICS:
             for meeting in meetings:
-                blocks.extend(topic_blocks(meeting))
+                blocks.extend(topic_blocks(meeting, acronyms))
     if not sections:
         blocks.append(Heading(1, _("Meetings"), in_contents=False))
         for meeting in meetings:
-            blocks.extend(topic_blocks(meeting))
+            blocks.extend(topic_blocks(meeting, acronyms))
     subtitle = _("Concept note")
     return Document(
         title=series.title,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -10,28 +11,41 @@ from convener.directory.models import Person
 from convener.directory.naming import state_in_list, state_in_text
 from convener.directory.sorting import family_name_order
 from convener.meetings.models import Meeting, Series
-from convener.publishing.composition.programme import described
+from convener.publishing.composition.acronyms import Acronyms
+from convener.publishing.composition.introductions import described
 from convener.publishing.composition.wording import meeting_date
 from convener.publishing.document import Block, Document, Heading, ItemList, Text
 from convener.records.models import Intervention
 
 
-def _roles_by_person(meeting: Meeting) -> dict[Person, list[str]]:
-    roles: dict[Person, list[str]] = defaultdict(list)
+@dataclass
+class _Part:
+    """What a person did at a meeting, and the capacities they held there."""
+
+    roles: list[str] = field(default_factory=list)
+    capacities: list[str] = field(default_factory=list)
+
+
+def _parts_by_person(meeting: Meeting) -> dict[Person, _Part]:
+    parts: dict[Person, _Part] = defaultdict(_Part)
     if meeting.moderator:
-        roles[meeting.moderator].append(str(meeting.get_moderator_role_display()))
+        parts[meeting.moderator].roles.append(str(meeting.get_moderator_role_display()))
     for co_chair in meeting.co_chairs.all():
         if co_chair.person:
             state = state_in_text(co_chair.state, on=meeting.date)
-            roles[co_chair.person].append(_("Co-chair for %(state)s") % {"state": state})
+            role = _("Co-chair for %(state)s") % {"state": state}
+            parts[co_chair.person].roles.append(role)
     for segment in meeting.segments.all():
         for participation in segment.participations.all():
             if participation.person is None:
                 continue  # a place not yet named: no one to list yet
+            part = parts[participation.person]
             role = f"{participation.get_role_display()} ({segment.heading})"
-            if role not in roles[participation.person]:
-                roles[participation.person].append(role)
-    return roles
+            if role not in part.roles:
+                part.roles.append(role)
+            if participation.capacity:
+                part.capacities.append(participation.capacity)
+    return parts
 
 
 def _delegation(intervention: Intervention, meeting: Meeting) -> str:
@@ -53,12 +67,18 @@ def _delegations(meeting: Meeting) -> list[str]:
     return names
 
 
-def participant_blocks(meeting: Meeting, *, level: int) -> list[Block]:
-    roles = _roles_by_person(meeting)
-    people = sorted(roles, key=family_name_order)
+def participant_blocks(meeting: Meeting, acronyms: Acronyms, *, level: int) -> list[Block]:
+    parts = _parts_by_person(meeting)
+    people = sorted(parts, key=family_name_order)
     blocks: list[Block] = [
         ItemList(
-            [[Text(described(person)), Text(f" — {'; '.join(roles[person])}")] for person in people]
+            [
+                [
+                    Text(described(person, acronyms, parts[person].capacities)),
+                    Text(f" — {'; '.join(parts[person].roles)}"),
+                ]
+                for person in people
+            ]
         )
     ]
     delegations = _delegations(meeting)
@@ -71,11 +91,12 @@ def participant_blocks(meeting: Meeting, *, level: int) -> list[Block]:
 def participant_list(series: Series, meetings: list[Meeting]) -> Document:
     single = len(meetings) == 1
     blocks: list[Block] = []
+    acronyms = Acronyms()
     for meeting in meetings:
         if not single:
             title = f"{meeting_date(meeting)}: {meeting.title}"
             blocks.append(Heading(1, title, anchor=f"meeting-{meeting.number}"))
-        blocks.extend(participant_blocks(meeting, level=1 if not single else 0))
+        blocks.extend(participant_blocks(meeting, acronyms, level=1 if not single else 0))
     title = meetings[0].title if single else str(series)
     subtitle = _("List of participants")
     return Document(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from convener.directory.models import Person
 from convener.meetings.domain.timetable import timetable
 from convener.meetings.models import Meeting, Participation, ProgrammeRole, Series
 from convener.meetings.wording import is_to_be_confirmed, place_in_words
-from convener.publishing.composition.introductions import Introductions
+from convener.publishing.composition.acronyms import Acronyms
+from convener.publishing.composition.introductions import described
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -34,31 +34,30 @@ from convener.publishing.document import (
 )
 
 
-def described(person: Person) -> str:
-    """A person as a programme lists them: honorific, name, position, organisation."""
-    return Introductions().name(person)
+def described_place(place: Participation, acronyms: Acronyms) -> str:
+    """A place as a programme lists it: the person described, with the capacity
+    they hold at the meeting, or what stands in for them."""
+    return place_in_words(
+        place, person_words=lambda person: described(person, acronyms, [place.capacity])
+    )
 
 
-def described_place(place: Participation) -> str:
-    """A place as a programme lists it: the person described, or what stands in for them."""
-    return place_in_words(place, person_words=described)
-
-
-def _place_item(place: Participation) -> list[Inline]:
+def _place_item(place: Participation, acronyms: Acronyms) -> list[Inline]:
     """ "Chair: Ms. A" for who leads the segment and "Panellist: TBC" for a place
     no one is known for, else who holds it; then the speaking limit,
     " (at most 7 minutes)"."""
     item: list[Inline] = []
     if place.role in ProgrammeRole.presiding() or is_to_be_confirmed(place):
         item.append(Text(f"{place.get_role_display()}: ", bold=True))
-    item.append(Text(described_place(place)))
+    item.append(Text(described_place(place, acronyms)))
     if place.speaking_time:
         item.append(Text(f" ({speaking_limit(place.speaking_time)})"))
     return item
 
 
-def event_details(meeting: Meeting) -> Facts:
-    """The meeting's facts; "TBC" for what is to be confirmed, no row for what it has none of."""
+def event_details(meeting: Meeting, acronyms: Acronyms) -> Facts:
+    """The meeting's facts; "TBC" for what is to be confirmed, no row for what
+    it has none of. Co-organisers are spelled out at their first mention."""
     return optional_facts(
         [
             (_("Part of"), part_of_runs(meeting)),
@@ -66,13 +65,13 @@ def event_details(meeting: Meeting) -> Facts:
             (_("Time"), meeting_time(meeting)),
             (_("Venue"), meeting_place(meeting)),
             (_("Format"), str(meeting.get_format_display())),
-            (_("Co-organisers"), co_organisers_line(meeting, full=True)),
+            (_("Co-organisers"), co_organisers_line(meeting, acronyms=acronyms)),
             (_("Co-chairs"), co_chairs_line(meeting)),
         ]
     )
 
 
-def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
+def programme_blocks(meeting: Meeting, acronyms: Acronyms, *, level: int = 1) -> list[Block]:
     """The participants in programme order: who leads the whole meeting, then
     each segment with its time and the people taking part in it, each with
     their speaking limit."""
@@ -82,14 +81,14 @@ def programme_blocks(meeting: Meeting, *, level: int = 1) -> list[Block]:
     if meeting.moderator:
         label = str(meeting.get_moderator_role_display())
         blocks.append(Heading(level + 1, label, in_contents=False))
-        blocks.append(ItemList([[Text(described(meeting.moderator))]]))
+        blocks.append(ItemList([[Text(described(meeting.moderator, acronyms))]]))
     slots = {slot.segment.pk: slot for slot in timetable(meeting)}
     for segment in meeting.segments.all():
         blocks.append(Heading(level + 1, segment.heading, in_contents=False))
         when = segment_time(segment, slots.get(segment.pk))
         if when:
             blocks.append(Paragraph([Text(when)], "note"))
-        items = [_place_item(place) for place in segment.participations.all()]
+        items = [_place_item(place, acronyms) for place in segment.participations.all()]
         if items:
             blocks.append(ItemList(items))
     return blocks
@@ -116,12 +115,14 @@ def meeting_concept_note(series: Series, meeting: Meeting) -> Document:
     """The concept note of one meeting with its programme (background, scope,
     objectives, event details, participants)."""
     blocks: list[Block] = []
+    acronyms = Acronyms()
     for section in meeting.sections.all():
         blocks.append(Heading(1, section.heading, in_contents=False))
         blocks.extend(blocks_from_markdown(section.body))
+        acronyms.read(section.body)
     blocks.append(Heading(1, _("Event details"), in_contents=False))
-    blocks.append(event_details(meeting))
-    blocks.extend(programme_blocks(meeting))
+    blocks.append(event_details(meeting, acronyms))
+    blocks.extend(programme_blocks(meeting, acronyms))
     return Document(
         title=meeting.title,
         subtitle=_("Concept note and programme"),
@@ -135,12 +136,13 @@ def programme(series: Series, meetings: list[Meeting]) -> Document:
     """The programme of one meeting, or of every meeting of the series."""
     blocks: list[Block] = []
     single = len(meetings) == 1
+    acronyms = Acronyms()
     for meeting in meetings:
         if not single:
             blocks.append(Heading(1, meeting.title, anchor=f"meeting-{meeting.number}"))
             blocks.extend(notice_blocks(meeting))
-        blocks.append(event_details(meeting))
-        blocks.extend(programme_blocks(meeting, level=1 if single else 2))
+        blocks.append(event_details(meeting, acronyms))
+        blocks.extend(programme_blocks(meeting, acronyms, level=1 if single else 2))
     title = meetings[0].title if single else str(series)
     return Document(
         title=title,

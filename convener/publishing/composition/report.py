@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from convener.directory.models import Organisation
 from convener.directory.naming import state_in_list
 from convener.meetings.models import (
     Meeting,
@@ -20,6 +21,7 @@ from convener.meetings.models import (
     Series,
 )
 from convener.meetings.wording import place_in_words
+from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.participation import (
     is_told,
@@ -58,11 +60,17 @@ from convener.records.models import Intervention, InterventionKind
 _DEBATES = frozenset({SegmentKind.INTERACTIVE_DEBATE, SegmentKind.DISCUSSION})
 
 
-def _chair_label(series: Series) -> str:
+def _chair(series: Series) -> Organisation | None:
+    """The organisation that chairs the convening group in the year of the prepared event."""
     group = series.convening_group
     year = series.prepared_event_date.year if series.prepared_event_date else None
     chair = group.chair_in(year) if group and year else None
-    return chair.organisation.label if chair else ""
+    return chair.organisation if chair else None
+
+
+def _chair_label(series: Series) -> str:
+    chair = _chair(series)
+    return chair.label if chair else ""
 
 
 def _edited(series: Series, kind: str) -> str:
@@ -72,17 +80,24 @@ def _edited(series: Series, kind: str) -> str:
     return ""
 
 
-def acknowledgement_blocks(series: Series, meetings: list[Meeting]) -> list[Block]:
+def acknowledgement_blocks(
+    series: Series, meetings: list[Meeting], acronyms: Acronyms
+) -> list[Block]:
     """The acknowledgements the records support; the rapporteur's text replaces them."""
     edited = _edited(series, ReportTextKind.ACKNOWLEDGEMENTS)
     if edited:
+        acronyms.read(edited)
         return blocks_from_markdown(edited)
-    return generated_acknowledgements(series, meetings)
+    return generated_acknowledgements(series, meetings, acronyms)
 
 
-def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[Block]:
+def generated_acknowledgements(
+    series: Series, meetings: list[Meeting], acronyms: Acronyms | None = None
+) -> list[Block]:
     """The acknowledgements as the records write them, whatever text is stored:
-    also the text the rapporteur starts editing from."""
+    also the text the rapporteur starts editing from. The co-organisers are
+    spelled out, unless the document's `acronyms` did already."""
+    acronyms = acronyms or Acronyms()
     thanking = _chair_label(series) or _("The secretariat")
     introductions = Introductions()
     # A co-chair is thanked by name; a State whose representative was never recorded, as a State.
@@ -133,7 +148,9 @@ def generated_acknowledgements(series: Series, meetings: list[Meeting]) -> list[
                 ]
             )
         )
-    organisers = list(dict.fromkeys(name for m in meetings for name in co_organiser_names(m)))
+    links = [link for meeting in meetings for link in meeting.co_organiser_links.all()]
+    unique = dict.fromkeys(link.organisation for link in links)
+    organisers = [acronyms.name(organisation, in_sentence=True) for organisation in unique]
     if organisers:
         blocks.append(
             Paragraph(
@@ -321,7 +338,7 @@ def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, title, anchor=f"meeting-{meeting.number}"),
-        header_facts(meeting),
+        header_facts(meeting, introductions.acronyms),
         Heading(2, _("Executive summary"), anchor=f"meeting-{meeting.number}-summary"),
         _summary_lead(meeting),
         *_panels_sentence(meeting),
@@ -362,14 +379,16 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
     group = series.convening_group
     cover = []
     if group:
-        chair = _chair_label(series)
+        # The cover is where the group and its chair are first named: in full.
+        chair = _chair(series)
+        name = introductions.acronyms.name(group)
         line = (
-            group.name
-            if not chair
+            name
+            if chair is None
             else _("%(group)s, chaired by %(chair)s")
             % {
-                "group": group.name,
-                "chair": chair,
+                "group": name,
+                "chair": introductions.acronyms.name(chair, in_sentence=True),
             }
         )
         cover.append(Paragraph([Text(line)], "lead"))
@@ -380,14 +399,15 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
         Contents(_("Contents")),
         PageBreak(),
         Heading(1, _("Acknowledgements"), anchor="acknowledgements"),
-        *acknowledgement_blocks(series, meetings),
+        *acknowledgement_blocks(series, meetings, introductions.acronyms),
         Heading(1, _("Introduction"), anchor="introduction"),
         *blocks_from_markdown(
             _edited(series, ReportTextKind.INTRODUCTION) or generated_introduction(series)
         ),
     ]
     for meeting in meetings:
-        blocks.extend(chapter_blocks(meeting, introductions))
+        # Each chapter introduces its people afresh; acronyms stay spelled out.
+        blocks.extend(chapter_blocks(meeting, introductions.next_chapter()))
     blocks.extend(appendix_blocks(series))
     title = _("Report of the %(series)s") % {"series": series.title}
     return Document(

@@ -11,6 +11,7 @@ from convener.directory.naming import organisation_in_text, state_in_list
 from convener.meetings.domain.timetable import Slot
 from convener.meetings.models import Meeting, MeetingStatus, Participation, ProgrammeRole, Segment
 from convener.prose.links import followable
+from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.document import Facts, Inline, Text
 
 _ORDINALS = (
@@ -87,11 +88,20 @@ def joined(items: list[str]) -> str:
     return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
 
 
-def co_organiser_names(meeting: Meeting, *, full: bool = False, in_text: bool = False) -> list[str]:
+def co_organiser_names(
+    meeting: Meeting,
+    *,
+    full: bool = False,
+    in_text: bool = False,
+    acronyms: Acronyms | None = None,
+) -> list[str]:
     """By acronym, or by `full` name and acronym; `in_text` with the article a
-    sentence gives the name ("the United Nations Department of … (DESA)")."""
-    links = meeting.co_organiser_links.all()
-    return [_organiser_name(link.organisation, full, in_text) for link in links]
+    sentence gives the name ("the United Nations Department of … (DESA)"); with
+    the document's `acronyms`, in full at their first mention in it only."""
+    organisations = [link.organisation for link in meeting.co_organiser_links.all()]
+    if acronyms is not None:
+        return [acronyms.name(organisation, in_sentence=in_text) for organisation in organisations]
+    return [_organiser_name(organisation, full, in_text) for organisation in organisations]
 
 
 def _organiser_name(organisation: Organisation, full: bool, in_text: bool) -> str:
@@ -106,10 +116,11 @@ def co_chair_names(meeting: Meeting) -> list[str]:
     return [state_in_list(co_chair.state, on=meeting.date) for co_chair in meeting.co_chairs.all()]
 
 
-def co_organisers_line(meeting: Meeting, *, full: bool = False) -> str | None:
+def co_organisers_line(meeting: Meeting, *, acronyms: Acronyms | None = None) -> str | None:
     """The co-organisers as a document lists them: their names, "TBC" while
     they are to be confirmed, None for a meeting that has none by design."""
-    return _listed_or_tbc(co_organiser_names(meeting, full=full), meeting.has_no_co_organisers)
+    names = co_organiser_names(meeting, acronyms=acronyms)
+    return _listed_or_tbc(names, meeting.has_no_co_organisers)
 
 
 def co_chairs_line(meeting: Meeting) -> str | None:
@@ -142,15 +153,16 @@ def optional_facts(rows: list[tuple[str, list[Inline] | str | None]]) -> Facts:
     )
 
 
-def header_facts(meeting: Meeting) -> Facts:
-    """The block that opens a meeting's chapter or programme."""
+def header_facts(meeting: Meeting, acronyms: Acronyms | None = None) -> Facts:
+    """The block that opens a meeting's chapter or programme; with the
+    document's `acronyms`, co-organisers in full at their first mention."""
     return optional_facts(
         [
             (_("Part of"), part_of_runs(meeting)),
             (_("Date"), meeting_date(meeting)),
             (_("Time"), meeting_time(meeting)),
             (_("Place"), meeting_place(meeting)),
-            (_("Co-organisers"), co_organisers_line(meeting)),
+            (_("Co-organisers"), co_organisers_line(meeting, acronyms=acronyms)),
             (_("Co-chairs"), co_chairs_line(meeting)),
         ]
     )

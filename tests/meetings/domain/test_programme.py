@@ -240,6 +240,39 @@ def test_update_participant_changes_role_and_speaking_time(user):
     assert (participation.role, participation.speaking_time) == (ProgrammeRole.MODERATOR, 5)
 
 
+def test_update_participant_sets_the_capacity_held_at_the_meeting_trimmed(user):
+    participation = ParticipationFactory(role=ProgrammeRole.SPEAKER)
+
+    update_participant(
+        participation=participation,
+        changes={"capacity": "  Chair of the Global Migration Group "},
+        by=user,
+    )
+
+    participation.refresh_from_db()
+    assert participation.capacity == "Chair of the Global Migration Group"
+
+
+@pytest.mark.parametrize(
+    ("capacity", "message"),
+    [
+        ("x" * 301, "at most 300 characters"),
+        ("Chair\nInjected", "Write this on one line, without line breaks."),
+    ],
+)
+def test_update_participant_refuses_a_capacity_over_its_limit_or_on_two_lines(
+    user, capacity, message
+):
+    participation = ParticipationFactory(role=ProgrammeRole.SPEAKER)
+
+    with pytest.raises(ValidationError) as raised:
+        update_participant(participation=participation, changes={"capacity": capacity}, by=user)
+
+    assert message in " ".join(raised.value.message_dict["capacity"])
+    participation.refresh_from_db()
+    assert participation.capacity == ""
+
+
 def test_update_participant_refuses_a_role_the_person_already_has_in_the_segment(user):
     moderator = ParticipationFactory(role=ProgrammeRole.MODERATOR)
     panellist = ParticipationFactory(

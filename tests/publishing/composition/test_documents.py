@@ -167,7 +167,11 @@ def test_series_concept_note_lists_each_meeting_under_topics(demo_series, secret
     topics = lines[lines.index("# Topics") :]
 
     assert any(line.startswith("13 July 2016, 10:00–13:00, Conference Room 6") for line in topics)
-    assert "Organisers: UNDP and UNHCR. Co-chairs: Zambia and Portugal." in topics
+    # UNHCR was spelled out at the first meeting, UNDP is at the third.
+    assert (
+        "Organisers: United Nations Development Programme (UNDP) and UNHCR. "
+        "Co-chairs: Zambia and Portugal."
+    ) in topics
 
 
 def test_series_concept_note_says_tbc_for_what_is_not_known(demo_series, secretariat):
@@ -177,7 +181,10 @@ def test_series_concept_note_says_tbc_for_what_is_not_known(demo_series, secreta
     lines = texts(write("concept-note", user=secretariat))
 
     assert any(line.startswith("TBC, 13:00–15:00, TBC, ") for line in lines)
-    assert "Organisers: OHCHR, ILO, IOM and PICUM. Co-chairs: TBC." in lines
+    assert (
+        "Organisers: OHCHR, International Labour Organization (ILO), IOM and "
+        "Platform for International Cooperation on Undocumented Migrants (PICUM). Co-chairs: TBC."
+    ) in lines
 
 
 FAMILY_NAMES_13_JULY = [

@@ -1,7 +1,12 @@
 import pytest
 
 from convener.directory.models import OrganisationKind
-from convener.publishing.composition.introductions import Introductions, short_form
+from convener.publishing.composition.introductions import (
+    Acronyms,
+    Introductions,
+    described,
+    short_form,
+)
 from convener.publishing.document import Text
 from convener.records.models import Capacity
 from tests.factories import (
@@ -78,11 +83,28 @@ def test_name_adds_the_organisation_the_position_does_not_name(unhcr):
     )
 
     assert Introductions().name(person) == (
-        "Ms. Ninette Kelley, Director, Office of the United Nations High Commissioner for Refugees"
+        "Ms. Ninette Kelley, Director, "
+        "Office of the United Nations High Commissioner for Refugees (UNHCR)"
     )
 
 
-def test_name_leaves_out_the_organisation_the_position_names_by_acronym(unhcr):
+def test_name_leaves_out_the_organisation_the_position_names_by_a_known_acronym(unhcr):
+    person = PersonFactory(
+        honorific="Ms.",
+        given_name="Ninette",
+        family_name="Kelley",
+        position="Director of the UNHCR Liaison Office in New York",
+        organisation=unhcr,
+    )
+    introductions = Introductions()
+    introductions.acronyms.note([unhcr])
+
+    assert introductions.name(person) == (
+        "Ms. Ninette Kelley, Director of the UNHCR Liaison Office in New York"
+    )
+
+
+def test_name_spells_out_an_acronym_the_position_uses_before_the_document_did(unhcr):
     person = PersonFactory(
         honorific="Ms.",
         given_name="Ninette",
@@ -92,7 +114,47 @@ def test_name_leaves_out_the_organisation_the_position_names_by_acronym(unhcr):
     )
 
     assert Introductions().name(person) == (
-        "Ms. Ninette Kelley, Director of the UNHCR Liaison Office in New York"
+        "Ms. Ninette Kelley, Director of the UNHCR Liaison Office in New York, "
+        "Office of the United Nations High Commissioner for Refugees (UNHCR)"
+    )
+
+
+def test_name_spells_out_an_acronym_that_ends_the_position_in_its_place():
+    ohchr = OrganisationFactory(
+        name="Office of the United Nations High Commissioner for Human Rights", acronym="OHCHR"
+    )
+    person = PersonFactory(
+        honorific="Mr.",
+        given_name="Charles",
+        family_name="Radcliffe",
+        position="Chief of Global Issues and Intergovernmental Affairs, OHCHR",
+        organisation=ohchr,
+    )
+
+    assert Introductions().name(person) == (
+        "Mr. Charles Radcliffe, Chief of Global Issues and Intergovernmental Affairs, "
+        "Office of the United Nations High Commissioner for Human Rights (OHCHR)"
+    )
+
+
+def test_name_leaves_out_an_office_its_heads_title_names():
+    office = OrganisationFactory(
+        name="Office of the Special Representative of the Secretary-General "
+        "for International Migration",
+        acronym="OSRSG",
+    )
+    person = PersonFactory(
+        honorific="Mr.",
+        given_name="Peter",
+        family_name="Sutherland",
+        position="Special Representative of the Secretary-General on International Migration "
+        "and Development",
+        organisation=office,
+    )
+
+    assert Introductions().name(person) == (
+        "Mr. Peter Sutherland, Special Representative of the Secretary-General on "
+        "International Migration and Development"
     )
 
 
@@ -107,7 +169,7 @@ def test_name_leaves_out_the_organisation_the_position_names_in_full():
     )
 
     assert Introductions().name(person) == (
-        "Mr. Guy Ryder, Director-General, International Labour Organization"
+        "Mr. Guy Ryder, Director-General, International Labour Organization (ILO)"
     )
 
 
@@ -122,7 +184,7 @@ def test_name_adds_an_acronym_that_only_stands_inside_a_word():
     )
 
     assert Introductions().name(person) == (
-        "Dr. Ana Lima, Adviser, WHOLE project, World Health Organization"
+        "Dr. Ana Lima, Adviser, WHOLE project, World Health Organization (WHO)"
     )
 
 
@@ -244,7 +306,7 @@ def test_speaker_runs_name_an_organisation_without_speaker(unhcr):
     )
 
     assert Introductions().speaker_runs(intervention) == [
-        Text("Office of the United Nations High Commissioner for Refugees", bold=True)
+        Text("Office of the United Nations High Commissioner for Refugees (UNHCR)", bold=True)
     ]
 
 
@@ -258,3 +320,52 @@ def test_speaker_runs_add_an_individual_capacity():
         Text("Mr. Pierre Bertrand", bold=True),
         Text(", in an individual capacity"),
     ]
+
+
+def test_name_gives_the_acronym_alone_once_the_document_spelled_it_out():
+    irc = OrganisationFactory(name="International Rescue Committee", acronym="IRC")
+    greene = PersonFactory(
+        honorific="Ms.", given_name="Anna", family_name="Greene", position="", organisation=irc
+    )
+    colleague = PersonFactory(
+        honorific="Mr.", given_name="Ben", family_name="Stone", position="", organisation=irc
+    )
+    introductions = Introductions()
+
+    assert introductions.name(greene) == ("Ms. Anna Greene, International Rescue Committee (IRC)")
+    assert introductions.name(colleague) == "Mr. Ben Stone, IRC"
+
+
+def test_name_keeps_an_acronym_spelled_out_across_the_chapters_of_a_document():
+    irc = OrganisationFactory(name="International Rescue Committee", acronym="IRC")
+    greene = PersonFactory(
+        honorific="Ms.", given_name="Anna", family_name="Greene", position="", organisation=irc
+    )
+    first_chapter = Introductions()
+    first_chapter.name(greene)
+
+    assert first_chapter.next_chapter().name(greene) == "Ms. Anna Greene, IRC"
+
+
+def test_name_introduces_a_person_again_in_the_next_chapter(van_oosterom):
+    first_chapter = Introductions()
+    first_chapter.name(van_oosterom)
+
+    assert first_chapter.next_chapter().name(van_oosterom).startswith("H.E. Karel van Oosterom, ")
+
+
+def test_described_adds_the_capacity_held_at_the_meeting_after_the_position(van_oosterom):
+    assert described(
+        van_oosterom, Acronyms(), ["co-facilitator of the high-level plenary meeting"]
+    ) == (
+        "H.E. Karel van Oosterom, Permanent Representative of the Kingdom of the Netherlands "
+        "to the United Nations in New York and co-facilitator of the high-level plenary meeting"
+    )
+
+
+def test_described_gives_the_capacity_alone_to_a_person_without_position():
+    person = PersonFactory(
+        honorific="Ms.", given_name="Eva", family_name="Jansen", position="", organisation=None
+    )
+
+    assert described(person, Acronyms(), ["Chair", "Chair"]) == "Ms. Eva Jansen, Chair"

@@ -47,6 +47,7 @@ def panel(secretariat):
         person__family_name="Kelley",
         person__position="Director",
         person__organisation__name="International Organization for Migration",
+        person__organisation__acronym="IOM",
         order=0,
     )
     unhcr = OrganisationFactory(name=UNHCR, acronym="UNHCR")
@@ -79,7 +80,7 @@ def write(name, meeting, user):
 
 
 PLACES = [
-    "Moderator: Ms. Ninette Kelley, Director, International Organization for Migration",
+    "Moderator: Ms. Ninette Kelley, Director, International Organization for Migration (IOM)",
     f"The {RAPPORTEUR}",
     f"A representative of the {UNHCR}",
     "Speaker: TBC",
@@ -125,7 +126,7 @@ def test_list_of_participants_leaves_out_places_not_yet_named(panel, secretariat
     lines = texts(write("participants", panel.meeting, secretariat))
 
     assert lines == [
-        "Ms. Ninette Kelley, Director, International Organization for Migration"
+        "Ms. Ninette Kelley, Director, International Organization for Migration (IOM)"
         " — Moderator (Panel on rescue)"
     ]
 

@@ -78,6 +78,10 @@ class ParticipantOut(Schema):
         '"A representative of …" or "TBC".'
     )
     role: ProgrammeRole
+    capacity: str = Field(
+        description="A title the person holds at this meeting only, such as "
+        '"Chair of the Global Migration Group"; empty for none.'
+    )
     speaking_time: int | None
 
     @staticmethod
