@@ -101,7 +101,7 @@ def _person_fact(chapter: int, person: Person) -> Fact:
     def introduced(text: str) -> None:
         start = _first_mention(person, text)
         before = text[max(0, start - 30) : start]
-        assert re.search(rf"(^|\s){honorific}(m\.)?( \S+)?\s*$", before), (
+        assert not honorific or re.search(rf"(^|\s){honorific}(m\.)?( \S+)?\s*$", before), (
             f"{person.name} is introduced without '{person.honorific}'"
         )
         after = text[start : start + len(person.name) + POST_REACH]

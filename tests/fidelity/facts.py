@@ -21,7 +21,7 @@ class Person:
     """
 
     name: str
-    honorific: str
+    honorific: str  # empty where the seeds give none, not even by a pronoun
     post: str
     organisation: str
 
@@ -31,7 +31,8 @@ class Person:
 
 
 # In each chapter, in the order the seed introduces them. Honorifics the
-# seed leaves out follow the pronoun it uses ("He", "She").
+# seed leaves out follow the pronoun it uses ("He", "She"); for two people
+# the seeds give neither, and none is checked.
 PEOPLE: dict[int, tuple[Person, ...]] = {
     1: (
         Person("Lakshmi Puri", "Ms.", "assistant secretary general", "un women"),
@@ -46,7 +47,7 @@ PEOPLE: dict[int, tuple[Person, ...]] = {
         Person("Owen Shumba", "Mr.", "team leader", "undp|development programme"),
         Person(
             "Pedro Tigre de Vasconcelos",
-            "Mr.",
+            "",
             "programme coordinator",
             "ifad|agricultural development",
         ),
@@ -66,7 +67,7 @@ PEOPLE: dict[int, tuple[Person, ...]] = {
         Person("Ninette Kelley", "Ms.", "director", "unhcr|high commissioner for refugees"),
         Person("Mwaba P. Kasese-Bota", "H.E.", "permanent representative", "zambia"),
         Person("Cristina Pucarinho", "H.E.", "deputy permanent representative", "portugal"),
-        Person("Ajay Madiwale", "Mr.", "", "ifrc|red cross and red crescent"),
+        Person("Ajay Madiwale", "", "", "ifrc|red cross and red crescent"),
         Person("Anna Greene", "Ms.", "policy and advocacy director", "irc|rescue committee"),
         Person("James Milner", "Professor", "", "carleton university"),
         Person(

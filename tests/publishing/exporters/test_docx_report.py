@@ -20,7 +20,7 @@ CHAPTERS = [
     "Second meeting: Protecting the human rights of all people in vulnerable situations within "
     "large movements",
     "Third meeting: Strengthening responsibility sharing for refugees",
-    "Fourth meeting: Responding to large movements of refugees and migrants - Human rights "
+    "Fourth meeting: Responding to large movements of refugees and migrants \u2013 Human rights "
     "protection, labour market options and a Global Compact for migration",
     "Appendix 1: About the GMG",
     "Appendix 2: Members of the GMG",
