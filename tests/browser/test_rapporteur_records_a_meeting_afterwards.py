@@ -122,7 +122,7 @@ def test_rapporteur_records_a_meeting_afterwards_and_the_report_follows(live_ser
         compose(series_slug=series.slug, document="report", meeting_number=None, user=secretariat)
     )
     sentence = next(line for line in report.splitlines() if "took the floor" in line)
-    assert sentence.startswith("Two Member States took the floor: Costa Rica and Mexico")
+    assert sentence.startswith("Two Member States took the floor: Costa Rica, Mexico")
     assert "Small Island Developing States" in sentence
     assert "Chile" not in report
     assert "Jamaica" not in report

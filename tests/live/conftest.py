@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -417,3 +418,30 @@ def screen(browser, server):
     yield open_screen
     for context in contexts:
         context.close()
+
+
+def debate_under_way(server, screen, meeting: str):
+    """The chair starts the meeting's interactive debate; the projector shows it.
+
+    `meeting` is the meeting's live path ("/live/series/…/meetings/1");
+    returns the chair's console and the projector, both showing the debate.
+    """
+    from playwright.sync_api import expect
+
+    chair = screen("chair")
+    chair.goto(server.url + meeting + "/chair/")
+    expect(chair.locator("#live-connection")).to_have_text("Live")
+    chair.get_by_label("Segment under way").select_option(label="Interactive debate")
+    chair.get_by_role("button", name="Start this segment").click()
+
+    projector = screen(viewport={"width": 1280, "height": 720})
+    projector.goto(server.url + meeting + "/projector/")
+    expect(projector.locator("#live-segment")).to_have_text("Interactive debate")
+    expect(projector.locator("#live-who")).to_have_text("No one has the floor.")
+    return chair, projector
+
+
+def clock_seconds(clock: str) -> int:
+    """The seconds a screen's timer shows ("2:58", or "2:58 left")."""
+    minutes, seconds = re.match(r"(\d+):(\d\d)", clock).groups()
+    return int(minutes) * 60 + int(seconds)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.live.conftest import clock_seconds, debate_under_way
+
 pytestmark = pytest.mark.browser
 
 SERIES = Path(__file__).with_name("data") / "floor-series.yaml"
@@ -39,22 +41,8 @@ def server(convener_server):
     return server
 
 
-def _seconds(clock: str) -> int:
-    minutes, seconds = re.fullmatch(r"(\d+):(\d\d)", clock).groups()
-    return int(minutes) * 60 + int(seconds)
-
-
 def test_a_request_from_a_phone_reaches_the_chair_the_projector_and_the_records(server, screen):
-    chair = screen("chair")
-    chair.goto(server.url + MEETING + "/chair/")
-    expect(chair.locator("#live-connection")).to_have_text("Live")
-    chair.get_by_label("Segment under way").select_option(label="Interactive debate")
-    chair.get_by_role("button", name="Start this segment").click()
-
-    projector = screen(viewport={"width": 1280, "height": 720})
-    projector.goto(server.url + MEETING + "/projector/")
-    expect(projector.locator("#live-segment")).to_have_text("Interactive debate")
-    expect(projector.locator("#live-who")).to_have_text("No one has the floor.")
+    chair, projector = debate_under_way(server, screen, MEETING)
 
     phone = screen("mexico", viewport={"width": 390, "height": 844})
     phone.goto(server.url + MEETING + "/floor/")
@@ -77,9 +65,9 @@ def test_a_request_from_a_phone_reaches_the_chair_the_projector_and_the_records(
     expect(projector.locator("#live-capacity")).to_contain_text("in national capacity")
     timer = projector.locator("#live-timer")
     expect(timer).to_have_text(re.compile(r"^[23]:\d\d$"))
-    first = _seconds(timer.inner_text())
+    first = clock_seconds(timer.inner_text())
     projector.wait_for_timeout(2_200)
-    assert _seconds(timer.inner_text()) <= first - 2  # it runs, on the projector's own clock
+    assert clock_seconds(timer.inner_text()) <= first - 2  # it runs, on the projector's own clock
     expect(phone.locator("#live-mine")).to_contain_text("You have the floor")
 
     rapporteur = screen("rapporteur")

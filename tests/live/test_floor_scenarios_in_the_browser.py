@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.live.conftest import SCREEN_WAIT_MS
+from tests.live.conftest import SCREEN_WAIT_MS, clock_seconds, debate_under_way
 
 pytestmark = pytest.mark.browser
 
@@ -51,17 +51,7 @@ def server(convener_server):
 @pytest.fixture
 def room(server, screen):
     """The chair's console with the debate under way, and the projector."""
-    chair = screen("chair")
-    chair.goto(server.url + MEETING + "/chair/")
-    expect(chair.locator("#live-connection")).to_have_text("Live")
-    chair.get_by_label("Segment under way").select_option(label="Interactive debate")
-    chair.get_by_role("button", name="Start this segment").click()
-
-    projector = screen(viewport={"width": 1280, "height": 720})
-    projector.goto(server.url + MEETING + "/projector/")
-    expect(projector.locator("#live-segment")).to_have_text("Interactive debate")
-    expect(projector.locator("#live-who")).to_have_text("No one has the floor.")
-    return chair, projector
+    return debate_under_way(server, screen, MEETING)
 
 
 @pytest.fixture
@@ -87,11 +77,6 @@ def ask(phone, *, purpose="Statement", level="", name=""):
         phone.get_by_label("Name of the speaker").fill(name)
     with phone.expect_response(lambda r: r.request.method == "POST" and "/floor/" in r.url):
         phone.get_by_role("button", name="Request the floor").click()
-
-
-def _seconds(clock: str) -> int:
-    minutes, seconds = re.match(r"(\d+):(\d\d)", clock).groups()
-    return int(minutes) * 60 + int(seconds)
 
 
 def test_an_organisation_claiming_a_head_of_state_does_not_go_ahead_of_member_states(
@@ -209,7 +194,7 @@ def test_a_point_of_order_interrupts_and_the_speaker_resumes_with_the_time_left(
     # Mexico has spoken fifteen seconds and more when the chair takes the point of order.
     timer = projector.locator("#live-timer")
     expect(timer).to_have_text(re.compile(r"^2:([0-3]\d|4[0-5])$"), timeout=30_000)
-    left_when_interrupted = _seconds(timer.inner_text())
+    left_when_interrupted = clock_seconds(timer.inner_text())
     chair.get_by_role("button", name="Give the floor: Kenya").click()
 
     expect(projector.locator("#live-who")).to_have_text("Kenya")
@@ -234,7 +219,7 @@ def test_a_point_of_order_interrupts_and_the_speaker_resumes_with_the_time_left(
     expect(projector.locator("#live-timer-state")).to_have_text("Paused")
     expect(chair.locator("#live-timer")).to_contain_text("Paused")
     expect(current).not_to_contain_text("Interrupted")
-    left = _seconds(timer.inner_text())
+    left = clock_seconds(timer.inner_text())
     assert left < 180  # not a fresh turn of three minutes
     # What was left, not that less the point of order's ten seconds and more
     # (a few seconds allowed for the chair's click to reach the server).

@@ -26,7 +26,12 @@ from convener.manage.interfaces.convening import ChairRow, ConveningGroupEditFor
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.life import PostponeForm
 from convener.manage.interfaces.meetings import CoChairRow, CoOrganiserRow, MeetingForm
-from convener.manage.interfaces.programme import ParticipantForm, PlaceForm, SegmentForm
+from convener.manage.interfaces.programme import (
+    PartForm,
+    ParticipantForm,
+    PlaceForm,
+    SegmentForm,
+)
 from convener.manage.interfaces.prose import ProseForm
 from convener.manage.interfaces.records import TurnForm
 from convener.manage.interfaces.references import ReferenceRow
@@ -140,6 +145,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "organisations.name": Field(OrganisationForm, "name"),
     "organisations.acronym": Field(OrganisationForm, "acronym"),
     "organisations.kind": Field(OrganisationForm, "kind"),
+    "organisations.article": Field(OrganisationForm, "article"),
     "organisations.state": Field(OrganisationForm, "state"),
     "organisations.website": Field(OrganisationForm, "website"),
     "people.key": KEY,
@@ -232,6 +238,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.segments.participants.organisation": Field(PlaceForm, "organisation"),
     "meetings.segments.participants.role": Field(ParticipantForm, "role"),
     "meetings.segments.participants.speaking_time": Field(ParticipantForm, "speaking_time"),
+    "meetings.segments.participants.capacity": Field(PartForm, "capacity"),
     "meetings.interventions.summary": Text(
         Intervention._meta.get_field("summary"), "records_intervention"
     ),

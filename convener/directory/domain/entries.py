@@ -96,14 +96,23 @@ def create_organisation(
     name: str,
     kind: str,
     acronym: str = "",
+    article: bool | None = None,
     state: State | None = None,
     website: str = "",
     despite_duplicates: bool = False,
     by: AbstractBaseUser,
 ) -> Organisation:
-    """A new organisation in the directory, with a key made from its name."""
+    """A new organisation in the directory, with a key made from its name.
+
+    `article`: whether its name takes "the" in a sentence; None leaves it to
+    the form of the name."""
     organisation = Organisation(
-        name=name.strip(), acronym=acronym.strip(), kind=kind, state=state, website=website.strip()
+        name=name.strip(),
+        acronym=acronym.strip(),
+        kind=kind,
+        article=article,
+        state=state,
+        website=website.strip(),
     )
     _add(
         organisation,

@@ -72,6 +72,17 @@ class OrganisationForm(DespiteDuplicatesForm):
     name = _ORGANISATION["name"]
     acronym = _ORGANISATION["acronym"]
     kind = _ORGANISATION["kind"]
+    article = forms.NullBooleanField(
+        label=_("In a sentence, does its name take “the”?"),
+        required=False,
+        widget=forms.Select(
+            choices=[
+                ("unknown", _("Guess from the name")),
+                ("true", _("Yes, as in “the United Nations Development Programme”")),
+                ("false", _("No, as in “Oxfam”")),
+            ]
+        ),
+    )
     state = forms.ModelChoiceField(
         label=_("State"),
         queryset=State.objects.order_by("names__en"),
@@ -91,7 +102,15 @@ class OrganisationForm(DespiteDuplicatesForm):
         """The details `create_organisation` takes."""
         return {
             name: self.cleaned_data[name]
-            for name in ("name", "acronym", "kind", "state", "website", "despite_duplicates")
+            for name in (
+                "name",
+                "acronym",
+                "kind",
+                "article",
+                "state",
+                "website",
+                "despite_duplicates",
+            )
         }
 
 
