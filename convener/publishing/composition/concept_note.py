@@ -8,10 +8,11 @@ from convener.meetings.models import Meeting, SectionKind, SegmentKind, Series
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
+    facts_joined,
     meeting_date,
     meeting_notice,
-    meeting_place,
     meeting_time,
+    place_parts,
 )
 from convener.publishing.document import (
     Block,
@@ -27,7 +28,7 @@ from convener.publishing.document import (
 
 def topic_blocks(meeting: Meeting) -> list[Block]:
     """One meeting as the concept note's topics list it; TBC where not yet known."""
-    when = f"{meeting_date(meeting)}, {meeting_time(meeting)}, {meeting_place(meeting)}"
+    when = facts_joined([meeting_date(meeting), meeting_time(meeting), *place_parts(meeting)])
     blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(meeting.title, bold=True)])]
     notice = meeting_notice(meeting)
     if notice:
