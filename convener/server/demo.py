@@ -23,6 +23,7 @@ from convener.meetings.models import Series
 from convener.records.models import Intervention
 from convener.roles.domain import grant_role
 from convener.roles.models import Role
+from convener.server.demo_history import demo_history_file, load_with_history
 
 DEMO_SERIES_SLUG = "gmg-2016"
 
@@ -183,9 +184,10 @@ class DemoState:
 def prepare_demo(*, reset: bool = False, passwords: Mapping[str, str] | None = None) -> DemoState:
     """The reference data, the demo series and the demo accounts.
 
-    The demo series is loaded once: when it exists it is kept as visitors
-    left it (their edits, the live floor), and so are its accounts. `reset`
-    removes it and loads it again from the file. `passwords` (by user name)
+    The demo series is loaded once, with the published versions of its
+    concept note as facts were confirmed (`demo_history`): when it exists it
+    is kept as visitors left it (their edits, the live floor), and so are its
+    accounts. `reset` removes it and loads it again from the files. `passwords` (by user name)
     are set on the demo accounts in every case.
     """
     with transaction.atomic():
@@ -197,7 +199,9 @@ def prepare_demo(*, reset: bool = False, passwords: Mapping[str, str] | None = N
             series.delete()
             series = None
         if series is None:
-            summary = import_file(path=demo_series_file(), by=command_line_operator())
+            summary = load_with_history(
+                demo_series_file(), demo_history_file(), by=command_line_operator()
+            )
             chosen = _ensure_accounts(summary.series, passwords)
             return DemoState(summary.series, summary, chosen, removed)
         chosen = _ensure_accounts(series, passwords) if passwords else {}

@@ -136,3 +136,7 @@ def test_demo_second_start_says_it_kept_the_series_and_reset_says_what_it_remove
     )
     assert reset[0].startswith("Reset: removed the demo series gmg-2016 (4 meetings, ")
     assert reset[1].startswith("Demo series gmg-2016 loaded: 4 meetings, ")
+    assert reset[2] == (
+        "Its concept note keeps 5 versions, from first publication to the report: "
+        "/series/gmg-2016/documents/concept-note/versions/"
+    )

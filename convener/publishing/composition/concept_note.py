@@ -9,10 +9,11 @@ from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
+    facts_joined,
     meeting_date,
     meeting_notice,
-    meeting_place,
     meeting_time,
+    place_parts,
 )
 from convener.publishing.document import (
     Block,
@@ -29,7 +30,7 @@ from convener.publishing.document import (
 def topic_blocks(meeting: Meeting, acronyms: Acronyms) -> list[Block]:
     """One meeting as the concept note's topics list it; TBC where not yet
     known, co-organisers spelled out at their first mention in the note."""
-    when = f"{meeting_date(meeting)}, {meeting_time(meeting)}, {meeting_place(meeting)}"
+    when = facts_joined([meeting_date(meeting), meeting_time(meeting), *place_parts(meeting)])
     blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(meeting.title, bold=True)])]
     notice = meeting_notice(meeting)
     if notice:

@@ -12,6 +12,7 @@ from convener.publishing.composition.introductions import described
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
+    facts_joined,
     meeting_date,
     meeting_notice,
     meeting_place,
@@ -101,7 +102,9 @@ def notice_blocks(meeting: Meeting) -> list[Paragraph]:
 
 
 def _title_block(meeting: Meeting) -> list[Paragraph]:
-    line = " | ".join([meeting_date(meeting), meeting_time(meeting), meeting_place(meeting)])
+    line = facts_joined(
+        [meeting_date(meeting), meeting_time(meeting), meeting_place(meeting)], " | "
+    )
     cover = [*notice_blocks(meeting)]
     if meeting.part_of:
         cover.append(Paragraph([Text(_("A session of ")), *part_of_runs(meeting)], "lead"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -73,12 +75,28 @@ def meeting_time(meeting: Meeting) -> str:
     return f"{start}–{end}"
 
 
-def meeting_place(meeting: Meeting) -> str:
-    """Room and venue; a room the meeting has none of is left out, and a place
-    of which nothing is known yet is "TBC"."""
+def place_parts(meeting: Meeting) -> list[str]:
+    """Room and venue, "TBC" for a room not yet known; a room the meeting has
+    none of is left out."""
     room = meeting.room or ("" if meeting.has_no_room else to_be_confirmed())
-    parts = [part for part in (room, meeting.venue or meeting.series.venue) if part]
-    return ", ".join(parts) or to_be_confirmed()
+    return [part for part in (room, meeting.venue or meeting.series.venue) if part]
+
+
+def meeting_place(meeting: Meeting) -> str:
+    """Room and venue; a place of which nothing is known yet is "TBC"."""
+    return facts_joined(place_parts(meeting)) or to_be_confirmed()
+
+
+def facts_joined(facts: Iterable[str], separator: str = ", ") -> str:
+    """The facts in order, empty ones left out, and a run of facts to be
+    confirmed said once: "20 July 2016, TBC, United Nations Headquarters"
+    when both the time and the room are unknown, never "TBC, TBC"."""
+    unknown = to_be_confirmed()
+    kept: list[str] = []
+    for fact in facts:
+        if fact and not (fact == unknown and kept and kept[-1] == unknown):
+            kept.append(fact)
+    return separator.join(kept)
 
 
 def joined(items: list[str]) -> str:

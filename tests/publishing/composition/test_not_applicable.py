@@ -173,3 +173,22 @@ def test_series_concept_note_counts_only_the_meetings_the_reader_may_read():
             meeting_number=None,
             user=AnonymousUser(),
         )
+
+
+def test_series_concept_note_says_tbc_once_when_time_and_room_are_both_unknown():
+    meeting = MeetingFactory(room="", start_time=None, end_time=None)
+    ConceptNoteSectionFactory(series=meeting.series, kind=SectionKind.TOPICS, heading="Topics")
+
+    text = document_as_markdown(write("concept-note", meeting))
+
+    assert "TBC, TBC" not in text
+    assert "25\u00a0April 2016, TBC, United Nations Headquarters, New York — " in text
+
+
+def test_programme_cover_says_tbc_once_when_date_and_time_are_both_unknown():
+    meeting = MeetingFactory(date=None, start_time=None, end_time=None, room="")
+
+    programme = write("programme", meeting, number=meeting.number)
+
+    cover = [plain(block.runs) for block in programme.cover if isinstance(block, Paragraph)]
+    assert "TBC | TBC, United Nations Headquarters, New York" in cover

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from convener import config
 from convener.server.demo import (
@@ -128,6 +129,15 @@ class Command(BaseCommand):
             f"Demo series {state.series.slug} loaded: {state.loaded.meetings} meetings, "
             f"{state.loaded.interventions} interventions. Database: {database}"
         )
+        versions = state.series.document_versions.filter(document="concept-note", meeting_number=0)
+        if versions.count() > 1:
+            history = reverse(
+                "public:series_document_versions", args=[state.series.slug, "concept-note"]
+            )
+            self.stdout.write(
+                f"Its concept note keeps {versions.count()} versions, from first publication "
+                f"to the report: {history}"
+            )
 
     def report_accounts(self, state: DemoState) -> None:
         for account in DEMO_ACCOUNTS:
