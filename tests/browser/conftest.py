@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.chromium import chromium
 
@@ -9,6 +10,10 @@ from tests.chromium import chromium
 from tests.live.conftest import _migrated_database, convener_server  # noqa: F401
 
 REQUEST_DRAIN_SECONDS = 120
+# How long a page may take to reach the state a test expects: a ceiling, not
+# a wait, high enough for a machine whose cores are all busy.
+PATIENCE_MS = 20_000
+PLAYWRIGHT_EXPECT_DEFAULT_MS = 5_000
 
 
 class RequestsInFlight:
@@ -71,6 +76,8 @@ def page(request, browser):
         request.getfixturevalue("live_server")
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PATIENCE_MS)
+    expect.set_options(timeout=PATIENCE_MS)
     yield page
+    expect.set_options(timeout=PLAYWRIGHT_EXPECT_DEFAULT_MS)
     context.close()
