@@ -43,7 +43,7 @@ class Acronyms:
             return acronym
         name = organisation.name
         if in_sentence and isinstance(organisation, Organisation):
-            name = in_running_text(organisation)
+            name = organisation_in_text(organisation)
         if not acronym:
             return name
         self._spelled.add(acronym)
@@ -69,9 +69,3 @@ def spelled_out(organisation: Named, name: str = "") -> str:
         "name": name or organisation.name,
         "acronym": organisation.acronym,
     }
-
-
-def in_running_text(organisation: Organisation) -> str:
-    """The name with the article it takes in a sentence: "the United Nations
-    Development Programme", "Oxfam" (the organisation's `article`)."""
-    return organisation_in_text(organisation)

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person, State
-from convener.directory.naming import state_in_list
+from convener.directory.naming import organisation_in_text, state_in_list
 from convener.meetings.models import Segment
-from convener.publishing.composition.acronyms import Acronyms, in_running_text, spelled_out
+from convener.publishing.composition.acronyms import Acronyms, spelled_out
 from convener.publishing.composition.wording import joined
 from convener.publishing.document import Inline, Text, plain
 from convener.records.interfaces.capacity import capacity_phrase
@@ -52,7 +52,7 @@ def _in_position(position: str, organisation: Organisation, acronyms: Acronyms) 
         # the organisation follows the position, spelled out.
         return position, False
     acronyms.note([organisation])
-    name = in_running_text(organisation) if _within(before) else organisation.name
+    name = organisation_in_text(organisation) if _within(before) else organisation.name
     return before + spelled_out(organisation, name) + after, True
 
 
