@@ -88,13 +88,17 @@ _B = TypeVar("_B", bound=Block)
 
 @dataclass
 class Document:
-    """A whole document. `slug` names its files; `cover` lines open it."""
+    """A whole document. `slug` names its files; `cover` lines open it, after
+    the title and subtitle, on a page of their own, unless `cover_page` is
+    False: then they are a title block the text follows on the first page,
+    as a concept note of a few pages has it."""
 
     title: str
     slug: str = ""
     language: str = "en"
     subtitle: str = ""
     cover: list[Paragraph] = field(default_factory=list)
+    cover_page: bool = True
     running_header: str = ""
     blocks: list[Block] = field(default_factory=list)
 

@@ -74,4 +74,5 @@ def series_concept_note(series: Series, meetings: list[Meeting]) -> Document:
         subtitle=subtitle,
         running_header=f"{series} — {subtitle}",
         blocks=blocks,
+        cover_page=False,  # a few pages: the text follows the title block
     )

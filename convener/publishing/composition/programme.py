@@ -132,6 +132,7 @@ def meeting_concept_note(series: Series, meeting: Meeting) -> Document:
         cover=_title_block(meeting),
         running_header=meeting.title,
         blocks=blocks,
+        cover_page=False,  # a few pages: the text follows the title block
     )
 
 
@@ -153,4 +154,5 @@ def programme(series: Series, meetings: list[Meeting]) -> Document:
         cover=_title_block(meetings[0]) if single else [],
         running_header=title,
         blocks=blocks,
+        cover_page=False,  # a few pages: the text follows the title block
     )

@@ -120,7 +120,7 @@ class _WordWriter:
             self._paragraph("Subtitle").append(wordml.run(self.document.subtitle))
         for line in self.document.cover:
             self._block(line)
-        self.page_break_pending = True
+        self.page_break_pending = self.document.cover_page
 
     def _block(self, block: Block) -> None:
         match block:
@@ -221,13 +221,19 @@ class _WordWriter:
 
     def _running_header_and_page_numbers(self) -> None:
         section = self.word.sections[0]
-        section.different_first_page_header_footer = True  # the cover carries neither
+        # The first page does not repeat the title in a header; a cover page
+        # has no number either, a page opening with a title block has.
+        section.different_first_page_header_footer = True
         section.first_page_header.is_linked_to_previous = False
         section.first_page_footer.is_linked_to_previous = False
         section.header.paragraphs[0]._p.append(wordml.run(self.document.running_header))
-        footer = section.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        wordml.append_field(footer._p, "PAGE", "1")
+        footers = [section.footer]
+        if not self.document.cover_page:
+            footers.append(section.first_page_footer)
+        for footer in footers:
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            wordml.append_field(paragraph._p, "PAGE", "1")
 
 
 def _headings_with_bookmarks(

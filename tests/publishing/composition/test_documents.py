@@ -187,6 +187,20 @@ def test_series_concept_note_says_tbc_for_what_is_not_known(demo_series, secreta
     ) in lines
 
 
+@pytest.mark.parametrize(
+    ("document", "meeting"),
+    [("concept-note", None), ("concept-note", 4), ("programme", 4), ("programme", None)],
+)
+def test_concept_notes_and_programmes_open_with_a_title_block_not_a_cover_page(
+    demo_series, secretariat, document, meeting
+):
+    assert write(document, meeting=meeting, user=secretariat).cover_page is False
+
+
+def test_the_report_keeps_its_cover_page(demo_series, secretariat):
+    assert write("report", user=secretariat).cover_page is True
+
+
 FAMILY_NAMES_13_JULY = [
     "Abdulla",
     "Bruce",

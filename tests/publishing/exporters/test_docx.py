@@ -325,3 +325,28 @@ def test_libreoffice_pdf_shows_chapters_and_footnotes(libreoffice_conversion):
 
     assert [chapter for chapter in CHAPTERS if chapter not in text] == []
     assert [note for note in FOOTNOTES.values() if note not in text] == []
+
+
+def test_docx_title_block_is_followed_by_the_text_without_a_page_break():
+    document = Document(
+        title="Protecting human rights",
+        subtitle="Concept note and programme",
+        cover=[Paragraph([Text("Conference Room 5")], "lead")],
+        cover_page=False,
+        blocks=[Heading(1, "Introduction", in_contents=False), Paragraph([Text("Text.")])],
+    )
+    word = docx.Document(io.BytesIO(DocxExporter().write(document)))
+    first_footer_fields = [
+        text.text.strip()
+        for text in word.sections[0].first_page_footer._element.iter(qn("w:instrText"))
+    ]
+
+    assert [p.text for p in word.paragraphs] == [
+        "Protecting human rights",
+        "Concept note and programme",
+        "Conference Room 5",
+        "Introduction",
+        "Text.",
+    ]
+    assert not any(p.paragraph_format.page_break_before for p in word.paragraphs)
+    assert first_footer_fields == ["PAGE"]

@@ -171,3 +171,38 @@ def test_pdf_page_break_starts_a_new_page(poppler, tmp_path):
     pages = pages_of(Document(slug="b", title="B", blocks=blocks), poppler, tmp_path)
     assert page_numbers_with_line(pages, "Before the break.") == [2]
     assert page_numbers_with_line(pages, "After it.") == [3]
+
+
+def title_block_document(paragraphs: int = 1) -> Document:
+    """A short concept note: its title block and its text share the first page."""
+    return Document(
+        title="Protecting human rights",
+        subtitle="Concept note and programme",
+        cover=[Paragraph([Text("10:00–12:00 | Conference Room 5")], "lead")],
+        cover_page=False,
+        running_header="Concept note: human rights",
+        blocks=[
+            Heading(1, "Introduction", in_contents=False),
+            *[Paragraph([Text(f"Paragraph {n} of the introduction.")]) for n in range(paragraphs)],
+        ],
+    )
+
+
+def test_pdf_title_block_is_followed_by_the_text_on_the_first_page(poppler, tmp_path):
+    pages = pages_of(title_block_document(), poppler, tmp_path)
+
+    assert len(pages) == 1
+    assert lines(pages[0])[:4] == [
+        "Protecting human rights",
+        "Concept note and programme",
+        "10:00–12:00 | Conference Room 5",
+        "Introduction",
+    ]
+
+
+def test_pdf_title_block_page_is_numbered_without_the_running_header(poppler, tmp_path):
+    pages = pages_of(title_block_document(paragraphs=60), poppler, tmp_path)
+
+    assert [lines(page)[-1] for page in pages] == [str(n) for n in range(1, len(pages) + 1)]
+    assert "Concept note: human rights" not in pages[0]
+    assert lines(pages[1])[0] == "Concept note: human rights"
