@@ -19,7 +19,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_ref
 
 from convener.prose.links import LINK_SCHEMES, followable
 from convener.prose.symbols import split_at_symbols, symbol_url
@@ -118,9 +121,44 @@ def _inline_blocks(state: StateCore) -> list[Token]:
     return [token for token in state.tokens if token.type == "inline" and token.children]
 
 
+# A footnote's call: "[^" and a label of at most 40 characters, closed.
+_NOTE_CALL = re.compile(r"\[\^[^\s\]]{1,40}\]")
+
+
+def _bounded_footnote_ref(state: StateInline, silent: bool) -> bool:
+    """The plugin's rule for a footnote's call, tried only where a short label
+    is closed: its own scan runs on to the end of the line, so that a text of
+    many "[^" would take time quadratic in its length."""
+    if not _NOTE_CALL.match(state.src, state.pos, state.posMax):
+        return False
+    return footnote_ref(state, silent)
+
+
+def _with_footnotes(parser: MarkdownIt) -> MarkdownIt:
+    """Footnotes as most renderers read them: "[^1]" calls the note "[^1]: …"
+    written anywhere in the text. On a page, a call is a number and the notes
+    are numbered after the text, without links: a page shows many texts, whose
+    notes would otherwise share their anchors. Documents make them footnotes
+    (`publishing.document`)."""
+    parser.use(footnote_plugin, inline=False)
+    parser.inline.ruler.at("footnote_ref", _bounded_footnote_ref)
+    rules = {
+        "footnote_ref": lambda _self, tokens, idx, *_: f"<sup>{tokens[idx].meta['id'] + 1}</sup>",
+        "footnote_block_open": lambda *_: "<hr><ol>",
+        "footnote_block_close": lambda *_: "</ol>",
+        "footnote_open": lambda *_: "<li>",
+        "footnote_close": lambda *_: "</li>",
+        "footnote_anchor": lambda *_: "",
+    }
+    for name, rule in rules.items():
+        parser.add_render_rule(name, rule)
+    return parser
+
+
 def _with_convener_rules(parser: MarkdownIt) -> MarkdownIt:
     # Every link is parsed as a link, for _unlink_forbidden to keep its text.
     parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    _with_footnotes(parser)
     parser.core.ruler.push("convener_unlink_forbidden", _unlink_forbidden)
     parser.core.ruler.push("convener_link_symbols", _link_symbols)
     parser.core.ruler.push("convener_shift_headings", _shift_headings)

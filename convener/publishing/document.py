@@ -138,16 +138,20 @@ class _MarkdownBlocks:
     """Builds blocks of the tree from the parser's tokens of a user's Markdown.
 
     Lists are flattened: an item of a nested list is one more item of the
-    outermost list, since the tree's lists have one level.
+    outermost list, since the tree's lists have one level. A footnote, which
+    the parser puts after the text, becomes a `Footnote` where it is called.
     """
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.runs: list[Inline] = []
         self.lists: list[ItemList] = []
+        self.notes: dict[int, Footnote] = {}
 
     def read(self, tokens: list[Token]) -> list[Block]:
-        for token in tokens:
+        text, notes = _text_and_notes(tokens)
+        self.notes = {number: _footnote(note) for number, note in notes.items()}
+        for token in text:
             self.block_token(token)
         self.end_block()
         return self.blocks
@@ -167,7 +171,7 @@ class _MarkdownBlocks:
             text = plain(self.take()).strip()
             self.blocks.append(Heading(level=3, text=text, in_contents=False))
         elif token.type == "inline":
-            self.runs.extend(_inline_runs(token.children or []))
+            self.runs.extend(_inline_runs(token.children or [], self.notes))
         elif token.type in {"code_block", "fence"}:
             self.end_block()
             self.runs.append(Text(token.content, code=True))
@@ -191,8 +195,37 @@ class _MarkdownBlocks:
             self.blocks.append(Paragraph(runs))
 
 
-def _inline_runs(tokens: list[Token]) -> list[Inline]:
-    """The runs of a paragraph: a new run wherever emphasis, a link or code starts or ends."""
+def _text_and_notes(tokens: list[Token]) -> tuple[list[Token], dict[int, list[Token]]]:
+    """The text's tokens, and the inline tokens of each footnote by its number."""
+    text: list[Token] = []
+    notes: dict[int, list[Token]] = {}
+    note: list[Token] | None = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            note = notes.setdefault(token.meta["id"], [])
+        elif token.type == "footnote_close":
+            note = None
+        elif note is not None:
+            if token.type == "inline":
+                note.append(token)
+        elif not token.type.startswith("footnote_block"):
+            text.append(token)
+    return text, notes
+
+
+def _footnote(paragraphs: list[Token]) -> Footnote:
+    """A footnote of its paragraphs' inline tokens, joined by a space; a call
+    inside a note is dropped."""
+    runs: list[Inline] = []
+    for paragraph in paragraphs:
+        runs += [Text(" ")] if runs else []
+        runs += _inline_runs(paragraph.children or [], {})
+    return Footnote(tuple(run for run in _trimmed(runs) if isinstance(run, Text)))
+
+
+def _inline_runs(tokens: list[Token], notes: dict[int, Footnote]) -> list[Inline]:
+    """The runs of a paragraph: a new run wherever emphasis, a link or code
+    starts or ends, and each footnote in `notes` where it is called."""
     runs: list[Inline] = []
     pending: list[str] = []
     bold = italic = 0
@@ -226,6 +259,8 @@ def _inline_runs(tokens: list[Token]) -> list[Inline]:
             runs.append(Text(token.content, bold=bold > 0, italic=italic > 0, href=href, code=True))
         elif token.type == "hardbreak":
             runs.append(Text("\n"))
+        elif token.type == "footnote_ref" and token.meta["id"] in notes:
+            runs.append(notes[token.meta["id"]])
     end_run()
     return runs
 

@@ -118,3 +118,24 @@ def test_markdown_keeps_no_render_of_a_text_too_large_to_hold(rendered):
     render_markdown(text)
 
     assert rendered == [text, text]
+
+
+FOOTNOTED = (
+    "The working group drafts the principles.[^guidance]\n\n"
+    "[^guidance]: The Secretary-General's report (A/70/59) asks States to consider them."
+)
+
+
+def test_markdown_footnote_is_a_numbered_call_and_a_note_after_the_text():
+    html = render_markdown(FOOTNOTED)
+
+    assert html == (
+        "<p>The working group drafts the principles.<sup>1</sup></p>\n"
+        "<hr><ol><li><p>The Secretary-General's report ("
+        '<a class="un-symbol" href="https://undocs.org/en/A/70/59" rel="noopener">A/70/59</a>'
+        ") asks States to consider them.</p>\n</li></ol>"
+    )
+
+
+def test_markdown_footnote_label_without_a_note_stays_text():
+    assert render_markdown("Drafted.[^none]") == "<p>Drafted.[^none]</p>"

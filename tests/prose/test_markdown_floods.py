@@ -52,6 +52,12 @@ FLOODS = {
     "resolution_spaces": "resolution" + " " * SIZE + "x",
     "html_comment_openers": "<!--" * (SIZE // 4),
     "processing_openers": "<?" * (SIZE // 2),
+    "footnote_call_openers": "[^n]: a note\n\n" + "[^" * (SIZE // 2),
+    "footnote_long_label": "[^n]: a note\n\n" + "[^" * 1_000 + "a" * (SIZE - 2_100),
+    "footnote_calls": "[^n]: a note\n\n" + "[^n]" * (SIZE // 4),
+    "footnote_definitions": "".join(f"[^{n}]: note {n}\n" for n in range(SIZE // 16))
+    + "[^1] " * 100,
+    "nested_footnote_definitions": "[^a]: " * (SIZE // 6) + "x",
 }
 
 

@@ -1,6 +1,7 @@
 """The document tree takes users' Markdown and plain text with UN symbols linked."""
 
 from convener.publishing.document import (
+    Footnote,
     Heading,
     ItemList,
     Paragraph,
@@ -54,3 +55,43 @@ def test_markdown_raw_html_is_text():
     (paragraph,) = blocks_from_markdown("a <b>bold</b> claim")
 
     assert paragraph.runs == [Text("a <b>bold</b> claim")]
+
+
+def test_markdown_footnote_becomes_a_footnote_where_it_is_called():
+    blocks = blocks_from_markdown(
+        "The group drafts *principles*.[^1] They follow.\n\n"
+        "[^1]: Asked for in **paragraph 91**\n    of the report."
+    )
+
+    assert blocks == [
+        Paragraph(
+            [
+                Text("The group drafts "),
+                Text("principles", italic=True),
+                Text("."),
+                Footnote(
+                    (
+                        Text("Asked for in "),
+                        Text("paragraph 91", bold=True),
+                        Text(" of the report."),
+                    )
+                ),
+                Text(" They follow."),
+            ]
+        )
+    ]
+
+
+def test_markdown_footnotes_are_called_in_the_order_of_their_calls():
+    blocks = blocks_from_markdown("A.[^b] B.[^a]\n\n[^a]: Note a.\n\n[^b]: Note b.")
+
+    assert blocks == [
+        Paragraph(
+            [
+                Text("A."),
+                Footnote((Text("Note b."),)),
+                Text(" B."),
+                Footnote((Text("Note a."),)),
+            ]
+        )
+    ]

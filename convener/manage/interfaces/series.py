@@ -16,7 +16,8 @@ from convener.meetings.models import ConceptNoteSection, Series
 
 MARKDOWN_HELP = _(
     "Markdown: *italics*, **bold**, a list with “-” at the start of each line, "
-    "a blank line between paragraphs. UN symbols such as A/70/59 become links."
+    "a blank line between paragraphs, a footnote called with [^1] and written "
+    "on a line of its own starting with [^1]:. UN symbols such as A/70/59 become links."
 )
 
 PREPARED_EVENT_DATE_HELP = _("Year-month-day, e.g. 2016-12-08.")
