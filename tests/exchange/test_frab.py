@@ -154,7 +154,7 @@ def test_demo_rooms_are_the_meetings_rooms(demo_series):
         "Conference Room 7, United Nations Headquarters, New York",
         "Conference Room 5, United Nations Headquarters, New York",
         "Conference Room 6, United Nations Headquarters, New York",
-        "PDR 1-3, Delegates Dining Room, United Nations Headquarters, New York",
+        "PDR 1-3, Delegates Dining Room, 4th floor, United Nations Headquarters, New York",
     ]
 
 

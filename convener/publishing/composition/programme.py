@@ -56,9 +56,14 @@ def _place_item(place: Participation, acronyms: Acronyms) -> list[Inline]:
     return item
 
 
-def event_details(meeting: Meeting, acronyms: Acronyms) -> Facts:
-    """The meeting's facts; "TBC" for what is to be confirmed, no row for what
-    it has none of. Co-organisers are spelled out at their first mention."""
+def event_details(meeting: Meeting, acronyms: Acronyms) -> list[Block]:
+    """The meeting's facts, then what its format means for those who attend;
+    "TBC" for what is to be confirmed, no row for what it has none of.
+    Co-organisers are spelled out at their first mention."""
+    return [_event_facts(meeting, acronyms), *blocks_from_markdown(meeting.format_note)]
+
+
+def _event_facts(meeting: Meeting, acronyms: Acronyms) -> Facts:
     return optional_facts(
         [
             (_("Part of"), part_of_runs(meeting)),
@@ -109,8 +114,6 @@ def _title_block(meeting: Meeting) -> list[Paragraph]:
     if meeting.part_of:
         cover.append(Paragraph([Text(_("A session of ")), *part_of_runs(meeting)], "lead"))
     cover.append(Paragraph([Text(line)], "lead"))
-    if meeting.format_note:
-        cover.append(Paragraph([Text(meeting.format_note)], "note"))
     return cover
 
 
@@ -124,7 +127,7 @@ def meeting_concept_note(series: Series, meeting: Meeting) -> Document:
         blocks.extend(blocks_from_markdown(section.body))
         acronyms.read(section.body)
     blocks.append(Heading(1, _("Event details"), in_contents=False))
-    blocks.append(event_details(meeting, acronyms))
+    blocks.extend(event_details(meeting, acronyms))
     blocks.extend(programme_blocks(meeting, acronyms))
     return Document(
         title=meeting.title,
@@ -145,7 +148,7 @@ def programme(series: Series, meetings: list[Meeting]) -> Document:
         if not single:
             blocks.append(Heading(1, meeting.title, anchor=f"meeting-{meeting.number}"))
             blocks.extend(notice_blocks(meeting))
-        blocks.append(event_details(meeting, acronyms))
+        blocks.extend(event_details(meeting, acronyms))
         blocks.extend(programme_blocks(meeting, acronyms, level=1 if single else 2))
     title = meetings[0].title if single else str(series)
     return Document(

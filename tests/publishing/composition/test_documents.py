@@ -187,6 +187,29 @@ def test_series_concept_note_says_tbc_for_what_is_not_known(demo_series, secreta
     ) in lines
 
 
+def test_meeting_concept_note_has_one_event_details_block_then_its_format(demo_series, secretariat):
+    note = write("concept-note", meeting=4, user=secretariat)
+    [details] = [block for block in note.blocks if isinstance(block, Facts)]
+    rows = {label: plain(value) for label, value in details.rows}
+    after = note.blocks[note.blocks.index(details) + 1]
+
+    assert texts(note).count("# Event details") == 1
+    assert rows["Date"] == "Wednesday 20 July 2016"
+    assert rows["Venue"].startswith("PDR 1-3, Delegates Dining Room, 4th floor, ")
+    assert rows["Format"] == "Formal sit-down lunch"
+    assert plain(after.runs).startswith("A formal seated lunch rather than a classic panel")
+    assert not any("seated lunch" in plain(line.runs) for line in note.cover)
+
+
+def test_meeting_concept_note_keeps_its_note_on_the_principles_a_footnote(demo_series, secretariat):
+    note = write("concept-note", meeting=4, user=secretariat)
+    [footnote] = [plain(list(footnote.runs)) for footnote in note.footnotes()]
+
+    assert "paragraphs 91 and 118" in footnote
+    assert "thirty-fourth session" in footnote
+    assert not any("91 and 118" in line for line in texts(note))
+
+
 @pytest.mark.parametrize(
     ("document", "meeting"),
     [("concept-note", None), ("concept-note", 4), ("programme", 4), ("programme", None)],
