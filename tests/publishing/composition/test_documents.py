@@ -187,6 +187,16 @@ def test_series_concept_note_says_tbc_for_what_is_not_known(demo_series, secreta
     ) in lines
 
 
+def test_meeting_concept_note_opens_with_the_introduction_the_secretariat_wrote(
+    demo_series, secretariat
+):
+    note = write("concept-note", meeting=2, user=secretariat)
+    introduction = texts(note)[1 : texts(note).index("# Background")]
+
+    assert headings(note)[:3] == ["Introduction", "Background", "Scope of the meeting"]
+    assert "A/70/L.34" in " ".join(introduction)
+
+
 def test_meeting_concept_note_has_one_event_details_block_then_its_format(demo_series, secretariat):
     note = write("concept-note", meeting=4, user=secretariat)
     [details] = [block for block in note.blocks if isinstance(block, Facts)]
