@@ -57,6 +57,13 @@ class StateName:
         name = self.formal if formal and self.formal else _running(self.short, self.article)
         return capfirst(name) if start else name
 
+    def in_list(self, *, formal: bool = False) -> str:
+        """The name as a list or a header block gives it: "Netherlands", or
+        "Kingdom of the Netherlands" (`formal`), without the article."""
+        if formal and self.formal:
+            return capfirst(self.formal.removeprefix("the "))
+        return self.short
+
 
 def _running(short: str, article: bool) -> str:
     listed = _LIST_FORM.match(short)
@@ -94,9 +101,10 @@ def state_in_text(
     return state_name_on(state, on).in_text(formal=formal, start=start)
 
 
-def state_in_list(state: State, *, on: datetime.date | None) -> str:
-    """The short name of the day as lists and header blocks give it: "Netherlands"."""
-    return state_name_on(state, on).short
+def state_in_list(state: State, *, on: datetime.date | None, formal: bool = False) -> str:
+    """The short name of the day as lists and header blocks give it: "Netherlands";
+    "Kingdom of the Netherlands" when `formal`."""
+    return state_name_on(state, on).in_list(formal=formal)
 
 
 def organisation_in_text(organisation: Organisation, *, start: bool = False) -> str:

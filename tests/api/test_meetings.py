@@ -133,6 +133,7 @@ def test_meeting_detail_gives_co_organisers_co_chairs_and_programme(client, demo
     assert body["co_chairs"][0] == {
         "state": {"iso3": "NLD", "name": "Netherlands"},
         "person": {"key": "karel-van-oosterom", "honorific": "H.E.", "name": "Karel van Oosterom"},
+        "named_formally": True,
     }
     assert [segment["key"] for segment in body["segments"]] == [
         "opening",

@@ -66,6 +66,16 @@ def test_state_named_formally_when_asked():
     )
 
 
+def test_state_in_a_list_named_formally_drops_the_article():
+    netherlands = StateFactory.build(
+        names={"en": "Netherlands"}, formal_name="the Kingdom of the Netherlands", article=True
+    )
+    ireland = StateFactory.build(names={"en": "Ireland"}, formal_name="", article=False)
+
+    assert state_in_list(netherlands, on=None, formal=True) == "Kingdom of the Netherlands"
+    assert state_in_list(ireland, on=None, formal=True) == "Ireland"
+
+
 def test_state_before_its_change_of_name_bears_its_earlier_name():
     assert state_in_text(turkiye(), on=datetime.date(2016, 7, 13)) == "Turkey"
     assert state_in_text(turkiye(), on=datetime.date(2022, 5, 31)) == "Turkey"

@@ -47,6 +47,16 @@ def test_import_valid_file_creates_series_meeting_programme_and_record(series_fi
     ) == [("izumi-nakamitsu", "moderator"), ("ninette-kelley", "panellist")]
 
 
+def test_import_keeps_which_co_chairs_are_named_formally(demo_series):
+    first, second = (demo_series.meetings.get(number=number) for number in (1, 2))
+
+    assert [(c.state.iso3, c.named_formally) for c in first.co_chairs.all()] == [
+        ("NLD", True),
+        ("THA", True),
+    ]
+    assert [c.named_formally for c in second.co_chairs.all()] == [False, False]
+
+
 def test_import_records_group_of_states_as_delegation(series_file):
     import_file(path=series_file(), by=command_line_operator())
 

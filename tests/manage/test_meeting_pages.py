@@ -149,6 +149,30 @@ def test_co_organisers_and_co_chairs_are_saved_in_their_order(
     ]
 
 
+def test_a_co_chair_named_formally_is_saved_so(client, secretariat, meeting):
+    netherlands = StateFactory()
+
+    client.post(
+        url("meeting_edit", "gmg-2017", 1),
+        facts(
+            **{
+                "co_chairs-0-state": netherlands.pk,
+                "co_chairs-0-named_formally": "on",
+            }
+        ),
+    )
+    page = client.get(url("meeting_edit", "gmg-2017", 1))
+
+    assert [(c.state, c.named_formally) for c in meeting.co_chairs.all()] == [(netherlands, True)]
+    assertContains(
+        page,
+        '<input type="checkbox" name="co_chairs-0-named_formally" checked'
+        ' aria-describedby="id_co_chairs-0-named_formally_helptext"'
+        ' id="id_co_chairs-0-named_formally">',
+        html=True,
+    )
+
+
 def test_an_organisation_listed_twice_saves_nothing(
     client, secretariat, meeting, added_by_secretariat
 ):

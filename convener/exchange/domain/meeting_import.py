@@ -102,6 +102,7 @@ def sync_meeting(series: Series, entry: MeetingEntry, lookups: Lookups, writer: 
                 {
                     "state_id": lookups.state_id(co_chair.state),
                     "person_id": lookups.person_id(co_chair.person),
+                    "named_formally": co_chair.named_formally,
                     "order": order,
                 },
             )

@@ -186,6 +186,7 @@ class SeriesEntry(Strict):
 class CoChairEntry(Strict):
     state: ISO3
     person: Key | None = None
+    named_formally: bool = False  # documents name the State by its formal name
 
 
 class ParticipantEntry(Strict):

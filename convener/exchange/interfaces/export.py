@@ -344,7 +344,9 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         co_organisers=[link.organisation.key for link in co_organisers],
         co_chairs=[
             CoChairEntry.model_construct(
-                state=co_chair.state.iso3, person=co_chair.person.key if co_chair.person else None
+                state=co_chair.state.iso3,
+                person=co_chair.person.key if co_chair.person else None,
+                named_formally=co_chair.named_formally,
             )
             for co_chair in co_chairs
         ],

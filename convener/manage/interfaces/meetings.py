@@ -156,6 +156,13 @@ class CoChairRow(forms.Form):
         label=_("Representative"),
         help_text=_("Leave empty while it is to be confirmed."),
     )
+    named_formally = forms.BooleanField(
+        required=False,
+        label=_("Formal name"),
+        help_text=_(
+            "Documents name the State by its formal name, as in “Kingdom of the Netherlands”."
+        ),
+    )
 
     def __init__(self, *args: Any, user: Any, series: Series | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -232,7 +239,11 @@ class MeetingPlan:
             prefix="co_chairs",
             form_kwargs={"user": user, "series": meeting.series},
             initial=[
-                {"state": co_chair.state, "person": co_chair.person}
+                {
+                    "state": co_chair.state,
+                    "person": co_chair.person,
+                    "named_formally": co_chair.named_formally,
+                }
                 for co_chair in meeting.co_chairs.select_related("state", "person")
             ],
         )
@@ -284,7 +295,10 @@ class MeetingPlan:
                 self.facts.cleaned_data["has_no_co_chairs"],
                 lambda: set_co_chairs(
                     meeting=self.meeting,
-                    co_chairs=[(row["state"], row["person"]) for row in self.co_chairs.filled()],
+                    co_chairs=[
+                        (row["state"], row["person"], row["named_formally"])
+                        for row in self.co_chairs.filled()
+                    ],
                     by=by,
                 ),
             ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -148,17 +148,25 @@ def set_co_organisers(
             kept.save(update_fields=["order"])
 
 
+class _CoChairing(NamedTuple):
+    state: State
+    person: Person | None
+    named_formally: bool = False
+
+
 @acts("meeting.manage", on="meeting")
 def set_co_chairs(
     *,
     meeting: Meeting,
-    co_chairs: Sequence[tuple[State, Person | None]],
+    co_chairs: Sequence[tuple[State, Person | None] | tuple[State, Person | None, bool]],
     by: AbstractBaseUser,
 ) -> None:
     """Make these States, in this order, the meeting's co-chairs, each with the
-    person who represents it (None while still to be confirmed). A meeting
+    person who represents it (None while still to be confirmed) and, where
+    given and true, named by its formal name in the documents. A meeting
     marked as having no co-chairs takes none."""
-    keys = [state.pk for state, _person in co_chairs]
+    rows = [_CoChairing(*row) for row in co_chairs]
+    keys = [row.state.pk for row in rows]
     if len(set(keys)) != len(keys):
         raise ValidationError(
             {"co_chairs": _("Each State co-chairs a meeting once: remove the repeat.")}
@@ -170,13 +178,23 @@ def set_co_chairs(
     for state_id, co_chair in existing.items():
         if state_id not in keys:
             co_chair.delete()
-    for order, (state, person) in enumerate(co_chairs):
+    for order, (state, person, named_formally) in enumerate(rows):
         found = existing.get(state.pk)
         if found is None:
-            CoChair.objects.create(meeting=meeting, state=state, person=person, order=order)
-        elif (found.order, found.person_id) != (order, person.pk if person else None):
-            found.order, found.person = order, person
-            found.save(update_fields=["order", "person"])
+            CoChair.objects.create(
+                meeting=meeting,
+                state=state,
+                person=person,
+                order=order,
+                named_formally=named_formally,
+            )
+        elif (found.order, found.person_id, found.named_formally) != (
+            order,
+            person.pk if person else None,
+            named_formally,
+        ):
+            found.order, found.person, found.named_formally = order, person, named_formally
+            found.save(update_fields=["order", "person", "named_formally"])
 
 
 def _check(meeting: Meeting, *, changed: set[str]) -> None:

@@ -203,6 +203,13 @@ class CoChair(models.Model):
         blank=True,
         related_name="co_chairs",
     )
+    named_formally = models.BooleanField(
+        _("formal name"),
+        default=False,
+        help_text=_(
+            "Documents name the State by its formal name, as in “Kingdom of the Netherlands”."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -32,7 +32,7 @@ def _parts_by_person(meeting: Meeting) -> dict[Person, _Part]:
         parts[meeting.moderator].roles.append(str(meeting.get_moderator_role_display()))
     for co_chair in meeting.co_chairs.all():
         if co_chair.person:
-            state = state_in_text(co_chair.state, on=meeting.date)
+            state = state_in_text(co_chair.state, on=meeting.date, formal=co_chair.named_formally)
             role = _("Co-chair for %(state)s") % {"state": state}
             parts[co_chair.person].roles.append(role)
     for segment in meeting.segments.all():

@@ -56,6 +56,7 @@ class _Speaker:
     """A State that took the floor, with its turns in order."""
 
     state: State
+    formally: bool = False  # a co-chair the secretariat names by its formal name
     turns: list[Intervention] = field(default_factory=list)
 
 
@@ -67,11 +68,13 @@ def is_told(turn: Intervention) -> bool:
 
 def _speakers(meeting: Meeting) -> dict[int, _Speaker]:
     """The States that took the floor, by key, in the order of their first turn."""
+    formally = {c.state_id for c in meeting.co_chairs.all() if c.named_formally}
     speakers: dict[int, _Speaker] = {}
     for segment in meeting.segments.all():
         for turn in segment.interventions.all():
             if turn.state is not None:
-                speakers.setdefault(turn.state.pk, _Speaker(turn.state)).turns.append(turn)
+                speaker = _Speaker(turn.state, formally=turn.state.pk in formally)
+                speakers.setdefault(turn.state.pk, speaker).turns.append(turn)
     return speakers
 
 
@@ -203,7 +206,8 @@ class _Namer:
 
     def name(self, speaker: _Speaker) -> str:
         """ "Ireland (as co-facilitator of …)", or "Thailand" and a footnote mark."""
-        name = state_in_text(speaker.state, on=self.date) + self._footnote_mark(speaker)
+        name = state_in_text(speaker.state, on=self.date, formal=speaker.formally)
+        name += self._footnote_mark(speaker)
         notes = _notes(speaker.turns)
         if notes:
             return f"{name} ({get_text_list(notes, _('and'))})"
@@ -226,7 +230,7 @@ def _chair_footnote(speaker: _Speaker, date: datetime.date | None) -> Footnote |
     if not chairs or any(turn.capacity != Capacity.NATIONAL for turn in speaker.turns):
         return None
     person = next((turn.speaker for turn in speaker.turns if turn.speaker), None)
-    state = state_in_text(speaker.state, on=date, start=True)
+    state = state_in_text(speaker.state, on=date, formal=speaker.formally, start=True)
     return Footnote((Text(_chair_note(state, chairs, person)),))
 
 

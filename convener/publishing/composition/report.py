@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from convener.directory.models import Organisation
-from convener.directory.naming import state_in_list
 from convener.meetings.models import (
     Meeting,
     MeetingStatus,
@@ -29,6 +28,7 @@ from convener.publishing.composition.participation import (
     statement_notes,
 )
 from convener.publishing.composition.wording import (
+    co_chair_name,
     co_organiser_names,
     header_facts,
     joined,
@@ -103,9 +103,7 @@ def generated_acknowledgements(
     # A co-chair is thanked by name; a State whose representative was never recorded, as a State.
     # A cancelled meeting was not chaired.
     co_chairs = [
-        introductions.name(co_chair.person)
-        if co_chair.person
-        else state_in_list(co_chair.state, on=meeting.date)
+        introductions.name(co_chair.person) if co_chair.person else co_chair_name(co_chair, meeting)
         for meeting in meetings
         if meeting.status != MeetingStatus.CANCELLED
         for co_chair in meeting.co_chairs.all()

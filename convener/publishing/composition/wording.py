@@ -11,7 +11,14 @@ from django.utils.translation import ngettext, pgettext_lazy
 from convener.directory.models import Organisation
 from convener.directory.naming import organisation_in_text, state_in_list
 from convener.meetings.domain.timetable import Slot
-from convener.meetings.models import Meeting, MeetingStatus, Participation, ProgrammeRole, Segment
+from convener.meetings.models import (
+    CoChair,
+    Meeting,
+    MeetingStatus,
+    Participation,
+    ProgrammeRole,
+    Segment,
+)
 from convener.prose.links import followable
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.document import Facts, Inline, Text
@@ -129,9 +136,15 @@ def _organiser_name(organisation: Organisation, full: bool, in_text: bool) -> st
     return f"{name} ({organisation.acronym})" if organisation.acronym else name
 
 
+def co_chair_name(co_chair: CoChair, meeting: Meeting) -> str:
+    """The co-chairing State as lists name it on the meeting's date: by its
+    formal name where the secretariat chose it ("Kingdom of the Netherlands")."""
+    return state_in_list(co_chair.state, on=meeting.date, formal=co_chair.named_formally)
+
+
 def co_chair_names(meeting: Meeting) -> list[str]:
     """The co-chairing States as they were named on the meeting's date."""
-    return [state_in_list(co_chair.state, on=meeting.date) for co_chair in meeting.co_chairs.all()]
+    return [co_chair_name(co_chair, meeting) for co_chair in meeting.co_chairs.all()]
 
 
 def co_organisers_line(meeting: Meeting, *, acronyms: Acronyms | None = None) -> str | None:

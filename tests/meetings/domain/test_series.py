@@ -270,6 +270,27 @@ def test_set_co_chairs_with_and_without_a_representative():
     ]
 
 
+def test_set_co_chairs_names_a_state_formally_where_asked():
+    meeting = MeetingFactory()
+    netherlands, mexico = StateFactory(), StateFactory()
+
+    set_co_chairs(
+        meeting=meeting,
+        co_chairs=[(netherlands, None, True), (mexico, None)],
+        by=command_line_operator(),
+    )
+    set_co_chairs(
+        meeting=meeting,
+        co_chairs=[(netherlands, None, True), (mexico, None, True)],
+        by=command_line_operator(),
+    )
+
+    assert [(c.state, c.named_formally) for c in meeting.co_chairs.order_by("order")] == [
+        (netherlands, True),
+        (mexico, True),
+    ]
+
+
 def test_set_co_chairs_refuses_a_state_twice():
     state = StateFactory()
 

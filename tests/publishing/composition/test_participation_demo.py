@@ -23,8 +23,9 @@ def test_first_meeting_names_seven_member_states_co_chairs_first(demo_series):
     runs = runs_of(demo_series, 1)
 
     assert plain(runs) == (
-        "Seven Member States took the floor: the Netherlands and Thailand "
-        "(as co-Chairs of the meeting), as well as Austria, Bangladesh, Italy, Mexico and Tuvalu."
+        "Seven Member States took the floor: the Kingdom of the Netherlands and the Kingdom of "
+        "Thailand (as co-Chairs of the meeting), as well as Austria, Bangladesh, Italy, Mexico "
+        "and Tuvalu."
     )
 
 
@@ -32,21 +33,21 @@ def test_first_meeting_footnotes_the_council_presidency_and_the_g77_chair(demo_s
     runs = runs_of(demo_series, 1)
 
     assert runs == [
-        Text("Seven Member States took the floor: the Netherlands"),
+        Text("Seven Member States took the floor: the Kingdom of the Netherlands"),
         Footnote(
             (
                 Text(
-                    "The Netherlands held the Presidency of the Council of the European Union "
-                    "at the time of the meeting; H.E. Karel van Oosterom spoke in a national "
-                    "capacity."
+                    "The Kingdom of the Netherlands held the Presidency of the Council of the "
+                    "European Union at the time of the meeting; H.E. Karel van Oosterom spoke in "
+                    "a national capacity."
                 ),
             )
         ),
-        Text(" and Thailand"),
+        Text(" and the Kingdom of Thailand"),
         Footnote(
             (
                 Text(
-                    "Thailand chaired the Group of 77 and China in 2016; "
+                    "The Kingdom of Thailand chaired the Group of 77 and China in 2016; "
                     "H.E. Virachai Plasai spoke in a national capacity."
                 ),
             )
@@ -90,6 +91,6 @@ def test_first_meeting_without_tuvalu_names_six_member_states(demo_series):
     ).delete()
 
     assert plain(runs_of(demo_series, 1)) == (
-        "Six Member States took the floor: the Netherlands and Thailand "
-        "(as co-Chairs of the meeting), as well as Austria, Bangladesh, Italy and Mexico."
+        "Six Member States took the floor: the Kingdom of the Netherlands and the Kingdom of "
+        "Thailand (as co-Chairs of the meeting), as well as Austria, Bangladesh, Italy and Mexico."
     )

@@ -220,10 +220,10 @@ def test_2016_footnotes_the_eu_presidency_on_the_statement_not_the_summary(
 
     assert footnotes_in(summary) == []
     assert footnotes_in(opening) == [
-        "The Netherlands held the Presidency of the Council of the European Union at the time of "
-        "the meeting; H.E. Karel van Oosterom spoke in a national capacity.",
-        "Thailand chaired the Group of 77 and China in 2016; H.E. Virachai Plasai spoke in a "
-        "national capacity.",
+        "The Kingdom of the Netherlands held the Presidency of the Council of the European Union "
+        "at the time of the meeting; H.E. Karel van Oosterom spoke in a national capacity.",
+        "The Kingdom of Thailand chaired the Group of 77 and China in 2016; H.E. Virachai Plasai "
+        "spoke in a national capacity.",
     ]
     told = " ".join(lines(opening))
     assert "Council of the EU" not in told

@@ -34,6 +34,9 @@ def test_report_summary_names_co_organisers_in_full_with_their_article(demo_seri
 
 
 def test_participant_list_names_a_co_chair_for_the_state_with_its_article(demo_series, secretariat):
+    CoChair.objects.filter(meeting__series=demo_series, state__iso3="NLD").update(
+        named_formally=False
+    )
     participants = write("participants", meeting=1, user=secretariat)
     people = [plain(item) for item in participants.blocks[0].items]
 

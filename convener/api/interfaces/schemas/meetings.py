@@ -64,6 +64,9 @@ class MeetingOut(Schema):
 class CoChairOut(Schema):
     state: StateRef
     person: PersonRef | None
+    named_formally: bool = Field(
+        description="Documents name the State by its formal name (“Kingdom of the Netherlands”)."
+    )
 
 
 class ParticipantOut(Schema):
