@@ -55,9 +55,7 @@ def seed_topics() -> list[SeedTopic]:
         elif line.startswith("Organizers:"):
             organisers, co_chairs = line.removeprefix("Organizers:").split(". Co-Chairs:")
             topics[-1].organisers = names(organisers)
-            topics[-1].co_chairs = [
-                re.sub(r"^Kingdom of (the )?", "", name) for name in names(co_chairs)
-            ]
+            topics[-1].co_chairs = names(co_chairs)
     return topics
 
 

@@ -28,15 +28,18 @@ from convener.publishing.document import (
 
 
 def topic_blocks(meeting: Meeting, acronyms: Acronyms) -> list[Block]:
-    """One meeting as the concept note's topics list it; TBC where not yet
-    known, co-organisers spelled out at their first mention in the note."""
+    """One meeting as the concept note's topics list it, with its panels when
+    it has several; TBC where not yet known, co-organisers spelled out at
+    their first mention in the note."""
     when = facts_joined([meeting_date(meeting), meeting_time(meeting), *place_parts(meeting)])
     blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(meeting.title, bold=True)])]
     notice = meeting_notice(meeting)
     if notice:
         blocks.append(Paragraph([Text(notice, italic=True)]))
     panels = [s.heading for s in meeting.segments.all() if s.kind == SegmentKind.PANEL]
-    if panels:
+    # One panel is the section of the meeting's speakers ("Speakers"), not a
+    # theme: the report's summary names none either.
+    if len(panels) > 1:
         blocks.append(ItemList([[Text(panel)] for panel in panels]))
     runs: list[Inline] = []
     for label, value in (

@@ -174,6 +174,16 @@ def test_series_concept_note_lists_each_meeting_under_topics(demo_series, secret
     ) in topics
 
 
+def test_series_concept_note_lists_no_panel_for_a_meeting_of_one_speakers_section(
+    demo_series, secretariat
+):
+    lines = texts(write("concept-note", user=secretariat))
+    second = lines.index(next(line for line in lines if line.startswith("30 June 2016")))
+
+    assert lines[second + 1].startswith("Organisers: ")
+    assert "Speakers" not in lines
+
+
 def test_series_concept_note_says_tbc_for_what_is_not_known(demo_series, secretariat):
     Meeting.objects.filter(series=demo_series, number=4).update(date=None, room="")
     demo_series.meetings.get(number=4).co_chairs.all().delete()
