@@ -28,7 +28,7 @@ class Fact:
         return f"meeting {self.chapter}: {self.label}"
 
 
-def _contains(pattern: str, text: str, what: str) -> None:
+def contains(pattern: str, text: str, what: str) -> None:
     assert re.search(pattern, text), f"{what} is missing"
 
 
@@ -49,7 +49,7 @@ def _header_facts(chapter: SeedChapter) -> list[Fact]:
 
     def fact(label: str, pattern: str) -> Fact:
         def check(text: str) -> None:
-            _contains(pattern, text[:HEADER_REACH], f"the header block's {label}")
+            contains(pattern, text[:HEADER_REACH], f"the header block's {label}")
 
         return Fact(chapter.number, f"header block, {label}", check, in_seed=check)
 
@@ -95,7 +95,7 @@ def _first_mention(person: Person, text: str) -> int:
     return full
 
 
-def _person_fact(chapter: int, person: Person) -> Fact:
+def person_fact(chapter: int, person: Person) -> Fact:
     honorific = re.escape(folded(person.honorific))
 
     def introduced(text: str) -> None:
@@ -105,15 +105,15 @@ def _person_fact(chapter: int, person: Person) -> Fact:
             f"{person.name} is introduced without '{person.honorific}'"
         )
         after = text[start : start + len(person.name) + POST_REACH]
-        _contains(person.post, after, f"the post of {person.name} ({person.post})")
-        _contains(person.organisation, after, f"the organisation of {person.name}")
+        contains(person.post, after, f"the post of {person.name} ({person.post})")
+        contains(person.organisation, after, f"the organisation of {person.name}")
 
     def in_seed(text: str) -> None:
         start = text.find(folded(person.name))
         assert start != -1, f"the seed does not name {person.name} in this chapter"
         around = text[max(0, start - POST_REACH) : start + POST_REACH]
-        _contains(person.post, around, f"the seed's post of {person.name}")
-        _contains(person.organisation, around, f"the seed's organisation of {person.name}")
+        contains(person.post, around, f"the seed's post of {person.name}")
+        contains(person.organisation, around, f"the seed's organisation of {person.name}")
 
     return Fact(chapter, f"introduces {person.name}", introduced, in_seed)
 
@@ -136,7 +136,7 @@ def report_facts() -> list[Fact]:
     for chapter in report_chapters():
         facts += _header_facts(chapter)
         facts += _panel_facts(chapter)
-        facts += [_person_fact(chapter.number, person) for person in PEOPLE[chapter.number]]
+        facts += [person_fact(chapter.number, person) for person in PEOPLE[chapter.number]]
         facts += [
             _speaking_state_fact(chapter.number, s) for s in STATES_THAT_SPOKE[chapter.number]
         ]

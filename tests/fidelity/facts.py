@@ -1,8 +1,10 @@
-"""The facts of the 2016 report, chapter by chapter, as the suite checks them.
+"""The facts of the 2016 report, chapter by chapter, and of the concept notes,
+as the suite checks them.
 
-The header blocks and panels are read from the seed itself (`seeds.py`). Who
-spoke and for whom are listed here, each entry as the seed gives it: the
-suite first checks that the seed's chapter holds it, so the list cannot
+The report's header blocks and panels are read from the seed itself
+(`seeds.py`). Who spoke and for whom, and the concept notes' sections, topics,
+event details and participants, are listed here, each entry as the seed
+gives it: the suite first checks that the seed holds it, so the list cannot
 drift from the seed.
 """
 
@@ -115,4 +117,147 @@ ORGANISATIONS = {
     "UNDP": "undp|development programme",
     "ILO": "ilo|international labour organi[sz]ation",
     "PICUM": "picum|undocumented migrants",
+}
+
+
+# The concept notes: the series' (seed 000, as first published), the 30 June
+# meeting's (seed 003) and the 20 July meeting's (seed 001).
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A meeting as the series concept note first listed it, TBCs included."""
+
+    date: str
+    title: str
+    time: str | None  # Convener's "10:00-13:00"; None: time and room to be confirmed
+    time_in_seed: str | None  # the seed's "10am-1pm"
+    room: str | None  # None where the seed gives none
+    panels: tuple[str, ...]
+    organisers: tuple[str, ...]  # keys of ORGANISATIONS
+    co_chairs: str  # as the seed names them, or "TBC"
+
+
+SERIES_NOTE_SECTIONS = (
+    "Introduction",
+    "Background and justification",
+    "Format",
+    "Topics",
+    "Venue",
+    "Outcome",
+)
+
+SERIES_NOTE_TOPICS = (
+    Topic(
+        "25 April 2016",
+        "Understanding large movements of refugees and migrants",
+        "10:00-13:00",
+        "10am-1pm",
+        None,
+        (
+            "Migration, displacement and the 2030 Agenda for Sustainable Development",
+            "Impact of large movements of refugees and migrants in countries of origin, "
+            "transit and destination",
+        ),
+        ("UN DESA", "IOM", "UNHCR"),
+        "Kingdom of the Netherlands and Kingdom of Thailand",
+    ),
+    Topic(
+        "30 June 2016",
+        "Protecting the human rights of all people in vulnerable situations within large movements",
+        "10:00-13:00",
+        "10am-1pm",
+        "Conference Room 5",
+        (),
+        ("OHCHR", "UNODC"),
+        "TBC",
+    ),
+    Topic(
+        "13 July 2016",
+        "Strengthening responsibility sharing for refugees",
+        "10:00-13:00",
+        "10am-1pm",
+        "Conference Room 6",
+        (
+            "Increasing legal pathways for admission and stay of persons in need of protection",
+            "Promoting coherence between humanitarian and development financing",
+        ),
+        ("UNDP", "UNHCR"),
+        "TBC",
+    ),
+    Topic(
+        "20 July 2016",
+        "Preparing a global compact for migration",
+        None,
+        None,
+        None,
+        (
+            "Responding to large movements of refugees and migrants: Labour market options",
+            "Responding to large movements of migrants: A global compact for migration",
+        ),
+        ("ILO", "IOM"),
+        "TBC",
+    ),
+)
+
+# The 30 June concept note: its Introduction and the facts of its own text
+# (regular expressions on folded text; " ?" where pdftotext may join a word
+# broken at its hyphen).
+INTRODUCTION_30_JUNE = {
+    "19 September 2016": "19 september 2016",
+    "A/70/L.34": r"a/70/l\.34",
+    "the Global Migration Group": "global migration group",
+    "its 17 entities": "17 entities",
+    "IOM": "international organization for migration",
+    "half-day meetings": "half ?day",
+    "non-governmental organisations": "non ?governmental organi[sz]ations",
+    "research": "research",
+    "informal": "informal",
+}
+TEXT_30_JUNE = {
+    "the Universal Declaration of Human Rights": "universal declaration of human rights",
+    "the 1951 Refugee Convention": "1951 refugee convention",
+    "migrant smuggling": "migrant smuggling",
+    "public narratives": "public narratives",
+    "the principles and practical guidance": "principles and practical guidance",
+    "the GMG working group": "gmg working group on human rights and gender equality",
+    "a moderator": "moderator",
+    "organiser OHCHR": ORGANISATIONS["OHCHR"],
+    "organiser UNODC": ORGANISATIONS["UNODC"],
+}
+
+# The 20 July concept note: its sections, its one block of event details, and
+# its participants in the order of the programme, each as the seed describes them.
+SECTIONS_20_JULY = ("Background", "Scope of the meeting", "Event details", "Participants")
+EVENT_DETAILS_20_JULY = {
+    "date": "wednesday 20 july 2016",
+    "time": "13:00 15:00",
+    "room": "pdr 1 3,? delegates dining room",
+    "floor": "4th floor",
+    "venue": "united nations (hq|headquarters),? new york",
+    "format": "sit ?down lunch",
+}
+_PEOPLE_OF_20_JULY = {person.name: person for person in PEOPLE[4]}
+PARTICIPANTS_20_JULY = (
+    Person("Craig Mokhiber", "Mr.", "", "ohchr|high commissioner for human rights"),
+    *(
+        _PEOPLE_OF_20_JULY[name]
+        for name in (
+            "Lakshmi Puri",
+            "Guy Ryder",
+            "Laura Thompson",
+            "Kate Gilmore",
+            "Michele LeVoy",
+            "David Donoghue",
+            "Peter Sutherland",
+            "William Gois",
+            "Md. Shahidul Haque",
+            "Jurg Lauber",
+        )
+    ),
+)
+# The capacities two of them held at the meeting, which the programme gives.
+CAPACITIES_20_JULY = {
+    "Lakshmi Puri": "chair of the global migration group",
+    "David Donoghue": "co ?facilitator",
 }
