@@ -58,7 +58,7 @@ def test_report_contents_give_the_page_each_meeting_chapter_starts_on(report_pdf
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Seven Member States took the floor: the Netherlands",
+        "Seven Member States took the floor: the Kingdom of the Netherlands",
         "Six Member States took the floor: Zambia and Portugal",
         "Three Member States took the floor: the co-Chairs of the meeting, Bangladesh",
         "Mexico and Italy (as co-Chairs of the meeting), as well as Brazil and a group of Small "

@@ -26,10 +26,10 @@ CHAPTERS = [
     "Appendix 2: Members of the GMG",
 ]
 FOOTNOTES = {
-    1: "The Netherlands held the Presidency of the Council of the European Union at the time "
-    "of the meeting; H.E. Karel van Oosterom spoke in a national capacity.",
-    2: "Thailand chaired the Group of 77 and China in 2016; H.E. Virachai Plasai spoke in a "
-    "national capacity.",
+    1: "The Kingdom of the Netherlands held the Presidency of the Council of the European Union "
+    "at the time of the meeting; H.E. Karel van Oosterom spoke in a national capacity.",
+    2: "The Kingdom of Thailand chaired the Group of 77 and China in 2016; H.E. Virachai Plasai "
+    "spoke in a national capacity.",
 }
 
 
