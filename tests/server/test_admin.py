@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 CONTENT_APPS = {"directory", "meetings", "records", "publishing"}
 # Builds and versions are written by publishing only; the admin shows them.
-WRITTEN_BY_CONVENER = {DocumentBuild, DocumentVersion}
+WRITTEN_BY_CONVENER = (DocumentBuild, DocumentVersion)
 CONVENER_MODELS = [
     model
     for model in admin.site._registry
