@@ -9,7 +9,11 @@ import pytest
 from tests.i18n.catalogues import ROOT
 from tests.i18n.unmarked import unmarked_in_module, unmarked_in_template
 
-TEMPLATES = sorted(ROOT.glob("convener/**/templates/**/*.html"))
+TEMPLATES = sorted(
+    path
+    for pattern in ("*.html", "*.txt")
+    for path in ROOT.glob(f"convener/**/templates/**/{pattern}")
+)
 # What a user of the screens never reads: operators' command-line and settings
 # help, and the API, which speaks English to programs as its schema does.
 NOT_ON_SCREENS = (
