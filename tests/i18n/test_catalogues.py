@@ -4,6 +4,7 @@ reads say what the catalogues say."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -128,3 +129,18 @@ def test_django_serves_the_translation_of_a_marked_string(language, code):
 def test_the_catalogues_are_the_six_official_languages():
     assert sorted(path.name for path in LOCALE.iterdir() if path.is_dir()) == sorted(LANGUAGES)
     assert all(catalogue_path(language).exists() for language in LANGUAGES)
+
+
+def _coverage_rows() -> dict[str, tuple[int, str]]:
+    text = (ROOT / "docs" / "languages.md").read_text().split("## Coverage", 1)[1]
+    rows = re.findall(r"^\| ([^|]+) \| `([^`]+)` \| ([\d,]+) \| ([^|]+) \|$", text, re.MULTILINE)
+    return {code: (int(count.replace(",", "")), share.strip()) for _, code, count, share in rows}
+
+
+def test_languages_guide_gives_each_catalogues_coverage():
+    expected = {}
+    for language in LANGUAGES:
+        held = messages(read_catalogue(language))
+        done = sum(all(forms(message)) for message in held)
+        expected[language] = (len(held), f"{100 * done // len(held)} %")
+    assert _coverage_rows() == expected
