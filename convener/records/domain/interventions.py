@@ -166,7 +166,7 @@ def update_intervention(
         return intervention
     segment = changes.get("segment", intervention.segment)
     if segment is None:
-        raise ValidationError({"segment": ["Every intervention is in a segment."]})
+        raise ValidationError({"segment": [_("Every intervention is in a segment.")]})
     meeting_id = intervention.segment.meeting_id
     moved = segment.pk != intervention.segment_id
     lock_open_meeting(meeting_id)
@@ -247,7 +247,8 @@ def _check(intervention: Intervention, *, changed: Set[str], meeting_id: int | N
         and name not in {"segment", *_LISTS}  # the rules below say what is wrong
     }
     for name in nulls:
-        errors[name] = [ValidationError("This field cannot be null.")]
+        field = Intervention._meta.get_field(name)
+        errors[name] = [ValidationError(field.error_messages["null"], code="null")]
     try:
         intervention.clean_fields(exclude=[*_NOT_CLEANED, *nulls])
     except ValidationError as error:
@@ -261,7 +262,7 @@ def _check(intervention: Intervention, *, changed: Set[str], meeting_id: int | N
 def _rule_breaches(intervention: Intervention, *, meeting_id: int | None) -> list[tuple[str, str]]:
     breaches = []
     if meeting_id is not None and intervention.segment.meeting_id != meeting_id:
-        breaches.append(("segment", "An intervention stays in its meeting."))
+        breaches.append(("segment", _("An intervention stays in its meeting.")))
     if not (
         intervention.speaker
         or intervention.state
@@ -269,12 +270,12 @@ def _rule_breaches(intervention: Intervention, *, meeting_id: int | None) -> lis
         or intervention.organisation
     ):
         breaches.append(
-            (NON_FIELD_ERRORS, "Name a speaker, a State, a group of States or an organisation.")
+            (NON_FIELD_ERRORS, _("Name a speaker, a State, a group of States or an organisation."))
         )
     if intervention.capacity == Capacity.GROUP and not intervention.state_group:
-        breaches.append(("state_group", "Required when speaking on behalf of a group."))
+        breaches.append(("state_group", _("Required when speaking on behalf of a group.")))
     if intervention.capacity == Capacity.OFFICE and not intervention.office:
-        breaches.append(("office", "Required when speaking as holder of an office."))
+        breaches.append(("office", _("Required when speaking as holder of an office.")))
     breaches.extend(_list_breaches(intervention))
     return breaches
 
