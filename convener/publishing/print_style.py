@@ -50,6 +50,7 @@ FONTS: dict[str, Font] = {
 class Emblem:
     data: bytes
     content_type: str  # image/png, image/jpeg or image/svg+xml, checked when stored
+    description: str = ""  # what it shows, for those who cannot see it
 
     @property
     def data_uri(self) -> str:
@@ -99,7 +100,7 @@ def print_style(house_style: HouseStyle | None) -> PrintStyle:
     """The values of a series' house style; the UN default for none."""
     style = house_style or HouseStyle()
     emblem = (
-        Emblem(bytes(style.emblem), style.emblem_type)
+        Emblem(bytes(style.emblem), style.emblem_type, style.emblem_description)
         if style.emblem and style.emblem_type
         else None
     )

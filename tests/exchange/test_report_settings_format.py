@@ -32,6 +32,7 @@ REPORT_SETTINGS = """\
     body_font: dejavu-sans
     body_size: 10.5
     margin_left: 30
+    emblem_description: Emblem of UN Women
     emblem: {emblem}
 """
 
@@ -70,6 +71,7 @@ def test_import_stores_the_report_title_imprint_and_house_style(settings_file):
         25,
     )
     assert (style.emblem_type, bytes(style.emblem)) == ("image/png", picture("PNG"))
+    assert style.emblem_description == "Emblem of UN Women"
 
 
 @pytest.mark.parametrize("write", [to_yaml, to_json])

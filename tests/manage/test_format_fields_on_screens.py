@@ -200,6 +200,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
             "margin_bottom",
             "margin_left",
             "margin_right",
+            "emblem_description",
             "emblem",
         )
     },

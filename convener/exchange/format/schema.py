@@ -277,6 +277,7 @@ class HouseStyleEntry(Strict):
     margin_right: Annotated[int, RangeOf(HouseStyle, "margin_right")] = _default(
         HouseStyle, "margin_right"
     )
+    emblem_description: Annotated[str, TextOf(HouseStyle, "emblem_description")] = ""
     emblem: Annotated[
         str,
         AfterValidator(_checked_emblem),

@@ -38,6 +38,7 @@ STYLE_FIELDS = (
     "margin_bottom",
     "margin_left",
     "margin_right",
+    "emblem_description",
 )
 _PILLOW_FORMATS = {"PNG": EmblemType.PNG, "JPEG": EmblemType.JPEG}
 _LARGEST_SIDE = 10_000  # pixels: a picture larger than that is no emblem, and slow to draw

@@ -15,15 +15,14 @@ from __future__ import annotations
 import io
 
 import docx
-from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm
-from docx.text.paragraph import Paragraph as WordParagraph
 from lxml import etree
 
 from convener.prose.links import followable
@@ -161,8 +160,10 @@ class _WordWriter:
         height: Length = _EMBLEM_HEIGHT
         if picture.px_width * height > _EMBLEM_WIDTH * picture.px_height:
             height = Length(_EMBLEM_WIDTH * picture.px_height // picture.px_width)
-        paragraph = WordParagraph(self._paragraph("Normal"), self.word._body)
-        paragraph.add_run().add_picture(io.BytesIO(emblem.data), height=height)
+        inline = self.word.part.new_pic_inline(io.BytesIO(emblem.data), height=height)
+        with translation.override(self.document.language):
+            inline.docPr.set("descr", emblem.description or gettext("Emblem"))
+        w("w:drawing", w("w:r", self._paragraph("Normal"))).append(inline)
 
     def _block(self, block: Block) -> None:
         match block:

@@ -95,7 +95,7 @@ def _article(document: Document, *, notes_at_page_foot: bool) -> SafeString:
         document,
         cover=mark_safe(cover),  # noqa: S308 — written by _Writer, which escapes
         imprint=mark_safe(imprint),  # noqa: S308 — written by _Writer, which escapes
-        emblem=emblem.data_uri if emblem else "",
+        emblem=emblem,
         sections=sections,
     )
 

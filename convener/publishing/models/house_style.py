@@ -16,6 +16,8 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from convener.directory.limits import LineField
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -95,6 +97,15 @@ class HouseStyle(models.Model):
     emblem = models.BinaryField(_("emblem"), blank=True, default=b"")
     emblem_type = models.CharField(
         _("emblem's format"), max_length=20, choices=EmblemType.choices, blank=True
+    )
+    emblem_description = LineField(
+        _("what the emblem shows"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Read out to those who cannot see the emblem, such as “Emblem of UN Women”. "
+            "Left empty, “Emblem”."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

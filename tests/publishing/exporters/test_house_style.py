@@ -20,6 +20,7 @@ from convener.publishing.exporters.style_css import house_style_css
 from convener.publishing.models import HouseStyle, Typeface
 from convener.publishing.print_style import UN_STYLE, Emblem, Font, print_style
 from tests.publishing.emblems import SVG, picture, svg_with
+from tests.publishing.exporters.test_pdf import _catalogue_and_streams
 from tests.tools import require
 
 MM = 72 / 25.4  # points in a millimetre
@@ -72,6 +73,11 @@ def word_left_edge(document: Document, word: str, tmp_path) -> float:
     return float(re.search(rf'<word xMin="([\d.]+)"[^>]*>{word}</word>', boxes)[1])
 
 
+def streams_of(path: str) -> bytes:
+    with open(path, "rb") as pdf:
+        return _catalogue_and_streams(pdf.read())
+
+
 def word_file(document: Document):
     return docx.Document(io.BytesIO(DocxExporter().write(document)))
 
@@ -99,6 +105,16 @@ def test_pdf_cover_shows_a_png_emblem(tmp_path):
 
     assert images_in(document, tmp_path) == 1
     assert images_in(styled(), tmp_path) == 0
+
+
+def test_pdf_emblem_is_a_figure_described_for_those_who_cannot_see_it(tmp_path):
+    described = styled(
+        emblem=picture("PNG"), emblem_type="image/png", emblem_description="Emblem of UN Women"
+    )
+    undescribed = styled(emblem=picture("PNG"), emblem_type="image/png")
+
+    assert b"/Alt (Emblem of UN Women)" in streams_of(pdf_file(described, tmp_path))
+    assert b"/Alt (Emblem)" in streams_of(pdf_file(undescribed, tmp_path))
 
 
 def test_pdf_cover_draws_an_svg_emblem(tmp_path):
@@ -169,6 +185,14 @@ def test_word_cover_shows_a_png_or_jpeg_emblem_but_leaves_an_svg_out():
 
     assert [len(file.inline_shapes) for file in (png, jpeg, svg)] == [1, 1, 0]
     assert round(png.inline_shapes[0].height.mm) == 25
+
+
+def test_word_emblem_carries_its_description():
+    word = word_file(
+        styled(emblem=picture("PNG"), emblem_type="image/png", emblem_description="GMG emblem")
+    )
+
+    assert word.inline_shapes[0]._inline.docPr.get("descr") == "GMG emblem"
 
 
 def test_word_emblem_wider_than_its_room_is_made_smaller():

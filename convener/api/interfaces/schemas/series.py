@@ -60,6 +60,7 @@ class HouseStyleOut(Schema):
     margin_left: int
     margin_right: int
     emblem_type: str | None  # the emblem's media type; the image is in the series export
+    emblem_description: str
 
 
 class SeriesDetailOut(SeriesOut):
