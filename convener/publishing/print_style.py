@@ -5,10 +5,12 @@ values: typefaces, type sizes in points, page margins in millimetres and the
 emblem. The sizes of the lead, note and footnote text follow the text size
 here, so that the two writers never compute them apart.
 
-The UN default follows the United Nations Editorial Manual's "Headings and
-subheadings" (DGACM): chapter headings in 14 point, first-degree subheadings
-in 12 point, lower ones in 10 point, the size of the text; in Times New Roman,
-the typeface of UN documents. The margins are Convener's own.
+The UN default takes its sizes from the United Nations Editorial Manual,
+"Headings and subheadings" (DGACM): chapter headings in 14 point,
+first-degree subheadings in 12, lower ones in 10, the lowest "10-pt roman",
+the text's own size. The typeface, Times New Roman, is the one issued UN
+documents are set in; the Manual's pages consulted name none. The margins are
+Convener's own (those its PDF files had).
 """
 
 from __future__ import annotations
