@@ -249,8 +249,11 @@ X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 # The largest form, a series' classification, sends one field per State (about 200).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
-# Convener takes no file: a request carrying one is refused before it is stored.
-DATA_UPLOAD_MAX_NUMBER_FILES = 0
+# Convener takes one file, a series' emblem, on the one page that asks for it
+# (`server.uploads.takes_file`); a file sent anywhere else is refused before it
+# is stored, and of a file too large only its limit is kept, in memory.
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+FILE_UPLOAD_HANDLERS = ["convener.server.uploads.LimitedUploadHandler"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- Content-Security-Policy -------------------------------------------------

@@ -8,6 +8,7 @@ from convener.manage.views import (
     confirmations,
     convening,
     directory,
+    house_style,
     invitations,
     life,
     meetings,
@@ -25,6 +26,7 @@ app_name = "manage"
 urlpatterns = [
     *workspace.urlpatterns,
     *series.urlpatterns,
+    *house_style.urlpatterns,
     *meetings.urlpatterns,
     *life.urlpatterns,
     *programme.urlpatterns,

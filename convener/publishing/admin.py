@@ -1,12 +1,22 @@
 from django.contrib import admin
 
-from convener.publishing.models import DocumentBuild, DocumentVersion, ReportText
+from convener.publishing.models import DocumentBuild, DocumentVersion, HouseStyle, ReportText
 
 
 @admin.register(ReportText)
 class ReportTextAdmin(admin.ModelAdmin):
     list_display = ["series", "kind", "updated_at"]
     list_filter = ["series", "kind"]
+
+
+@admin.register(HouseStyle)
+class HouseStyleAdmin(admin.ModelAdmin):
+    """The typefaces, sizes and margins; the emblem is changed on the workspace's
+    page, which checks the file."""
+
+    list_display = ["series", "body_font", "body_size", "updated_at"]
+    readonly_fields = ["emblem_type"]
+    exclude = ["emblem"]
 
 
 @admin.register(DocumentBuild)

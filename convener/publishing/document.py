@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from convener.prose.markdown import markdown_tokens
 from convener.prose.symbols import split_at_symbols, symbol_url
 from convener.prose.typography import finished_pieces, finished_text
+from convener.publishing.print_style import UN_STYLE, PrintStyle
 
 
 @dataclass(frozen=True)
@@ -91,16 +92,26 @@ class Document:
     """A whole document. `slug` names its files; `cover` lines open it, after
     the title and subtitle, on a page of their own, unless `cover_page` is
     False: then they are a title block the text follows on the first page,
-    as a concept note of a few pages has it."""
+    as a concept note of a few pages has it. `imprint` paragraphs fill the
+    page after the cover (none: no such page). `title_lines` are the title as
+    the cover breaks it, if it does."""
 
     title: str
     slug: str = ""
     language: str = "en"
     subtitle: str = ""
+    title_lines: tuple[str, ...] = ()
     cover: list[Paragraph] = field(default_factory=list)
     cover_page: bool = True
+    imprint: list[Block] = field(default_factory=list)
     running_header: str = ""
     blocks: list[Block] = field(default_factory=list)
+    style: PrintStyle = UN_STYLE
+
+    @property
+    def cover_title(self) -> tuple[str, ...]:
+        """The lines the cover prints the title in."""
+        return self.title_lines or (self.title,)
 
     def headings(self, level: int = 1) -> Iterator[Heading]:
         return (
@@ -293,8 +304,10 @@ def finished(document: Document) -> Document:
         document,
         title=finished_text(document.title),
         subtitle=finished_text(document.subtitle),
+        title_lines=tuple(finished_text(line) for line in document.title_lines),
         running_header=finished_text(document.running_header),
         cover=[_finished_block(paragraph) for paragraph in document.cover],
+        imprint=[_finished_block(block) for block in document.imprint],
         blocks=[_finished_block(block) for block in document.blocks],
     )
 

@@ -1,6 +1,7 @@
 import pytest
 
 from convener.meetings.models import MeetingStatus, SeriesStatus
+from convener.publishing.models import HouseStyle
 from tests.factories import MeetingFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,38 @@ def test_series_detail_lists_only_public_meetings_for_the_public(client):
     body = client.get("/api/series/s").json()
 
     assert [meeting["number"] for meeting in body["meetings"]] == [1]
+
+
+def test_series_detail_gives_the_report_title_imprint_and_house_style(client, demo_series):
+    HouseStyle.objects.create(series=demo_series, body_font="arial", margin_left=30)
+
+    body = client.get("/api/series/gmg-2016").json()
+
+    assert body["meetings_called"] == "multi-stakeholder meetings"
+    assert body["imprint"]["copyright_holder"] == "UN Women"
+    assert body["imprint"]["copyright_year"] == 2016
+    assert body["imprint"]["produced_by"] == (
+        "the Economic Empowerment Section of UN Women, New York"
+    )
+    assert body["house_style"] == {
+        "body_font": "arial",
+        "heading_font": "times",
+        "body_size": 10.0,
+        "chapter_size": 14.0,
+        "section_size": 12.0,
+        "subsection_size": 10.0,
+        "margin_top": 25,
+        "margin_bottom": 25,
+        "margin_left": 30,
+        "margin_right": 22,
+        "emblem_type": None,
+        "emblem_description": "",
+    }
+
+
+def test_series_detail_gives_the_un_default_style_where_the_series_set_none(client):
+    SeriesFactory(slug="plain")
+
+    style = client.get("/api/series/plain").json()["house_style"]
+
+    assert (style["body_font"], style["body_size"], style["emblem_type"]) == ("times", 10.0, None)

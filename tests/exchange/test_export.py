@@ -163,8 +163,9 @@ def test_export_keeps_every_field_of_the_demo_meetings_and_series(demo_series):
 
 
 def test_export_reads_series_in_fixed_number_of_queries(demo_series, django_assert_max_num_queries):
-    # Four meetings with their programme, record and earlier dates; more meetings add none.
-    with django_assert_max_num_queries(22):
+    # Four meetings with their programme, record and earlier dates, and the
+    # series' house style; more meetings add none.
+    with django_assert_max_num_queries(23):
         series_document(demo_series)
 
 

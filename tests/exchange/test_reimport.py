@@ -168,6 +168,7 @@ def test_reimport_command_prints_what_it_created_changed_and_kept(series_file, c
         "  references: 0 created, 0 changed, 1 unchanged",
         "  classifications: 0 created, 0 changed, 0 unchanged",
         "  report texts: 0 created, 0 changed, 0 unchanged",
+        "  house style: 0 created, 0 changed, 0 unchanged",
         "  meetings: 0 created, 1 changed, 0 unchanged, 1 kept (not in the file)",
         "  co-organisers: 0 created, 0 changed, 2 unchanged",
         "  co-chairs: 0 created, 0 changed, 2 unchanged",

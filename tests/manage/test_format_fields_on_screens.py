@@ -24,6 +24,7 @@ from convener.exchange.format.schema import json_schema
 from convener.manage.interfaces.classification import ClassificationForm
 from convener.manage.interfaces.convening import ChairRow, ConveningGroupEditForm
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
+from convener.manage.interfaces.house_style import HouseStyleForm
 from convener.manage.interfaces.life import PostponeForm
 from convener.manage.interfaces.meetings import CoChairRow, CoOrganiserRow, MeetingForm
 from convener.manage.interfaces.programme import (
@@ -181,6 +182,28 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "series.funders": Field(SeriesForm, "funders"),
     "series.report.acknowledgements": Text(ReportText._meta.get_field("body"), "report_text"),
     "series.report.introduction": Text(ReportText._meta.get_field("body"), "report_text"),
+    "series.report.meetings_called": Field(SeriesForm, "meetings_called"),
+    "series.report.imprint.copyright_holder": Field(SeriesForm, "copyright_holder"),
+    "series.report.imprint.copyright_year": Field(SeriesForm, "copyright_year"),
+    "series.report.imprint.produced_by": Field(SeriesForm, "produced_by"),
+    "series.report.imprint.about": Field(SeriesForm, "report_about"),
+    **{
+        f"series.house_style.{name}": Field(HouseStyleForm, name)
+        for name in (
+            "body_font",
+            "heading_font",
+            "body_size",
+            "chapter_size",
+            "section_size",
+            "subsection_size",
+            "margin_top",
+            "margin_bottom",
+            "margin_left",
+            "margin_right",
+            "emblem_description",
+            "emblem",
+        )
+    },
     "meetings.number": Given("the next number when the meeting is created"),
     "meetings.title": Field(MeetingForm, "title"),
     "meetings.status": Step("meeting_status"),

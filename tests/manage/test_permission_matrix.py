@@ -219,6 +219,7 @@ CASES = (
     Case("remind_speaker", lambda w: [w.series.slug, w.ours.person.key], SECRETARIAT, WRITE),
     Case("classification", series, SECRETARIAT, READ_AND_WRITE),
     Case("references", series, SECRETARIAT, READ_AND_WRITE),
+    Case("house_style", series, SECRETARIAT, READ_AND_WRITE),
     Case("convening_group_edit", series, SECRETARIAT, READ_AND_WRITE),
 )
 

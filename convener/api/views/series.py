@@ -33,5 +33,5 @@ def list_series(request: HttpRequest):
     openapi_extra=ANYONE,
 )
 def get_series(request: HttpRequest, slug: Path[SeriesSlug]) -> Series:
-    series = series_for_page(caller(request)).select_related("rapporteur")
+    series = series_for_page(caller(request)).select_related("rapporteur", "house_style")
     return get_or_404(series, f"No series “{slug}”.", slug=slug)

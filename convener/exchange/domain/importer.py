@@ -13,6 +13,7 @@ are the described lists made to match the file, and what goes is listed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,12 @@ from convener.exchange.domain.validation import validate
 from convener.exchange.format import source as series_source
 from convener.exchange.format.schema import (
     ConveningGroupEntry,
+    HouseStyleEntry,
+    ImprintEntry,
+    ReportEntry,
     SeriesDocument,
     SeriesEntry,
+    read_emblem,
 )
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import (
@@ -46,7 +51,8 @@ from convener.meetings.models import (
     Series,
     StateClassification,
 )
-from convener.publishing.models import ReportText, ReportTextKind
+from convener.publishing.domain.house_style import STYLE_FIELDS
+from convener.publishing.models import HouseStyle, ReportText, ReportTextKind
 
 
 def _upsert_directory(
@@ -192,9 +198,11 @@ def _upsert_series(
             ),
             "rapporteur": lookups.people.get(entry.rapporteur) if entry.rapporteur else None,
             "funders": entry.funders,
+            **_report_cover(entry.report),
         },
     )
     sync_sections(writer, series, None, entry.concept_note)
+    _sync_house_style(series, entry.house_style, writer)
     report = entry.report
     writer.sync(
         "report texts",
@@ -228,6 +236,45 @@ def _upsert_series(
     )
     _classify(series, entry, lookups, writer)
     return series
+
+
+def _report_cover(report: ReportEntry | None) -> dict[str, Any]:
+    """The series' fields of the report's title and imprint."""
+    imprint = report.imprint if report and report.imprint else ImprintEntry()
+    return {
+        "meetings_called": report.meetings_called if report else "",
+        "copyright_holder": imprint.copyright_holder,
+        "copyright_year": imprint.copyright_year,
+        "produced_by": imprint.produced_by,
+        "report_about": imprint.about,
+    }
+
+
+def _sync_house_style(series: Series, entry: HouseStyleEntry | None, writer: RowWriter) -> None:
+    """The series' house style as the file gives it; a file without one keeps
+    the stored style, unless the import replaces (then the UN default)."""
+    described = []
+    if entry is not None:
+        values: dict[str, Any] = {name: getattr(entry, name) for name in STYLE_FIELDS}
+        values["emblem_type"], values["emblem"] = (
+            read_emblem(entry.emblem) if entry.emblem else ("", b"")
+        )
+        described.append((series.pk, _stored_values(values)))
+    existing = HouseStyle.objects.filter(series=series).first()
+    writer.sync(
+        "house style",
+        {series.pk: existing} if existing else {},
+        described,
+        lambda: HouseStyle(series=series),
+    )
+
+
+def _stored_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Values as the database gives them back, so that an unchanged style reads as unchanged."""
+    return {
+        name: Decimal(str(value)) if isinstance(value, float) else value
+        for name, value in values.items()
+    }
 
 
 def _classify(series: Series, entry: SeriesEntry, lookups: Lookups, writer: RowWriter) -> None:

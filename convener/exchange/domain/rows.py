@@ -29,6 +29,7 @@ KINDS = (
     "references",
     "classifications",
     "report texts",
+    "house style",
     "meetings",
     "co-organisers",
     "co-chairs",

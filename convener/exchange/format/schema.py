@@ -7,12 +7,25 @@ them, `convener schema` prints the JSON Schema generated from them, and
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
+import re
 import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from annotated_types import MaxLen
+from annotated_types import Ge, GroupedMetadata, Le, MaxLen, MultipleOf
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import (
+    BaseValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    StepValueValidator,
+)
+from django.db import models
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from convener.directory.interfaces.limits import Points, TextOf
@@ -43,7 +56,8 @@ from convener.meetings.models import (
 )
 from convener.prose.links import checked_link
 from convener.prose.symbols import is_symbol
-from convener.publishing.models import ReportText
+from convener.publishing.domain.house_style import emblem_type
+from convener.publishing.models import HouseStyle, ReportText, Typeface
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 TBC = "TBC"
@@ -154,9 +168,121 @@ class ClassificationEntry(Strict):
     unlisted: Literal["developing", "unclassified"] = "developing"
 
 
+def _number(value: Decimal | int) -> int | float:
+    return int(value) if value == int(value) else float(value)
+
+
+@dataclass(frozen=True)
+class RangeOf(GroupedMetadata):
+    """The bounds and step `model.name` takes, read from its validators."""
+
+    model: type[models.Model]
+    name: str
+
+    def __iter__(self) -> Iterator[object]:
+        for validator in _model_field(self.model, self.name).validators:
+            bound = _BOUNDS.get(type(validator))
+            if bound is not None and isinstance(validator, BaseValidator):
+                yield bound(_number(validator.limit_value))
+
+
+_BOUNDS: dict[type, Any] = {
+    MinValueValidator: Ge,
+    MaxValueValidator: Le,
+    StepValueValidator: MultipleOf,
+}
+
+
+def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
+def _default(model: type[models.Model], name: str) -> Any:
+    default = _model_field(model, name).default
+    return _number(default) if isinstance(default, Decimal) else default
+
+
+class ImprintEntry(Strict):
+    """The page after the report's cover."""
+
+    copyright_holder: Annotated[str, TextOf(Series, "copyright_holder")] = ""
+    copyright_year: Annotated[int, RangeOf(Series, "copyright_year")] | None = None
+    produced_by: Annotated[str, TextOf(Series, "produced_by")] = ""
+    about: Annotated[str, TextOf(Series, "report_about")] = ""
+
+
 class ReportEntry(Strict):
+    meetings_called: Annotated[str, TextOf(Series, "meetings_called")] = ""
     acknowledgements: Annotated[str, TextOf(ReportText, "body")] = ""
     introduction: Annotated[str, TextOf(ReportText, "body")] = ""
+    imprint: ImprintEntry | None = None
+
+
+_DATA_URI = re.compile(r"^data:(?P<type>[a-z+/]+);base64,(?P<data>[A-Za-z0-9+/=\s]*)$")
+
+
+def read_emblem(uri: str) -> tuple[str, bytes]:
+    """The media type and bytes of an emblem written as a data URI; ValueError
+    where the bytes are not the image the URI says."""
+    found = _DATA_URI.match(uri)
+    if found is None:
+        raise ValueError("write the emblem as a data URI: data:image/png;base64,…")
+    try:
+        data = base64.b64decode("".join(found["data"].split()), validate=True)
+    except binascii.Error:
+        raise ValueError("the emblem's base64 text is broken") from None
+    try:
+        kind = emblem_type(data)
+    except DjangoValidationError as error:
+        raise ValueError(" ".join(error.messages)) from None
+    if kind != found["type"]:
+        raise ValueError(f"the emblem is {kind}, not {found['type']}")
+    return kind, data
+
+
+def _checked_emblem(uri: str) -> str:
+    if uri:  # empty: no emblem
+        read_emblem(uri)
+    return uri
+
+
+class HouseStyleEntry(Strict):
+    """How the series' PDF and Word files are set; what is left out keeps the UN default."""
+
+    body_font: _choice(Typeface) = _default(HouseStyle, "body_font")  # type: ignore[valid-type]
+    heading_font: _choice(Typeface) = _default(HouseStyle, "heading_font")  # type: ignore[valid-type]
+    body_size: Annotated[float, RangeOf(HouseStyle, "body_size")] = _default(
+        HouseStyle, "body_size"
+    )
+    chapter_size: Annotated[float, RangeOf(HouseStyle, "chapter_size")] = _default(
+        HouseStyle, "chapter_size"
+    )
+    section_size: Annotated[float, RangeOf(HouseStyle, "section_size")] = _default(
+        HouseStyle, "section_size"
+    )
+    subsection_size: Annotated[float, RangeOf(HouseStyle, "subsection_size")] = _default(
+        HouseStyle, "subsection_size"
+    )
+    margin_top: Annotated[int, RangeOf(HouseStyle, "margin_top")] = _default(
+        HouseStyle, "margin_top"
+    )
+    margin_bottom: Annotated[int, RangeOf(HouseStyle, "margin_bottom")] = _default(
+        HouseStyle, "margin_bottom"
+    )
+    margin_left: Annotated[int, RangeOf(HouseStyle, "margin_left")] = _default(
+        HouseStyle, "margin_left"
+    )
+    margin_right: Annotated[int, RangeOf(HouseStyle, "margin_right")] = _default(
+        HouseStyle, "margin_right"
+    )
+    emblem_description: Annotated[str, TextOf(HouseStyle, "emblem_description")] = ""
+    emblem: Annotated[
+        str,
+        AfterValidator(_checked_emblem),
+        Field(description="A PNG, JPEG or SVG image as a data URI: data:image/png;base64,…"),
+    ] = ""
 
 
 class SeriesEntry(Strict):
@@ -174,6 +300,7 @@ class SeriesEntry(Strict):
     rapporteur: Key | None = None
     funders: Annotated[str, TextOf(Series, "funders")] = ""
     report: ReportEntry | None = None
+    house_style: HouseStyleEntry | None = None
 
     @field_validator("timezone")
     @classmethod

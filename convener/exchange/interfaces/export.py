@@ -16,7 +16,9 @@ import` has read it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from operator import attrgetter
+from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Subquery
 
@@ -26,6 +28,8 @@ from convener.exchange.format.schema import (
     ClassificationEntry,
     CoChairEntry,
     ConveningGroupEntry,
+    HouseStyleEntry,
+    ImprintEntry,
     InterventionEntry,
     MeetingEntry,
     OrganisationEntry,
@@ -54,7 +58,9 @@ from convener.meetings.models import (
     StateClassification,
 )
 from convener.prose.links import followable
-from convener.publishing.models import ReportTextKind
+from convener.publishing.domain.house_style import STYLE_FIELDS
+from convener.publishing.models import HouseStyle, ReportTextKind
+from convener.publishing.print_style import print_style
 from convener.records.models import Intervention
 
 
@@ -212,12 +218,42 @@ def _classification_entry(series: Series) -> ClassificationEntry | None:
 
 def _report_entry(series: Series) -> ReportEntry | None:
     texts = {text.kind: text.body for text in series.report_texts.all() if text.body.strip()}
-    if not texts:
+    imprint = _imprint_entry(series)
+    if not texts and imprint is None and not series.meetings_called:
         return None
     return ReportEntry.model_construct(
+        meetings_called=series.meetings_called,
         acknowledgements=texts.get(ReportTextKind.ACKNOWLEDGEMENTS, ""),
         introduction=texts.get(ReportTextKind.INTRODUCTION, ""),
+        imprint=imprint,
     )
+
+
+def _imprint_entry(series: Series) -> ImprintEntry | None:
+    entry = ImprintEntry.model_construct(
+        copyright_holder=series.copyright_holder,
+        copyright_year=series.copyright_year,
+        produced_by=series.produced_by,
+        about=series.report_about,
+    )
+    return entry if entry != ImprintEntry() else None
+
+
+def _plain_number(value: Any) -> Any:
+    """A size as the format writes it: a number, not a decimal."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _house_style_entry(series: Series) -> HouseStyleEntry | None:
+    """The series' house style; none where it keeps the UN default."""
+    style = HouseStyle.objects.filter(series=series).first()
+    if style is None:
+        return None
+    values: dict[str, Any] = {name: _plain_number(getattr(style, name)) for name in STYLE_FIELDS}
+    emblem = print_style(style).emblem
+    values["emblem"] = emblem.data_uri if emblem else ""
+    entry = HouseStyleEntry.model_construct(**values)
+    return entry if entry != HouseStyleEntry() else None
 
 
 def _series_entry(series: Series) -> SeriesEntry:
@@ -249,6 +285,7 @@ def _series_entry(series: Series) -> SeriesEntry:
         rapporteur=series.rapporteur.key if series.rapporteur else None,
         funders=series.funders,
         report=_report_entry(series),
+        house_style=_house_style_entry(series),
     )
 
 

@@ -27,6 +27,7 @@ _TBC_FIELDS = frozenset({"date", "start", "end", "venue", "room"})
 # The Markdown fields, folded onto short lines in YAML as a secretariat writes them.
 _PROSE_FIELDS = frozenset(
     {
+        "about",
         "acknowledgements",
         "biography",
         "body",

@@ -24,7 +24,10 @@ PREPARED_EVENT_DATE_HELP = _("Year-month-day, e.g. 2016-12-08.")
 
 
 class SeriesForm(forms.ModelForm):
-    """The facts of a series that its secretariat edits."""
+    """The facts of a series that its secretariat edits, its report's title and imprint last."""
+
+    # The first field of the report's title and imprint, which the page sets under a heading.
+    FIRST_REPORT_FIELD = "meetings_called"
 
     class Meta:
         model = Series
@@ -33,10 +36,12 @@ class SeriesForm(forms.ModelForm):
             "prepared_event_date": TypedDate(),
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "funders": forms.Textarea(attrs={"rows": 3}),
+            "report_about": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
             "purpose": MARKDOWN_HELP,
             "funders": MARKDOWN_HELP,
+            "report_about": MARKDOWN_HELP,
             "prepared_event_date": PREPARED_EVENT_DATE_HELP,
         }
         error_messages = {"prepared_event_date": {"invalid": NO_SUCH_DATE}}

@@ -48,6 +48,7 @@ SERIES_PAGES = (
     ("series.view_planning_checks", gettext_lazy("Planning checks"), "manage:series_review"),
     ("series.manage", gettext_lazy("Co-chair rule and classification"), "manage:classification"),
     ("series.manage", gettext_lazy("Documents cited"), "manage:references"),
+    ("series.manage", gettext_lazy("House style"), "manage:house_style"),
     ("series.invite", gettext_lazy("People and roles"), "manage:series_people"),
     (
         "series.view_confirmations",

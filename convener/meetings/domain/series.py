@@ -39,6 +39,11 @@ EDITABLE_FIELDS = (
     "venue",
     "rapporteur",
     "funders",
+    "meetings_called",
+    "copyright_holder",
+    "copyright_year",
+    "produced_by",
+    "report_about",
 )
 SECTION_FIELDS = frozenset({"kind", "heading", "body"})
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,43 @@ class Series(models.Model):
         max_length=300,
         blank=True,
         help_text=_("The co-chair rule in the series' own words, as its concept note states it."),
+    )
+    # The report's cover and the page after it (`publishing.composition.cover`).
+    meetings_called = LineField(
+        _("the meetings, as the report's title calls them"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Such as “multi-stakeholder meetings”: the report is titled “Report of the "
+            "(convening group) multi-stakeholder meetings”. Left empty, “meetings”."
+        ),
+    )
+    copyright_holder = LineField(
+        _("copyright holder"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who holds the report's copyright, such as UN Women. Left empty, no notice."),
+    )
+    copyright_year = models.PositiveSmallIntegerField(
+        _("copyright year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+    )
+    produced_by = LineField(
+        _("produced by"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The unit that produced the report for the convening group, with its place, "
+            "as a sentence names it: “the Economic Empowerment Section of UN Women, New York”."
+        ),
+    )
+    report_about = ProseField(
+        _("about the report"),
+        max_length=NOTE,
+        blank=True,
+        help_text=_("Markdown: a short paragraph on what the report records, for its second page."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

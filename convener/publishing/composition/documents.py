@@ -15,6 +15,7 @@ from convener.publishing.composition.participants import participant_list
 from convener.publishing.composition.programme import meeting_concept_note, programme
 from convener.publishing.composition.report import report
 from convener.publishing.document import Document
+from convener.publishing.print_style import house_style_of, print_style
 
 
 class DocumentUnavailableError(Exception):
@@ -82,6 +83,7 @@ def compose(
     composer, _label = DOCUMENTS[document]
     composed = composer(series, meetings, meeting_number is not None)
     composed.slug = document_slug(series_slug, document, meeting_number)
+    composed.style = print_style(house_style_of(series))
     return composed
 
 

@@ -63,13 +63,13 @@ def meetings_for_documents(series: Series, *, user: AnyUser) -> QuerySet[Meeting
 
 
 def series_for_documents(slug: str, *, user: AnyUser) -> Series:
-    """The series, with its convening group, rapporteur and series-level concept note.
+    """The series, with its convening group, rapporteur, house style and series-level concept note.
 
     Raises Series.DoesNotExist when the user may not read it.
     """
     return (
         visible_series(user)
-        .select_related("convening_group", "rapporteur__organisation")
+        .select_related("convening_group", "rapporteur__organisation", "house_style")
         .prefetch_related(
             Prefetch(
                 "sections",

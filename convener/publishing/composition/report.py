@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from convener.directory.models import Organisation
 from convener.meetings.models import (
     Meeting,
     MeetingStatus,
@@ -21,6 +20,12 @@ from convener.meetings.models import (
 )
 from convener.meetings.wording import place_in_words
 from convener.publishing.composition.acronyms import Acronyms
+from convener.publishing.composition.cover import (
+    chair_of,
+    convened_line,
+    imprint_blocks,
+    report_title_lines,
+)
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.participation import (
     is_told,
@@ -60,16 +65,8 @@ from convener.records.models import Intervention, InterventionKind
 _DEBATES = frozenset({SegmentKind.INTERACTIVE_DEBATE, SegmentKind.DISCUSSION})
 
 
-def _chair(series: Series) -> Organisation | None:
-    """The organisation that chairs the convening group in the year of the prepared event."""
-    group = series.convening_group
-    year = series.prepared_event_date.year if series.prepared_event_date else None
-    chair = group.chair_in(year) if group and year else None
-    return chair.organisation if chair else None
-
-
 def _chair_label(series: Series) -> str:
-    chair = _chair(series)
+    chair = chair_of(series)
     return chair.label if chair else ""
 
 
@@ -374,30 +371,16 @@ def appendix_blocks(series: Series) -> list[Block]:
 
 def report(series: Series, meetings: list[Meeting]) -> Document:
     introductions = Introductions()
-    group = series.convening_group
-    cover = []
-    if group:
-        # The cover is where the group and its chair are first named: in full.
-        chair = _chair(series)
-        name = introductions.acronyms.name(group)
-        line = (
-            name
-            if chair is None
-            else _("%(group)s, chaired by %(chair)s")
-            % {
-                "group": name,
-                "chair": introductions.acronyms.name(chair, in_sentence=True),
-            }
-        )
-        cover.append(Paragraph([Text(line)], "lead"))
-    if series.prepared_event:
-        preparing = _("In preparation for: %(event)s") % {"event": series.prepared_event}
-        cover.append(Paragraph([Text(preparing)]))
+    acronyms = introductions.acronyms
+    # The cover names the group and its chair first: in full, with their acronyms.
+    title_lines = report_title_lines(series, acronyms)
+    cover = convened_line(series, acronyms)
+    imprint = imprint_blocks(series, acronyms)
     blocks: list[Block] = [
         Contents(_("Contents")),
         PageBreak(),
         Heading(1, _("Acknowledgements"), anchor="acknowledgements"),
-        *acknowledgement_blocks(series, meetings, introductions.acronyms),
+        *acknowledgement_blocks(series, meetings, acronyms),
         Heading(1, _("Introduction"), anchor="introduction"),
         *blocks_from_markdown(
             _edited(series, ReportTextKind.INTRODUCTION) or generated_introduction(series)
@@ -407,10 +390,11 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
         # Each chapter introduces its people afresh; acronyms stay spelled out.
         blocks.extend(chapter_blocks(meeting, introductions.next_chapter()))
     blocks.extend(appendix_blocks(series))
-    title = _("Report of the %(series)s") % {"series": series.title}
     return Document(
-        title=title,
+        title=" ".join(title_lines),
+        title_lines=title_lines,
         cover=cover,
+        imprint=imprint,
         running_header=str(series),
         blocks=blocks,
     )

@@ -2,11 +2,12 @@
 
 The file keeps to Word's own styles (Title, Heading 1 to 3, List Bullet, List
 Number, Table Grid, toc 1 and 2), so the secretariat restyles a whole report
-from Word's style pane. The contents is a TOC field written already filled,
-each chapter and section linked to its heading, so the file reads right
-before any update; Word adds the page numbers when it updates the field on
-opening (`wordml.contents_field`). Footnotes are real Word footnotes
-(`wordml.Footnotes`).
+from Word's style pane; the series' house style (`print_style`) sets their
+typefaces and sizes, and the page margins, as it does the PDF's. The
+contents is a TOC field written already filled, each chapter and section
+linked to its heading, so the file reads right before any update; Word adds
+the page numbers when it updates the field on opening (`wordml.contents_field`).
+Footnotes are real Word footnotes (`wordml.Footnotes`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import io
 
 import docx
-from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.part import Part
 from docx.oxml.ns import qn
@@ -45,8 +47,12 @@ from convener.publishing.exporters.wordml import w
 _CONTENTS_LEVELS = 2  # chapters and their sections
 _CONTENTS_FIELD = f'TOC \\o "1-{_CONTENTS_LEVELS}" \\h \\z \\u'
 _PARAGRAPH_STYLES = {"body": "Normal", "lead": "Lead", "note": "Note", "speaker": "Speaker"}
-_MARGIN = Cm(2.5)
 _LABEL_WIDTH = Cm(4.5)
+# The emblem on the cover: this high, unless that makes it wider than this.
+_EMBLEM_HEIGHT = Mm(25)
+_EMBLEM_WIDTH = Mm(60)
+# Formats a Word picture takes as it is; an SVG emblem is left out of Word files.
+_PICTURE_TYPES = frozenset({"image/png", "image/jpeg"})
 
 
 class DocxExporter:
@@ -97,11 +103,13 @@ class _WordWriter:
     def _set_up(self) -> None:
         section = self.word.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = _MARGIN
-        section.top_margin = section.bottom_margin = _MARGIN
+        margins = self.document.style.margins
+        section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+        section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
         section.header_distance = section.footer_distance = Cm(1.25)
         styles = self.word.styles.element
         wordml.add_styles(styles)
+        self._house_style(styles)
         for lang in styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
             lang.set(qn("w:val"), self.document.language)
         properties = self.word.core_properties
@@ -114,13 +122,48 @@ class _WordWriter:
             if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:  # a picture of the template
                 del package.rels[key]
 
+    def _house_style(self, styles: etree._Element) -> None:
+        """The typefaces and sizes of the house style, on the styles that use them."""
+        style = self.document.style
+        body, heading = style.body_font.word_name, style.heading_font.word_name
+        sizes = {
+            "Normal": style.body_size,
+            "Lead": style.lead_size,
+            "Note": style.note_size,
+            "FootnoteText": style.footnote_size,
+            **dict(zip(("Heading1", "Heading2", "Heading3"), style.heading_sizes, strict=True)),
+        }
+        for style_id, size in sizes.items():
+            font = heading if style_id.startswith("Heading") else body
+            wordml.set_style_font(styles.get_by_id(style_id), font=font, half_points=int(size * 2))
+        for style_id in ("Title", "Subtitle"):
+            wordml.set_style_font(styles.get_by_id(style_id), font=heading)
+
     def _cover(self) -> None:
-        self._paragraph("Title").append(wordml.run(self.document.title))
+        self._emblem()
+        self._paragraph("Title").append(wordml.run("\n".join(self.document.cover_title)))
         if self.document.subtitle:
             self._paragraph("Subtitle").append(wordml.run(self.document.subtitle))
         for line in self.document.cover:
             self._block(line)
         self.page_break_pending = self.document.cover_page
+        if self.document.imprint:  # on a page of its own
+            for block in self.document.imprint:
+                self._block(block)
+            self.page_break_pending = True
+
+    def _emblem(self) -> None:
+        emblem = self.document.style.emblem
+        if emblem is None or emblem.content_type not in _PICTURE_TYPES:
+            return
+        picture = Image.from_blob(emblem.data)
+        height: Length = _EMBLEM_HEIGHT
+        if picture.px_width * height > _EMBLEM_WIDTH * picture.px_height:
+            height = Length(_EMBLEM_WIDTH * picture.px_height // picture.px_width)
+        inline = self.word.part.new_pic_inline(io.BytesIO(emblem.data), height=height)
+        with translation.override(self.document.language):
+            inline.docPr.set("descr", emblem.description or gettext("Emblem"))
+        w("w:drawing", w("w:r", self._paragraph("Normal"))).append(inline)
 
     def _block(self, block: Block) -> None:
         match block:
@@ -186,8 +229,9 @@ class _WordWriter:
 
     def _text_width(self) -> Length:
         """The width between the margins."""
-        page_width = self.word.sections[0].page_width or Mm(210)  # A4, which _set_up set
-        return Length(page_width - 2 * _MARGIN)
+        section = self.word.sections[0]
+        page_width = section.page_width or Mm(210)  # A4, which _set_up set
+        return Length(page_width - (section.left_margin or 0) - (section.right_margin or 0))
 
     def _cell(self, row: etree._Element, width: Length) -> etree._Element:
         """A cell of `row`, its paragraph returned."""

@@ -36,6 +36,7 @@ from convener.publishing.document import (
     finished,
 )
 from convener.publishing.exporters.navigation import anchor, contents_entries
+from convener.publishing.exporters.style_css import css_string, house_style_css
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "publishing"
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
@@ -77,19 +78,8 @@ def render_print_html(document: Document) -> str:
         document,
         body=_article(document, notes_at_page_foot=True),
         stylesheet=_css("print.css"),
+        house_style=house_style_css(document.style),
         running_header=css_string(document.running_header),
-    )
-
-
-def css_string(text: str) -> SafeString:
-    """Text as the inside of a double-quoted CSS string, safe in a <style> element.
-
-    Every character but letters, digits and spaces is a hex escape ended by a
-    space, which CSS reads as the end of the escape and drops: without it, a
-    space written after an escape (", labour") would be taken for that end
-    and lost from the page ("protection,labour")."""
-    return mark_safe(  # noqa: S308 — every character but letters, digits and spaces is escaped
-        "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in text)
     )
 
 
@@ -97,11 +87,15 @@ def _article(document: Document, *, notes_at_page_foot: bool) -> SafeString:
     with translation.override(document.language):  # for the notes' words, as for the shells'
         writer = _Writer(document, notes_at_page_foot=notes_at_page_foot)
         cover = "".join(writer.block(paragraph, -1) for paragraph in document.cover)
+        imprint = "".join(writer.block(block, -1) for block in document.imprint)
         sections = writer.sections_of(document.blocks)
+    emblem = document.style.emblem
     return _render(
         "publishing/article.html",
         document,
         cover=mark_safe(cover),  # noqa: S308 — written by _Writer, which escapes
+        imprint=mark_safe(imprint),  # noqa: S308 — written by _Writer, which escapes
+        emblem=emblem,
         sections=sections,
     )
 

@@ -57,6 +57,7 @@ def document_as_markdown(document: Document) -> str:
     subtitle = _line_starts_escaped(_escaped(document.subtitle))
     head = [f"# {_heading_text(document.title)}", subtitle]
     head += [writer.block(paragraph, -1) for paragraph in document.cover]
+    head += [writer.block(block, -1) for block in document.imprint]
     return _written(writer, head, document.blocks)
 
 

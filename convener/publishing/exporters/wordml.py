@@ -116,6 +116,28 @@ def add_styles(styles: etree._Element) -> None:
             styles.append(style)
 
 
+def set_style_font(style: etree._Element, *, font: str, half_points: int | None = None) -> None:
+    """A style's typeface and, if given, its size in half points.
+
+    The typeface is named for Latin and complex-script text; the theme
+    attributes that would win over the name are removed. East Asian text
+    keeps the theme's typeface, which has its characters."""
+    properties = style.get_or_add_rPr()
+    fonts = properties.get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme"):
+        fonts.attrib.pop(_qn(theme), None)
+    for script in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(_qn(script), font)
+    if half_points is not None:
+        size = properties.get_or_add_sz()
+        size.set(_qn("w:val"), str(half_points))
+        complex_size = properties.find(_qn("w:szCs"))
+        if complex_size is None:
+            complex_size = w("w:szCs")
+            size.addnext(complex_size)
+        complex_size.set(_qn("w:val"), str(half_points))
+
+
 def paragraph(style: str, *, page_break_before: bool = False) -> etree._Element:
     element = w("w:p")
     properties = w("w:pPr", element)

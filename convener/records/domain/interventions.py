@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Field, Max
 from django.utils.translation import gettext as _
 
 from convener.audit.actors import acts
@@ -247,8 +247,7 @@ def _check(intervention: Intervention, *, changed: Set[str], meeting_id: int | N
         and name not in {"segment", *_LISTS}  # the rules below say what is wrong
     }
     for name in nulls:
-        field = Intervention._meta.get_field(name)
-        errors[name] = [ValidationError(field.error_messages["null"], code="null")]
+        errors[name] = [ValidationError(_null_message(name), code="null")]
     try:
         intervention.clean_fields(exclude=[*_NOT_CLEANED, *nulls])
     except ValidationError as error:
@@ -257,6 +256,13 @@ def _check(intervention: Intervention, *, changed: Set[str], meeting_id: int | N
         errors.setdefault(field, []).append(ValidationError(message))
     if errors:
         raise ValidationError(errors)
+
+
+def _null_message(name: str) -> str:
+    """Django's own (translated) words for a field left empty that may not be."""
+    model_field = Intervention._meta.get_field(name)
+    assert isinstance(model_field, Field)
+    return str(model_field.error_messages["null"])
 
 
 def _rule_breaches(intervention: Intervention, *, meeting_id: int | None) -> list[tuple[str, str]]:

@@ -56,9 +56,12 @@ def text_lines(document) -> list[str]:
 
 
 def running_text(document) -> str:
-    """The cover and every line, as one text."""
-    cover = [plain(block.runs) for block in document.cover if isinstance(block, Paragraph)]
-    return " ".join([*cover, *text_lines(document)])
+    """The cover, the imprint and every line, as one text; first the title
+    where the document composes it in words (the report's), not where it is
+    the name the secretariat gave (a short title)."""
+    front = [*document.cover, *document.imprint]
+    cover = [plain(block.runs) for block in front if isinstance(block, Paragraph)]
+    return " ".join([*document.title_lines, *cover, *text_lines(document)])
 
 
 def test_report_introduces_a_person_in_full_again_in_each_chapter(demo_series, secretariat):

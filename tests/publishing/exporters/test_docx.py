@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 
 from convener.publishing.document import Contents, Document, Heading, Paragraph, Text
 from convener.publishing.exporters.docx import DocxExporter
+from convener.publishing.print_style import UN_STYLE
 from tests.publishing.exporters.word_files import (
     contents_entries,
     contents_field,
@@ -139,7 +140,7 @@ def test_docx_contents_page_numbers_are_pageref_fields_that_word_fills(word_file
 
 def test_docx_contents_tab_stop_is_at_the_right_margin(word_file):
     tab = contents_field(word_file)[0].paragraph_format.tab_stops[0]
-    text_width_mm = 210 - 2 * 25
+    text_width_mm = 210 - UN_STYLE.margins.left - UN_STYLE.margins.right
 
     assert (tab.alignment, round(tab.position.mm)) == (WD_TAB_ALIGNMENT.RIGHT, text_width_mm)
 

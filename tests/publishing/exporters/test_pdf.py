@@ -159,6 +159,19 @@ def test_pdf_is_tagged_with_its_title_and_language_for_assistive_technology(popp
     assert b"/Lang (fr)" in _catalogue_and_streams(path.read_bytes())
 
 
+def test_pdf_metadata_gives_the_document_title_and_language(poppler, tmp_path):
+    document = Document(slug="fr", title="Rapport des réunions", language="fr")
+    path = tmp_path / "document.pdf"
+    path.write_bytes(PdfExporter().write(document))
+    metadata = subprocess.run(
+        [poppler["pdfinfo"], "-meta", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert '<rdf:li xml:lang="x-default">Rapport des réunions</rdf:li>' in metadata
+    assert "<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>" in metadata
+    assert b"/DisplayDocTitle true" in _catalogue_and_streams(path.read_bytes())
+
+
 def test_pdf_keeps_chinese_text(poppler, tmp_path):
     document = Document(
         slug="zh", title="报告", language="zh", blocks=[Paragraph([Text("七个会员国发了言。")])]

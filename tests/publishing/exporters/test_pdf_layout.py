@@ -59,7 +59,7 @@ def test_no_page_of_the_2016_report_ends_with_a_heading(report, report_pages):
         for number, page in enumerate(report_pages, start=1)
         if number > 1 and page and any(heading.endswith(page[-1]) for heading in headings)
     }
-    assert len(report_pages) > 20
+    assert len(report_pages) >= 15  # the whole report, in the UN's 10-point type
     assert stranded == {}
 
 
