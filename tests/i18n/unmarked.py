@@ -19,7 +19,23 @@ from django.template.base import DebugLexer, TokenType
 SPOKEN_ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "aria-description"}
 WORD = re.compile(r"[^\W\d_]{2,}")
 # Names the interface shows in every language as they are.
-PROPER_NAMES = {"Convener", "XML", "JSON", "PDF", "Word", "Markdown", "API", "iCalendar", "UN"}
+PROPER_NAMES = {
+    "Convener",
+    "XML",
+    "JSON",
+    "PDF",
+    "Word",
+    "Markdown",
+    "API",
+    "iCalendar",
+    "UN",
+    "PNG",
+    "JPEG",
+    "SVG",
+    "DejaVu",
+    "Serif",
+    "Sans",  # file formats and typefaces
+}
 
 
 @dataclass(frozen=True)
@@ -192,8 +208,18 @@ SENTENCE = re.compile(r"^[A-Z][^\n]*\b\w+ \w+ \w+\b[^\n]*[.?!]$")
 # API's schema descriptions, settings' help and command-line help.
 DEVELOPER_KEYWORDS = {"description", "help", "summary"}
 LOGGING = {"debug", "info", "warning", "error", "exception", "critical"}
-# A programmer's mistake, never shown to a user.
-PROGRAMMING_ERRORS = {"ValueError", "TypeError", "AssertionError", "NotImplementedError"}
+# A programmer's mistake, or a request Django refuses with its 400 page and
+# logs: never shown to a user.
+PROGRAMMING_ERRORS = {
+    "ValueError",
+    "TypeError",
+    "AssertionError",
+    "NotImplementedError",
+    "SuspiciousOperation",
+    "TooManyFilesSent",
+    "TooManyFieldsSent",
+    "RequestDataTooBig",
+}
 
 
 class _Sentences(ast.NodeVisitor):
