@@ -219,6 +219,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "meetings.co_organisers": Field(CoOrganiserRow, "organisation"),
     "meetings.co_chairs.state": Field(CoChairRow, "state"),
     "meetings.co_chairs.person": Field(CoChairRow, "person"),
+    "meetings.co_chairs.named_formally": Field(CoChairRow, "named_formally"),
     "meetings.moderator": Field(MeetingForm, "moderator"),
     "convening_group.key": Given(how="made from the group's acronym or name"),
     "convening_group.name": Field(ConveningGroupEditForm, "name"),
