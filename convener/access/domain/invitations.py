@@ -19,7 +19,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +29,7 @@ from convener.audit import log as audit
 from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.meetings.models import Series
+from convener.prose.formats import long_date
 from convener.roles.domain import check_narrowing, take_offered_role
 from convener.roles.models import Grant, Role
 
@@ -215,7 +216,7 @@ def _invitation_email(invitation: Invitation, *, link: str, by: Any) -> tuple[st
         "role": role_in_words(invitation),
         "inviter": (by.get_full_name() or by.get_username()) if by is not None else "",
         "link": link,
-        "expires": formats.date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
+        "expires": long_date(timezone.localtime(invitation.expires_at)),
     }
     subject = _("Invitation to %(series)s") % facts
     body = (

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from convener.access.models import SpeakerReminder
@@ -21,6 +21,7 @@ from convener.audit.actors import acts
 from convener.audit.models import AuditAction
 from convener.directory.models import Person
 from convener.meetings.models import Series
+from convener.prose.formats import long_date
 
 
 @acts("series.remind_speakers", on="series")
@@ -59,11 +60,7 @@ def remind_speaker(*, series: Series, person: Person, by: Any, site_url: str) ->
 def _reminder_email(series: Series, contact: SpeakerContact, *, site_url: str) -> tuple[str, str]:
     parts = "\n".join(
         f"- {part.segment.meeting.title}"
-        + (
-            f", {formats.date_format(part.segment.meeting.date, 'DATE_FORMAT')}"
-            if part.segment.meeting.date
-            else ""
-        )
+        + (f", {long_date(part.segment.meeting.date)}" if part.segment.meeting.date else "")
         + f": {part.segment.heading} ({part.get_role_display()})"
         for part in contact.awaiting
     )
@@ -81,9 +78,7 @@ def _reminder_email(series: Series, contact: SpeakerContact, *, site_url: str) -
             "your account), then open:\n%(link)s\n"
         ) % {
             **facts,
-            "date": formats.date_format(
-                timezone.localtime(contact.invited_at, ZoneInfo(series.timezone)), "DATE_FORMAT"
-            )
+            "date": long_date(timezone.localtime(contact.invited_at, ZoneInfo(series.timezone)))
             if contact.invited_at
             else "",
         }

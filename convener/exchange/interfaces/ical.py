@@ -46,6 +46,7 @@ from convener.exchange.domain.calendar_entries import revisions
 from convener.exchange.interfaces.programme import readable_meetings, roles_text
 from convener.meetings.domain.timetable import Slot, meeting_end, meeting_start, timetable
 from convener.meetings.models import Meeting, MeetingStatus, Segment, Series
+from convener.prose.formats import time_range
 from convener.records.queries.appearances import appearances_of
 
 PRODID = "-//Convener//Meeting calendars//EN"
@@ -299,7 +300,7 @@ def _meeting_description(meeting: Meeting, slots: list[Slot]) -> str:
 def _timed(heading: str, slot: Slot | None) -> str:
     if slot is None:
         return f"- {heading}"
-    return f"- {slot.start:%H:%M}\N{EN DASH}{slot.end:%H:%M} {heading}"
+    return f"- {time_range(slot.start, slot.end)} {heading}"
 
 
 def _segment_description(meeting: Meeting, segment: Segment) -> str:

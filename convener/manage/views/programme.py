@@ -54,6 +54,7 @@ from convener.meetings.domain.programme import (
 from convener.meetings.domain.timetable import timetable
 from convener.meetings.models import Meeting, Participation, Segment
 from convener.meetings.wording import place_in_words
+from convener.prose.formats import time_range
 
 PERMISSION = "meeting.edit_programme"
 STEPS = {"up": -1, "down": 1}
@@ -183,7 +184,7 @@ def programme_rows(
     ]
     for row in rows:
         slot = slots.get(row.segment.pk)
-        row.time = f"{slot.start:%H:%M}–{slot.end:%H:%M}" if slot else ""
+        row.time = time_range(slot.start, slot.end) if slot else ""
     return rows
 
 

@@ -8,13 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Person
 from convener.meetings.domain.findings import Check, Finding, Severity, listed
 from convener.meetings.domain.timetable import Slot
 from convener.meetings.models import Meeting, Segment
+from convener.prose.formats import long_date, time_range
 
 Span = tuple[datetime.datetime, datetime.datetime]
 
@@ -34,7 +34,7 @@ class _Booking:
         return self.start < other.end and other.start < self.end
 
     def describe(self) -> str:
-        times = f"{self.start:%H:%M}–{self.end:%H:%M}"
+        times = time_range(self.start, self.end)
         if self.segment is None:
             return _("%(role)s, %(times)s") % {"role": self.role, "times": times}
         return _("%(role)s in “%(segment)s”, %(times)s") % {
@@ -97,7 +97,7 @@ def _double_booking(pairs: list[tuple[_Booking, _Booking]]) -> Finding:
         "person": here.person.formal_name,
         "here": listed(dict.fromkeys(booking.describe() for booking, _other in pairs)),
         "number": there.meeting.number,
-        "date": date_format(there.start.date(), "j F Y"),
+        "date": long_date(there.start),
         "there": listed(dict.fromkeys(other.describe() for _booking, other in pairs)),
     }
     segment = segments.pop() if len(segments) == 1 else None

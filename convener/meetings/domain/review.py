@@ -48,7 +48,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from convener.meetings.domain.double_bookings import Span, double_bookings
@@ -68,6 +67,7 @@ from convener.meetings.models import (
     Series,
 )
 from convener.meetings.wording import place_in_words
+from convener.prose.formats import long_date
 
 __all__ = ["Check", "Finding", "Severity", "review_meeting", "review_series"]
 
@@ -219,7 +219,7 @@ def _to_be_confirmed(meeting: Meeting, plan: _Plan) -> Iterator[Finding]:
     ]
     if missing:
         message = _("The meeting is on %(date)s; still to be confirmed: %(items)s.") % {
-            "date": date_format(meeting.date, "j F Y"),
+            "date": long_date(meeting.date),
             "items": listed(missing),
         }
         yield Finding(meeting, None, Check.TO_BE_CONFIRMED, Severity.PROBLEM, message)

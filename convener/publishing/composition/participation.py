@@ -28,6 +28,7 @@ from convener.directory.models import (
 )
 from convener.directory.naming import state_in_text
 from convener.meetings.models import Meeting
+from convener.prose.formats import number
 from convener.publishing.document import Footnote, Inline, Text
 from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Capacity, Intervention
@@ -282,7 +283,7 @@ def _chair_office(chair: StateGroupChair) -> str:
 def _number_in_words(count: int) -> str:
     """One to twenty in words, figures above: UN editorial style."""
     if not 1 <= count <= len(_NUMBERS):
-        return str(count)
+        return number(count)
     return str(_NUMBERS[count - 1])
 
 

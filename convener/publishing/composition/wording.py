@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -19,6 +18,7 @@ from convener.meetings.models import (
     ProgrammeRole,
     Segment,
 )
+from convener.prose.formats import long_date, time_of_day, time_range, weekday_date
 from convener.prose.links import followable
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.document import Facts, Inline, Text
@@ -51,7 +51,7 @@ def ordinal(number: int) -> str:
 def meeting_date(meeting: Meeting, *, weekday: bool = False) -> str:
     if meeting.date is None:
         return to_be_confirmed()
-    return date_format(meeting.date, "l j F Y" if weekday else "j F Y")
+    return weekday_date(meeting.date) if weekday else long_date(meeting.date)
 
 
 def meeting_notice(meeting: Meeting) -> str:
@@ -67,19 +67,15 @@ def meeting_notice(meeting: Meeting) -> str:
         earlier = latest.date if latest else None
     if earlier is None:
         return ""
-    return _("Postponed from %(date)s.") % {"date": date_format(earlier, "j F Y")}
+    return _("Postponed from %(date)s.") % {"date": long_date(earlier)}
 
 
 def meeting_time(meeting: Meeting) -> str:
     if meeting.start_time is None:
         return to_be_confirmed()
-    start = meeting.start_time.strftime("%H:%M")
     if meeting.end_time is None:
-        return start
-    end = meeting.end_time.strftime("%H:%M")
-    if meeting.ends_next_day:
-        return _("%(start)s–%(end)s the next day") % {"start": start, "end": end}
-    return f"{start}–{end}"
+        return time_of_day(meeting.start_time)
+    return time_range(meeting.start_time, meeting.end_time, next_day=meeting.ends_next_day)
 
 
 def place_parts(meeting: Meeting) -> list[str]:
@@ -223,5 +219,5 @@ def speaking_limit(count: int) -> str:
 def segment_time(segment: Segment, slot: Slot | None) -> str:
     """When the segment takes place, "10:00–11:15", else its length, "75 minutes", else ""."""
     if slot is not None:
-        return f"{slot.start:%H:%M}–{slot.end:%H:%M}"
+        return time_range(slot.start, slot.end)
     return minutes(segment.duration) if segment.duration else ""

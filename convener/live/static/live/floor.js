@@ -45,6 +45,17 @@
     return (document.documentElement.lang || "en").slice(0, 2);
   }
 
+  /* A moment's time of day in the page's language, "09:30" (with `seconds`,
+   * "09:30:05"): the browser's CLDR patterns, the 24-hour clock and Western
+   * digits, as the server writes times (convener/prose/formats.py). */
+  function timeOfDay(iso, seconds) {
+    var parts = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", numberingSystem: "latn" };
+    if (seconds) {
+      parts.second = "2-digit";
+    }
+    return new Date(iso).toLocaleTimeString(document.documentElement.lang || undefined, parts);
+  }
+
   /* The State's name in the page's language when the state carries it. */
   function who(entry) {
     return (entry.who_names && entry.who_names[language()]) || entry.who;
@@ -375,6 +386,7 @@
     speaker: speaker,
     text: text,
     tick: tick,
+    timeOfDay: timeOfDay,
     urlFor: urlFor,
     who: who,
   };

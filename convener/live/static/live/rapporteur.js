@@ -38,15 +38,6 @@
     status.textContent = message;
   }
 
-  function timeOfDay(iso) {
-    return new Date(iso).toLocaleTimeString(document.documentElement.lang || undefined, {
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-  }
-
   function showConflict(data) {
     document.getElementById("live-conflict").hidden = false;
     document.getElementById("live-conflict-message").textContent = F.text("conflict");
@@ -79,7 +70,7 @@
             keepDraft();
           }
           hideConflict();
-          say(F.text("saved_at", { time: timeOfDay(data.saved_at) }));
+          say(F.text("saved_at", { time: F.timeOfDay(data.saved_at, true) }));
         } else if (data.stored !== undefined) {
           target.digest = data.digest;
           keepDraft();
@@ -150,12 +141,7 @@
   }
 
   function turnLabel(turn) {
-    var time = new Date(turn.given_at).toLocaleTimeString(document.documentElement.lang || undefined, {
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    return time + " · " + F.speaker(turn) + " · " + F.label("purpose", turn.purpose);
+    return F.timeOfDay(turn.given_at) + " · " + F.speaker(turn) + " · " + F.label("purpose", turn.purpose);
   }
 
   function render(state) {
