@@ -27,7 +27,11 @@ from screenshots import launch, take, take_signed_in
 
 CONVENER = Path(sys.executable).with_name("convener")
 MEETING = "/ar/series/gmg-2016/meetings/3/"
-MEETING_FORM = ("secretariat", "gmg-2016-secretariat", "/ar/manage/series/gmg-2016/meetings/3/edit/")
+MEETING_FORM = (
+    "secretariat",
+    "gmg-2016-secretariat",
+    "/ar/manage/series/gmg-2016/meetings/3/edit/",
+)
 PROJECTOR = "/ar/live/series/gmg-2016/meetings/3/projector/"
 PROJECTOR_VIEWPORT = {"width": 1280, "height": 720}
 START_SECONDS = 60
@@ -78,11 +82,12 @@ def main() -> None:
         env = {**os.environ, "CONVENER_DATA_DIR": data}
         for production in ("DATABASE_URL", "SECRET_KEY", "REDIS_URL"):
             env.pop(production, None)
-        subprocess.run([CONVENER, "demo", "--load-only"], env=env, check=True)
-        subprocess.run([CONVENER, "shell", "-c", ON_THE_DAY], env=env, check=True)
+        # Convener's own command, with arguments written here.
+        subprocess.run([CONVENER, "demo", "--load-only"], env=env, check=True)  # noqa: S603
+        subprocess.run([CONVENER, "shell", "-c", ON_THE_DAY], env=env, check=True)  # noqa: S603
         port = _free_port()
         base_url = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
+        server = subprocess.Popen(  # noqa: S603
             [CONVENER, "demo", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
         )
         try:

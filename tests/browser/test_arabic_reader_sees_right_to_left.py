@@ -106,13 +106,12 @@ def test_workspace_meeting_form_is_right_to_left(server, screen):  # noqa: F811
     assert workspace["x"] + workspace["width"] > main["x"] + main["width"] / 2
 
     title = page.locator("#id_title")
-    label = page.locator("label[for=id_title]")
-    form = page.locator("form.form")
     assert direction(title) == "rtl"
     # Label and field start on the right of the form, not on its left.
-    assert abs(label.bounding_box()["x"] + label.bounding_box()["width"]
-               - (title.bounding_box()["x"] + title.bounding_box()["width"])) < 2
-    assert title.bounding_box()["x"] > form.bounding_box()["x"] + 8
+    label = page.locator("label[for=id_title]").bounding_box()
+    field = title.bounding_box()
+    assert abs((label["x"] + label["width"]) - (field["x"] + field["width"])) < 2
+    assert field["x"] > page.locator("form.form").bounding_box()["x"] + 8
 
     start = page.locator("#id_start_time")
     assert direction(start) == "ltr"  # "14:30" is typed left to right

@@ -75,7 +75,9 @@ def _declarations(nodes):  # type: ignore[no-untyped-def]
             yield node
         elif node.type in {"qualified-rule", "at-rule"} and node.content is not None:
             yield from _declarations(
-                tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+                tinycss2.parse_blocks_contents(
+                    node.content, skip_comments=True, skip_whitespace=True
+                )
             )
 
 

@@ -28,7 +28,8 @@ def test_nothing_to_isolate_gives_nothing():
 
 def test_template_filters_isolate_values_and_blocks():
     template = Template(
-        "{% load direction %}{{ title|isolate }} {% filter ltr %}{{ start }}–{{ end }}{% endfilter %}"
+        "{% load direction %}{{ title|isolate }} "
+        "{% filter ltr %}{{ start }}–{{ end }}{% endfilter %}"
     )
 
     html = template.render(Context({"title": "Safe & regular", "start": "10:00", "end": "13:00"}))

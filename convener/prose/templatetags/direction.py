@@ -1,8 +1,8 @@
 """Runs of text isolated from the direction of the page around them (`convener.prose.direction`).
 
-    {% load direction %}
-    {{ person.formal_name|isolate }}        a name, a title, a date in words
-    {% filter ltr %}{{ start }}–{{ end }}{% endfilter %}   a time range, a clock, a symbol
+`{{ person.formal_name|isolate }}` for a name, a title, a date in words;
+`{% filter ltr %}{{ start }}–{{ end }}{% endfilter %}` for a time range, a
+clock, a symbol, an address: what reads left to right in every language.
 """
 
 from django import template
