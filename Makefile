@@ -41,3 +41,4 @@ bench-live: install
 
 docs-images: install
 	./scripts/report_images
+	$(BIN)/python scripts/arabic_screenshots.py

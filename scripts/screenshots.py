@@ -19,28 +19,46 @@ SIGNED_IN_PAGES = {
     ),
 }
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "images"
+VIEWPORT = {"width": 1200, "height": 1100}
+
+
+def launch(playwright):
+    return playwright.chromium.launch(
+        executable_path=shutil.which("chromium"),
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+
+
+def take(browser, base_url: str, name: str, path: str, viewport=VIEWPORT) -> None:
+    """A page as anyone reads it."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(base_url.rstrip("/") + path)
+    page.screenshot(path=IMAGES / name)
+    context.close()
+
+
+def take_signed_in(browser, base_url: str, name: str, account: tuple[str, str, str]) -> None:
+    """A page as a demo account reads it: (user name, password, path)."""
+    username, password, path = account
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(base_url.rstrip("/") + "/accounts/login/?next=" + path)
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**" + path)
+    page.screenshot(path=IMAGES / name)
+    context.close()
 
 
 def main(base_url: str) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        page = browser.new_page(viewport={"width": 1200, "height": 1100})
+        browser = launch(playwright)
         for name, path in PAGES.items():
-            page.goto(base_url.rstrip("/") + path)
-            page.screenshot(path=IMAGES / name)
-        for name, (username, password, path) in SIGNED_IN_PAGES.items():
-            context = browser.new_context(viewport={"width": 1200, "height": 1100})
-            signed_in = context.new_page()
-            signed_in.goto(base_url.rstrip("/") + "/accounts/login/?next=" + path)
-            signed_in.fill("#id_username", username)
-            signed_in.fill("#id_password", password)
-            signed_in.click("button[type=submit]")
-            signed_in.wait_for_url("**" + path)
-            signed_in.screenshot(path=IMAGES / name)
-            context.close()
+            take(browser, base_url, name, path)
+        for name, account in SIGNED_IN_PAGES.items():
+            take_signed_in(browser, base_url, name, account)
         browser.close()
 
 

@@ -64,8 +64,8 @@ def test_audit_page_shows_who_changed_which_field_from_what_to_what(client, secr
     assert (line.entry.user_name, line.channel, line.kind) == ("ana", "web", "meeting")
     assertContains(response, "Changed")
     assertContains(response, '<span class="audit-field">title:</span>', html=True)
-    assertContains(response, "<del>Old title</del>", html=True)
-    assertContains(response, "<ins>New title</ins>", html=True)
+    assertContains(response, "<del><bdi>Old title</bdi></del>", html=True)
+    assertContains(response, "<ins><bdi>New title</bdi></ins>", html=True)
 
 
 def test_audit_page_lists_entries_newest_first(client, secretariat, series):

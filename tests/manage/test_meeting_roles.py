@@ -71,7 +71,7 @@ def test_meeting_form_makes_a_person_chair_of_the_whole_meeting(
     meeting.refresh_from_db()
     assert (meeting.moderator, meeting.moderator_role) == (chair, PresidingRole.CHAIR)
     page = client.get(url("meeting", meeting))
-    assertContains(page, "<dt>Chair</dt><dd>Ms. Ana Okafor</dd>", html=True)
+    assertContains(page, "<dt>Chair</dt><dd><bdi>Ms. Ana Okafor</bdi></dd>", html=True)
 
 
 def test_meeting_form_offers_moderator_chair_and_facilitator(client, secretariat, meeting):
@@ -115,5 +115,9 @@ def test_the_programme_builder_shows_when_each_segment_takes_place(client, secre
 
     page = client.get(url("programme", meeting))
 
-    assertContains(page, '<span class="segment-time">10:00–10:20</span>', html=True)
-    assertContains(page, '<span class="segment-time">10:20–11:50</span>', html=True)
+    assertContains(
+        page, '<span class="segment-time"><bdi dir="ltr">10:00–10:20</bdi></span>', html=True
+    )
+    assertContains(
+        page, '<span class="segment-time"><bdi dir="ltr">10:20–11:50</bdi></span>', html=True
+    )

@@ -37,7 +37,11 @@ def test_home_names_the_event_prepared_and_its_date(client):
 
     response = client.get(HOME)
 
-    assertContains(response, "UN Summit for Refugees and Migrants, 19 September 2016")
+    assertContains(
+        response,
+        "<dd><bdi>UN Summit for Refugees and Migrants</bdi>, <bdi>19 September 2016</bdi></dd>",
+        html=True,
+    )
 
 
 def test_home_names_the_convening_group_and_its_chair_that_year(client):
@@ -52,7 +56,7 @@ def test_home_names_the_convening_group_and_its_chair_that_year(client):
 
     response = client.get(HOME)
 
-    assertContains(response, "<dd>Global Migration Group (GMG)</dd>", html=True)
+    assertContains(response, "<dd><bdi>Global Migration Group (GMG)</bdi></dd>", html=True)
     assertContains(response, "<dt>Chair in 2016</dt><dd>UN Women</dd>", html=True)
 
 

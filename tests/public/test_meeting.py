@@ -52,10 +52,10 @@ def test_meeting_header_gives_date_time_venue_and_room(client):
 
     assertContains(
         response,
-        "<dt>Date</dt><dd>13 July 2016</dd>"
-        "<dt>Time</dt><dd>15:00\N{EN DASH}18:00</dd>"
-        "<dt>Venue</dt><dd>United Nations Headquarters, New York</dd>"
-        "<dt>Room</dt><dd>Conference Room 11</dd>",
+        "<dt>Date</dt><dd><bdi>13 July 2016</bdi></dd>"
+        '<dt>Time</dt><dd><bdi dir="ltr">15:00\N{EN DASH}18:00</bdi></dd>'
+        "<dt>Venue</dt><dd><bdi>United Nations Headquarters, New York</bdi></dd>"
+        "<dt>Room</dt><dd><bdi>Conference Room 11</bdi></dd>",
         html=True,
     )
 
@@ -74,7 +74,9 @@ def test_meeting_header_gives_end_time_tbc_when_only_start_is_known(client):
 
     response = client.get(meeting_url(meeting))
 
-    assertContains(response, f"<dt>Time</dt><dd>10:00\N{EN DASH}{TBC}</dd>", html=True)
+    assertContains(
+        response, f'<dt>Time</dt><dd><bdi dir="ltr">10:00\N{EN DASH}{TBC}</bdi></dd>', html=True
+    )
 
 
 def test_meeting_header_names_co_organisers_in_full_linked(client):
@@ -109,7 +111,7 @@ def test_meeting_header_links_co_chair_state_and_its_representative(client):
     assertContains(
         response,
         '<li><a href="/states/XTH/">Thailand</a>, represented by'
-        ' <a href="/people/virachai-plasai/">H.E. Virachai Plasai</a></li>',
+        ' <bdi><a href="/people/virachai-plasai/">H.E. Virachai Plasai</a></bdi></li>',
         html=True,
     )
 
@@ -181,9 +183,10 @@ def test_meeting_programme_lists_participants_with_role_position_and_organisatio
     assertContains(
         response,
         '<li><span class="role">Panellist:</span>'
-        ' <a href="/people/ninette-kelley/">Ms. Ninette Kelley</a>,'
-        " Director, UNHCR New York Office,"
-        ' <a href="/organisations/unhcr/"><abbr title="UNHCR office">UNHCR</abbr></a></li>',
+        ' <bdi><a href="/people/ninette-kelley/">Ms. Ninette Kelley</a></bdi>,'
+        " <bdi>Director, UNHCR New York Office</bdi>,"
+        ' <bdi><a href="/organisations/unhcr/"><abbr title="UNHCR office">UNHCR</abbr></a></bdi>'
+        "</li>",
         html=True,
     )
 
@@ -222,7 +225,7 @@ def test_meeting_record_names_speaker_and_delegation(client):
 
     assertContains(
         response,
-        '<p class="speaker"><a href="/people/a-delegate/">Mr. A Bee</a>,'
+        '<p class="speaker"><bdi><a href="/people/a-delegate/">Mr. A Bee</a></bdi>,'
         ' <a href="/states/XAT/">Austria</a></p>',
         html=True,
     )

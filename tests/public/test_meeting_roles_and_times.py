@@ -34,9 +34,9 @@ def test_meeting_page_gives_each_segment_its_time(client):
 
     response = page(client, meeting)
 
-    assertContains(response, '<p class="segment-time">15:00–15:15</p>', html=True)
+    assertContains(response, '<p class="segment-time"><bdi>15:00–15:15</bdi></p>', html=True)
     # The segment without a budget takes the time left until the meeting's end.
-    assertContains(response, '<p class="segment-time">15:15–18:00</p>', html=True)
+    assertContains(response, '<p class="segment-time"><bdi>15:15–18:00</bdi></p>', html=True)
 
 
 def test_meeting_page_gives_each_speaker_their_limit_and_segment_facilitators_their_role(client):

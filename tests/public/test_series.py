@@ -31,7 +31,7 @@ def test_series_shows_title_and_purpose_rendered(client):
 
     response = client.get(series_url(series))
 
-    assertContains(response, "<h1>GMG meetings</h1>", html=True)
+    assertContains(response, "<h1><bdi>GMG meetings</bdi></h1>", html=True)
     assertContains(response, "<p>Prepare the <em>summit</em>.</p>", html=True)
 
 
@@ -46,9 +46,11 @@ def test_series_names_the_event_prepared_and_the_convening_group(client):
     response = client.get(series_url(series))
 
     assertContains(
-        response, "<dd>UN Summit for Refugees and Migrants, 19 September 2016</dd>", html=True
+        response,
+        "<dd><bdi>UN Summit for Refugees and Migrants</bdi>, <bdi>19 September 2016</bdi></dd>",
+        html=True,
     )
-    assertContains(response, "<dd>Global Migration Group (GMG)</dd>", html=True)
+    assertContains(response, "<dd><bdi>Global Migration Group (GMG)</bdi></dd>", html=True)
 
 
 def test_series_concept_note_sections_are_h2_in_order(client):
@@ -94,7 +96,7 @@ def test_series_lists_meetings_in_number_order(client):
 
     content = client.get(series_url(series)).content.decode()
 
-    assert content.index("Meeting 1: First topic") < content.index("Meeting 2: Second topic")
+    assert content.index("Meeting 1: <bdi>First topic") < content.index("Meeting 2: <bdi>Second")
 
 
 def test_series_meeting_links_to_its_page(client):
@@ -105,7 +107,7 @@ def test_series_meeting_links_to_its_page(client):
     assertContains(
         response,
         f'<a href="/series/{meeting.series.slug}/meetings/3/">'
-        "Meeting 3: Large movements of refugees</a>",
+        "Meeting 3: <bdi>Large movements of refugees</bdi></a>",
         html=True,
     )
 
@@ -120,9 +122,11 @@ def test_series_meeting_shows_date_time_and_room(client):
     )
     response = client.get(series_url(meeting.series))
 
-    assertContains(response, "<dd>25 April 2016</dd>", html=True)
-    assertContains(response, "<dd>10:00\N{EN DASH}13:00</dd>", html=True)
-    assertContains(response, "<dd>Conference Room 7, UN Headquarters</dd>", html=True)
+    assertContains(response, "<dd><bdi>25 April 2016</bdi></dd>", html=True)
+    assertContains(response, '<dd><bdi dir="ltr">10:00\N{EN DASH}13:00</bdi></dd>', html=True)
+    assertContains(
+        response, "<dd><bdi>Conference Room 7</bdi>, <bdi>UN Headquarters</bdi></dd>", html=True
+    )
 
 
 @pytest.mark.parametrize("label", ["Date", "Time", "Room", "Co-organisers", "Co-chairs"])

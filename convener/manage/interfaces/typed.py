@@ -19,10 +19,16 @@ class _Typed(forms.TextInput):
     that one sends an empty value for a day it cannot read (30 February), and as
     empty means "to be confirmed" the stored date was silently erased. Sent as
     typed, an impossible value is refused by the form and kept in the box; a box
-    left with only spaces in it is empty."""
+    left with only spaces in it is empty. Written left to right in every
+    language ("2016-07-13", "14:30"), also in a right-to-left form."""
 
     def __init__(self, placeholder: Any) -> None:
-        attrs = {"inputmode": "numeric", "autocomplete": "off", "placeholder": placeholder}
+        attrs = {
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "placeholder": placeholder,
+            "dir": "ltr",
+        }
         super().__init__(attrs=attrs)
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:

@@ -11,8 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from convener.prose import formats
+from convener.prose.direction import left_to_right
 
 register = template.Library()
 
@@ -48,9 +52,15 @@ def date_and_time(value: datetime.datetime | None, length: str = "") -> str:
 
 
 @register.simple_tag
-def time_range(start: datetime.time, end: datetime.time, next_day: bool = False) -> str:
-    """`{% time_range start end next_day=… %}`: "10:00–13:00"."""
-    return formats.time_range(start, end, next_day=next_day)
+def time_range(start: datetime.time, end: datetime.time, next_day: bool = False) -> SafeString:
+    """`{% time_range start end next_day=… %}`: "10:00–13:00", its times isolated
+    left to right so that a right-to-left page does not read "13:00–10:00"."""
+    times = left_to_right(formats.time_range(start, end))
+    if not next_day:
+        return SafeString(times)
+    return mark_safe(  # noqa: S308 — the translation escaped, the times isolated and escaped
+        conditional_escape(_("%(times)s the next day")) % {"times": times}
+    )
 
 
 @register.filter

@@ -9,8 +9,12 @@ register = template.Library()
 
 @register.filter(name="markdown")
 def markdown_filter(text: str):
-    """Render a user's Markdown as sanitised HTML with UN symbols linked."""
-    return render_markdown(text or "")
+    """Render a user's Markdown as sanitised HTML with UN symbols linked, in a
+    block that takes the direction of its text (`dir="auto"`): an English
+    concept note reads left to right in an Arabic page, its full stops at the
+    ends of its sentences, and an Arabic one right to left in an English page."""
+    html = render_markdown(text or "")
+    return format_html('<div dir="auto">{}</div>', html) if html else html
 
 
 @register.filter(name="symbols")

@@ -64,7 +64,7 @@
     return el(
       "li",
       { class: "live-speaker", "data-inscription": entry.id },
-      el("div", { class: "live-speaker__who" }, el("strong", {}, name), " ", badges(entry)),
+      el("div", { class: "live-speaker__who" }, el("strong", {}, F.speakerLine(entry)), " ", badges(entry)),
       el("div", { class: "live-speaker__details muted" }, F.details(entry)),
       actions
     );
@@ -94,7 +94,7 @@
       box.replaceChildren(el("p", { class: "muted" }, F.text("nobody")));
     } else {
       box.replaceChildren(
-        el("p", { class: "live-current__who" }, F.speaker(current), " ", badges(current)),
+        el("p", { class: "live-current__who" }, F.speakerLine(current), " ", badges(current)),
         el("p", { class: "live-current__details" }, F.details(current))
       );
     }
@@ -105,7 +105,7 @@
           { class: "live-current__interrupted" },
           F.text("interrupted"),
           " ",
-          F.speaker(state.interrupted)
+          F.speakerLine(state.interrupted)
         )
       );
     }
@@ -136,9 +136,14 @@
           return el(
             "li",
             {},
-            el("strong", {}, F.speaker(turn)),
+            el("strong", {}, F.speakerLine(turn)),
             " ",
-            el("span", { class: "muted" }, F.label("purpose", turn.purpose) + " · " + F.clock(turn.spoken) + " / " + F.clock(turn.limit))
+            el(
+              "span",
+              { class: "muted" },
+              F.label("purpose", turn.purpose) + " · ",
+              F.isolated(F.clock(turn.spoken) + " / " + F.clock(turn.limit), "ltr")
+            )
           );
         })
     );
@@ -156,8 +161,8 @@
           "tr",
           { class: quota.used > quota.seconds ? "live-over" : null },
           el("th", { scope: "row" }, F.label("group", group)),
-          el("td", {}, F.clock(quota.used)),
-          el("td", {}, F.clock(quota.seconds))
+          el("td", {}, F.clockElement(quota.used)),
+          el("td", {}, F.clockElement(quota.seconds))
         );
       })
     );

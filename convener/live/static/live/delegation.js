@@ -55,7 +55,7 @@
 
   function renderNow(state) {
     var current = state.current;
-    byId("live-now").textContent = current ? F.speaker(current) : F.text("nobody");
+    byId("live-now").replaceChildren(current ? F.speakerLine(current) : F.text("nobody"));
     byId("live-list-status").textContent = F.text(state.list_closed ? "list_closed" : "list_open");
   }
 

@@ -61,10 +61,36 @@
     return (entry.who_names && entry.who_names[language()]) || entry.who;
   }
 
-  /* Who speaks, with the speaker's name (and title) where the delegation gave one. */
+  /* The speaker's name (and title) where the delegation gave one, else "". */
+  function speakerName(entry) {
+    return entry.speaker_name && entry.speaker_title ? entry.speaker_name + ", " + entry.speaker_title : entry.speaker_name || "";
+  }
+
+  /* Who speaks, as plain text ("Mexico — H.E. Ms. Ana Ruiz"): for a button's
+   * label, which a screen reader reads and no one sees laid out. */
   function speaker(entry) {
-    var name = entry.speaker_name && entry.speaker_title ? entry.speaker_name + ", " + entry.speaker_title : entry.speaker_name;
+    var name = speakerName(entry);
     return name ? who(entry) + " — " + name : who(entry);
+  }
+
+  /* A run of text that keeps its own direction inside a page of the other,
+   * as <bdi> does in the templates (convener/prose/direction.py): a name takes
+   * the direction of its first letter; a clock is left to right ("ltr"),
+   * so that "+0:12" does not read "0:12+" in Arabic. */
+  function isolated(text, direction) {
+    return el("bdi", direction ? { dir: direction } : {}, text);
+  }
+
+  /* The same for text that can hold no element (an <option>): Unicode's
+   * first-strong isolate and its closing pop. */
+  function isolatedText(text) {
+    return text ? "\u2068" + text + "\u2069" : "";
+  }
+
+  /* Who speaks, as shown: the delegation and the speaker's name, each isolated. */
+  function speakerLine(entry) {
+    var name = speakerName(entry);
+    return el("span", {}, isolated(who(entry)), name ? " — " : null, name ? isolated(name) : null);
   }
 
   /* "on behalf of the Group of 77", "Question to Dr. Hovy"… the second line of an entry. */
@@ -77,7 +103,7 @@
     }
     parts.push(label("purpose", entry.purpose));
     if (entry.addressed_to) {
-      parts.push(text("question_to", { person: entry.addressed_to }));
+      parts.push(text("question_to", { person: isolatedText(entry.addressed_to) }));
     }
     if (entry.level_confirmed === false && entry.proposed_level) {
       // A proposal counts as "other" until the secretariat confirms it.
@@ -105,6 +131,11 @@
     var minutes = Math.floor(whole / 60);
     var rest = whole % 60;
     return (over ? "+" : "") + minutes + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  /* A clock as shown: isolated, left to right. */
+  function clockElement(seconds) {
+    return isolated(clock(seconds), "ltr");
   }
 
   /* A DOM element: el("li", {class: "x"}, "text", child…). Text is never parsed as HTML. */
@@ -361,7 +392,7 @@
         return;
       }
       var left = secondsLeft(state.current.timer, now);
-      node.textContent = clock(left) + (note ? note(state.current.timer) : "");
+      node.replaceChildren(clockElement(left), note ? note(state.current.timer) : "");
       node.classList.toggle("live-over", left < 0);
     });
   }
@@ -370,6 +401,7 @@
     actionForm: actionForm,
     byId: byId,
     clock: clock,
+    clockElement: clockElement,
     connect: connect,
     connectPage: connectPage,
     countdown: countdown,
@@ -377,6 +409,8 @@
     el: el,
     enhanceForms: enhanceForms,
     firstError: firstError,
+    isolated: isolated,
+    isolatedText: isolatedText,
     label: label,
     post: post,
     readJSON: readJSON,
@@ -384,6 +418,8 @@
     showConnection: showConnection,
     showMessage: showMessage,
     speaker: speaker,
+    speakerName: speakerName,
+    speakerLine: speakerLine,
     text: text,
     tick: tick,
     timeOfDay: timeOfDay,

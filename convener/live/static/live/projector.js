@@ -15,8 +15,8 @@
   function render(state) {
     var current = state.current;
     byId("live-segment").textContent = state.segment ? state.segment.title : F.text("no_segment");
-    byId("live-who").textContent = current ? F.who(current) : F.text("nobody");
-    byId("live-name").textContent = current ? current.speaker_name || "" : "";
+    byId("live-who").replaceChildren(current ? F.isolated(F.who(current)) : F.text("nobody"));
+    byId("live-name").replaceChildren(current && current.speaker_name ? F.isolated(current.speaker_name) : "");
     byId("live-capacity").textContent = current ? F.details(current) : "";
     var next = byId("live-next");
     next.replaceChildren.apply(
@@ -25,7 +25,7 @@
         return el(
           "li",
           {},
-          F.who(entry),
+          F.isolated(F.who(entry)),
           entry.on_behalf_of ? el("span", { class: "projector__detail" }, " " + F.text("on_behalf_of", { group: entry.on_behalf_of })) : null
         );
       })
@@ -49,7 +49,7 @@
       return;
     }
     var left = F.secondsLeft(state.current.timer, now);
-    timer.textContent = F.clock(left);
+    timer.replaceChildren(F.clockElement(left));
     timer.classList.toggle("live-over", left < 0);
     timerState.textContent = !state.current.timer.running ? F.text("paused") : left < 0 ? F.text("over_time") : "";
   });

@@ -141,7 +141,11 @@
   }
 
   function turnLabel(turn) {
-    return F.timeOfDay(turn.given_at) + " · " + F.speaker(turn) + " · " + F.label("purpose", turn.purpose);
+    var time = F.timeOfDay(turn.given_at);
+    // An option holds text only: the time and the names isolated by Unicode's marks.
+    var name = F.speakerName(turn);
+    var who = F.isolatedText(F.who(turn)) + (name ? " — " + F.isolatedText(name) : "");
+    return F.isolatedText(time) + " · " + who + " · " + F.label("purpose", turn.purpose);
   }
 
   function render(state) {
@@ -152,7 +156,7 @@
     turns = turns.filter(function (turn) {
       return turn.intervention;
     });
-    document.getElementById("live-now").textContent = state.current ? F.speaker(state.current) : F.text("nobody");
+    document.getElementById("live-now").replaceChildren(state.current ? F.speakerLine(state.current) : F.text("nobody"));
     document.getElementById("live-no-turn").hidden = turns.length > 0;
     var chosen = select.value;
     select.replaceChildren.apply(
