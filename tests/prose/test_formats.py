@@ -168,12 +168,20 @@ def test_moment_filters_read_the_moment_on_the_page_clock():
     assert page == "2 March 2026, 09:30 / 2 Mar 2026, 09:30"
 
 
-def test_time_range_tag_writes_the_page_language():
+def test_time_range_tag_writes_the_page_language_isolated_left_to_right():
     page = rendered(
         "{% time_range start end next_day=late %}", "fr", start=TEN, end=ONE_PM, late=False
     )
 
-    assert page == f"10:00{THIN}–{THIN}13:00"
+    assert page == f'<bdi dir="ltr">10:00{THIN}–{THIN}13:00</bdi>'
+
+
+def test_time_range_tag_keeps_the_next_day_words_outside_the_isolated_times():
+    page = rendered(
+        "{% time_range start end next_day=late %}", "en", start=ONE_PM, end=TEN, late=True
+    )
+
+    assert page == '<bdi dir="ltr">13:00–10:00</bdi> the next day'
 
 
 def test_number_filter_groups_digits_and_leaves_other_values_alone():
