@@ -93,3 +93,11 @@ def test_series_detail_lists_only_public_meetings_for_the_public(client):
     body = client.get("/api/series/s").json()
 
     assert [meeting["number"] for meeting in body["meetings"]] == [1]
+
+
+def test_series_gives_the_default_language_of_its_pages(client):
+    SeriesFactory(slug="geneva", default_language="fr")
+
+    assert client.get("/api/series/geneva").json()["default_language"] == "fr"
+    listed = client.get("/api/series").json()["results"]
+    assert [series["default_language"] for series in listed] == ["fr"]
