@@ -13,14 +13,16 @@ this order:
 5. English.
 
 When that language is not English, the request is redirected (302) to the
-same page and query in that language. Only a reader's page is: not a POST,
-an htmx request, a live event stream, nor an address outside the
-translated pages (the API, the admin, static files). The redirect happens
-before the view, so before the page cache (`public.caching`): a page cached
-in English is never served to a reader who is to be sent elsewhere, and a
-redirect, which the cache does not keep, is never served to another reader.
-Browsers and proxies are told the same by `Vary: Accept-Language, Cookie` on
-every response to an address without a prefix.
+same page and query in that language. Only a browser opening a page is: a
+GET or HEAD that asks for HTML, not an htmx request, a live event stream,
+a script's request for data (`Accept: */*`, JSON), a feed reader's, a
+POST, nor an address outside the translated pages (the API, the admin,
+static files). So those cost no query to choose a language. The redirect
+happens before the view, so before the page cache (`public.caching`): a page
+cached in English is never served to a reader who is to be sent elsewhere,
+and a redirect, which the cache does not keep, is never served to another
+reader. Browsers and proxies are told the same by `Vary: Accept,
+Accept-Language, Cookie` on every answer to an address without a prefix.
 """
 
 from __future__ import annotations
@@ -110,9 +112,11 @@ class LanguageChoiceMiddleware(LocaleMiddleware):
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
     ) -> HttpResponse | None:
-        if not _may_be_sent_to_another_language(request, view):
+        if not _is_unprefixed_read_of_a_translated_page(request):
             return None
-        request._language_chosen = True  # type: ignore[attr-defined]
+        request._answer_depends_on_the_reader = True  # type: ignore[attr-defined]
+        if not _is_a_browser_opening_a_page(request, view):
+            return None
         match = request.resolver_match
         series_slug = kwargs.get("slug") if match and SERIES_ROUTE in match.route else None
         language = chosen_language(request, series_slug=series_slug)
@@ -124,30 +128,31 @@ class LanguageChoiceMiddleware(LocaleMiddleware):
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         response = super().process_response(request, response)
-        if getattr(request, "_language_chosen", False):
-            # The same address answers differently by these two headers.
-            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        if getattr(request, "_answer_depends_on_the_reader", False):
+            patch_vary_headers(response, ("Accept", "Accept-Language", "Cookie"))
         return response
 
 
-def _may_be_sent_to_another_language(request: HttpRequest, view: Callable[..., Any]) -> bool:
+def _is_unprefixed_read_of_a_translated_page(request: HttpRequest) -> bool:
+    match = request.resolver_match
     return (
         request.method in {"GET", "HEAD"}
         and translation.get_language_from_path(request.path_info) is None
-        and _is_translated_page(request)
+        # One of `i18n_patterns` (urls.py), which exist in every language; the
+        # API and the admin do not. The last patterns tried are the ones that
+        # matched, outermost first.
+        and bool(match and match.tried)
+        and isinstance(getattr(match.tried[-1][0], "pattern", None), LocalePrefixPattern)
+    )
+
+
+def _is_a_browser_opening_a_page(request: HttpRequest, view: Callable[..., Any]) -> bool:
+    return (
+        # A browser's navigation asks for HTML; a script, a feed reader or an
+        # event stream (Accept: text/event-stream) asks for something else.
+        "text/html" in request.headers.get("Accept", "")
         # htmx swaps a part of the page it was sent from, in that page's language.
         and "HTTP_HX_REQUEST" not in request.META
         # An event stream (an asynchronous view) feeds a page already in its language.
         and not iscoroutinefunction(view)
-        and "text/event-stream" not in request.headers.get("Accept", "")
-    )
-
-
-def _is_translated_page(request: HttpRequest) -> bool:
-    """Whether the address is one of `i18n_patterns` (urls.py), which exist in
-    every language; the API and the admin do not."""
-    match = request.resolver_match
-    # The last patterns tried are the ones that matched, outermost first.
-    return bool(match and match.tried) and isinstance(
-        getattr(match.tried[-1][0], "pattern", None), LocalePrefixPattern
     )

@@ -19,6 +19,15 @@ pytestmark = pytest.mark.django_db
 
 HOME = reverse("public:home")
 COOKIE = settings.LANGUAGE_COOKIE_NAME
+# What a browser asks for when it opens a page.
+PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def opens(client, url: str, language: str | None = None, **headers: str):
+    """A browser opening the page at `url`, asking for `language` if given."""
+    if language is not None:
+        headers["accept-language"] = language
+    return client.get(url, headers={"accept": PAGE, **headers})
 
 
 def signed_in(client, language: str = ""):
@@ -37,32 +46,32 @@ def series_page(**series) -> str:
 
 
 def test_language_without_any_choice_is_english(client):
-    response = client.get(HOME)
+    response = opens(client, HOME)
 
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "en"
 
 
 def test_language_of_the_browser_sends_the_reader_to_the_page_in_it(client):
-    response = client.get(HOME, headers={"accept-language": "fr-CH, fr;q=0.9, en;q=0.8"})
+    response = opens(client, HOME, "fr-CH, fr;q=0.9, en;q=0.8")
 
     assert (response.status_code, response["Location"]) == (302, "/fr/")
 
 
 def test_language_of_the_browser_is_the_best_of_the_six_it_asks_for(client):
-    response = client.get(HOME, headers={"accept-language": "de-DE, de;q=0.9, es;q=0.5, ru;q=0.4"})
+    response = opens(client, HOME, "de-DE, de;q=0.9, es;q=0.5, ru;q=0.4")
 
     assert response["Location"] == "/es/"
 
 
 def test_language_of_the_browser_in_chinese_is_the_simplified_interface(client):
-    response = client.get(HOME, headers={"accept-language": "zh-CN"})
+    response = opens(client, HOME, "zh-CN")
 
     assert response["Location"] == "/zh-hans/"
 
 
 def test_language_of_the_browser_in_english_keeps_the_page(client):
-    response = client.get(HOME, headers={"accept-language": "en-GB, fr;q=0.5"})
+    response = opens(client, HOME, "en-GB, fr;q=0.5")
 
     assert response.status_code == 200
 
@@ -70,7 +79,7 @@ def test_language_of_the_browser_in_english_keeps_the_page(client):
 def test_language_of_the_switcher_comes_before_the_browser(client):
     client.cookies[COOKIE] = "ru"
 
-    response = client.get(HOME, headers={"accept-language": "fr"})
+    response = opens(client, HOME, "fr")
 
     assert response["Location"] == "/ru/"
 
@@ -78,7 +87,7 @@ def test_language_of_the_switcher_comes_before_the_browser(client):
 def test_language_of_the_switcher_english_sticks_against_the_browser(client):
     client.cookies[COOKIE] = "en"
 
-    response = client.get(HOME, headers={"accept-language": "ar"})
+    response = opens(client, HOME, "ar")
 
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "en"
@@ -87,7 +96,7 @@ def test_language_of_the_switcher_english_sticks_against_the_browser(client):
 def test_language_of_the_switcher_unknown_to_the_site_is_ignored(client):
     client.cookies[COOKIE] = "de"
 
-    response = client.get(HOME, headers={"accept-language": "es"})
+    response = opens(client, HOME, "es")
 
     assert response["Location"] == "/es/"
 
@@ -96,7 +105,7 @@ def test_language_of_the_users_setting_comes_before_the_switcher_and_browser(cli
     signed_in(client, "ar")
     client.cookies[COOKIE] = "ru"
 
-    response = client.get(reverse("manage:home"), headers={"accept-language": "fr"})
+    response = opens(client, reverse("manage:home"), "fr")
 
     assert response["Location"] == "/ar/manage/"
 
@@ -105,7 +114,7 @@ def test_language_of_the_users_setting_english_keeps_the_page(client):
     signed_in(client, "en")
     client.cookies[COOKIE] = "ru"
 
-    response = client.get(reverse("manage:home"), headers={"accept-language": "fr"})
+    response = opens(client, reverse("manage:home"), "fr")
 
     assert response.status_code == 200
 
@@ -113,15 +122,15 @@ def test_language_of_the_users_setting_english_keeps_the_page(client):
 def test_language_of_a_user_who_follows_the_browser_is_the_switchers_then_the_browsers(client):
     signed_in(client, "")
 
-    assert client.get(HOME, headers={"accept-language": "fr"})["Location"] == "/fr/"
+    assert opens(client, HOME, "fr")["Location"] == "/fr/"
     client.cookies[COOKIE] = "es"
-    assert client.get(HOME, headers={"accept-language": "fr"})["Location"] == "/es/"
+    assert opens(client, HOME, "fr")["Location"] == "/es/"
 
 
 def test_language_of_the_series_serves_a_browser_that_asks_for_none_of_the_six(client):
     page = series_page(default_language="fr")
 
-    response = client.get(page, headers={"accept-language": "de"})
+    response = opens(client, page, "de")
 
     assert response["Location"] == f"/fr{page}"
 
@@ -130,13 +139,13 @@ def test_language_of_the_series_serves_a_reader_who_asks_for_nothing(client):
     meeting = MeetingFactory(series__default_language="es")
     page = reverse("public:meeting", args=[meeting.series.slug, meeting.number])
 
-    assert client.get(page)["Location"] == f"/es{page}"
+    assert opens(client, page)["Location"] == f"/es{page}"
 
 
 def test_language_of_the_series_comes_after_the_browser(client):
     page = series_page(default_language="fr")
 
-    response = client.get(page, headers={"accept-language": "ru"})
+    response = opens(client, page, "ru")
 
     assert response["Location"] == f"/ru{page}"
 
@@ -144,14 +153,14 @@ def test_language_of_the_series_comes_after_the_browser(client):
 def test_language_of_the_series_does_not_reach_pages_outside_the_series(client):
     SeriesFactory(default_language="fr")
 
-    assert client.get(HOME).status_code == 200
+    assert opens(client, HOME).status_code == 200
 
 
 def test_language_of_a_draft_series_is_not_told_to_a_stranger(client):
     page = series_page(default_language="fr", status=SeriesStatus.DRAFT)
 
     # Not found in English, as for any address that leads to nothing.
-    assert client.get(page).status_code == 404
+    assert opens(client, page).status_code == 404
 
 
 def test_language_of_a_draft_series_serves_its_secretariat(client):
@@ -159,7 +168,7 @@ def test_language_of_a_draft_series_serves_its_secretariat(client):
     client.force_login(secretariat_of(series))
     page = reverse("manage:series", args=[series.slug])
 
-    assert client.get(page)["Location"] == f"/fr{page}"
+    assert opens(client, page)["Location"] == f"/fr{page}"
 
 
 # The address
@@ -170,7 +179,7 @@ def test_language_of_a_prefixed_address_wins_over_every_choice(client):
     client.cookies[COOKIE] = "ru"
     page = f"/es{series_page(default_language='fr')}"
 
-    response = client.get(page, headers={"accept-language": "zh-CN"})
+    response = opens(client, page, "zh-CN")
 
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "es"
@@ -179,19 +188,24 @@ def test_language_of_a_prefixed_address_wins_over_every_choice(client):
 def test_language_redirect_keeps_the_query(client):
     page = reverse("public:series_document_versions", args=[SeriesFactory().slug, "report"])
 
-    response = client.get(f"{page}?old=1&new=2", headers={"accept-language": "fr"})
+    response = opens(client, f"{page}?old=1&new=2", "fr")
 
     assert response["Location"] == f"/fr{page}?old=1&new=2"
 
 
-def test_language_redirect_is_marked_as_depending_on_language_and_cookie(client):
-    response = client.get(HOME, headers={"accept-language": "fr"})
+def test_language_redirect_is_marked_as_depending_on_the_reader(client):
+    response = opens(client, HOME, "fr")
 
-    assert {"Accept-Language", "Cookie"} <= vary(response)
+    assert {"Accept", "Accept-Language", "Cookie"} <= vary(response)
 
 
-def test_language_unprefixed_page_is_marked_as_depending_on_language_and_cookie(client):
-    assert {"Accept-Language", "Cookie"} <= vary(client.get(HOME))
+def test_language_unprefixed_page_is_marked_as_depending_on_the_reader(client):
+    assert {"Accept", "Accept-Language", "Cookie"} <= vary(opens(client, HOME))
+
+
+def test_language_unprefixed_data_is_marked_as_depending_on_the_reader_too(client):
+    # A proxy must not give a browser the answer it kept for a script.
+    assert {"Accept", "Accept-Language", "Cookie"} <= vary(client.get(HOME))
 
 
 def vary(response) -> set[str]:
@@ -202,19 +216,19 @@ def vary(response) -> set[str]:
 
 
 def test_language_never_redirects_the_api(client):
-    response = client.get("/api/series", headers={"accept-language": "fr"})
+    response = opens(client, "/api/series", "fr")
 
     assert response.status_code == 200
 
 
 def test_language_never_redirects_the_admin(client):
-    response = client.get("/admin/login/", headers={"accept-language": "fr"})
+    response = opens(client, "/admin/login/", "fr")
 
     assert response.status_code == 200
 
 
 def test_language_never_redirects_an_htmx_request(client):
-    response = client.get(HOME, headers={"accept-language": "fr", "hx-request": "true"})
+    response = opens(client, HOME, "fr", **{"hx-request": "true"})
 
     assert response.status_code == 200
 
@@ -231,7 +245,7 @@ def test_language_never_redirects_a_live_event_stream(client):
     meeting = MeetingFactory()
     events = reverse("live:events", args=[meeting.series.slug, meeting.number])
 
-    response = client.get(events, headers={"accept-language": "fr"})
+    response = opens(client, events, "fr")
 
     assert (response.status_code, response["Content-Type"]) == (200, "text/event-stream")
 
@@ -242,8 +256,20 @@ def test_language_never_redirects_a_request_for_an_event_stream(client):
     assert response.status_code == 200
 
 
+def test_language_never_redirects_a_scripts_request_nor_reads_the_database_for_it(
+    client, django_assert_num_queries
+):
+    page = series_page(default_language="fr")
+    client.get(page)  # now in the page cache
+
+    with django_assert_num_queries(1):  # the content revision, as before
+        response = client.get(page, headers={"accept": "*/*"})
+
+    assert response.status_code == 200
+
+
 def test_language_never_redirects_an_unknown_address(client):
-    response = client.get("/no/such/page/", headers={"accept-language": "fr"})
+    response = opens(client, "/no/such/page/", "fr")
 
     assert response.status_code == 404
 
@@ -252,25 +278,25 @@ def test_language_never_redirects_an_unknown_address(client):
 
 
 def test_language_cached_english_page_is_not_served_to_a_reader_of_french(client):
-    assert client.get(HOME).status_code == 200  # now in the page cache
+    assert opens(client, HOME).status_code == 200  # now in the page cache
 
-    response = client.get(HOME, headers={"accept-language": "fr"})
+    response = opens(client, HOME, "fr")
 
     assert (response.status_code, response["Location"]) == (302, "/fr/")
 
 
 def test_language_redirect_is_not_served_to_the_next_reader(client):
-    assert client.get(HOME, headers={"accept-language": "fr"}).status_code == 302
+    assert opens(client, HOME, "fr").status_code == 302
 
-    response = client.get(HOME, headers={"accept-language": "en"})
+    response = opens(client, HOME, "en")
 
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "en"
 
 
 def test_language_cached_french_page_is_the_page_of_its_prefix(client):
-    client.get("/fr/")
+    opens(client, "/fr/")
 
-    response = client.get("/fr/", headers={"accept-language": "en"})
+    response = opens(client, "/fr/", "en")
 
     assert '<html lang="fr"' in response.content.decode()
