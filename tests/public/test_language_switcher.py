@@ -129,3 +129,11 @@ def test_switcher_leaves_an_account_that_follows_the_browser_to_the_cookie(clien
     assert response.cookies[COOKIE].value == "ru"
     assert not AccountSettings.objects.filter(user=user).exclude(language="").exists()
     assert not AuditEntry.objects.filter(target_type="access.AccountSettings").exists()
+
+
+def test_switcher_is_on_the_projector_and_keeps_it(client):
+    meeting = MeetingFactory()
+    projector = reverse("live:projector", args=[meeting.series.slug, meeting.number])
+    links = switcher_links(client.get(projector).content.decode())
+
+    assert client.get(links["ar"])["Location"] == f"/ar{projector}"
