@@ -40,17 +40,17 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import language_code_re, parse_accept_lang_header
 
+from convener.access.models import INTERFACE_LANGUAGES
 from convener.access.queries.accounts import interface_language_of
 from convener.meetings.queries.series import default_language_of
 
-LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 # A page of a series has the series' slug in its address under this name.
 SERIES_ROUTE = "series/<slug:slug>/"
 
 
 def site_language(code: str | None) -> str | None:
     """`code` if it is one of the site's languages as the site spells it, else None."""
-    return code if code in LANGUAGE_CODES else None
+    return code if code in INTERFACE_LANGUAGES else None
 
 
 def browser_language(accept_language: str) -> str | None:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from convener.access.models import AccountSettings
+from convener.access.models import INTERFACE_LANGUAGES, AccountSettings
 from convener.access.queries.accounts import forget_account_settings
 from convener.audit import log as audit
 from convener.audit.actors import acts
 from convener.audit.models import AuditAction
-
-INTERFACE_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
 @acts("account.change_settings", on="user")

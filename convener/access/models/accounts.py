@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The codes of the interface's languages (settings.LANGUAGES): "zh-hans", "fr"…
+INTERFACE_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+
 
 class AccountSettings(models.Model):
     """What a signed-in user chose for themselves, whatever series they work on.
