@@ -74,7 +74,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of the address; an address without one is sent to the
+    # reader's language (`convener.server.language_choice`).
+    "convener.server.language_choice.LanguageChoiceMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -208,6 +210,11 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a reader last chose with the switcher, kept for a year (Django
+# keeps it only until the browser closes); no script reads it.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -230,7 +237,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = config.get_bool("CONVENER_SECURE")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = config.get_bool(
+    "CONVENER_SECURE"
+)
 SECURE_SSL_REDIRECT = config.get_bool("CONVENER_SECURE")
 SECURE_HSTS_SECONDS = 31536000 if config.get_bool("CONVENER_SECURE") else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = config.get_bool("CONVENER_SECURE")

@@ -5,13 +5,17 @@ from django.urls import include, path
 
 from convener.access.views import PasswordResetView
 from convener.api.urls import api
+from convener.public.languages import choose_language
 
 # The language is part of the address (/fr/series/…, English without a
 # prefix): a page can be linked, cached and shared in any of the six
-# languages, and switching language is a plain link.
+# languages. An address without a prefix sends a reader who chose another
+# language there (`convener.server.language_choice`).
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    # The switcher's choice, kept in a cookie, then the page in that language.
+    path("language/", choose_language, name="choose_language"),
     *i18n_patterns(
         path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
         path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -406,3 +406,17 @@ rules.add_perm("api.revoke_token", owns_the_token)
 # the series (protocol) confirms or corrects the level of representation a
 # delegation proposes; only a confirmed level counts for the list of speakers.
 _add_locked_perm("meeting.confirm_levels", administers_series, floor=True)
+
+
+# Convener issue 14 (the interface's language): a user's own account settings
+# are theirs alone to change.
+
+
+@rules.predicate
+def is_the_account_holder(user: Any, account: Any) -> bool:
+    return bool(
+        user.is_authenticated and user.is_active and account is not None and account.pk == user.pk
+    )
+
+
+rules.add_perm("account.change_settings", is_the_account_holder)

@@ -4,6 +4,7 @@ Each module of `views` lists its own `urlpatterns`; this one joins them.
 """
 
 from convener.manage.views import (
+    account,
     audit,
     confirmations,
     convening,
@@ -25,6 +26,7 @@ from convener.manage.views import (
 app_name = "manage"
 urlpatterns = [
     *workspace.urlpatterns,
+    *account.urlpatterns,
     *series.urlpatterns,
     *house_style.urlpatterns,
     *meetings.urlpatterns,

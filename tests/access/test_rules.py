@@ -200,6 +200,7 @@ STATE_CHANGE_PERMISSIONS = (
     "invitation.accept",
     "api.create_token",
     "api.revoke_token",
+    "account.change_settings",
 )
 
 
@@ -492,6 +493,16 @@ def test_a_token_is_made_by_a_signed_in_user_and_revoked_by_its_owner_only(world
     assert not other.has_perm("api.revoke_token", token)
     # As everywhere, the site administrator may too (the pages show each user only their own).
     assert AdministratorFactory().has_perm("api.revoke_token", token)
+
+
+def test_account_settings_are_changed_by_their_holder_only(world):
+    holder = UserFactory()
+
+    assert holder.has_perm("account.change_settings", holder)
+    assert not UserFactory().has_perm("account.change_settings", holder)
+    assert not AnonymousUser().has_perm("account.change_settings", holder)
+    inactive = UserFactory(is_active=False)
+    assert not inactive.has_perm("account.change_settings", inactive)
 
 
 def test_a_series_file_is_imported_by_the_secretariat_of_its_series_or_of_a_new_one(world):

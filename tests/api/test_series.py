@@ -129,3 +129,11 @@ def test_series_detail_gives_the_un_default_style_where_the_series_set_none(clie
     style = client.get("/api/series/plain").json()["house_style"]
 
     assert (style["body_font"], style["body_size"], style["emblem_type"]) == ("times", 10.0, None)
+
+
+def test_series_gives_the_default_language_of_its_pages(client):
+    SeriesFactory(slug="geneva", default_language="fr")
+
+    assert client.get("/api/series/geneva").json()["default_language"] == "fr"
+    listed = client.get("/api/series").json()["results"]
+    assert [series["default_language"] for series in listed] == ["fr"]

@@ -35,6 +35,7 @@ from tests.factories import (
     ParticipationFactory,
     PersonFactory,
     SegmentFactory,
+    SeriesFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
@@ -334,3 +335,12 @@ def test_export_writes_whether_each_organisation_takes_the(demo_series):
     articles = {entry.key: entry.article for entry in document.organisations}
 
     assert (articles["desa"], articles["carleton-university"]) == (True, False)
+
+
+def test_export_round_trip_keeps_the_default_language(tmp_path):
+    series = SeriesFactory(default_language="zh-hans")
+    exported = to_yaml(series)
+    assert exported_data(series)["series"]["default_language"] == "zh-hans"
+    empty_the_database()
+
+    assert import_bytes(exported, tmp_path / "series.yaml").default_language == "zh-hans"

@@ -243,3 +243,26 @@ def test_import_keeps_whether_an_organisation_takes_the_and_leaves_it_unset_when
 
     assert Organisation.objects.get(key="undp").article is False
     assert Organisation.objects.get(key="unhcr").article is None
+
+
+def test_import_sets_the_default_language_of_the_series_pages(series_file):
+    path = series_file(VALID_SERIES.replace("  timezone:", "  default_language: fr\n  timezone:"))
+
+    series = import_file(path=path, by=command_line_operator()).series
+
+    assert series.default_language == "fr"
+
+
+def test_import_without_a_default_language_gives_english(series_file):
+    series = import_file(path=series_file(), by=command_line_operator()).series
+
+    assert series.default_language == "en"
+
+
+def test_import_refuses_a_language_the_site_does_not_speak(series_file):
+    path = series_file(VALID_SERIES.replace("  timezone:", "  default_language: de\n  timezone:"))
+
+    problems = import_errors(path)
+
+    assert len(problems) == 1
+    assert "default_language" in problems[0]

@@ -41,6 +41,18 @@ def test_every_message_is_translated_and_none_is_fuzzy(language):
     assert fuzzy == [], f"{len(fuzzy)} fuzzy in {language}"
 
 
+def test_english_catalogue_says_each_message_as_the_code_writes_it():
+    # msgmerge gives a new message the translation of a similar old one; in
+    # English that put another sentence on the screen than the one written.
+    different = [
+        message.id
+        for message in messages(read_catalogue("en"))
+        if tuple(forms(message)) != tuple(sources(message))
+    ]
+
+    assert different == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_their_placeholders_and_markup(language):
     broken = [

@@ -167,6 +167,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "series.prepares.date": Field(SeriesForm, "prepared_event_date"),
     "series.timezone": Field(SeriesForm, "timezone"),
     "series.venue": Field(SeriesForm, "venue"),
+    "series.default_language": Field(SeriesForm, "default_language"),
     "series.concept_note.kind": Field(SectionForm, "kind"),
     "series.concept_note.heading": Field(SectionForm, "heading"),
     "series.concept_note.body": Field(SectionForm, "body"),

@@ -103,6 +103,7 @@ DOWN = {"direction": "down"}
 CASES = (
     # The workspace and its series
     Case("home", none, SIGNED_IN),
+    Case("account", none, SIGNED_IN, READ_AND_WRITE, {"language": "fr"}),
     Case("series_create", none, SECRETARIAT_OF_ANY_SERIES, READ_AND_WRITE),
     Case("series", series, OPENS_THE_SERIES),
     Case("series_edit", series, SECRETARIAT, READ_AND_WRITE),

@@ -342,3 +342,40 @@ def test_the_workspace_list_of_versions_names_who_published(client, secretariat,
     response = client.get(url("series_document_versions", "gmg-2017", "concept-note"))
 
     assertContains(response, f"<td>{secretariat}</td>", html=True)
+
+
+def test_editing_the_series_sets_the_default_language_of_its_pages(client, secretariat, series):
+    response = client.post(
+        url("series_edit", "gmg-2017"),
+        {"title": series.title, "timezone": series.timezone, "default_language": "ar"},
+    )
+
+    assertRedirects(response, url("series", "gmg-2017"), fetch_redirect_response=False)
+    series.refresh_from_db()
+    assert series.default_language == "ar"
+
+
+def test_editing_the_series_without_a_language_keeps_the_one_it_has(client, secretariat, series):
+    Series.objects.filter(pk=series.pk).update(default_language="ru")
+
+    client.post(url("series_edit", "gmg-2017"), {"title": "Renamed", "timezone": series.timezone})
+
+    series.refresh_from_db()
+    assert (series.title, series.default_language) == ("Renamed", "ru")
+
+
+def test_editing_the_series_refuses_a_language_the_site_does_not_speak(client, secretariat, series):
+    response = client.post(
+        url("series_edit", "gmg-2017"),
+        {"title": series.title, "timezone": series.timezone, "default_language": "de"},
+    )
+
+    assert response.status_code == 200
+    series.refresh_from_db()
+    assert series.default_language == "en"
+
+
+def test_series_form_names_each_language_in_itself(client, secretariat, series):
+    response = client.get(url("series_edit", "gmg-2017"))
+
+    assertContains(response, '<option value="ru" lang="ru">Русский</option>', html=True)

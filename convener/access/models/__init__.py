@@ -1,4 +1,5 @@
+from convener.access.models.accounts import INTERFACE_LANGUAGES, AccountSettings
 from convener.access.models.invitations import Invitation
 from convener.access.models.reminders import SpeakerReminder
 
-__all__ = ["Invitation", "SpeakerReminder"]
+__all__ = ["INTERFACE_LANGUAGES", "AccountSettings", "Invitation", "SpeakerReminder"]

@@ -190,6 +190,7 @@ def _upsert_series(
             "prepared_event_date": entry.prepares.date if entry.prepares else None,
             "timezone": entry.timezone,
             "venue": entry.venue,
+            "default_language": entry.default_language,
             "classification_rule": entry.classification.rule if entry.classification else "",
             "co_chair_balance": (
                 entry.classification.co_chair_balance

@@ -75,6 +75,12 @@ def _choice(choices: Any) -> Any:
     return Literal[tuple(choices.values)]
 
 
+def _choice_of(model: Any, field: str) -> Any:
+    """The values a model field offers (choices from the settings, such as the
+    languages) as a Literal, so the schema lists them."""
+    return Literal[tuple(value for value, _label in model._meta.get_field(field).choices)]
+
+
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 SdgTarget = Annotated[str, Field(pattern=r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-c])$")]
@@ -294,6 +300,7 @@ class SeriesEntry(Strict):
     prepares: PreparedEvent | None = None
     timezone: str = "UTC"
     venue: Annotated[str, TextOf(Series, "venue")] = ""
+    default_language: _choice_of(Series, "default_language") = "en"  # type: ignore[valid-type]
     concept_note: list[SectionEntry] = []
     references: list[ReferenceEntry] = []
     classification: ClassificationEntry | None = None

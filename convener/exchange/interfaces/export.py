@@ -274,6 +274,7 @@ def _series_entry(series: Series) -> SeriesEntry:
         prepares=prepares,
         timezone=series.timezone,
         venue=series.venue,
+        default_language=series.default_language,
         concept_note=_sections(series.sections.filter(meeting__isnull=True)),
         references=[
             ReferenceEntry.model_construct(

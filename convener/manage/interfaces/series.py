@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from convener.access.interfaces.reach import keep_within_reach
+from convener.manage.interfaces.languages import LanguageSelect
 from convener.manage.interfaces.pickers import order_by_series
 from convener.manage.interfaces.time_zones import TimeZoneField
 from convener.manage.interfaces.typed import NO_SUCH_DATE, TypedDate
@@ -37,6 +38,7 @@ class SeriesForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "funders": forms.Textarea(attrs={"rows": 3}),
             "report_about": forms.Textarea(attrs={"rows": 3}),
+            "default_language": LanguageSelect,
         }
         help_texts = {
             "purpose": MARKDOWN_HELP,
@@ -55,6 +57,12 @@ class SeriesForm(forms.ModelForm):
         keep_within_reach(self, user, people=["rapporteur"])
         if self.instance.pk is not None:
             order_by_series(self, series=self.instance, people=("rapporteur",))
+        # A form sent without the language (a script's, one written before the
+        # field existed) leaves it as it is, rather than failing on it.
+        self.fields["default_language"].required = False
+
+    def clean_default_language(self) -> str:
+        return self.cleaned_data["default_language"] or self.instance.default_language
 
     def changes(self) -> dict[str, Any]:
         """The fields the user changed, for the domain function."""

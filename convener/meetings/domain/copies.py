@@ -12,9 +12,9 @@ A copy takes the shape of what was planned and none of what happened:
   which is booked for a date.
 
 A series copy is a new draft series with the template's convening group,
-purpose, time zone, venue, co-chair rule and classification of States,
-concept note and reference documents, and a copy of each of its meetings
-the user reads, in the same order. Its creator becomes its secretariat.
+purpose, time zone, venue, default language, co-chair rule and
+classification of States, concept note and reference documents, and a copy
+of each of its meetings the user reads, in the same order. Its creator becomes its secretariat.
 
 Rows are copied field by field, leaving out only what is named here, so a
 field added to the programme later is carried over unless it belongs to
@@ -46,7 +46,7 @@ MEETING_LEFT_OUT = frozenset(
 SEGMENT_LEFT_OUT = frozenset({"summary"})
 PARTICIPATION_LEFT_OUT = frozenset({"confirmed_at"})
 # A series copy starts with its facts of the new occasion to be given.
-SERIES_COPIED = ("convening_group", "purpose", "timezone", "venue")
+SERIES_COPIED = ("convening_group", "purpose", "timezone", "venue", "default_language")
 SERIES_RULES = ("co_chair_balance", "classification_rule")
 
 

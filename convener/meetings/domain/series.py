@@ -37,6 +37,7 @@ EDITABLE_FIELDS = (
     "prepared_event_date",
     "timezone",
     "venue",
+    "default_language",
     "rapporteur",
     "funders",
     "meetings_called",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,16 @@ class Series(models.Model):
         _("time zone"), max_length=60, default="UTC", help_text=_("Meeting times are local to it.")
     )
     venue = LineField(_("venue"), max_length=300, blank=True)
+    default_language = models.CharField(
+        _("default language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of the series' pages for visitors who have chosen no "
+            "language and whose browser asks for none of the six UN languages."
+        ),
+    )
     rapporteur = models.ForeignKey(
         "directory.Person",
         on_delete=models.SET_NULL,

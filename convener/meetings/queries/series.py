@@ -75,3 +75,9 @@ def series_concept_note_offered(series: Series, *, user: AnyUser) -> bool:
     has_text = ConceptNoteSection.objects.filter(series=series, meeting=None).exists()
     readable = visible_meetings(user).filter(series=series)[:2].count()
     return has_series_concept_note(has_text=has_text, meetings=readable)
+
+
+def default_language_of(user: AnyUser, slug: str) -> str | None:
+    """The default language of the series at `slug`, if the user may read it
+    (a draft's language would tell a stranger that the draft exists)."""
+    return visible_series(user).filter(slug=slug).values_list("default_language", flat=True).first()

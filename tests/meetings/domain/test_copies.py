@@ -200,3 +200,15 @@ def test_a_user_who_may_create_no_series_copies_none(template):
         series_from_template(template=template.series, slug="copy", title="Copy", by=UserFactory())
 
     assert list(Series.objects.all()) == [template.series]
+
+
+def test_a_series_copy_keeps_the_default_language_of_its_pages(template):
+    series = template.series
+    series.default_language = "es"
+    series.save()
+
+    copy = series_from_template(
+        template=series, slug="gmg-2017", title="GMG 2017", by=secretariat_of(series)
+    )
+
+    assert copy.default_language == "es"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from convener.api.interfaces.schemas.references import MeetingRef, PersonRef, SectionOut
 from convener.meetings.models import Series, SeriesStatus
@@ -33,6 +33,10 @@ class SeriesOut(Schema):
     prepared_event_date: datetime.date | None
     timezone: str
     venue: str
+    default_language: str = Field(
+        description="The language code of the series' pages for a visitor who asks for none "
+        "of the six: ar, zh-hans, en, fr, ru or es."
+    )
     updated_at: datetime.datetime
 
 
