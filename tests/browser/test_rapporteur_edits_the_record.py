@@ -12,6 +12,12 @@ from convener.records.models import Intervention
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+# No request under way and no swapped content still settling.
+HTMX_AT_REST = (
+    "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+)
+
+
 def _statements():
     return Intervention.objects.filter(
         segment__meeting__series__slug="gmg-2016", segment__meeting__number=3
@@ -31,6 +37,8 @@ def test_rapporteur_edits_a_summary_in_place_and_merges_a_colleagues_save(
 
     page.locator(f"#intervention-{first.pk}-text").get_by_role("link", name="Edit").click()
     summary = page.get_by_label("Summary of the statement")
+    # Typing before htmx has taken up the form it swapped in would go unheard.
+    page.wait_for_function(HTMX_AT_REST)
     summary.fill("Asked for *more* resettlement places.")
     expect(page.locator(f"#intervention-{first.pk}-preview em")).to_have_text("more")
     page.get_by_role("button", name="Save").click()
