@@ -54,7 +54,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -351,16 +352,19 @@ print(session.session_key)
 """
 
 
-@pytest.fixture
-def convener_server(_migrated_database, tmp_path_factory):
-    """Start `convener serve` loaded with a series file: see this module's docstring."""
+@contextmanager
+def serving(
+    migrated_database: MigratedDatabase, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[..., ServedConvener]]:
+    """`start` as `convener_server` gives it, for a fixture of any scope;
+    every server started stops at the end of the block."""
     started: list[tuple[ServedConvener, str, str]] = []
 
     def start(
         series_file: Path = SERIES_FILE, *, processes: int = 1, redis: bool | None = None
     ) -> ServedConvener:
         data_dir = tmp_path_factory.mktemp("live-server")
-        database_url = _migrated_database.copy_for(data_dir)
+        database_url = migrated_database.copy_for(data_dir)
         env = server_environment(data_dir, database_url)
         prefix = ""
         if processes > 1 if redis is None else redis:
@@ -380,12 +384,21 @@ def convener_server(_migrated_database, tmp_path_factory):
         server.start()
         return server
 
-    yield start
-    for server, database_url, prefix in started:
-        server.stop()
-        _migrated_database.drop_copy(database_url)
-        if prefix:
-            _forget_redis_keys(prefix)
+    try:
+        yield start
+    finally:
+        for server, database_url, prefix in started:
+            server.stop()
+            migrated_database.drop_copy(database_url)
+            if prefix:
+                _forget_redis_keys(prefix)
+
+
+@pytest.fixture
+def convener_server(_migrated_database, tmp_path_factory):
+    """Start `convener serve` loaded with a series file: see this module's docstring."""
+    with serving(_migrated_database, tmp_path_factory) as start:
+        yield start
 
 
 @pytest.fixture(scope="module")
