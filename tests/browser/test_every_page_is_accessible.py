@@ -12,7 +12,7 @@ with the reason, so a new page type cannot go unchecked.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -44,6 +44,9 @@ class Page:
     status: int = 200
     # Under a language's prefix (/ar/…); else in the language the browser asks for.
     prefixed: bool = True
+    ready: str = ""  # what shows once the page's script has drawn it
+    # axe's best-practice rules a page breaks by markup that is not ours, and why.
+    exceptions: dict[str, str] = field(default_factory=dict)
     what: str = ""  # which of a pattern's pages, when it serves several kinds
 
     @property
@@ -79,17 +82,18 @@ PAGES = [
     Page("public:state", "/states/{state}/"),
     Page("page not found", "/series/no-such-series/", status=404, what="no such series"),
     Page("page not found", "/no-such-page/", status=404, what="no such address"),
-    Page(
-        "public:series_document_download",
-        f"{SERIES}/documents/concept-note/download/pdf/",
-        what="the wait for a file",
-    ),
     Page("login", "/accounts/login/"),
     Page("password_reset", "/accounts/password-reset/"),
     Page("password_reset_done", "/accounts/password-reset/sent/"),
     Page("password_reset_confirm", "/accounts/reset/MQ/not-a-token/"),
     Page("password_reset_complete", "/accounts/reset/done/"),
-    Page("api:openapi-view", "/api/docs", prefixed=False),
+    Page(
+        "api:openapi-view",
+        "/api/docs",
+        prefixed=False,
+        ready="#swagger-ui .models",
+        exceptions={"heading-order": "Swagger UI's own markup: its operations' h3 follow its h1"},
+    ),
     Page("api:tokens", "/api/tokens/", "secretariat", prefixed=False),
     # The workspace, as the demo's secretariat.
     Page("manage:home", f"{MANAGE}/", "secretariat"),
@@ -210,7 +214,8 @@ EXCLUDED = {
     "public:meeting_document_differences": "the same page as the series' differences",
     "public:series_document_file": _FILE,
     "public:meeting_document_file": _FILE,
-    "public:meeting_document_download": "the same page as the series' document's download",
+    "public:series_document_download": "a page only while the file is built, then the file",
+    "public:meeting_document_download": "a page only while the file is built, then the file",
     "public:series_document_status": "the state of a download, in JSON",
     "public:meeting_document_status": "the state of a download, in JSON",
     "public:series_calendar": _FILE,
@@ -333,7 +338,8 @@ class Demo:
         answer = page.goto(self.server.url + address)
         assert answer is not None
         assert answer.status == page_type.status, f"{address}: {answer.status}"
-        page.wait_for_load_state("load")
+        if page_type.ready:
+            page.locator(page_type.ready).wait_for()
         return page, address
 
 
@@ -380,35 +386,41 @@ CASES = [
 
 # Whatever of the page lies beyond the window's width (it scrolls sideways),
 # and the elements whose content is cut off by their own box: each as a short
-# description. Content hidden on purpose (for screen readers only) is clipped
-# to a pixel, and a box that scrolls its own content (a wide table) is allowed.
+# description. A field scrolls its own text, content hidden on purpose (for
+# screen readers only) is clipped, and a box that scrolls its own content
+# (a wide table) may hold what is wider than the window.
 OVERFLOW = """() => {
     const describe = (element) => {
         const id = element.id ? "#" + element.id : "";
         const classes = [...element.classList].map((name) => "." + name).join("");
         return element.localName + id + classes;
     };
+    const FIELDS = new Set(["input", "select", "textarea"]);
+    const scrolls = (style) => ["auto", "scroll"].includes(style.overflowX);
+    const hiddenOnPurpose = (style) => style.clipPath !== "none" || style.clip !== "auto";
     const width = document.documentElement.clientWidth;
     const found = [];
     if (document.documentElement.scrollWidth > window.innerWidth) {
-        found.push(`the page is ${document.documentElement.scrollWidth} px wide in ${window.innerWidth}`);
+        const wide = document.documentElement.scrollWidth;
+        found.push(`the page is ${wide} px wide in ${window.innerWidth}`);
     }
-    for (const element of document.body.querySelectorAll("*")) {
-        const box = element.getBoundingClientRect();
-        if (box.width <= 1 || box.height <= 1) continue;  // hidden for screen readers only
+    const visit = (element) => {
         const style = getComputedStyle(element);
-        if (style.visibility === "hidden" || style.display === "none") continue;
+        if (style.display === "none" || hiddenOnPurpose(style)) return;
+        const box = element.getBoundingClientRect();
         const clips = ["hidden", "clip"].includes(style.overflowX);
-        if (clips && element.scrollWidth > element.clientWidth + 1) {
-            found.push(`${describe(element)} cuts its content off (${element.scrollWidth} px in ${element.clientWidth})`);
+        const [inner, outer] = [element.scrollWidth, element.clientWidth];
+        if (clips && !FIELDS.has(element.localName) && inner > outer + 1) {
+            found.push(`${describe(element)} cuts its content off (${inner} px in ${outer})`);
         }
-        if (box.right > width + 1 || box.left < -1) {
-            const positioned = style.position === "absolute" || style.position === "fixed";
-            if (!(positioned && box.bottom < 0)) {  // a skip link waiting above the page
-                found.push(`${describe(element)} reaches ${Math.round(box.left)}–${Math.round(box.right)} px of ${width}`);
-            }
+        const skipLink = ["absolute", "fixed"].includes(style.position) && box.bottom < 0;
+        if (box.width > 1 && (box.right > width + 1 || box.left < -1) && !skipLink) {
+            const [left, right] = [Math.round(box.left), Math.round(box.right)];
+            found.push(`${describe(element)} reaches ${left}–${right} px of ${width}`);
         }
-    }
+        if (!scrolls(style)) [...element.children].forEach(visit);
+    };
+    [...document.body.children].forEach(visit);
     return found.slice(0, 10);
 }"""
 
@@ -424,13 +436,13 @@ def describe_violations(address: str, violations: list[dict]) -> list[str]:
 @pytest.mark.parametrize(("page_type", "language"), CASES)
 def test_page_has_no_violation_of_wcag_21_a_and_aa(demo, page_type, language):
     page, address = demo.visit(page_type, language, viewport=WIDE)
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
-    ).response
+    options = {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "rules": {rule: {"enabled": False} for rule in page_type.exceptions},
+    }
+    violations = Axe().run(page, options=options).response["violations"]
     pages_checked.append(address)
-    assert not results["violations"], "\n" + "\n".join(
-        describe_violations(address, results["violations"])
-    )
+    assert not violations, "\n" + "\n".join(describe_violations(address, violations))
 
 
 @pytest.mark.parametrize(("page_type", "language"), CASES)
