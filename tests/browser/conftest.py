@@ -89,5 +89,5 @@ def pytest_terminal_summary(terminalreporter):
     """Say how many pages axe-core checked in this run."""
     if pages_checked:
         terminalreporter.write_line(
-            f"axe-core checked {len(pages_checked)} pages (WCAG 2.1 A and AA)"
+            f"axe-core checked {len(pages_checked)} pages: WCAG 2.1 A and AA, and best practices"
         )
