@@ -10,6 +10,7 @@ catalogue's sentence.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -25,8 +26,8 @@ class Gender(StrEnum):
 class CountedNoun:
     """A noun as the catalogues word it (for the reader) and its gender, by language."""
 
-    words: MappingProxyType[str, str]
-    genders: MappingProxyType[str, Gender]
+    words: Mapping[str, str]
+    genders: Mapping[str, Gender]
 
     def gender(self, language: str) -> Gender:
         """The gender of the noun in `language`; masculine where the language has none."""

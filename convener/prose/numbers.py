@@ -202,7 +202,9 @@ def _arabic_below_1000(count: int, feminine: bool, *, alone: bool) -> str:
     parts = []
     if hundreds:
         # "مائتا دولة": two hundred loses its ن before the noun it counts.
-        parts.append("مائتا" if hundreds == 2 and not rest and alone else _ARABIC_HUNDREDS[hundreds])
+        parts.append(
+            "مائتا" if hundreds == 2 and not rest and alone else _ARABIC_HUNDREDS[hundreds]
+        )
     if rest:
         parts.append(_arabic_below_100(rest, feminine))
     return " و".join(parts)

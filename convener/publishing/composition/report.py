@@ -8,7 +8,7 @@ the rapporteur's Markdown. Editing the prose never touches the facts.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 
 from convener.meetings.models import (
     Meeting,
@@ -19,6 +19,8 @@ from convener.meetings.models import (
     Series,
 )
 from convener.meetings.wording import place_in_words
+from convener.prose.nouns import PANEL
+from convener.prose.numbers import count_in_running_text
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.cover import (
     chair_of,
@@ -200,7 +202,7 @@ def _panels_sentence(meeting: Meeting) -> list[Block]:
     if len(panels) < 2:
         return []
     count = len(panels)
-    words = str(_PANEL_COUNTS[count - 2]) if count - 2 < len(_PANEL_COUNTS) else str(count)
+    words = count_in_running_text(count, PANEL)
     lead = ngettext(
         "The meeting had %(count)s panel: ", "The meeting had %(count)s panels: ", count
     ) % {"count": words}
@@ -212,16 +214,6 @@ def _panels_sentence(meeting: Meeting) -> list[Block]:
         runs.append(Text(panel, italic=True))
     runs.append(Text("."))
     return [Paragraph(runs)]
-
-
-# Translators: how many panels a meeting had, in "The meeting had three panels".
-_PANEL_COUNTS = (
-    pgettext_lazy("number of panels", "two"),
-    pgettext_lazy("number of panels", "three"),
-    pgettext_lazy("number of panels", "four"),
-    pgettext_lazy("number of panels", "five"),
-    pgettext_lazy("number of panels", "six"),
-)
 
 
 def _kind_phrases() -> dict[str, str]:
