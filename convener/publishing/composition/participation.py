@@ -188,9 +188,9 @@ def _group_phrase(group: StateGroup) -> str:
     spoke together: "a group of Small Island Developing States"."""
     if group.kind == StateGroupKind.CLASSIFICATION:
         # Translators: some States of a UN classification that spoke together.
-        return _("a group of %(group)s") % {"group": group.name}
+        return _("a group of %(group)s") % {"group": group.name_in_language}
     # Translators: a group of States that spoke as one, e.g. "the Group of 77 and China".
-    return _("the %(group)s as a group") % {"group": group.name}
+    return _("the %(group)s as a group") % {"group": group.name_in_language}
 
 
 def _notes(turns: list[Intervention]) -> list[str]:
@@ -271,7 +271,7 @@ def _chair_office(chair: StateGroupChair) -> str:
         datetime.date(year, 12, 31),
     )
     presidency = chair.group.kind == StateGroupKind.REGIONAL_ORGANISATION
-    values = {"group": chair.group.name, "year": year}
+    values = {"group": chair.group.name_in_language, "year": year}
     if presidency and whole_year:
         return _("held the Presidency of the Council of the %(group)s in %(year)s") % values
     if presidency:

@@ -128,8 +128,9 @@ def co_organiser_names(
 def _organiser_name(organisation: Organisation, full: bool, in_text: bool) -> str:
     if not full:
         return organisation.label
-    name = organisation_in_text(organisation) if in_text else organisation.name
-    return f"{name} ({organisation.acronym})" if organisation.acronym else name
+    name = organisation_in_text(organisation) if in_text else organisation.name_in_language
+    acronym = organisation.acronym_in_language
+    return f"{name} ({acronym})" if acronym else name
 
 
 def co_chair_name(co_chair: CoChair, meeting: Meeting) -> str:

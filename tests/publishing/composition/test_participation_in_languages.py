@@ -6,12 +6,14 @@ import datetime
 import pytest
 from django.utils import translation
 
+from convener.directory.models import StateGroup
 from convener.meetings.models import Meeting
 from convener.publishing.composition.participation import (
     participation_prefetches,
     participation_runs,
 )
 from convener.publishing.document import plain
+from convener.records.models import Capacity
 from tests.factories import InterventionFactory, MeetingFactory, SegmentFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,4 +73,16 @@ def test_spanish_sentence_shortens_twenty_one_before_member_states():
 
     assert sentence_in("es", meeting).startswith(
         "Veintiún Estados Miembros hicieron uso de la palabra: "
+    )
+
+
+def test_french_sentence_names_a_group_that_spoke_as_one_by_its_french_name(reference_data):
+    meeting = meeting_where_states_took_the_floor(2)
+    g77 = StateGroup.objects.get(key="g77")
+    InterventionFactory(
+        segment=meeting.segments.get(), state=None, state_group=g77, capacity=Capacity.GROUP
+    )
+
+    assert sentence_in("fr", meeting).endswith(
+        "State 01 et le Groupe des 77 et la Chine en tant que groupe."
     )
