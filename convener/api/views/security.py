@@ -15,3 +15,17 @@ ANYONE = {"security": [{}]}
 EDITOR = BearerToken(
     permission=may_write_somewhere, denied="Only the people preparing a series may change it."
 )
+
+
+def file_answer(content_type: str, description: str) -> dict[str, object]:
+    """A read anyone may make whose answer is a file in another format than JSON."""
+    media_type = content_type.split(";")[0]
+    return {
+        **ANYONE,
+        "responses": {
+            200: {
+                "description": description,
+                "content": {media_type: {"schema": {"type": "string"}}},
+            }
+        },
+    }
