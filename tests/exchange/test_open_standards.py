@@ -6,7 +6,6 @@ lxml, Popolo's draft-03 JSON Schemas with their `$ref`s resolved to the
 files there, never over the network.
 """
 
-import datetime
 import json
 
 import pytest
@@ -90,7 +89,7 @@ def assert_valid_popolo(validators: dict[str, Draft3Validator], content: bytes) 
 
 @pytest.fixture
 def generated_meeting(reference_data):
-    """A meeting with three segments and every kind of speaker and turn, names in several scripts."""
+    """A meeting of three segments, every kind of speaker and turn, names in several scripts."""
     series = SeriesFactory(slug="generated", default_language="fr")
     meeting = MeetingFactory(series=series, number=1, title="Séance sur la mobilité")
     opening, debate, closing = (
@@ -140,7 +139,7 @@ def generated_meeting(reference_data):
             state=state,
             capacity=Capacity.NATIONAL,
             kind=InterventionKind.POINT_OF_ORDER,
-            summary="Motion d’ordre.",
+            summary="Motion d'ordre.",
         ),
         InterventionFactory(
             segment=closing,
@@ -285,7 +284,7 @@ def test_point_of_order_and_right_of_reply_are_elements_of_their_own(generated_m
         "//akn:debateSection[@name=$name]/akn:speech", name=RIGHT_OF_REPLY, namespaces=AKN
     )
 
-    assert point.findtext("akn:p", namespaces=AKN) == "Motion d’ordre."
+    assert point.findtext("akn:p", namespaces=AKN) == "Motion d'ordre."
     assert reply.findtext("akn:p", namespaces=AKN) == "Droit de réponse."
     assert reply.get("by") == "#person-zhang-wei"
 
@@ -327,7 +326,7 @@ def test_popolo_speech_names_its_speaker_event_and_kind(generated_meeting):
 
     assert reply["creator_id"] == "person/zhang-wei"
     assert reply["event_id"] == "event/generated/1/closing"
-    assert order["text"] == "Motion d’ordre."
+    assert order["text"] == "Motion d'ordre."
     assert [speech["position"] for speech in data["speeches"]] == [1, 2, 3, 4, 5, 6]
 
 
@@ -357,7 +356,7 @@ def unreleased_meeting(generated_meeting):
 
 
 def test_unreleased_record_is_not_exported_to_the_public(unreleased_meeting, client):
-    page = f"/series/generated/meetings/1/record.akn.xml"
+    page = "/series/generated/meetings/1/record.akn.xml"
 
     assert client.get(page).status_code == 404
     assert client.get("/api/meetings/generated/1/akoma-ntoso").status_code == 404

@@ -31,12 +31,12 @@ from convener.api.queries.listings import meeting_list
 from convener.api.rules import refused_as
 from convener.api.views.security import ANYONE, EDITOR, file_answer
 from convener.audit.actors import AnyUser, require
+from convener.exchange.interfaces import akoma_ntoso
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.domain.workflow import transition_to
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.publishing.domain.publication import change_meeting_status
-from convener.exchange.interfaces import akoma_ntoso
 from convener.records.queries.interventions import reads_record_of, withhold_unreleased_texts
 
 router = Router(tags=["Meetings"])

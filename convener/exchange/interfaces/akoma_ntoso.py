@@ -316,14 +316,17 @@ def _segment(body: etree._Element, segment: Segment, position: int, references: 
         )
 
 
-_TURN_PREFIX = {
+_TURN_PREFIX: dict[str, str] = {
     InterventionKind.POINT_OF_ORDER: "pntorder",
     InterventionKind.RIGHT_OF_REPLY: "rightofreply",
     InterventionKind.QUESTION: "question",
     InterventionKind.ANSWER: "answer",
 }
 # A question and its answer are the schema's own kinds of speech.
-_SPEECH_ELEMENT = {InterventionKind.QUESTION: "question", InterventionKind.ANSWER: "answer"}
+_SPEECH_ELEMENT: dict[str, str] = {
+    InterventionKind.QUESTION: "question",
+    InterventionKind.ANSWER: "answer",
+}
 
 
 def _turn(section: etree._Element, intervention: Intervention, eid: str) -> None:

@@ -37,8 +37,8 @@ from typing import Any
 from convener.audit.actors import AnyUser
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.exchange.interfaces.spoken_record import (
-    capacity_text,
     attribution,
+    capacity_text,
     meetings_with_records,
     record_date,
 )
@@ -48,7 +48,7 @@ from convener.publishing.document import ItemList, Paragraph, blocks_from_markdo
 from convener.records.models import Intervention, InterventionKind
 
 CONTENT_TYPE = "application/json"
-SPEECH_TYPES = {
+SPEECH_TYPES: dict[str, str] = {
     InterventionKind.QUESTION: "question",
     InterventionKind.ANSWER: "answer",
     InterventionKind.POINT_OF_ORDER: "point-of-order",
