@@ -218,10 +218,26 @@ def test_generated_series_is_valid_popolo(generated_meeting, popolo_validators):
     assert len(data["speeches"]) == len(turns)
 
 
+def test_meeting_without_programme_and_series_without_meetings_are_valid(
+    generated_meeting, akoma_ntoso_schema, popolo_validators
+):
+    meeting, _ = generated_meeting
+    unprogrammed = MeetingFactory(series=meeting.series, number=2, title="Briefing")
+    empty = SeriesFactory(slug="empty")
+
+    assert_valid_akoma_ntoso(akoma_ntoso_schema, meeting_debate(unprogrammed))
+    root = assert_valid_akoma_ntoso(akoma_ntoso_schema, series_debates(meeting.series))
+    assert_valid_akoma_ntoso(akoma_ntoso_schema, series_debates(empty))
+    assert_valid_popolo(popolo_validators, series_popolo(empty))
+    assert root.xpath("//akn:documentRef/@href", namespaces=AKN) == ["#meeting_1", "#meeting_2"]
+
+
 # What the debate says
 
 
-def test_debate_has_a_section_per_segment_named_by_its_kind(generated_meeting):
+def test_debate_has_a_section_per_segment_named_by_its_kind_in_the_series_language(
+    generated_meeting,
+):
     meeting, _ = generated_meeting
     root = etree.fromstring(meeting_debate(meeting))
 
@@ -233,7 +249,7 @@ def test_debate_has_a_section_per_segment_named_by_its_kind(generated_meeting):
         (section.get("name"), section.findtext("akn:heading", namespaces=AKN))
         for section in sections
     ] == [
-        ("opening_remarks", "Opening remarks"),
+        ("opening_remarks", "Déclarations liminaires"),
         ("interactive_debate", "Débat interactif : « voies »"),
         ("concluding_remarks", "Clôture"),
     ]
@@ -255,7 +271,7 @@ def test_speech_is_by_the_speakers_person_and_as_their_capacity(generated_meetin
 
     assert person.get("showAs") == "S.E. 伟 张"
     assert person.get("href") == "/ontology/person/convener/zhang-wei"
-    assert role.get("showAs") == "National capacity"
+    assert role.get("showAs") == "À titre national"
     assert [li.text for li in first_of_debate.findall("akn:ul/akn:li", AKN)] == [
         "Voies complémentaires",
         "Réinstallation",
@@ -272,7 +288,7 @@ def test_turn_of_a_delegation_alone_is_by_the_group_it_spoke_for(generated_meeti
     )
 
     assert organisation.get("showAs") == "Petits États insulaires"
-    assert second.findtext("akn:from", namespaces=AKN).startswith("Republic of Qa")
+    assert second.findtext("akn:from", namespaces=AKN).startswith("République de Qa")
 
 
 def test_point_of_order_and_right_of_reply_are_elements_of_their_own(generated_meeting):

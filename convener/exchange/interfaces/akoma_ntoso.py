@@ -4,8 +4,10 @@ Parliamentary and archive tools read debates in this form; the UN's own
 document standard builds on it. The document holds:
 
 - the FRBR identification of the record: the work is the meeting
-  (`/akn/un/debate/<series>/<date>/<number>`), the expression its record in
-  the series' language (`…/eng@`), the manifestation this XML file;
+  (`/akn/un/debate/<series>/<date>/<number>`, its page an alias), the
+  expression its record in the series' language (`…/eng@`, dated by its
+  release), the manifestation this XML file; the words Convener adds (kinds
+  of segment, capacities) are in that language too;
 - a TLC reference for everyone the record names: each speaker
   (`TLCPerson`), each State, group of States and organisation they spoke for
   (`TLCOrganization`), each capacity they spoke in (`TLCRole`), and the
@@ -34,6 +36,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import translation
 from lxml import etree
 
 from convener.audit.actors import AnyUser
@@ -41,7 +44,6 @@ from convener.exchange.interfaces.spoken_record import (
     Agent,
     agents,
     attribution,
-    capacity_text,
     meetings_with_records,
     record_date,
     speaker,
@@ -49,6 +51,7 @@ from convener.exchange.interfaces.spoken_record import (
 )
 from convener.meetings.models import Meeting, Segment, Series
 from convener.publishing.document import ItemList, Paragraph, Text, blocks_from_markdown
+from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -77,7 +80,8 @@ def meeting_debate(meeting: Meeting, *, user: AnyUser | None = None, base_url: s
     None) may read it; its turns left out where the record is not released to them."""
     (readable,) = meetings_with_records(meeting.series, user=user, meeting=meeting)
     root = etree.Element(_tag("akomaNtoso"), nsmap={None: NAMESPACE})
-    _debate(root, readable, base_url)
+    with translation.override(meeting.series.default_language):
+        _debate(root, readable, base_url)
     return _serialised(root)
 
 
@@ -88,6 +92,11 @@ def series_debates(series: Series, *, user: AnyUser | None = None, base_url: str
     with its own identifiers; the collection lists them by reference.
     """
     meetings = meetings_with_records(series, user=user)
+    with translation.override(series.default_language):
+        return _serialised(_collection(series, meetings, base_url))
+
+
+def _collection(series: Series, meetings: list[Meeting], base_url: str) -> etree._Element:
     root = etree.Element(_tag("akomaNtoso"), nsmap={None: NAMESPACE})
     collection = _sub(root, "documentCollection", name="series")
     work = f"/akn/{JURISDICTION}/documentCollection/{series.slug}"  # stable as meetings are added
@@ -109,16 +118,17 @@ def series_debates(series: Series, *, user: AnyUser | None = None, base_url: str
     references.write(meta)
     _preface(collection, series.title)
     body = _sub(collection, "collectionBody")
+    if not meetings:  # the body holds at least one component, and `components` one too
+        _sub(_sub(_sub(body, "component"), "interstitial"), "p")
+        return root
     components = _sub(root, "components")
     for meeting in meetings:
         name = f"meeting_{meeting.number}"
         entry = _sub(body, "component", eId=f"cmp_{meeting.number}")
-        _sub(entry, "documentRef", eId=f"cmp_{meeting.number}__ref", href=f"#{name}")
-        entry[-1].set("showAs", meeting.title)
+        reference = _sub(entry, "documentRef", eId=f"cmp_{meeting.number}__ref", href=f"#{name}")
+        reference.set("showAs", meeting.title)
         _debate(_sub(components, "component", eId=name), meeting, base_url)
-    if not meetings:
-        _sub(_sub(_sub(body, "component"), "interstitial"), "p")
-    return _serialised(root)
+    return root
 
 
 def _serialised(root: etree._Element) -> bytes:
@@ -148,9 +158,8 @@ def _debate(parent: etree._Element, meeting: Meeting, base_url: str) -> None:
         # The record is dated by its release; while it is a draft, by the meeting.
         released=meeting.record_released_at.date() if meeting.record_released_at else date,
         released_as="release" if meeting.record_released_at else "draft",
+        page=_page(meeting, base_url),
     )
-    if base_url:
-        _publication(meta, meeting, base_url)
     references.write(meta)
     _preface(debate, meeting.title)
     body = _sub(debate, "debateBody")
@@ -171,9 +180,10 @@ def _identification(
     number: str,
     released: datetime.date,
     released_as: str,
+    page: str = "",
 ) -> None:
-    """The FRBR work (dated `date`), expression and manifestation (dated
-    `released`, the event named `released_as`)."""
+    """The FRBR work (dated `date`, `page` its address on the web if given),
+    expression and manifestation (dated `released`, the event named `released_as`)."""
     identification = _sub(meta, "identification", source=f"#{CONVENER}")
     author = f"#{references.author_id}"
     expression = f"{work}/{language}@"
@@ -186,6 +196,8 @@ def _identification(
         element = _sub(identification, level)
         _sub(element, "FRBRthis", value=this)
         _sub(element, "FRBRuri", value=uri)
+        if page and level == "FRBRWork":
+            _sub(element, "FRBRalias", value=page, name="page")
         _sub(element, "FRBRdate", date=day.isoformat(), name=day_name)
         _sub(element, "FRBRauthor", href=author)
         if level == "FRBRWork":
@@ -197,19 +209,12 @@ def _identification(
             _sub(element, "FRBRformat", value="application/akn+xml")
 
 
-def _publication(meta: etree._Element, meeting: Meeting, base_url: str) -> None:
-    """Where the record is published: the meeting's page."""
-    if meeting.record_released_at is None:
-        return
-    page = base_url.rstrip("/") + reverse(
+def _page(meeting: Meeting, base_url: str) -> str:
+    """The meeting's public page, when the address of the site is known."""
+    if not base_url:
+        return ""
+    return base_url.rstrip("/") + reverse(
         "public:meeting", args=[meeting.series.slug, meeting.number]
-    )
-    _sub(
-        meta,
-        "publication",
-        date=meeting.record_released_at.date().isoformat(),
-        name=page,
-        showAs=meeting.series.title,
     )
 
 
@@ -344,7 +349,7 @@ def _turn(section: etree._Element, intervention: Intervention, eid: str) -> None
     role = role_id(intervention)
     if role:
         speech.set("as", f"#{role}")
-    capacity = capacity_text(intervention)
+    capacity = capacity_phrase(intervention)
     announced = attribution(intervention)
     _sub(speech, "from", f"{announced}, {capacity}" if capacity else announced)
     written = _blocks(speech, intervention.summary)

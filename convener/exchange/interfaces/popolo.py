@@ -34,17 +34,19 @@ import datetime
 import json
 from typing import Any
 
+from django.utils import translation
+
 from convener.audit.actors import AnyUser
 from convener.directory.models import Organisation, Person, State, StateGroup
 from convener.exchange.interfaces.spoken_record import (
     attribution,
-    capacity_text,
     meetings_with_records,
     record_date,
 )
 from convener.meetings.domain.timetable import meeting_end, meeting_start
 from convener.meetings.models import Meeting, Segment, Series
 from convener.publishing.document import ItemList, Paragraph, blocks_from_markdown, plain
+from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Intervention, InterventionKind
 
 CONTENT_TYPE = "application/json"
@@ -57,8 +59,15 @@ SPEECH_TYPES: dict[str, str] = {
 
 
 def series_popolo(series: Series, *, user: AnyUser | None = None) -> bytes:
-    """The series as Popolo, as `user` (the public when None) may read it."""
+    """The series as Popolo, as `user` (the public when None) may read it, in the
+    series' language (the names of States, the capacities)."""
     meetings = meetings_with_records(series, user=user)
+    with translation.override(series.default_language):
+        data = _popolo(series, meetings)
+    return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
+
+
+def _popolo(series: Series, meetings: list[Meeting]) -> dict[str, list[dict[str, Any]]]:
     people: dict[str, dict[str, Any]] = {}
     organisations: dict[str, dict[str, Any]] = {}
     memberships: dict[str, dict[str, Any]] = {}
@@ -76,14 +85,13 @@ def series_popolo(series: Series, *, user: AnyUser | None = None) -> bytes:
                 if membership is not None:
                     memberships.setdefault(membership["id"], membership)
                 speeches.append(_speech(meeting, segment, intervention, position))
-    data = {
+    return {
         "persons": list(people.values()),
         "organizations": list(organisations.values()),
         "memberships": list(memberships.values()),
         "events": events,
         "speeches": speeches,
     }
-    return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
 
 
 # Identifiers
@@ -170,7 +178,7 @@ def _membership(meeting: Meeting, intervention: Intervention) -> dict[str, Any] 
     if intervention.state_group is not None and represented != intervention.state_group:
         data["on_behalf_of_id"] = organization_id(intervention.state_group)
     if intervention.capacity:
-        data["role"] = capacity_text(intervention)
+        data["role"] = capacity_phrase(intervention)
     day = record_date(meeting).isoformat()
     data.update(start_date=day, end_date=day)
     return data
@@ -236,7 +244,7 @@ def _speech(
     if intervention.speaker is not None:
         data["creator_id"] = person_id(intervention.speaker)
     if intervention.capacity:
-        data["role"] = capacity_text(intervention)
+        data["role"] = capacity_phrase(intervention)
     return data
 
 

@@ -24,7 +24,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from convener.audit.actors import AnyUser
 from convener.exchange.interfaces.programme import readable_meetings
 from convener.meetings.models import Meeting, Series
-from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Intervention
 from convener.records.queries.interventions import visible_interventions
 
@@ -136,11 +135,6 @@ def attribution(intervention: Intervention) -> str:
         return name
     label = delegation.label if intervention.organisation is delegation else str(delegation)
     return f"{name} ({label})"
-
-
-def capacity_text(intervention: Intervention) -> str:
-    """In what capacity, as a report says it: "on behalf of the Group of 77"."""
-    return capacity_phrase(intervention)
 
 
 def record_date(meeting: Meeting) -> datetime.date:
