@@ -15,6 +15,7 @@ from lxml import etree
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
+from convener.api.domain.tokens import create_token
 from convener.exchange.interfaces.akoma_ntoso import (
     NAMESPACE,
     RIGHT_OF_REPLY,
@@ -34,6 +35,7 @@ from tests.factories import (
     SeriesFactory,
     StateFactory,
     StateGroupFactory,
+    secretariat_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -378,6 +380,17 @@ def test_unreleased_record_is_not_exported_to_the_public(unreleased_meeting, cli
     assert client.get("/api/meetings/generated/1/akoma-ntoso").status_code == 404
     assert json.loads(client.get("/series/generated/popolo.json").content)["speeches"] == []
     assert speeches_of(etree.fromstring(meeting_debate(unreleased_meeting))) == []
+
+
+def test_the_api_gives_the_unreleased_record_to_its_secretariat(unreleased_meeting, client):
+    _, secret = create_token(by=secretariat_of(unreleased_meeting.series), name="archive")
+    headers = {"Authorization": f"Bearer {secret}"}
+
+    debate = client.get("/api/meetings/generated/1/akoma-ntoso", headers=headers)
+    data = client.get("/api/series/generated/popolo", headers=headers).json()
+
+    assert debate.status_code == 200
+    assert len(speeches_of(etree.fromstring(debate.content))) == len(data["speeches"]) == 6
 
 
 def test_the_command_line_exports_every_record(unreleased_meeting, capsys, akoma_ntoso_schema):
