@@ -17,15 +17,11 @@ EDITOR = BearerToken(
 )
 
 
-def file_answer(content_type: str, description: str) -> dict[str, object]:
-    """A read anyone may make whose answer is a file in another format than JSON."""
+def file_answer(
+    content_type: str, description: str, schema: dict[str, object] | None = None
+) -> dict[str, object]:
+    """A read anyone may make whose answer is a file in an open standard, not
+    the API's JSON: its media type and, where it is JSON, its shape."""
     media_type = content_type.split(";")[0]
-    return {
-        **ANYONE,
-        "responses": {
-            200: {
-                "description": description,
-                "content": {media_type: {"schema": {"type": "string"}}},
-            }
-        },
-    }
+    content = {media_type: {"schema": schema or {"type": "string"}}}
+    return {**ANYONE, "responses": {200: {"description": description, "content": content}}}

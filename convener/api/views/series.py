@@ -15,6 +15,16 @@ from convener.meetings.queries.series import series_for_page
 
 router = Router(tags=["Series"])
 
+# The Popolo document: five lists, each item as Popolo's JSON Schema of its kind describes it.
+POPOLO_SHAPE: dict[str, object] = {
+    "type": "object",
+    "required": list(popolo.COLLECTIONS),
+    "properties": {
+        collection: {"type": "array", "items": {"type": "object"}}
+        for collection in popolo.COLLECTIONS
+    },
+}
+
 
 @router.get(
     "/series",
@@ -42,7 +52,7 @@ def get_series(request: HttpRequest, slug: Path[SeriesSlug]) -> Series:
     "/series/{slug}/popolo",
     response=error_responses(400, 401, 404),
     summary="Read a series' people, organisations, meetings and statements as Popolo JSON",
-    openapi_extra=file_answer(popolo.CONTENT_TYPE, "The series as Popolo JSON."),
+    openapi_extra=file_answer(popolo.CONTENT_TYPE, "The series as Popolo JSON.", POPOLO_SHAPE),
 )
 def get_series_popolo(request: HttpRequest, slug: Path[SeriesSlug]) -> HttpResponse:
     user = caller(request)

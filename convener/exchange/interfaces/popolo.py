@@ -50,6 +50,7 @@ from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Intervention, InterventionKind
 
 CONTENT_TYPE = "application/json"
+COLLECTIONS = ("persons", "organizations", "memberships", "events", "speeches")
 SPEECH_TYPES: dict[str, str] = {
     InterventionKind.QUESTION: "question",
     InterventionKind.ANSWER: "answer",
