@@ -161,6 +161,8 @@ def generated_meeting(reference_data):
             summary="",
         ),
     ]
+    debate.summary = "Le débat a porté sur les *voies complémentaires*."
+    debate.save()
     return meeting, turns
 
 
@@ -379,7 +381,9 @@ def test_unreleased_record_is_not_exported_to_the_public(unreleased_meeting, cli
     assert client.get(page).status_code == 404
     assert client.get("/api/meetings/generated/1/akoma-ntoso").status_code == 404
     assert json.loads(client.get("/series/generated/popolo.json").content)["speeches"] == []
-    assert speeches_of(etree.fromstring(meeting_debate(unreleased_meeting))) == []
+    public_debate = meeting_debate(unreleased_meeting).decode()
+    assert speeches_of(etree.fromstring(public_debate.encode())) == []
+    assert "voies complémentaires" not in public_debate
 
 
 def test_the_api_gives_the_unreleased_record_to_its_secretariat(unreleased_meeting, client):
@@ -400,6 +404,9 @@ def test_the_command_line_exports_every_record(unreleased_meeting, capsys, akoma
     data = json.loads(capsys.readouterr().out)
 
     assert len(speeches_of(root)) == len(data["speeches"]) == 6
+    assert root.xpath(
+        "//akn:debateSection[@eId='dbsect_2']/akn:p/akn:i/text()", namespaces=AKN
+    ) == ["voies complémentaires"]
     assert root.xpath("//akn:debate//akn:FRBRExpression/akn:FRBRdate/@name", namespaces=AKN) == [
         "draft"
     ]

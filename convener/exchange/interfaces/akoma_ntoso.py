@@ -165,7 +165,7 @@ def _debate(parent: etree._Element, meeting: Meeting, base_url: str) -> None:
     body = _sub(debate, "debateBody")
     segments = list(meeting.segments.all())
     for position, segment in enumerate(segments, start=1):
-        _segment(body, segment, position, references)
+        _segment(body, segment, position)
     if not segments:  # the body holds at least one section
         _sub(_sub(body, "debateSection", name="meeting", eId="dbsect_1"), "heading", meeting.title)
 
@@ -310,7 +310,7 @@ def _role_name(intervention: Intervention) -> str:
 # The body
 
 
-def _segment(body: etree._Element, segment: Segment, position: int, references: _Agents) -> None:
+def _segment(body: etree._Element, segment: Segment, position: int) -> None:
     eid = f"dbsect_{position}"
     section = _sub(body, "debateSection", name=segment.kind, eId=eid)
     _sub(section, "heading", segment.heading)

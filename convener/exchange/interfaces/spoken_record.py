@@ -25,7 +25,10 @@ from convener.audit.actors import AnyUser
 from convener.exchange.interfaces.programme import readable_meetings
 from convener.meetings.models import Meeting, Series
 from convener.records.models import Intervention
-from convener.records.queries.interventions import visible_interventions
+from convener.records.queries.interventions import (
+    visible_interventions,
+    withhold_unreleased_texts,
+)
 
 
 class AgentKind:
@@ -58,19 +61,18 @@ def meetings_with_records(
 ) -> list[Meeting]:
     """The series' meetings the user (the public when None) may read, in date
     order, each segment with the turns of its record the user may read in
-    `segment.interventions`; only `meeting` when it is given."""
+    `segment.interventions`, and without the summaries of a record not
+    released to the user; only `meeting` when it is given. Never save them."""
     readable = readable_meetings(user).filter(series=series)
     if meeting is not None:
         readable = readable.filter(pk=meeting.pk)
+    reader = user or AnonymousUser()
     meetings = list(readable)
     prefetch_related_objects(
         meetings,
-        Prefetch(
-            "segments__interventions",
-            queryset=visible_interventions(user or AnonymousUser()),
-        ),
+        Prefetch("segments__interventions", queryset=visible_interventions(reader)),
     )
-    return meetings
+    return [withhold_unreleased_texts(meeting, user=reader) for meeting in meetings]
 
 
 def turns(meeting: Meeting) -> Iterator[Intervention]:
