@@ -42,6 +42,7 @@ from convener.publishing.composition.wording import (
     meeting_notice,
     ordinal,
     presiding,
+    sentence,
 )
 from convener.publishing.document import (
     Block,
@@ -186,7 +187,7 @@ def _summary_lead(meeting: Meeting) -> Paragraph:
         )
     else:
         text = _("The %(ordinal)s meeting took place on %(date)s.")
-    return Paragraph([Text(text % facts)])
+    return Paragraph([Text(sentence(text % facts))])
 
 
 def _is_panel(segment: Segment) -> bool:
