@@ -42,7 +42,7 @@ def left_to_right(text: object) -> SafeString | str:
 # ending an Arabic sentence stays in it. Linear: no match can fail once started.
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
 _LEFT_TO_RIGHT_RUN = re.compile(
-    rf"[{_LATIN}](?:[{_LATIN}\s:/.,;'’()\[\]&%+\-–—]*[{_LATIN})\]])?"
+    rf"[{_LATIN}](?:[{_LATIN}\s:/.,;'\u2019()\[\]&%+\-–—]*[{_LATIN})\]])?"
 )
 
 

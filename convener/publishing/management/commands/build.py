@@ -39,8 +39,8 @@ class Command(BaseCommand):
     help = (
         "Write a document of a series from its records: the concept note (of the series, or "
         "with --meeting of one meeting, with its programme), the programme, the list of "
-        "participants or the report, as HTML, PDF, Word or Markdown. The secretariat's "
-        "view: drafts included unless --public."
+        "participants or the report, as HTML, PDF, Word or Markdown, in any of the six UN "
+        "languages (--language). The secretariat's view: drafts included unless --public."
     )
 
     def add_arguments(self, parser):
@@ -51,7 +51,10 @@ class Command(BaseCommand):
             "--format", dest="file_format", choices=["html", "pdf", "docx", "md"], default="pdf"
         )
         parser.add_argument(
-            "-o", "--output", type=Path, help="file to write (default: named after the document)"
+            "-o",
+            "--output",
+            type=Path,
+            help="file to write (default: named after the document and its language)",
         )
         parser.add_argument("--public", action="store_true", help="only what the public may read")
         parser.add_argument(
