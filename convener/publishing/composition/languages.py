@@ -98,6 +98,14 @@ def prose_in(obj: object, field: str, language: str | None = None) -> Prose:
     return Prose(str(getattr(obj, field) or ""), _original_language.get())
 
 
+def prose_heading(obj: object, field: str, *, level: int = 1) -> Heading:
+    """The one-line prose of `obj.field` (a concept-note section's heading) as
+    a heading outside the contents, marked with its language as `prose_blocks`."""
+    prose = prose_in(obj, field, translation.get_language())
+    language = prose.language if prose.language != _active() else ""
+    return Heading(level, prose.text, in_contents=False, language=language)
+
+
 def prose_blocks(obj: object, field: str) -> list[Block]:
     """The prose of `obj.field` as blocks, marked with its language where it
     is not the document's."""

@@ -9,7 +9,7 @@ from convener.meetings.models import Meeting, Participation, ProgrammeRole, Seri
 from convener.meetings.wording import is_to_be_confirmed, place_in_words
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.introductions import described
-from convener.publishing.composition.languages import prose_blocks, prose_in
+from convener.publishing.composition.languages import prose_blocks, prose_heading, prose_in
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -123,7 +123,7 @@ def meeting_concept_note(series: Series, meeting: Meeting) -> Document:
     blocks: list[Block] = []
     acronyms = Acronyms()
     for section in meeting.sections.all():
-        blocks.append(Heading(1, section.heading, in_contents=False))
+        blocks.append(prose_heading(section, "heading"))
         blocks.extend(prose_blocks(section, "body"))
         acronyms.read(prose_in(section, "body").text)
     blocks.append(Heading(1, _("Event details"), in_contents=False))

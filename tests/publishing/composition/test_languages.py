@@ -102,3 +102,20 @@ def test_build_command_names_the_file_after_its_language(demo_series, tmp_path, 
     call_command("build", "gmg-2016", "programme", "--language", "fr", "--format", "md")
 
     assert "Programme" in (tmp_path / "gmg-2016-programme-fr.md").read_text()
+
+
+def test_meeting_concept_note_in_russian_keeps_its_english_sections_in_english(demo_series):
+    document = compose(
+        series_slug="gmg-2016",
+        document="concept-note",
+        meeting_number=3,
+        user=command_line_reader(),
+        language="ru",
+    )
+    first_section, note = document.blocks[0], document.blocks[1]
+    html = render_html(document)
+
+    assert (first_section.language, first_section.in_contents) == ("en", False)
+    assert note.style == "note"
+    assert "Сведения о мероприятии" in html  # noqa: RUF001 — Russian, written by Convener
+    assert "Event details" not in html
