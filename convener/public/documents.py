@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
@@ -37,9 +35,13 @@ from convener.publishing.composition.languages import UnknownLanguageError, docu
 from convener.publishing.domain.builds import request_build
 from convener.publishing.exporters import Exporter, exporters
 from convener.publishing.exporters.html import render_body
+from convener.publishing.interfaces.downloads import (
+    BACKGROUND_FORMATS,
+    download_links,
+    downloads_in_other_languages,
+    file_address,
+)
 from convener.publishing.models import BuildStatus, DocumentBuild
-
-BACKGROUND_FORMATS = {"pdf", "docx"}
 
 
 def _scope(
@@ -90,42 +92,6 @@ def _attachment(content: bytes, exporter: Exporter, stem: str) -> HttpResponse:
     return response
 
 
-def download_link(
-    slug: str, document: str, file_format: str, number: int | None, language: str = ""
-) -> str:
-    """Where a link to download the file leads: the download page of a file built
-    in the background, else the file itself; in `language`, else the page's."""
-    name = "download" if file_format in BACKGROUND_FORMATS else "file"
-    return _address(name, slug, document, file_format, number, language)
-
-
-def download_links(
-    slug: str, document: str, number: int | None, language: str = ""
-) -> list[dict[str, str]]:
-    """The links to download a document, one per file format."""
-    return [
-        {
-            "label": exporter.label,
-            "url": download_link(slug, document, identifier, number, language),
-        }
-        for identifier, exporter in exporters().items()
-        if identifier != "html"
-    ]
-
-
-def downloads_in_other_languages(
-    slug: str, document: str, number: int | None
-) -> list[dict[str, object]]:
-    """The links to download a document in each language but the page's,
-    each language named in itself."""
-    page_language = document_language(None)
-    return [
-        {"code": code, "name": name, "files": download_links(slug, document, number, code)}
-        for code, name in settings.LANGUAGES
-        if code != page_language
-    ]
-
-
 @cache_public_page
 def document_page(
     request: HttpRequest, slug: str, document: str, number: int | None = None
@@ -143,20 +109,6 @@ def document_page(
         "other_languages": downloads_in_other_languages(slug, document, number),
     }
     return render(request, "public/document.html", context)
-
-
-def _address(
-    name: str, slug: str, document: str, file_format: str, number: int | None, language: str = ""
-) -> str:
-    """The address of the file (`name` "file") or of its download page or
-    status; with `language`, of the file in that language."""
-    if number is None:
-        address = reverse(f"public:series_document_{name}", args=[slug, document, file_format])
-    else:
-        address = reverse(
-            f"public:meeting_document_{name}", args=[slug, number, document, file_format]
-        )
-    return f"{address}?{urlencode({'language': language})}" if language else address
 
 
 def _build(
@@ -197,7 +149,7 @@ def document_file(
     _series, _meeting, exporter, build = _build(request, slug, document, file_format, number)
     if build.status == BuildStatus.DONE:
         return _attachment(bytes(build.content), exporter, stem)
-    return redirect(_address("download", slug, document, file_format, number, _asked(request)))
+    return redirect(file_address("download", slug, document, file_format, number, _asked(request)))
 
 
 @never_cache
@@ -213,17 +165,17 @@ def document_download(
     """
     series, meeting, exporter, build = _build(request, slug, document, file_format, number)
     language = _asked(request)
-    file_address = _address("file", slug, document, file_format, number, language)
+    the_file = file_address("file", slug, document, file_format, number, language)
     if build.status == BuildStatus.DONE and "waited" not in request.GET:
-        return redirect(file_address)
+        return redirect(the_file)
     context = {
         "series": series,
         "meeting": meeting,
         "build": build,
         "label": document_label(document),
         "exporter": exporter,
-        "file_address": file_address,
-        "status_address": _address("status", slug, document, file_format, number, language),
+        "file_address": the_file,
+        "status_address": file_address("status", slug, document, file_format, number, language),
         "waited_address": f"?{urlencode({'language': language})}&waited" if language else "?waited",
     }
     status = 500 if build.status == BuildStatus.FAILED else 200
