@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
@@ -48,6 +49,16 @@ def ordinal(number: int) -> str:
     return _("Meeting %(number)s") % {"number": number}
 
 
+# A full stop right after a word's own ("2016 г.."), not in an ellipsis.
+_SECOND_FULL_STOP = re.compile(r"(?<=[^.\s]\.)\.(?!\.)")
+
+
+def sentence(text: str) -> str:
+    """A computed sentence in which a date ending with its own full stop
+    ("13 июля 2016 г.") ends the sentence, without a second one."""
+    return _SECOND_FULL_STOP.sub("", text)
+
+
 def meeting_date(meeting: Meeting, *, weekday: bool = False) -> str:
     if meeting.date is None:
         return to_be_confirmed()
@@ -67,7 +78,7 @@ def meeting_notice(meeting: Meeting) -> str:
         earlier = latest.date if latest else None
     if earlier is None:
         return ""
-    return _("Postponed from %(date)s.") % {"date": long_date(earlier)}
+    return sentence(_("Postponed from %(date)s.") % {"date": long_date(earlier)})
 
 
 def meeting_time(meeting: Meeting) -> str:
