@@ -110,7 +110,11 @@ def state_in_list(state: State, *, on: datetime.date | None, formal: bool = Fals
 def organisation_in_text(organisation: Organisation, *, start: bool = False) -> str:
     """The organisation's full name as a sentence uses it: "the United Nations
     Department of Economic and Social Affairs", "Oxfam". Its `article` says
-    whether it takes "the"; where it is not set, the form of the name does."""
+    whether it takes "the"; where it is not set, the form of the name does.
+    In another language, its name there ("Organisation internationale pour
+    les migrations"), where the UN's reference names give one."""
+    if not _english():
+        return capfirst(organisation.name_in_language) if start else organisation.name_in_language
     name = organisation.name
     if name.lower().startswith("the "):
         name = name[4:]

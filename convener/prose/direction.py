@@ -16,6 +16,8 @@ own, then placed in the sentence as one piece.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -32,3 +34,29 @@ def left_to_right(text: object) -> SafeString | str:
     if text is None or text == "":
         return ""
     return format_html('<bdi dir="ltr">{}</bdi>', text)
+
+
+# A run of Latin letters and digits, with the spaces and punctuation between
+# them: "10:00–13:00", "A/70/59", "Panel 1: Migration, Refugees". It starts and
+# ends with a letter or digit (or a closing bracket), so that the punctuation
+# ending an Arabic sentence stays in it. Linear: no match can fail once started.
+_LATIN = "0-9A-Za-z\u00c0-\u024f"
+_LEFT_TO_RIGHT_RUN = re.compile(
+    rf"[{_LATIN}](?:[{_LATIN}\s:/.,;'\u2019()\[\]&%+\-–—]*[{_LATIN})\]])?"
+)
+
+
+def left_to_right_pieces(text: str) -> list[tuple[str, bool]]:
+    """The text cut into pieces, each with whether it is a run that keeps its
+    left-to-right order inside right-to-left text (Latin words, digits, times,
+    UN symbols); the other pieces follow the text's direction."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _LEFT_TO_RIGHT_RUN.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], False))
+        pieces.append((match.group(), True))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces

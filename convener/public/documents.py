@@ -7,13 +7,18 @@ starts the build, follows it (`public/download.js` polls `document_status`;
 without JavaScript the page refreshes itself) and then hands the file over.
 Were the file's address to answer with a page, a link carrying `download`
 would save that page under the file's name.
+
+A file is written in the language of the page it is downloaded from, or in
+the one its address asks for (`?language=fr`), each language a file of its own.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from convener.meetings.models import Meeting, Series
@@ -26,12 +31,17 @@ from convener.publishing.composition.documents import (
     document_label,
     document_slug,
 )
+from convener.publishing.composition.languages import UnknownLanguageError, document_language
 from convener.publishing.domain.builds import request_build
 from convener.publishing.exporters import Exporter, exporters
 from convener.publishing.exporters.html import render_body
+from convener.publishing.interfaces.downloads import (
+    BACKGROUND_FORMATS,
+    download_links,
+    downloads_in_other_languages,
+    file_address,
+)
 from convener.publishing.models import BuildStatus, DocumentBuild
-
-BACKGROUND_FORMATS = {"pdf", "docx"}
 
 
 def _scope(
@@ -49,13 +59,31 @@ def _scope(
     return series, meeting
 
 
-def _composed(request: HttpRequest, slug: str, document: str, number: int | None):
+def _composed(request: HttpRequest, slug: str, document: str, number: int | None, language: str):
     try:
         return compose(
-            series_slug=slug, document=document, meeting_number=number, user=request.user
+            series_slug=slug,
+            document=document,
+            meeting_number=number,
+            user=request.user,
+            language=language,
         )
     except DocumentUnavailableError as error:
         raise Http404(str(error)) from None
+
+
+def _asked(request: HttpRequest) -> str:
+    """The language the file's address asks for, "" for the page's: the
+    addresses that follow (download page, status, file) keep it."""
+    return document_language(request.GET["language"]) if request.GET.get("language") else ""
+
+
+def _language(request: HttpRequest) -> str:
+    """The language the file is asked in (`?language=`), else the page's; 404 for another."""
+    try:
+        return document_language(request.GET.get("language") or translation.get_language())
+    except UnknownLanguageError:
+        raise Http404 from None
 
 
 def _attachment(content: bytes, exporter: Exporter, stem: str) -> HttpResponse:
@@ -64,28 +92,12 @@ def _attachment(content: bytes, exporter: Exporter, stem: str) -> HttpResponse:
     return response
 
 
-def download_link(slug: str, document: str, file_format: str, number: int | None) -> str:
-    """Where a link to download the file leads: the download page of a file built
-    in the background, else the file itself."""
-    name = "download" if file_format in BACKGROUND_FORMATS else "file"
-    return _address(name, slug, document, file_format, number)
-
-
-def download_links(slug: str, document: str, number: int | None) -> list[dict[str, str]]:
-    """The links to download a document, one per file format."""
-    return [
-        {"label": exporter.label, "url": download_link(slug, document, identifier, number)}
-        for identifier, exporter in exporters().items()
-        if identifier != "html"
-    ]
-
-
 @cache_public_page
 def document_page(
     request: HttpRequest, slug: str, document: str, number: int | None = None
 ) -> HttpResponse:
     series, meeting = _scope(request, slug, document, number)
-    composed = _composed(request, slug, document, number)
+    composed = _composed(request, slug, document, number, document_language(None))
     context = {
         "series": series,
         "meeting": meeting,
@@ -94,30 +106,27 @@ def document_page(
         "label": document_label(document),
         "body": render_body(composed),
         "downloads": download_links(slug, document, number),
+        "other_languages": downloads_in_other_languages(slug, document, number),
     }
     return render(request, "public/document.html", context)
-
-
-def _address(name: str, slug: str, document: str, file_format: str, number: int | None) -> str:
-    """The address of the file (`name` "file") or of its download page or status."""
-    if number is None:
-        return reverse(f"public:series_document_{name}", args=[slug, document, file_format])
-    return reverse(f"public:meeting_document_{name}", args=[slug, number, document, file_format])
 
 
 def _build(
     request: HttpRequest, slug: str, document: str, file_format: str, number: int | None
 ) -> tuple[Series, Meeting | None, Exporter, DocumentBuild]:
-    """The reader's build of a PDF or Word file, queued if need be; 404 for other formats."""
+    """The reader's build of a PDF or Word file in the language asked,
+    queued if need be; 404 for other formats."""
     if file_format not in BACKGROUND_FORMATS:
         raise Http404
     exporter = exporters()[file_format]
+    language = _language(request)
     series, meeting = _scope(request, slug, document, number)
     build = request_build(
         series=series,
         document=document,
         meeting_number=number,
         file_format=file_format,
+        language=language,
         by=request.user,
     )
     return series, meeting, exporter, build
@@ -131,15 +140,16 @@ def document_file(
     exporter = exporters().get(file_format)
     if exporter is None:
         raise Http404
-    stem = document_slug(slug, document, number)
+    language = _language(request)
+    stem = document_slug(slug, document, number, language)
     if file_format not in BACKGROUND_FORMATS:
         _scope(request, slug, document, number)
-        composed = _composed(request, slug, document, number)
+        composed = _composed(request, slug, document, number, language)
         return _attachment(exporter.write(composed), exporter, stem)
     _series, _meeting, exporter, build = _build(request, slug, document, file_format, number)
     if build.status == BuildStatus.DONE:
         return _attachment(bytes(build.content), exporter, stem)
-    return redirect(_address("download", slug, document, file_format, number))
+    return redirect(file_address("download", slug, document, file_format, number, _asked(request)))
 
 
 @never_cache
@@ -154,17 +164,19 @@ def document_download(
     the file is saved, and must not offer to save it twice.
     """
     series, meeting, exporter, build = _build(request, slug, document, file_format, number)
-    file_address = _address("file", slug, document, file_format, number)
+    language = _asked(request)
+    the_file = file_address("file", slug, document, file_format, number, language)
     if build.status == BuildStatus.DONE and "waited" not in request.GET:
-        return redirect(file_address)
+        return redirect(the_file)
     context = {
         "series": series,
         "meeting": meeting,
         "build": build,
         "label": document_label(document),
         "exporter": exporter,
-        "file_address": file_address,
-        "status_address": _address("status", slug, document, file_format, number),
+        "file_address": the_file,
+        "status_address": file_address("status", slug, document, file_format, number, language),
+        "waited_address": f"?{urlencode({'language': language})}&waited" if language else "?waited",
     }
     status = 500 if build.status == BuildStatus.FAILED else 200
     return render(request, "public/document_pending.html", context, status=status)

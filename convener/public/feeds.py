@@ -1,4 +1,4 @@
-"""Calendars and conference schedules on the web, for applications to subscribe to.
+"""Calendars, conference schedules and the record on the web, for applications to read.
 
 Each feed is what the public (or the signed-in secretariat) may read, served
 from the page cache like the pages (see `caching`): a subscriber's polling
@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from convener.exchange.interfaces import frab, ical
+from convener.exchange.interfaces import akoma_ntoso, frab, ical, popolo
 from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings, visible_series
 from convener.public.caching import cache_public_page
 from convener.records.queries.appearances import visible_people
+from convener.records.queries.interventions import reads_record_of
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -83,3 +84,21 @@ def _meeting_schedule(
     meeting = _visible_meeting(request, slug, number)
     content = write(meeting.series, user=request.user, base_url=_base_url(request), meeting=meeting)
     return HttpResponse(content, content_type=content_type)
+
+
+@cache_public_page
+def meeting_record_akoma_ntoso(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """The meeting's record as an Akoma Ntoso debate; not found until it is released
+    (to the reader: who prepares the series reads it before)."""
+    meeting = _visible_meeting(request, slug, number)
+    if not reads_record_of(request.user, meeting):
+        raise Http404
+    content = akoma_ntoso.meeting_debate(meeting, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=akoma_ntoso.CONTENT_TYPE)
+
+
+@cache_public_page
+def series_popolo(request: HttpRequest, slug: str) -> HttpResponse:
+    series = get_object_or_404(visible_series(request.user), slug=slug)
+    content = popolo.series_popolo(series, user=request.user)
+    return HttpResponse(content, content_type=popolo.CONTENT_TYPE)

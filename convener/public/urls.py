@@ -108,6 +108,12 @@ urlpatterns = [
         feeds.meeting_schedule_json,
         name="meeting_schedule_json",
     ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/record.akn.xml",
+        feeds.meeting_record_akoma_ntoso,
+        name="meeting_record_akoma_ntoso",
+    ),
+    path("series/<slug:slug>/popolo.json", feeds.series_popolo, name="series_popolo"),
     path("series/<slug:slug>/schedule.xml", feeds.series_schedule_xml, name="series_schedule_xml"),
     path(
         "series/<slug:slug>/schedule.json", feeds.series_schedule_json, name="series_schedule_json"

@@ -46,6 +46,7 @@ Inline = Text | Footnote
 class Paragraph:
     runs: list[Inline]
     style: str = "body"  # body, lead (a summary line), note (small print), speaker
+    language: str = ""  # of prose in another language than the document's, else ""
 
 
 @dataclass
@@ -56,12 +57,14 @@ class Heading:
     text: str
     anchor: str = ""
     in_contents: bool = True
+    language: str = ""  # as a paragraph's
 
 
 @dataclass
 class ItemList:
     items: list[list[Inline]]
     ordered: bool = False
+    language: str = ""  # as a paragraph's
 
 
 @dataclass

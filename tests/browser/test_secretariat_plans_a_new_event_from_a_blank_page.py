@@ -40,7 +40,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from convener.public.documents import download_link
+from convener.publishing.interfaces.downloads import download_link
 from tests.figures import print_figure
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

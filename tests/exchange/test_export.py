@@ -251,10 +251,18 @@ def test_export_writes_line_breaks_typed_in_a_browser_as_newlines():
     assert "\r" not in text
 
 
-def test_export_formats_list_the_data_format_calendar_and_schedule():
+def test_export_formats_list_the_data_format_calendar_schedule_and_record():
     formats = export_formats()
 
-    assert list(formats) == ["yaml", "json", "ics", "frab-xml", "frab-json"]
+    assert list(formats) == [
+        "yaml",
+        "json",
+        "ics",
+        "frab-xml",
+        "frab-json",
+        "akoma-ntoso",
+        "popolo",
+    ]
     assert (formats["yaml"].write, formats["json"].write) == (to_yaml, to_json)
 
 

@@ -7,9 +7,7 @@ are skipped, except in continuous integration (CI=true), where they fail.
 
 import datetime
 import json
-import os
 import uuid
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import jsonschema
@@ -19,32 +17,23 @@ import xmlschema
 from convener.exchange.interfaces.conference import GUID_NAMESPACE, event_id
 from convener.exchange.interfaces.frab import schedule_json, schedule_xml
 from convener.meetings.models import MeetingStatus
+from tests.exchange.shared_formats import shared_formats
 from tests.factories import MeetingFactory, ParticipationFactory, SegmentFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
 
 SITE = "https://meetings.example.org"
 ROOM_6 = "Conference Room 6, United Nations Headquarters, New York"
-FORMATS = Path(__file__).resolve().parents[2] / ".." / "shared" / "formats"
-
-
-def _formats() -> Path:
-    if not FORMATS.is_dir():
-        message = f"the schedule schemas are not at {FORMATS}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return FORMATS
 
 
 @pytest.fixture(scope="module")
 def xsd() -> xmlschema.XMLSchema:
-    return xmlschema.XMLSchema(str(_formats() / "schedule.xml.xsd"))
+    return xmlschema.XMLSchema(str(shared_formats() / "schedule.xml.xsd"))
 
 
 @pytest.fixture(scope="module")
 def json_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads((_formats() / "schedule.schema.json").read_text())
+    schema = json.loads((shared_formats() / "schedule.schema.json").read_text())
     validator = jsonschema.validators.validator_for(schema)  # Draft 6, from its $schema
     validator.check_schema(schema)
     return validator(schema, format_checker=validator.FORMAT_CHECKER)
@@ -398,7 +387,7 @@ def test_tracks_are_short_names_not_meeting_titles(demo_series):
 
 
 def test_json_schedule_names_the_schema_it_is_valid_against(demo_series, json_validator):
-    schema = json.loads((_formats() / "schedule.schema.json").read_text())
+    schema = json.loads((shared_formats() / "schedule.schema.json").read_text())
     data = json_of(demo_series, base_url=SITE)
 
     assert data["$schema"] == schema["$id"]

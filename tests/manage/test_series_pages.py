@@ -307,6 +307,18 @@ def test_the_documents_page_lists_the_series_and_meeting_documents(client, secre
     assertContains(response, url("document_publish", "gmg-2017"))
 
 
+def test_the_documents_page_offers_each_file_in_each_language(client, secretariat, series):
+    MeetingFactory(series=series, number=1, title="Opening panel")
+    programme = reverse(
+        "public:meeting_document_download", args=["gmg-2017", 1, "programme", "pdf"]
+    )
+
+    response = client.get(url("documents", "gmg-2017"))
+
+    assertContains(response, f'<a href="{programme}?language=ar" hreflang="ar">PDF</a>')
+    assertContains(response, f'<a href="{programme}?language=en" hreflang="en">PDF</a>')
+
+
 def test_publishing_a_version_from_the_workspace(client, secretariat, published_series):
     response = publish(client, note="For the Member States")
 

@@ -171,3 +171,49 @@ def test_report_of_one_meeting_does_not_exist(client, demo_series):
 
 def test_unknown_format_does_not_exist(client, demo_series):
     assert client.get(file_url("report", "exe")).status_code == 404
+
+
+def test_document_page_offers_its_files_in_the_other_languages(client, demo_series):
+    response = client.get(reverse("public:series_document", args=["gmg-2016", "report"]))
+
+    assertContains(
+        response, f'<a href="{download_url("report", "pdf")}?language=ru" hreflang="ru">PDF</a>'
+    )
+    assertContains(response, '<span lang="ar">العربية</span>')
+    # The page's own language is the links above, without a choice of language.
+    assertNotContains(response, f"{download_url('report', 'pdf')}?language=en")
+
+
+def test_file_is_written_in_the_language_its_address_asks(client, demo_series):
+    response = client.get(file_url("programme", "md") + "?language=ru")
+
+    assert response["Content-Disposition"] == 'attachment; filename="gmg-2016-programme-ru.md"'
+    assert "Программа" in response.content.decode()
+
+
+def test_file_is_written_in_the_language_of_the_page_by_default(client, demo_series):
+    response = client.get("/fr" + file_url("programme", "md"))
+
+    assert "Programme" in response.content.decode()
+    assert "Date" in response.content.decode()
+    assert "Lieu" in response.content.decode()
+
+
+def test_file_in_a_language_of_no_catalogue_is_not_found(client, demo_series):
+    assert client.get(file_url("programme", "md") + "?language=de").status_code == 404
+
+
+def test_builds_of_two_languages_are_two_files(client, demo_series):
+    client.get(download_url("report", "docx") + "?language=fr")
+    client.get(download_url("report", "docx"))
+
+    languages = DocumentBuild.objects.filter(document="report").values_list("language", flat=True)
+
+    assert sorted(languages) == ["en", "fr"]
+
+
+def test_download_page_in_another_language_keeps_it_while_waiting(client, demo_series):
+    response = client.get(download_url("report", "pdf") + "?language=es")
+
+    assertContains(response, 'data-file="' + file_url("report", "pdf") + '?language=es"')
+    assertContains(response, 'href="?language=es&amp;waited" data-check')

@@ -4,7 +4,12 @@ from ninja import Header, Path, Query, Router
 from ninja.pagination import paginate
 
 from convener.api.auth import caller
-from convener.api.errors import error_responses, meeting_or_404, rules_as_invalid_data
+from convener.api.errors import (
+    NotFoundError,
+    error_responses,
+    meeting_or_404,
+    rules_as_invalid_data,
+)
 from convener.api.interfaces.keys import MEETING_FIELDS, meeting_changes
 from convener.api.interfaces.schemas.fields import MeetingNumber, SeriesSlug
 from convener.api.interfaces.schemas.meetings import (
@@ -24,14 +29,15 @@ from convener.api.interfaces.versions import (
 from convener.api.pagination import LimitOffset
 from convener.api.queries.listings import meeting_list
 from convener.api.rules import refused_as
-from convener.api.views.security import ANYONE, EDITOR
+from convener.api.views.security import ANYONE, EDITOR, file_answer
 from convener.audit.actors import AnyUser, require
+from convener.exchange.interfaces import akoma_ntoso
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.domain.workflow import transition_to
 from convener.meetings.models import Meeting
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.publishing.domain.publication import change_meeting_status
-from convener.records.queries.interventions import withhold_unreleased_texts
+from convener.records.queries.interventions import reads_record_of, withhold_unreleased_texts
 
 router = Router(tags=["Meetings"])
 
@@ -103,6 +109,24 @@ def patch_meeting(
     changed = _meeting(user, series, number)
     response["ETag"] = etag(meeting_version(changed))
     return changed
+
+
+@router.get(
+    "/meetings/{series}/{number}/akoma-ntoso",
+    response=error_responses(400, 401, 404),
+    summary="Read a meeting's record as an Akoma Ntoso debate (XML)",
+    openapi_extra=file_answer(akoma_ntoso.CONTENT_TYPE, "The record as an Akoma Ntoso 3.0 debate."),
+)
+def get_meeting_akoma_ntoso(
+    request: HttpRequest, series: Path[SeriesSlug], number: Path[MeetingNumber]
+) -> HttpResponse:
+    user = caller(request)
+    meeting = _meeting(user, series, number)
+    if not reads_record_of(user, meeting):
+        raise NotFoundError(f"The record of meeting {number} is not released.")
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    content = akoma_ntoso.meeting_debate(meeting, user=user, base_url=base_url)
+    return HttpResponse(content, content_type=akoma_ntoso.CONTENT_TYPE)
 
 
 def _as_shown(user: AnyUser, series: str, number: int) -> dict[str, object]:

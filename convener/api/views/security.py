@@ -15,3 +15,13 @@ ANYONE = {"security": [{}]}
 EDITOR = BearerToken(
     permission=may_write_somewhere, denied="Only the people preparing a series may change it."
 )
+
+
+def file_answer(
+    content_type: str, description: str, schema: dict[str, object] | None = None
+) -> dict[str, object]:
+    """A read anyone may make whose answer is a file in an open standard, not
+    the API's JSON: its media type and, where it is JSON, its shape."""
+    media_type = content_type.split(";")[0]
+    content = {media_type: {"schema": schema or {"type": "string"}}}
+    return {**ANYONE, "responses": {200: {"description": description, "content": content}}}

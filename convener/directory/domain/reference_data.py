@@ -1,4 +1,5 @@
-"""Load the directory's reference data: States, M49 areas, regional groups, groups of States.
+"""Load the directory's reference data: States, M49 areas, regional groups, groups of States
+(with their names in the six languages).
 
 The list of the 193 Member States, their codes and their names in the six UN
 languages come from the data that hdx-python-country ships (its live download
@@ -16,10 +17,8 @@ import datetime
 import gc
 import warnings
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from django.db import transaction
 from hdx.location.country import Country
 
@@ -31,6 +30,7 @@ from convener.directory.models import (
     StateGroupChair,
     StateGroupMembership,
 )
+from convener.directory.reference_names import read_data_file
 
 _HDX_LANGUAGE_COLUMNS = {
     "ar": "Arabic Short",
@@ -39,11 +39,6 @@ _HDX_LANGUAGE_COLUMNS = {
     "ru": "Russian Short",
     "es": "Spanish Short",
 }
-
-
-def read_data_file(name: str) -> dict[str, Any]:
-    text = resources.files("convener.directory").joinpath("data", name).read_text("utf-8")
-    return yaml.safe_load(text)
 
 
 @cache
@@ -174,6 +169,7 @@ def _load_state_groups(states: dict[str, State]) -> int:
             defaults={
                 "name": entry["name"],
                 "short_name": entry.get("short_name", ""),
+                "names": entry.get("names", {}),
                 "kind": entry["kind"],
                 "source": entry.get("source", "")[:300],
                 "as_of": _date(entry.get("as_of")),

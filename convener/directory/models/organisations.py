@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from convener.directory.folding import organisation_search_text
 from convener.directory.limits import LineField
 from convener.directory.models.search_text import with_search_text
+from convener.directory.reference_names import entity_names, in_language
 from convener.prose.links import validate_link
 
 # The fields `search_text` folds.
@@ -63,6 +64,20 @@ class Organisation(models.Model):
         super().save(*args, **with_search_text(kwargs, SEARCHED_NAMES))
 
     @property
+    def name_in_language(self) -> str:
+        """Its name in the active language, from the UN's reference names
+        ("Organisation internationale pour les migrations"); else as stored."""
+        return in_language(entity_names(self.name, self.acronym), "name", self.name)
+
+    @property
+    def acronym_in_language(self) -> str:
+        """Its acronym in the active language ("OIM" in French); "" in a language
+        that names it in full (Arabic: "المنظمة الدولية للهجرة")."""
+        names = entity_names(self.name, self.acronym)
+        return in_language(names, "acronym", self.acronym, alone=True)
+
+    @property
     def label(self) -> str:
-        """How lists and header blocks name it: the acronym where there is one."""
-        return self.acronym or self.name
+        """How lists and header blocks name it: the acronym where there is one,
+        in the active language."""
+        return self.acronym_in_language or self.name_in_language

@@ -10,18 +10,11 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.limits import LineField
-
-UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-
-
-def _language_key() -> str:
-    """The two-letter key of the active UN language, English otherwise."""
-    language = (get_language() or "en")[:2]
-    return language if language in UN_LANGUAGES else "en"
+from convener.directory.reference_names import in_language
+from convener.directory.reference_names import language_key as _language_key
 
 
 class M49Level(models.TextChoices):
@@ -149,6 +142,14 @@ class StateGroup(models.Model):
     name = LineField(_("name"), max_length=200)
     short_name = LineField(_("short name"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=StateGroupKind.choices)
+    names = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "By UN language (ar zh fr ru es): its name and short name there, and their source."
+        ),
+    )
     source = LineField(_("source"), max_length=300, blank=True)
     as_of = models.DateField(_("as of"), null=True, blank=True)
     members = models.ManyToManyField(
@@ -162,6 +163,18 @@ class StateGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def name_in_language(self) -> str:
+        """Its name in the active language: "Groupe des 77 et la Chine"; the
+        stored English name where the reference data has none."""
+        return in_language(self.names, "name", self.name)
+
+    @property
+    def short_name_in_language(self) -> str:
+        """Its short name in the active language ("PEID", "Группа 77"), or ""
+        where that language names it in full."""
+        return in_language(self.names, "short_name", self.short_name, alone=True)
 
     def members_on(self, day: datetime.date) -> models.QuerySet[State]:
         return self.members.filter(StateGroupMembership.in_force_on(day, prefix="memberships__"))

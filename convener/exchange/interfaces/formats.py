@@ -3,7 +3,10 @@
 The series data format (YAML, JSON) holds everything, drafts included, and
 reads back with `convener import`; the calendar (iCalendar) and the schedule
 (frab XML and JSON) are what the public sees, for calendar applications and
-conference apps. `convener export` offers each format from this list.
+conference apps; the record in open standards (Akoma Ntoso debates, Popolo)
+is written as the command line reads it, every record included, for
+parliamentary and archive tools. `convener export` offers each format from
+this list.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from convener.meetings.models import Series
 
 @dataclass(frozen=True)
 class ExportFormat:
-    identifier: str  # as users name the format: yaml, json, ics, frab-xml, frab-json
+    identifier: str  # as users name the format: yaml, json, ics, frab-xml, akoma-ntoso…
     extension: str
     content_type: str
     write: Callable[[Series], bytes]
@@ -46,6 +49,20 @@ def _frab_json(series: Series) -> bytes:
     return schedule_json(series)
 
 
+def _akoma_ntoso(series: Series) -> bytes:
+    from convener.exchange.interfaces.akoma_ntoso import series_debates
+    from convener.meetings.queries.visibility import command_line_reader
+
+    return series_debates(series, user=command_line_reader())
+
+
+def _popolo(series: Series) -> bytes:
+    from convener.exchange.interfaces.popolo import series_popolo
+    from convener.meetings.queries.visibility import command_line_reader
+
+    return series_popolo(series, user=command_line_reader())
+
+
 def export_formats() -> dict[str, ExportFormat]:
     """Every format, by identifier: the series data format first."""
     formats = [
@@ -54,5 +71,7 @@ def export_formats() -> dict[str, ExportFormat]:
         ExportFormat("ics", "ics", "text/calendar; charset=utf-8", _calendar),
         ExportFormat("frab-xml", "xml", "application/xml; charset=utf-8", _frab_xml),
         ExportFormat("frab-json", "json", "application/json", _frab_json),
+        ExportFormat("akoma-ntoso", "xml", "application/akn+xml; charset=utf-8", _akoma_ntoso),
+        ExportFormat("popolo", "json", "application/json", _popolo),
     ]
     return {export_format.identifier: export_format for export_format in formats}

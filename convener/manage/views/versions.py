@@ -27,6 +27,7 @@ from convener.publishing.composition.documents import (
     document_label,
 )
 from convener.publishing.domain.versions import publish_version
+from convener.publishing.interfaces.downloads import downloads_by_language
 from convener.publishing.interfaces.version_pages import (
     VersionedDocument,
     differences_page,
@@ -84,6 +85,7 @@ def _rows(
                 "meeting_number": number,
                 "label": document_label(name),
                 "current": _public_page(series, name, number),
+                "downloads": downloads_by_language(series.slug, name, number),
                 "versions": kept,
                 "versions_url": scoped.url("versions") if kept else "",
             }

@@ -2,8 +2,8 @@ from django import template
 from django.urls import reverse
 
 from convener.meetings.queries.series import has_series_concept_note
-from convener.public.documents import download_links
 from convener.publishing.composition.documents import DOCUMENTS, document_label
+from convener.publishing.interfaces.downloads import download_links
 
 register = template.Library()
 

@@ -38,10 +38,10 @@ class Acronyms:
         """ "International Rescue Committee (IRC)" the first time, "IRC" after;
         the name alone for an organisation without acronym. `in_sentence`,
         the full name takes its article: "the World Food Programme (WFP)"."""
-        acronym = organisation.acronym
+        acronym = _acronym(organisation)
         if acronym and acronym in self._spelled:
             return acronym
-        name = organisation.name
+        name = _name(organisation)
         if in_sentence and isinstance(organisation, Organisation):
             name = organisation_in_text(organisation)
         if not acronym:
@@ -51,7 +51,7 @@ class Acronyms:
 
     def note(self, organisations: Iterable[Named]) -> None:
         """The document has named these in full with their acronyms."""
-        self._spelled.update(o.acronym for o in organisations if o.acronym)
+        self._spelled.update(_acronym(o) for o in organisations if _acronym(o))
 
     def read(self, text: str) -> None:
         """Prose of the document: the acronyms it spells out, "… (IOM)", count."""
@@ -66,6 +66,16 @@ def spelled_out(organisation: Named, name: str = "") -> str:
     """ "International Rescue Committee (IRC)", or `name` (with its article) for the name."""
     # Translators: an organisation in full with its acronym: "International Rescue Committee (IRC)".
     return _("%(name)s (%(acronym)s)") % {
-        "name": name or organisation.name,
-        "acronym": organisation.acronym,
+        "name": name or _name(organisation),
+        "acronym": _acronym(organisation),
     }
+
+
+def _name(named: Named) -> str:
+    """An organisation's name in the document's language (`reference_names`)."""
+    return named.name_in_language if isinstance(named, Organisation) else named.name
+
+
+def _acronym(named: Named) -> str:
+    """An organisation's acronym in the document's language: "OIM" in French."""
+    return named.acronym_in_language if isinstance(named, Organisation) else named.acronym

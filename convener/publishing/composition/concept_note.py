@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from convener.meetings.models import Meeting, SectionKind, SegmentKind, Series
 from convener.publishing.composition.acronyms import Acronyms
+from convener.publishing.composition.languages import prose_blocks, prose_heading, prose_in
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -23,7 +24,6 @@ from convener.publishing.document import (
     ItemList,
     Paragraph,
     Text,
-    blocks_from_markdown,
 )
 
 
@@ -61,9 +61,9 @@ def series_concept_note(series: Series, meetings: list[Meeting]) -> Document:
     acronyms = Acronyms()
     blocks: list[Block] = []
     for section in sections:
-        blocks.append(Heading(1, section.heading, in_contents=False))
-        blocks.extend(blocks_from_markdown(section.body))
-        acronyms.read(section.body)
+        blocks.append(prose_heading(section, "heading"))
+        blocks.extend(prose_blocks(section, "body"))
+        acronyms.read(prose_in(section, "body").text)
         if section.kind == SectionKind.TOPICS:
             for meeting in meetings:
                 blocks.extend(topic_blocks(meeting, acronyms))

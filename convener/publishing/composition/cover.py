@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from convener.directory.models import Organisation
 from convener.meetings.models import Series
 from convener.publishing.composition.acronyms import Acronyms
+from convener.publishing.composition.languages import prose_blocks
 from convener.publishing.document import (
     Block,
     Heading,
     Paragraph,
     Text,
-    blocks_from_markdown,
 )
 
 # An event named by what it is ("… Summit", "… meeting of the General
@@ -99,7 +99,7 @@ def imprint_blocks(series: Series, acronyms: Acronyms) -> list[Block]:
     blocks: list[Block] = []
     if series.copyright_holder:
         blocks.append(Paragraph([Text(_copyright(series))], "note"))
-    blocks.extend(_about(series.report_about))
+    blocks.extend(_about(series))
     if series.produced_by:
         blocks.append(Paragraph([Text(_produced(series, acronyms))], "note"))
     return blocks
@@ -114,12 +114,14 @@ def _copyright(series: Series) -> str:
     }
 
 
-def _about(text: str) -> list[Block]:
+def _about(series: Series) -> list[Block]:
     """The series' paragraph on the report. A heading in it is set as a bold
     line: the imprint's headings would otherwise join the contents."""
     return [
-        Paragraph([Text(block.text, bold=True)]) if isinstance(block, Heading) else block
-        for block in blocks_from_markdown(text)
+        Paragraph([Text(block.text, bold=True)], language=block.language)
+        if isinstance(block, Heading)
+        else block
+        for block in prose_blocks(series, "report_about")
     ]
 
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from convener.audit.actors import AnyUser
 from convener.meetings.models import Meeting, Series
 from convener.meetings.queries.series import has_series_concept_note, series_concept_note_offered
 from convener.publishing.composition.concept_note import series_concept_note
+from convener.publishing.composition.languages import (
+    UnknownLanguageError,
+    composing,
+    document_language,
+    with_language_notes,
+)
 from convener.publishing.composition.loading import meetings_for_documents, series_for_documents
 from convener.publishing.composition.participants import participant_list
 from convener.publishing.composition.programme import meeting_concept_note, programme
@@ -55,10 +62,23 @@ def document_label(name: str) -> str:
 
 
 def compose(
-    *, series_slug: str, document: str, meeting_number: int | None, user: AnyUser
+    *,
+    series_slug: str,
+    document: str,
+    meeting_number: int | None,
+    user: AnyUser,
+    language: str | None = None,
 ) -> Document:
-    """Write a document from the records the user may read."""
+    """Write a document from the records the user may read, in `language`
+    (one of the six; by default the active language)."""
     check_available(document, meeting_number)
+    try:
+        language = document_language(language)
+    except UnknownLanguageError as error:
+        raise DocumentUnavailableError(
+            _("Unknown language %(language)s: choose one of %(languages)s.")
+            % {"language": error, "languages": ", ".join(languages())}
+        ) from None
     try:
         series = series_for_documents(series_slug, user=user)
     except Series.DoesNotExist:
@@ -81,17 +101,33 @@ def compose(
     ):
         raise DocumentUnavailableError(_no_series_concept_note(series_slug))
     composer, _label = DOCUMENTS[document]
-    composed = composer(series, meetings, meeting_number is not None)
-    composed.slug = document_slug(series_slug, document, meeting_number)
+    with composing(series, language):
+        composed = composer(series, meetings, meeting_number is not None)
+    composed.blocks = with_language_notes(composed.blocks, language)
+    composed.language = language
+    composed.slug = document_slug(series_slug, document, meeting_number, language)
     composed.style = print_style(house_style_of(series))
     return composed
 
 
-def document_slug(series_slug: str, document: str, meeting_number: int | None) -> str:
-    """The name of the document's files: gmg-2016-report, gmg-2016-meeting-4-concept-note."""
-    if meeting_number is None:
-        return f"{series_slug}-{document}"
-    return f"{series_slug}-meeting-{meeting_number}-{document}"
+def languages() -> list[str]:
+    """The codes of the six languages documents are written in."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def document_slug(
+    series_slug: str, document: str, meeting_number: int | None, language: str = ""
+) -> str:
+    """The name of the document's files: gmg-2016-report, gmg-2016-meeting-4-concept-note;
+    in another language than the site's, with its code: gmg-2016-report-fr."""
+    name = (
+        f"{series_slug}-{document}"
+        if meeting_number is None
+        else f"{series_slug}-meeting-{meeting_number}-{document}"
+    )
+    if language and language != settings.LANGUAGE_CODE:
+        return f"{name}-{language}"
+    return name
 
 
 def check_available(document: str, meeting_number: int | None) -> None:

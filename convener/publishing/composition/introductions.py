@@ -110,7 +110,7 @@ class Introductions:
         if intervention.state is not None:
             return state_in_list(intervention.state, on=_day(intervention))
         if intervention.state_group is not None:
-            return intervention.state_group.name
+            return intervention.state_group.name_in_language
         if intervention.organisation is not None:
             return self.acronyms.name(intervention.organisation)
         return ""

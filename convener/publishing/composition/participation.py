@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 
 from convener.directory.models import (
     Person,
@@ -28,7 +28,8 @@ from convener.directory.models import (
 )
 from convener.directory.naming import state_in_text
 from convener.meetings.models import Meeting
-from convener.prose.formats import number
+from convener.prose.nouns import MEMBER_STATE
+from convener.prose.numbers import count_in_words
 from convener.publishing.document import Footnote, Inline, Text
 from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Capacity, Intervention
@@ -141,7 +142,10 @@ def _sentence(count: int, co_chairs: list[_Speaker], others: list[str], namer: _
         "%(count)s Member State took the floor: %(states)s.",
         "%(count)s Member States took the floor: %(states)s.",
         count,
-    ) % {"count": _number_in_words(count), "states": _members_clause(co_chairs, others, namer)}
+    ) % {
+        "count": count_in_words(count, MEMBER_STATE),
+        "states": _members_clause(co_chairs, others, namer),
+    }
     return capfirst(sentence)
 
 
@@ -184,9 +188,9 @@ def _group_phrase(group: StateGroup) -> str:
     spoke together: "a group of Small Island Developing States"."""
     if group.kind == StateGroupKind.CLASSIFICATION:
         # Translators: some States of a UN classification that spoke together.
-        return _("a group of %(group)s") % {"group": group.name}
+        return _("a group of %(group)s") % {"group": group.name_in_language}
     # Translators: a group of States that spoke as one, e.g. "the Group of 77 and China".
-    return _("the %(group)s as a group") % {"group": group.name}
+    return _("the %(group)s as a group") % {"group": group.name_in_language}
 
 
 def _notes(turns: list[Intervention]) -> list[str]:
@@ -267,7 +271,7 @@ def _chair_office(chair: StateGroupChair) -> str:
         datetime.date(year, 12, 31),
     )
     presidency = chair.group.kind == StateGroupKind.REGIONAL_ORGANISATION
-    values = {"group": chair.group.name, "year": year}
+    values = {"group": chair.group.name_in_language, "year": year}
     if presidency and whole_year:
         return _("held the Presidency of the Council of the %(group)s in %(year)s") % values
     if presidency:
@@ -278,39 +282,6 @@ def _chair_office(chair: StateGroupChair) -> str:
     if whole_year:
         return _("chaired the %(group)s in %(year)s") % values
     return _("chaired the %(group)s at the time of the meeting") % values
-
-
-def _number_in_words(count: int) -> str:
-    """One to twenty in words, figures above: UN editorial style."""
-    if not 1 <= count <= len(_NUMBERS):
-        return number(count)
-    return str(_NUMBERS[count - 1])
-
-
-# Translators: the number of Member States that took the floor, at the start of
-# a sentence ("Seven Member States took the floor"); agree it with "Member State".
-_NUMBERS = (
-    pgettext_lazy("number of Member States", "one"),
-    pgettext_lazy("number of Member States", "two"),
-    pgettext_lazy("number of Member States", "three"),
-    pgettext_lazy("number of Member States", "four"),
-    pgettext_lazy("number of Member States", "five"),
-    pgettext_lazy("number of Member States", "six"),
-    pgettext_lazy("number of Member States", "seven"),
-    pgettext_lazy("number of Member States", "eight"),
-    pgettext_lazy("number of Member States", "nine"),
-    pgettext_lazy("number of Member States", "ten"),
-    pgettext_lazy("number of Member States", "eleven"),
-    pgettext_lazy("number of Member States", "twelve"),
-    pgettext_lazy("number of Member States", "thirteen"),
-    pgettext_lazy("number of Member States", "fourteen"),
-    pgettext_lazy("number of Member States", "fifteen"),
-    pgettext_lazy("number of Member States", "sixteen"),
-    pgettext_lazy("number of Member States", "seventeen"),
-    pgettext_lazy("number of Member States", "eighteen"),
-    pgettext_lazy("number of Member States", "nineteen"),
-    pgettext_lazy("number of Member States", "twenty"),
-)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -9,6 +9,7 @@ from convener.meetings.models import Meeting, Participation, ProgrammeRole, Seri
 from convener.meetings.wording import is_to_be_confirmed, place_in_words
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.introductions import described
+from convener.publishing.composition.languages import prose_blocks, prose_heading, prose_in
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -31,7 +32,6 @@ from convener.publishing.document import (
     ItemList,
     Paragraph,
     Text,
-    blocks_from_markdown,
 )
 
 
@@ -60,7 +60,7 @@ def event_details(meeting: Meeting, acronyms: Acronyms) -> list[Block]:
     """The meeting's facts, then what its format means for those who attend;
     "TBC" for what is to be confirmed, no row for what it has none of.
     Co-organisers are spelled out at their first mention."""
-    return [_event_facts(meeting, acronyms), *blocks_from_markdown(meeting.format_note)]
+    return [_event_facts(meeting, acronyms), *prose_blocks(meeting, "format_note")]
 
 
 def _event_facts(meeting: Meeting, acronyms: Acronyms) -> Facts:
@@ -123,9 +123,9 @@ def meeting_concept_note(series: Series, meeting: Meeting) -> Document:
     blocks: list[Block] = []
     acronyms = Acronyms()
     for section in meeting.sections.all():
-        blocks.append(Heading(1, section.heading, in_contents=False))
-        blocks.extend(blocks_from_markdown(section.body))
-        acronyms.read(section.body)
+        blocks.append(prose_heading(section, "heading"))
+        blocks.extend(prose_blocks(section, "body"))
+        acronyms.read(prose_in(section, "body").text)
     blocks.append(Heading(1, _("Event details"), in_contents=False))
     blocks.extend(event_details(meeting, acronyms))
     blocks.extend(programme_blocks(meeting, acronyms))

@@ -8,7 +8,7 @@ the rapporteur's Markdown. Editing the prose never touches the facts.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 
 from convener.meetings.models import (
     Meeting,
@@ -19,6 +19,8 @@ from convener.meetings.models import (
     Series,
 )
 from convener.meetings.wording import place_in_words
+from convener.prose.nouns import PANEL
+from convener.prose.numbers import count_in_running_text
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.cover import (
     chair_of,
@@ -27,6 +29,7 @@ from convener.publishing.composition.cover import (
     report_title_lines,
 )
 from convener.publishing.composition.introductions import Introductions
+from convener.publishing.composition.languages import item_list, prose_blocks, prose_in
 from convener.publishing.composition.participation import (
     is_told,
     participation_runs,
@@ -41,6 +44,7 @@ from convener.publishing.composition.wording import (
     meeting_notice,
     ordinal,
     presiding,
+    sentence,
 )
 from convener.publishing.document import (
     Block,
@@ -53,11 +57,9 @@ from convener.publishing.document import (
     PageBreak,
     Paragraph,
     Text,
-    blocks_from_markdown,
     plain,
-    runs_with_symbols,
 )
-from convener.publishing.models import ReportTextKind
+from convener.publishing.models import ReportText, ReportTextKind
 from convener.records.models import Intervention, InterventionKind
 
 # The parts of a programme in which the floor speaks: the rapporteur's account
@@ -70,11 +72,11 @@ def _chair_label(series: Series) -> str:
     return chair.label if chair else ""
 
 
-def _edited(series: Series, kind: str) -> str:
-    for text in series.report_texts.all():
-        if text.kind == kind:
-            return text.body
-    return ""
+def _edited(series: Series, kind: str) -> ReportText | None:
+    """The rapporteur's text of this kind, if written."""
+    return next(
+        (text for text in series.report_texts.all() if text.kind == kind and text.body), None
+    )
 
 
 def acknowledgement_blocks(
@@ -83,8 +85,8 @@ def acknowledgement_blocks(
     """The acknowledgements the records support; the rapporteur's text replaces them."""
     edited = _edited(series, ReportTextKind.ACKNOWLEDGEMENTS)
     if edited:
-        acronyms.read(edited)
-        return blocks_from_markdown(edited)
+        acronyms.read(prose_in(edited, "body").text)
+        return prose_blocks(edited, "body")
     return generated_acknowledgements(series, meetings, acronyms)
 
 
@@ -160,13 +162,19 @@ def generated_acknowledgements(
                 ]
             )
         )
-    blocks.extend(blocks_from_markdown(series.funders))
+    blocks.extend(prose_blocks(series, "funders"))
     return blocks
 
 
 def generated_introduction(series: Series) -> str:
     """The introduction (Markdown) where the rapporteur wrote none: the series' purpose."""
     return series.purpose
+
+
+def _introduction_blocks(series: Series) -> list[Block]:
+    """The rapporteur's introduction, else the series' purpose (`generated_introduction`)."""
+    edited = _edited(series, ReportTextKind.INTRODUCTION)
+    return prose_blocks(edited, "body") if edited else prose_blocks(series, "purpose")
 
 
 def _summary_lead(meeting: Meeting) -> Paragraph:
@@ -181,7 +189,7 @@ def _summary_lead(meeting: Meeting) -> Paragraph:
         )
     else:
         text = _("The %(ordinal)s meeting took place on %(date)s.")
-    return Paragraph([Text(text % facts)])
+    return Paragraph([Text(sentence(text % facts))])
 
 
 def _is_panel(segment: Segment) -> bool:
@@ -200,7 +208,7 @@ def _panels_sentence(meeting: Meeting) -> list[Block]:
     if len(panels) < 2:
         return []
     count = len(panels)
-    words = str(_PANEL_COUNTS[count - 2]) if count - 2 < len(_PANEL_COUNTS) else str(count)
+    words = count_in_running_text(count, PANEL)
     lead = ngettext(
         "The meeting had %(count)s panel: ", "The meeting had %(count)s panels: ", count
     ) % {"count": words}
@@ -212,16 +220,6 @@ def _panels_sentence(meeting: Meeting) -> list[Block]:
         runs.append(Text(panel, italic=True))
     runs.append(Text("."))
     return [Paragraph(runs)]
-
-
-# Translators: how many panels a meeting had, in "The meeting had three panels".
-_PANEL_COUNTS = (
-    pgettext_lazy("number of panels", "two"),
-    pgettext_lazy("number of panels", "three"),
-    pgettext_lazy("number of panels", "four"),
-    pgettext_lazy("number of panels", "five"),
-    pgettext_lazy("number of panels", "six"),
-)
 
 
 def _kind_phrases() -> dict[str, str]:
@@ -258,7 +256,11 @@ def _statement_blocks(
         if phrase:
             runs.append(Text(_(", ") + phrase))
         blocks.append(Paragraph(runs, "speaker"))
-    blocks.extend(_with_points(blocks_from_markdown(intervention.summary), intervention.points))
+    blocks.extend(
+        _with_points(
+            prose_blocks(intervention, "summary"), item_list(intervention, "points", ordered=True)
+        )
+    )
     if note is not None:
         first = next(block for block in blocks if isinstance(block, (Paragraph, ItemList)))
         if isinstance(first, Paragraph):
@@ -268,11 +270,10 @@ def _statement_blocks(
     return blocks
 
 
-def _with_points(summary: list[Block], points: list[str]) -> list[Block]:
+def _with_points(summary: list[Block], listed: ItemList | None) -> list[Block]:
     """The summary with its points as a numbered list after their lead-in."""
-    if not points:
+    if listed is None:
         return summary
-    listed = ItemList([runs_with_symbols(point) for point in points], ordered=True)
     lead_in = next(
         (index for index, block in enumerate(summary) if _announces_list(block)),
         len(summary) - 1,
@@ -298,7 +299,7 @@ def _segment_blocks(
         names = joined([place_in_words(place, person_words=introductions.name) for place in places])
         blocks.append(Paragraph([Text(f"{label}: "), Text(names)], "note"))
     if meeting.record_is_released:
-        blocks.extend(blocks_from_markdown(segment.summary))
+        blocks.extend(prose_blocks(segment, "summary"))
     in_debate = segment.kind in _DEBATES
     for intervention in segment.interventions.all():
         note = notes.get(intervention.pk)
@@ -315,7 +316,7 @@ def _record_summary(meeting: Meeting) -> list[Block]:
         under_review = _("The record of this meeting is being reviewed.")
         return [Paragraph([Text(under_review)], "note")]
     participation = participation_runs(meeting, notes_on_statements=True)
-    return [*blocks_from_markdown(meeting.summary), Paragraph(participation)]
+    return [*prose_blocks(meeting, "summary"), Paragraph(participation)]
 
 
 def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block]:
@@ -354,7 +355,7 @@ def appendix_blocks(series: Series) -> list[Block]:
     return [
         PageBreak(),
         Heading(1, _("Appendix 1: About the %(group)s") % {"group": short}, anchor="appendix-1"),
-        *blocks_from_markdown(group.description),
+        *prose_blocks(group, "description"),
         Heading(
             1, _("Appendix 2: Members of the %(group)s") % {"group": short}, anchor="appendix-2"
         ),
@@ -382,9 +383,7 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
         Heading(1, _("Acknowledgements"), anchor="acknowledgements"),
         *acknowledgement_blocks(series, meetings, acronyms),
         Heading(1, _("Introduction"), anchor="introduction"),
-        *blocks_from_markdown(
-            _edited(series, ReportTextKind.INTRODUCTION) or generated_introduction(series)
-        ),
+        *_introduction_blocks(series),
     ]
     for meeting in meetings:
         # Each chapter introduces its people afresh; acronyms stay spelled out.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
@@ -48,6 +49,16 @@ def ordinal(number: int) -> str:
     return _("Meeting %(number)s") % {"number": number}
 
 
+# A full stop right after a word's own ("2016 г.."), not in an ellipsis.
+_SECOND_FULL_STOP = re.compile(r"(?<=[^.\s]\.)\.(?!\.)")
+
+
+def sentence(text: str) -> str:
+    """A computed sentence in which a date ending with its own full stop
+    ("13 июля 2016 г.") ends the sentence, without a second one."""
+    return _SECOND_FULL_STOP.sub("", text)
+
+
 def meeting_date(meeting: Meeting, *, weekday: bool = False) -> str:
     if meeting.date is None:
         return to_be_confirmed()
@@ -67,7 +78,7 @@ def meeting_notice(meeting: Meeting) -> str:
         earlier = latest.date if latest else None
     if earlier is None:
         return ""
-    return _("Postponed from %(date)s.") % {"date": long_date(earlier)}
+    return sentence(_("Postponed from %(date)s.") % {"date": long_date(earlier)})
 
 
 def meeting_time(meeting: Meeting) -> str:
@@ -128,8 +139,9 @@ def co_organiser_names(
 def _organiser_name(organisation: Organisation, full: bool, in_text: bool) -> str:
     if not full:
         return organisation.label
-    name = organisation_in_text(organisation) if in_text else organisation.name
-    return f"{name} ({organisation.acronym})" if organisation.acronym else name
+    name = organisation_in_text(organisation) if in_text else organisation.name_in_language
+    acronym = organisation.acronym_in_language
+    return f"{name} ({acronym})" if acronym else name
 
 
 def co_chair_name(co_chair: CoChair, meeting: Meeting) -> str:

@@ -3,8 +3,9 @@
 A request for a PDF or Word file never waits for it: `request_build` records
 the wish and queues a task (Django's tasks API, whose database backend keeps
 the queue in the database); `convener worker` runs it and writes the file
-into the database; the next request for the same document, format, audience
-and revision gets it, and the builds of earlier revisions are deleted. A
+into the database; the next request for the same document, format, language,
+audience and revision gets it, and the builds of earlier revisions are
+deleted. A
 build moves from queued to running (`builder` names the worker process) to
 done or failed: that is the progress the download page follows.
 
@@ -22,6 +23,7 @@ import datetime
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
@@ -49,14 +51,22 @@ MAX_ATTEMPTS = 3
 
 @acts("series.read", on="series")
 def request_build(
-    *, series: Series, document: str, meeting_number: int | None, file_format: str, by: AnyUser
+    *,
+    series: Series,
+    document: str,
+    meeting_number: int | None,
+    file_format: str,
+    by: AnyUser,
+    language: str = settings.LANGUAGE_CODE,
 ) -> DocumentBuild:
-    """The build of this document for the current revision, queued if it is new or stale."""
+    """The build of this document in this language (one of `settings.LANGUAGES`)
+    for the current revision, queued if it is new or stale."""
     fields: dict[str, Any] = {
         "series": series,
         "meeting_number": meeting_number or 0,
         "document": document,
         "format": file_format,
+        "language": language,
         "revision": current_revision(),
         # The builder runs outside this request: the row records what the
         # requesting user reads (this series' drafts, or the public's pages),
@@ -154,6 +164,7 @@ def run_build(build_id: int) -> None:
             document=build.document,
             meeting_number=build.meeting_number or None,
             user=reader,
+            language=build.language,
         )
         content = exporters()[build.format].write(document)
     except Exception as error:
@@ -207,5 +218,6 @@ def _delete_superseded(build: DocumentBuild) -> None:
         meeting_number=build.meeting_number,
         document=build.document,
         format=build.format,
+        language=build.language,
         revision__lt=build.revision,
     ).delete()

@@ -13,6 +13,7 @@ Footnotes are real Word footnotes (`wordml.Footnotes`).
 from __future__ import annotations
 
 import io
+from functools import partial
 
 import docx
 from django.utils import timezone, translation
@@ -25,6 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm
 from lxml import etree
 
+from convener.prose.direction import left_to_right_pieces
 from convener.prose.links import followable
 from convener.publishing.document import (
     Block,
@@ -41,6 +43,7 @@ from convener.publishing.document import (
     finished,
 )
 from convener.publishing.exporters import wordml
+from convener.publishing.exporters.html import is_right_to_left
 from convener.publishing.exporters.navigation import anchor
 from convener.publishing.exporters.wordml import w
 
@@ -78,6 +81,11 @@ class _WordWriter:
             self.word.part.numbering_part.element, self.word.styles.element, "ListNumber"
         )
         self.page_break_pending = False
+        # Arabic: paragraphs right to left (w:bidi), runs too (w:rtl) but for
+        # Latin words, digits and times, kept left to right. Prose in a
+        # language of its own goes that language's way (`_block`).
+        self.document_rtl = self.rtl = is_right_to_left(document.language)
+        self.language = ""  # of the block being written, if not the document's
         # Bookmarks are named before the headings are written: the contents,
         # which comes first, links to them.
         self.bookmarks = wordml.Bookmarks()
@@ -111,7 +119,11 @@ class _WordWriter:
         wordml.add_styles(styles)
         self._house_style(styles)
         for lang in styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
-            lang.set(qn("w:val"), self.document.language)
+            lang.set(qn("w:val"), wordml.word_language(self.document.language))
+            if self.document_rtl:
+                lang.set(qn("w:bidi"), wordml.word_language(self.document.language))
+            if self.document.language.startswith("zh"):
+                lang.set(qn("w:eastAsia"), wordml.word_language(self.document.language))
         properties = self.word.core_properties
         properties.title, properties.subject = self.document.title, self.document.subtitle
         properties.language = self.document.language
@@ -133,17 +145,22 @@ class _WordWriter:
             "FootnoteText": style.footnote_size,
             **dict(zip(("Heading1", "Heading2", "Heading3"), style.heading_sizes, strict=True)),
         }
+        set_font = partial(
+            wordml.set_style_font,
+            complex_font=wordml.ARABIC_FONT if self.document_rtl else "",
+            east_asian_font=wordml.CHINESE_FONT if self.document.language.startswith("zh") else "",
+        )
         for style_id, size in sizes.items():
             font = heading if style_id.startswith("Heading") else body
-            wordml.set_style_font(styles.get_by_id(style_id), font=font, half_points=int(size * 2))
+            set_font(styles.get_by_id(style_id), font=font, half_points=int(size * 2))
         for style_id in ("Title", "Subtitle"):
-            wordml.set_style_font(styles.get_by_id(style_id), font=heading)
+            set_font(styles.get_by_id(style_id), font=heading)
 
     def _cover(self) -> None:
         self._emblem()
-        self._paragraph("Title").append(wordml.run("\n".join(self.document.cover_title)))
+        self._paragraph("Title").extend(self._text_runs("\n".join(self.document.cover_title)))
         if self.document.subtitle:
-            self._paragraph("Subtitle").append(wordml.run(self.document.subtitle))
+            self._paragraph("Subtitle").extend(self._text_runs(self.document.subtitle))
         for line in self.document.cover:
             self._block(line)
         self.page_break_pending = self.document.cover_page
@@ -166,6 +183,8 @@ class _WordWriter:
         w("w:drawing", w("w:r", self._paragraph("Normal"))).append(inline)
 
     def _block(self, block: Block) -> None:
+        self.language = getattr(block, "language", "")
+        self.rtl = is_right_to_left(self.language) if self.language else self.document_rtl
         match block:
             case Paragraph(runs=runs, style=style):
                 self._inlines(self._paragraph(_PARAGRAPH_STYLES.get(style, "Normal")), runs)
@@ -182,20 +201,27 @@ class _WordWriter:
 
     def _paragraph(self, style: str) -> etree._Element:
         """A new paragraph at the end of the body, starting a page if a break is pending."""
-        paragraph = wordml.paragraph(style, page_break_before=self.page_break_pending)
+        paragraph = wordml.paragraph(
+            style, page_break_before=self.page_break_pending, bidi=self.rtl
+        )
         self.page_break_pending = False
         self.end_of_body.addprevious(paragraph)
         return paragraph
 
     def _heading(self, heading: Heading) -> None:
         paragraph = self._paragraph(f"Heading{min(max(heading.level, 1), 3)}")
-        self.bookmarks.place(paragraph, next(self.heading_bookmarks), wordml.run(heading.text))
+        self.bookmarks.place(
+            paragraph, next(self.heading_bookmarks), *self._text_runs(heading.text)
+        )
 
     def _contents(self, title: str) -> None:
         """The contents: a TOC field that Word updates, already filled with its entries."""
-        self._paragraph("TOCHeading").append(wordml.run(title))
+        self._paragraph("TOCHeading").extend(self._text_runs(title))
         right_edge = _twips(self._text_width())
-        for paragraph in wordml.contents_field(_CONTENTS_FIELD, self.contents, right_edge):
+        contents = wordml.contents_field(
+            _CONTENTS_FIELD, self.contents, right_edge, bidi=self.document_rtl
+        )
+        for paragraph in contents:
             self.end_of_body.addprevious(paragraph)
 
     def _list(self, items: list[list[Inline]], *, ordered: bool) -> None:
@@ -206,6 +232,8 @@ class _WordWriter:
                 number = w("w:numPr", paragraph[0])
                 w("w:ilvl", number, val="0")
                 w("w:numId", number, val=numbering)
+                if self.rtl:
+                    wordml.set_bidi(paragraph)  # after w:numPr, as Word orders them
             self._inlines(paragraph, item)
 
     def _facts(self, rows: list[tuple[str, list[Inline]]]) -> None:
@@ -216,6 +244,8 @@ class _WordWriter:
         table = w("w:tbl")
         properties = w("w:tblPr", table)
         w("w:tblStyle", properties, val="TableGrid")
+        if self.rtl:
+            w("w:bidiVisual", properties)  # the labels' column on the right
         w("w:tblW", properties, w=_twips(Length(sum(widths))), type="dxa")
         grid = w("w:tblGrid", table)
         for width in widths:
@@ -223,7 +253,7 @@ class _WordWriter:
         for label, value in rows:
             row = w("w:tr", table)
             label_cell, value_cell = (self._cell(row, width) for width in widths)
-            label_cell.append(wordml.run(label, bold=True))
+            label_cell.extend(self._text_runs(label, bold=True))
             self._inlines(value_cell, value)
         self.end_of_body.addprevious(table)
 
@@ -237,7 +267,10 @@ class _WordWriter:
         """A cell of `row`, its paragraph returned."""
         cell = w("w:tc", row)
         w("w:tcW", w("w:tcPr", cell), w=_twips(width), type="dxa")
-        return w("w:p", cell)
+        paragraph = w("w:p", cell)
+        if self.rtl:
+            wordml.set_bidi(paragraph)
+        return paragraph
 
     def _inlines(
         self, paragraph: etree._Element, runs: list[Inline], part: Part | None = None
@@ -253,15 +286,35 @@ class _WordWriter:
                 if link is None or href != link_href:
                     link, link_href = self.links.hyperlink(href, part), href
                     paragraph.append(link)
-                link.append(_run(inline, style="Hyperlink"))
+                link.extend(self._runs(inline, style="Hyperlink"))
             else:
-                paragraph.append(_run(inline))
+                paragraph.extend(self._runs(inline))
                 link = None
 
     def _footnote(self, footnote: Footnote) -> int:
         number, paragraph = self.footnotes.add()
+        if self.rtl:
+            wordml.set_bidi(paragraph)
         self._inlines(paragraph, [Text(" "), *footnote.runs], self.footnotes.part)
         return number
+
+    def _runs(self, text: Text, style: str | None = None) -> list[etree._Element]:
+        return self._text_runs(text.text, bold=text.bold, italic=text.italic, style=style)
+
+    def _text_runs(
+        self, text: str, *, bold: bool = False, italic: bool = False, style: str | None = None
+    ) -> list[etree._Element]:
+        """The text as runs: in right-to-left text (w:rtl), each Latin word,
+        number or time a run of its own, kept left to right."""
+        run = partial(wordml.run, bold=bold, italic=italic, style=style, language=self.language)
+        if not self.rtl:
+            return [run(text)]
+        return [
+            run(wordml.LEFT_TO_RIGHT_EMBEDDING.format(piece))
+            if left_to_right
+            else run(piece, rtl=True)
+            for piece, left_to_right in left_to_right_pieces(text)
+        ]
 
     def _running_header_and_page_numbers(self) -> None:
         section = self.word.sections[0]
@@ -270,7 +323,11 @@ class _WordWriter:
         section.different_first_page_header_footer = True
         section.first_page_header.is_linked_to_previous = False
         section.first_page_footer.is_linked_to_previous = False
-        section.header.paragraphs[0]._p.append(wordml.run(self.document.running_header))
+        self.language, self.rtl = "", self.document_rtl
+        header = section.header.paragraphs[0]._p
+        if self.rtl:
+            wordml.set_bidi(header)
+        header.extend(self._text_runs(self.document.running_header))
         footers = [section.footer]
         if not self.document.cover_page:
             footers.append(section.first_page_footer)
@@ -289,10 +346,6 @@ def _headings_with_bookmarks(
         for position, block in enumerate(document.blocks)
         if isinstance(block, Heading)
     ]
-
-
-def _run(text: Text, style: str | None = None) -> etree._Element:
-    return wordml.run(text.text, bold=text.bold, italic=text.italic, style=style)
 
 
 def _twips(length: Length) -> str:

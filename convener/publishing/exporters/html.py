@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from convener.prose.direction import left_to_right_pieces
 from convener.prose.links import followable
 from convener.publishing.document import (
     Block,
@@ -100,9 +101,13 @@ def _article(document: Document, *, notes_at_page_foot: bool) -> SafeString:
     )
 
 
+def is_right_to_left(language: str) -> bool:
+    return language.split("-")[0] in RIGHT_TO_LEFT
+
+
 def _render(template: str, document: Document, **context: object) -> SafeString:
     """A template rendered in the document's language, whatever the reader's."""
-    right_to_left = document.language.split("-")[0] in RIGHT_TO_LEFT
+    right_to_left = is_right_to_left(document.language)
     with translation.override(document.language):
         return render_to_string(template, {"document": document, "rtl": right_to_left, **context})
 
@@ -135,6 +140,10 @@ class _Writer:
         self.notes_at_page_foot = notes_at_page_foot
         self.sections = [_Section()]
         self.notes_called = 0
+        # In right-to-left text, Latin words, digits and times are isolated
+        # left to right, so that "10:00–13:00" does not read "13:00–10:00".
+        self.document_rtl = is_right_to_left(document.language)
+        self.isolating = self.document_rtl
 
     def sections_of(self, blocks: list[Block]) -> list[_Section]:
         page_break = False
@@ -151,21 +160,27 @@ class _Writer:
         return [section for section in self.sections if section.parts or section.notes]
 
     def block(self, block: Block, position: int) -> str:
+        """The block's HTML; prose in another language than the document's
+        carries its own (`lang`, `dir`), so that screen readers switch voice."""
+        language = getattr(block, "language", "")
+        self.isolating = is_right_to_left(language) if language else self.document_rtl
+        own = _language_attributes(language)
         match block:
             case Paragraph(runs=runs, style="body"):
-                return f"<p>{self.runs(runs)}</p>"
+                return f"<p{own}>{self.runs(runs)}</p>"
             case Paragraph(runs=runs, style=style):
-                return f'<p class="{escape(style)}">{self.runs(runs)}</p>'
+                return f'<p class="{escape(style)}"{own}>{self.runs(runs)}</p>'
             case Heading(level=level, text=text):
                 tag = _HEADING_TAGS.get(level, "h4")
-                return f'<{tag} id="{escape(anchor(block, position))}">{escape(text)}</{tag}>'
+                heading_id = escape(anchor(block, position))
+                return f'<{tag} id="{heading_id}"{own}>{self.plain(text)}</{tag}>'
             case ItemList(items=items, ordered=ordered):
                 tag = "ol" if ordered else "ul"
                 entries = "".join(f"<li>{self.runs(item)}</li>" for item in items)
-                return f"<{tag}>{entries}</{tag}>"
+                return f"<{tag}{own}>{entries}</{tag}>"
             case Facts(rows=rows):
                 pairs = "".join(
-                    f"<div><dt>{escape(label)}</dt><dd>{self.runs(value)}</dd></div>"
+                    f"<div><dt>{self.plain(label)}</dt><dd>{self.runs(value)}</dd></div>"
                     for label, value in rows
                 )
                 return f'<dl class="facts">{pairs}</dl>'
@@ -173,9 +188,13 @@ class _Writer:
                 return self.contents_nav(title)
         return ""
 
+    def plain(self, text: str) -> str:
+        """Text without emphasis, escaped, its left-to-right runs isolated in right-to-left text."""
+        return _text(Text(text), isolating=self.isolating)
+
     def contents_nav(self, title: str) -> str:
         entries = "".join(
-            f'<li><a href="#{escape(target)}">{escape(text)}</a></li>'
+            f'<li><a href="#{escape(target)}">{self.plain(text)}</a></li>'
             for target, text in self.contents
         )
         return (
@@ -185,7 +204,10 @@ class _Writer:
 
     def runs(self, runs: list[Inline] | tuple[Text, ...]) -> str:
         return "".join(
-            self.note_call(run) if isinstance(run, Footnote) else _text(run) for run in runs
+            self.note_call(run)
+            if isinstance(run, Footnote)
+            else _text(run, isolating=self.isolating)
+            for run in runs
         )
 
     def note_call(self, note: Footnote) -> str:
@@ -200,8 +222,22 @@ class _Writer:
         )
 
 
-def _text(run: Text) -> str:
-    html = escape(run.text, quote=False).replace("\n", "<br>")
+def _language_attributes(language: str) -> str:
+    """` lang="en" dir="ltr"` for prose in a language of its own, else ""."""
+    if not language:
+        return ""
+    direction = "rtl" if is_right_to_left(language) else "ltr"
+    return f' lang="{escape(language)}" dir="{direction}"'
+
+
+def _text(run: Text, *, isolating: bool = False) -> str:
+    if isolating and not run.code:
+        html = "".join(
+            f'<bdi dir="ltr">{_escaped(piece)}</bdi>' if left_to_right else _escaped(piece)
+            for piece, left_to_right in left_to_right_pieces(run.text)
+        )
+    else:
+        html = _escaped(run.text)
     if run.italic:
         html = f"<em>{html}</em>"
     if run.bold:
@@ -209,6 +245,10 @@ def _text(run: Text) -> str:
     if href := followable(run.href):
         html = f'<a href="{escape(href)}">{html}</a>'
     return html
+
+
+def _escaped(text: str) -> str:
+    return escape(text, quote=False).replace("\n", "<br>")
 
 
 def _note(number: int) -> str:

@@ -116,18 +116,53 @@ def add_styles(styles: etree._Element) -> None:
             styles.append(style)
 
 
-def set_style_font(style: etree._Element, *, font: str, half_points: int | None = None) -> None:
+# Word's names of the six languages (w:lang), by Convener's codes.
+_WORD_LANGUAGES = {
+    "ar": "ar-SA",
+    "zh-hans": "zh-CN",
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "ru": "ru-RU",
+    "es": "es-ES",
+}
+# Typefaces for the scripts Latin typefaces lack, as Word on Windows and macOS
+# has them: Arial has Arabic letters there (a Word file embeds no font, and
+# Amiri, which PDF files embed, is rarely installed); SimSun is the Chinese
+# face of Chinese UN documents.
+ARABIC_FONT = "Arial"
+CHINESE_FONT = "SimSun"
+
+
+def word_language(language: str) -> str:
+    """Word's name of a language: "ar-SA" for "ar", "zh-CN" for "zh-hans"."""
+    return _WORD_LANGUAGES.get(language.lower(), language)
+
+
+def set_style_font(
+    style: etree._Element,
+    *,
+    font: str,
+    half_points: int | None = None,
+    complex_font: str = "",
+    east_asian_font: str = "",
+) -> None:
     """A style's typeface and, if given, its size in half points.
 
-    The typeface is named for Latin and complex-script text; the theme
-    attributes that would win over the name are removed. East Asian text
-    keeps the theme's typeface, which has its characters."""
+    The typeface is named for Latin and complex-script text (Arabic:
+    `complex_font`); the theme attributes that would win over the name are
+    removed. East Asian text keeps the theme's typeface, which has its
+    characters, unless `east_asian_font` names one."""
     properties = style.get_or_add_rPr()
     fonts = properties.get_or_add_rFonts()
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme"):
         fonts.attrib.pop(_qn(theme), None)
     for script in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(_qn(script), font)
+    if complex_font:
+        fonts.set(_qn("w:cs"), complex_font)
+    if east_asian_font:
+        fonts.attrib.pop(_qn("w:eastAsiaTheme"), None)
+        fonts.set(_qn("w:eastAsia"), east_asian_font)
     if half_points is not None:
         size = properties.get_or_add_sz()
         size.set(_qn("w:val"), str(half_points))
@@ -138,28 +173,95 @@ def set_style_font(style: etree._Element, *, font: str, half_points: int | None 
         complex_size.set(_qn("w:val"), str(half_points))
 
 
-def paragraph(style: str, *, page_break_before: bool = False) -> etree._Element:
+def paragraph(style: str, *, page_break_before: bool = False, bidi: bool = False) -> etree._Element:
+    """A paragraph in `style`; `bidi`: right to left (Arabic)."""
     element = w("w:p")
     properties = w("w:pPr", element)
     w("w:pStyle", properties, val=style)
     if page_break_before:
         w("w:pageBreakBefore", properties)
+    if bidi:
+        set_bidi(element)
     return element
 
 
+# What follows w:bidi in a paragraph's properties, in the schema's order.
+_AFTER_BIDI = frozenset(
+    _qn(f"w:{name}")
+    for name in [
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
+
+
+def set_bidi(paragraph: etree._Element) -> None:
+    """Makes a paragraph right to left (w:bidi), in its place among the
+    paragraph's properties; again after a property was added (w:numPr, w:tabs)."""
+    properties = paragraph.find(_qn("w:pPr"))
+    if properties is None:
+        properties = w("w:pPr")
+        paragraph.insert(0, properties)
+    for bidi in properties.findall(_qn("w:bidi")):
+        properties.remove(bidi)
+    bidi = w("w:bidi")
+    following = next((child for child in properties if child.tag in _AFTER_BIDI), None)
+    if following is not None:
+        following.addprevious(bidi)
+    else:
+        properties.append(bidi)
+
+
+# A run kept left to right inside right-to-left text, between Unicode's
+# left-to-right embedding and its end: Latin words, digits, times, UN symbols.
+LEFT_TO_RIGHT_EMBEDDING = "\u202a{}\u202c"
+
+
 def run(
-    text: str, *, bold: bool = False, italic: bool = False, style: str | None = None
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    style: str | None = None,
+    rtl: bool = False,
+    language: str = "",
 ) -> etree._Element:
-    """A run of text; line breaks and tabs become Word's w:br and w:tab."""
+    """A run of text; line breaks and tabs become Word's w:br and w:tab. `rtl`:
+    right-to-left text, whose emphasis Word takes from the complex-script
+    properties (w:bCs, w:iCs); `language`: the run's own (w:lang)."""
     element = w("w:r")
-    if style or bold or italic:
+    if style or bold or italic or rtl or language:
         properties = w("w:rPr", element)
         if style:
             w("w:rStyle", properties, val=style)
         if bold:
             w("w:b", properties)
+            if rtl:
+                w("w:bCs", properties)
         if italic:
             w("w:i", properties)
+            if rtl:
+                w("w:iCs", properties)
+        if rtl:
+            w("w:rtl", properties)
+        if language:
+            attributes = {"bidi" if rtl else "val": word_language(language)}
+            w("w:lang", properties, **attributes)
     for piece in _BREAKS.split(_NOT_XML.sub("", text)):
         if piece == "\n":
             w("w:br", element)
@@ -236,11 +338,11 @@ class Bookmarks:
         self.names.add(name)
         return name
 
-    def place(self, paragraph: etree._Element, name: str, content: etree._Element) -> None:
+    def place(self, paragraph: etree._Element, name: str, *content: etree._Element) -> None:
         """Appends `content` to a paragraph, inside the bookmark `name`."""
         self.placed += 1
         w("w:bookmarkStart", paragraph, id=str(self.placed), name=name)
-        paragraph.append(content)
+        paragraph.extend(content)
         w("w:bookmarkEnd", paragraph, id=str(self.placed))
 
 
@@ -283,7 +385,7 @@ def end_field(parent: etree._Element) -> None:
 
 
 def contents_field(
-    instruction: str, entries: list[ContentsEntry], right_edge: str
+    instruction: str, entries: list[ContentsEntry], right_edge: str, *, bidi: bool = False
 ) -> list[etree._Element]:
     """The paragraphs of a contents (a TOC field), filled with its entries as Word fills them.
 
@@ -299,10 +401,12 @@ def contents_field(
     for entry in entries:
         line = paragraph(f"TOC{entry.level}")
         w("w:tab", w("w:tabs", line[0]), val="right", pos=right_edge)
+        if bidi:
+            set_bidi(line)
         if not paragraphs:
             begin_field(line, instruction)
         link = internal_link(entry.bookmark)
-        link.append(run(f"{entry.text}\t"))
+        link.append(run(f"{entry.text}\t", rtl=bidi))
         append_field(link, f"PAGEREF {entry.bookmark} \\h", "")
         line.append(link)
         paragraphs.append(line)

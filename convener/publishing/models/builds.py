@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,10 @@ class DocumentBuild(models.Model):
     )
     document = models.CharField(_("document"), max_length=30)
     format = models.CharField(_("format"), max_length=10)
+    # A file per language: a French and an English download never share one.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     revision = models.PositiveBigIntegerField(_("content revision"))
     audience = models.CharField(_("written for"), max_length=12, choices=Audience.choices)
     status = models.CharField(
@@ -47,8 +52,16 @@ class DocumentBuild(models.Model):
         verbose_name = _("document build")
         constraints = [
             models.UniqueConstraint(
-                fields=["series", "meeting_number", "document", "format", "revision", "audience"],
-                name="one_build_per_document_and_revision",
+                fields=[
+                    "series",
+                    "meeting_number",
+                    "document",
+                    "format",
+                    "language",
+                    "revision",
+                    "audience",
+                ],
+                name="one_build_per_document_language_and_revision",
             )
         ]
 
@@ -57,4 +70,7 @@ class DocumentBuild(models.Model):
     outside_audit = True
 
     def __str__(self) -> str:
-        return f"{self.document}.{self.format} of {self.series} (revision {self.revision})"
+        return (
+            f"{self.document}.{self.format} ({self.language}) of {self.series} "
+            f"(revision {self.revision})"
+        )

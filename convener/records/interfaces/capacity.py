@@ -20,9 +20,13 @@ def capacity_phrase(intervention: Intervention, *, article: bool = True) -> str:
             return _("in national capacity")
         case Capacity.GROUP if intervention.state_group and article:
             # Translators: a State or speaker took the floor for a group of States.
-            return _("on behalf of the %(group)s") % {"group": intervention.state_group.name}
+            return _("on behalf of the %(group)s") % {
+                "group": intervention.state_group.name_in_language
+            }
         case Capacity.GROUP if intervention.state_group:
-            return _("on behalf of %(group)s") % {"group": intervention.state_group.name}
+            return _("on behalf of %(group)s") % {
+                "group": intervention.state_group.name_in_language
+            }
         case Capacity.GROUP:
             return _("on behalf of a group of States")
         case Capacity.OFFICE if intervention.office:

@@ -76,11 +76,11 @@ def test_participation_counts_in_words_up_to_twenty(debate, meeting):
     assert sentence(meeting).startswith("Twenty Member States took the floor: State 00, ")
 
 
-def test_participation_counts_in_figures_above_twenty(debate, meeting):
+def test_participation_counts_in_words_above_twenty_as_it_starts_the_sentence(debate, meeting):
     for n in range(21):
         turn(debate, state(f"State {n:02}"))
 
-    assert sentence(meeting).startswith("21 Member States took the floor: State 00, ")
+    assert sentence(meeting).startswith("Twenty-one Member States took the floor: State 00, ")
 
 
 def test_participation_names_states_in_the_order_of_their_first_turn(debate, meeting):

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     help = (
         "Export a whole series: in the series data format (yaml, json), drafts included, "
         "which `convener import` reads back unchanged; or as the public sees it, as an "
-        "iCalendar calendar (ics) or a frab schedule (frab-xml, frab-json)."
+        "iCalendar calendar (ics) or a frab schedule (frab-xml, frab-json); or its "
+        "record in open standards, every record included: Akoma Ntoso debates "
+        "(akoma-ntoso) or Popolo JSON (popolo)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -10,6 +10,8 @@
   }
   var statusAddress = page.getAttribute("data-status");
   var fileAddress = page.getAttribute("data-file");
+  // This page again, in the file's language: "?waited", "?language=fr&waited".
+  var waitedAddress = page.getAttribute("data-waited") || "?waited";
   var message = page.querySelector("[data-ready]");
   var delay = 500;
   var MAX_DELAY = 5000;
@@ -18,7 +20,7 @@
     if (message) {
       message.textContent = message.getAttribute("data-ready");
     }
-    var check = page.querySelector('a[href="?waited"]');
+    var check = page.querySelector("a[data-check]");
     if (check) {
       // After the file is saved the page stays: its link now saves it again.
       check.setAttribute("href", fileAddress);
@@ -37,7 +39,7 @@
           handOver();
         } else if (answer.status === "failed") {
           // The page tells why, in the reader's language.
-          window.location.replace("?waited");
+          window.location.replace(waitedAddress);
         } else {
           later();
         }

@@ -2,6 +2,7 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from convener.meetings.queries.visibility import command_line_reader, public_reader
@@ -38,8 +39,8 @@ class Command(BaseCommand):
     help = (
         "Write a document of a series from its records: the concept note (of the series, or "
         "with --meeting of one meeting, with its programme), the programme, the list of "
-        "participants or the report, as HTML, PDF, Word or Markdown. The secretariat's "
-        "view: drafts included unless --public."
+        "participants or the report, as HTML, PDF, Word or Markdown, in any of the six UN "
+        "languages (--language). The secretariat's view: drafts included unless --public."
     )
 
     def add_arguments(self, parser):
@@ -50,11 +51,24 @@ class Command(BaseCommand):
             "--format", dest="file_format", choices=["html", "pdf", "docx", "md"], default="pdf"
         )
         parser.add_argument(
-            "-o", "--output", type=Path, help="file to write (default: named after the document)"
+            "-o",
+            "--output",
+            type=Path,
+            help="file to write (default: named after the document and its language)",
         )
         parser.add_argument("--public", action="store_true", help="only what the public may read")
+        parser.add_argument(
+            "--language",
+            default=settings.LANGUAGE_CODE,
+            help=(
+                "the language to write it in: ar, zh (or zh-hans), en, fr, ru or es "
+                f"(default: {settings.LANGUAGE_CODE})"
+            ),
+        )
 
-    def handle(self, *args, series, document, meeting, file_format, output, public, **options):
+    def handle(
+        self, *args, series, document, meeting, file_format, output, public, language, **options
+    ):
         exporter = exporters()[file_format]
         progress = _Progress(
             sys.stderr, ["Reading the records", "Composing", f"Writing {exporter.label}"]
@@ -64,7 +78,11 @@ class Command(BaseCommand):
         try:
             progress.step()
             composed = compose(
-                series_slug=series, document=document, meeting_number=meeting, user=as_reader
+                series_slug=series,
+                document=document,
+                meeting_number=meeting,
+                user=as_reader,
+                language=language,
             )
         except DocumentUnavailableError as error:
             raise CommandError(str(error)) from None
