@@ -225,6 +225,8 @@ EXCLUDED = {
     "public:series_schedule_xml": _FILE,
     "public:series_schedule_json": _FILE,
     "public:person_calendar": _FILE,
+    "public:meeting_record_akoma_ntoso": _FILE,
+    "public:series_popolo": _FILE,
     "live:events": "the meeting's event stream",
     "live:withdraw": _ACTION,
     "live:give_floor": _ACTION,
