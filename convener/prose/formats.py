@@ -145,7 +145,7 @@ def number(value: int | float | Decimal) -> str:
 # Spanish "y" becomes "e" before the sound "i" ("Austria e Irlanda"), but not
 # before "hie"/"hia" and the like, where the "i" is a consonant ("y hierro").
 _SPANISH_I_SOUND = re.compile(r"(?i)h?[ií](?![aeiouáéíóú])")
-_LAST = "\x00"
+_LAST = "\x01"  # stands for the last name; no name holds it
 
 
 def listed(items: Iterable[str]) -> str:
