@@ -9,7 +9,16 @@ Netherlands", "the Sudan", but "Mexico") is part of each name: UNTERM marks it
 with "(the)".
 
 Only English has names of the day; in another language the State is named by
-its current short name, as lists name it.
+its current short name, written as that language's sentences write it
+(`data/state_names_in_languages.yaml`, from UNTERM): French and Spanish with
+the article UNTERM gives the name ("l'Autriche", "les Pays-Bas", "el Perú";
+"Cuba", "Tuvalu" in Spanish without), Russian and Chinese without one. A
+short name with a qualifier ("Bolivie (État plurinational de)", Arabic
+"بوليفيا (دولة - المتعددة القوميات)") reads in a sentence as its formal name;
+in Arabic the qualifier's mark ("-", "_") stands where the name goes
+("دولة بوليفيا المتعددة القوميات"). The formal names ("le Royaume des
+Pays-Bas", "Королевство Нидерландов") come from the same file; a State it does
+not name keeps the name stored on it.
 """
 
 from __future__ import annotations
@@ -17,11 +26,14 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from convener.directory.reference_names import language_key, read_data_file
 
 if TYPE_CHECKING:
     from convener.directory.models import Organisation, State
@@ -29,6 +41,13 @@ if TYPE_CHECKING:
 # "Bolivia (Plurinational State of)": a list's form, read in a sentence as
 # "the Plurinational State of Bolivia".
 _LIST_FORM = re.compile(r"^(?P<name>[^()]+?) \((?P<qualifier>[^()]+)\)$")
+
+# UNTERM's French and Spanish articles, in brackets after the short name.
+_ARTICLES = frozenset({"le", "la", "les", "l'", "el", "los", "las"})
+# A formal name's leading article, which a list leaves out.
+_LEADING_ARTICLE = re.compile(r"^(the |le |la |les |l'|el |los |las )")
+# Where an Arabic qualifier puts the name: "مملكة _", "دولة - المتعددة القوميات".
+_ARABIC_PLACE = re.compile(r"\s*[-_]\s*")
 
 # Names that end in a common noun ("… Commission", "World Bank") or that name
 # something "of" something ("Office of the …") take "the" in running text;
@@ -50,18 +69,24 @@ class StateName:
     short: str
     formal: str
     article: bool
+    # In a language other than English, the short name as a sentence writes
+    # it, its article included ("les Pays-Bas"); empty in English.
+    running: str = ""
 
     def in_text(self, *, formal: bool = False, start: bool = False) -> str:
         """The name as a sentence uses it: "the Netherlands", "the Kingdom of
         the Netherlands" (`formal`), "The Netherlands" at the `start` of one."""
-        name = self.formal if formal and self.formal else _running(self.short, self.article)
+        if formal and self.formal:
+            name = self.formal
+        else:
+            name = self.running or _running(self.short, self.article)
         return capfirst(name) if start else name
 
     def in_list(self, *, formal: bool = False) -> str:
         """The name as a list or a header block gives it: "Netherlands", or
         "Kingdom of the Netherlands" (`formal`), without the article."""
         if formal and self.formal:
-            return capfirst(self.formal.removeprefix("the "))
+            return capfirst(_LEADING_ARTICLE.sub("", self.formal, count=1))
         return self.short
 
 
@@ -81,7 +106,7 @@ def _english() -> bool:
 def state_name_on(state: State, day: datetime.date | None) -> StateName:
     """The State's names on the day; today's when the day is not known."""
     if not _english():
-        return StateName(short=state.name, formal="", article=False)
+        return _name_in_language(state, language_key())
     if day is not None:
         for earlier in state.earlier_names:
             if day < datetime.date.fromisoformat(earlier["until"]):
@@ -91,6 +116,49 @@ def state_name_on(state: State, day: datetime.date | None) -> StateName:
                     article=bool(earlier.get("article")),
                 )
     return StateName(short=state.names["en"], formal=state.formal_name, article=state.article)
+
+
+@cache
+def _names_in_languages() -> dict[str, dict[str, Any]]:
+    states: dict[str, dict[str, Any]] = read_data_file("state_names_in_languages.yaml")["states"]
+    return states
+
+
+def _name_in_language(state: State, language: str) -> StateName:
+    """The State's current names in a language other than English."""
+    entry = _names_in_languages().get(state.iso3, {})
+    formal = entry.get("formal", {}).get(language, "")
+    if language in entry:  # French and Spanish: UNTERM's short name and its article
+        short, running = _with_article(entry[language], formal)
+    else:
+        short = entry.get("short", {}).get(language) or state.name
+        running = _in_sentence(short, formal, language)
+    return StateName(short=short, formal=formal, article=False, running=running)
+
+
+def _with_article(unterm: str, formal: str) -> tuple[str, str]:
+    """ "Autriche (l')" → ("Autriche", "l'Autriche"); "Pays-Bas (les)" →
+    ("Pays-Bas", "les Pays-Bas"); a qualified name reads as its formal one."""
+    listed = _LIST_FORM.match(unterm)
+    if listed is None:
+        return unterm, unterm
+    if listed["qualifier"] in _ARTICLES:
+        article = listed["qualifier"]
+        space = "" if article == "l'" else " "  # "l'Autriche", elided
+        return listed["name"], f"{article}{space}{listed['name']}"
+    return unterm, _in_sentence(unterm, formal, "")
+
+
+def _in_sentence(short: str, formal: str, language: str) -> str:
+    """A short name in running text: as it is, unless it carries a qualifier;
+    then its formal name, or in Arabic the qualifier with the name where its
+    mark stands ("مملكة _" → "مملكة هولندا"), else the qualifier before the name."""
+    listed = _LIST_FORM.match(short)
+    if listed is None:
+        return short
+    if language == "ar" and _ARABIC_PLACE.search(listed["qualifier"]):
+        return _ARABIC_PLACE.sub(f" {listed['name']} ", listed["qualifier"], count=1).strip()
+    return formal or f"{listed['qualifier']} {listed['name']}"
 
 
 def state_in_text(

@@ -1,4 +1,4 @@
-"""Dates, times and numbers as the reader's language writes them, from CLDR.
+"""Dates, times, numbers and lists as the reader's language writes them, from CLDR.
 
 Every page, document, e-mail and message that shows a person a date, a time,
 a span of time or a number formats it here, in the active language, with the
@@ -17,6 +17,15 @@ The choices CLDR leaves open:
   programmes print it; CLDR writes it so for Irish English.
 - Times are on the 24-hour clock in every language (CLDR's `Hm` skeleton), as
   the forms take them.
+- A list of names in running text ("Austria, Ireland and Tuvalu") is joined
+  with CLDR's list patterns, never with ", " and a translated "and": Chinese
+  writes "奥地利、爱尔兰和图瓦卢" with no spaces, Arabic attaches its "and" to the
+  name that follows ("النمسا وأيرلندا"). Spanish writes "e" for "y" before a
+  word that starts with the sound "i" ("Austria e Irlanda"), as CLDR's own
+  rule for Spanish lists says and Babel does not apply.
+- French contracts "de" and "à" with the article a name brings ("des
+  Pays-Bas", "au Mexique") and elides "de" before a vowel ("d'Israël"): a
+  message that puts a name after them is filled by `filled`.
 - Arabic is written with Western digits ("13 يوليو 2016", "10:00–13:00"), not
   Arabic-Indic ones ("١٣ يوليو ٢٠١٦"): the Arabic versions of UN documents
   write their dates, numbers and symbols so ("15 تموز/يوليه 2016",
@@ -28,11 +37,14 @@ The choices CLDR leaves open:
 from __future__ import annotations
 
 import datetime
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_time
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from django.conf import settings
 from django.utils import translation
@@ -128,3 +140,69 @@ def time_range(
 def number(value: int | float | Decimal) -> str:
     """ "100,000", "100 000" (French and Russian), "100.000" (Spanish)."""
     return format_decimal(value, locale=cldr_locale(), numbering_system=_DIGITS)
+
+
+# Spanish "y" becomes "e" before the sound "i" ("Austria e Irlanda"), but not
+# before "hie"/"hia" and the like, where the "i" is a consonant ("y hierro").
+_SPANISH_I_SOUND = re.compile(r"(?i)h?[ií](?![aeiouáéíóú])")
+_LAST = "\x01"  # stands for the last name; no name holds it
+
+
+def listed(items: Iterable[str]) -> str:
+    """Names joined as a sentence lists them, in the active language:
+    "Austria, Ireland and Tuvalu" (no comma before "and"), "l'Autriche,
+    l'Irlande et les Tuvalu", "奥地利、爱尔兰和图瓦卢", "النمسا وأيرلندا وتوفالو"."""
+    names = list(items)
+    locale = cldr_locale()
+    if locale.language == "es" and len(names) > 1 and _SPANISH_I_SOUND.match(names[-1]):
+        # CLDR's last pattern for Spanish is "{0} y {1}": the mark stands for the last name.
+        text = format_list([*names[:-1], _LAST], locale=locale)
+        return text.replace(f" y {_LAST}", f" e {names[-1]}")
+    return format_list(names, locale=locale)
+
+
+# French "de"/"à" before a value: the article the value starts with contracts
+# with them ("de les" → "des"), and "de" elides before a vowel or a mute h.
+_FRENCH_PREPOSITION = re.compile(r"\b([Dd]e|[Àà]) %\((\w+)\)s")
+_FRENCH_CONTRACTIONS = {
+    ("de", "le "): "du ",
+    ("de", "les "): "des ",
+    ("à", "le "): "au ",
+    ("à", "les "): "aux ",
+}
+_FRENCH_VOWEL = re.compile(r"(?i)[aeiouyàâäéèêëîïôöûüh]")
+
+
+def filled(message: str, values: Mapping[str, object]) -> str:
+    """`message % values`; in French, a name that follows "de" or "à" takes
+    the form they make together: "Représentants de %(state)s" with "les
+    Pays-Bas" reads "Représentants des Pays-Bas"; with "le Mexique", "du
+    Mexique"; with "Israël", "d'Israël"; "l'Autriche" and "la Thaïlande" stay
+    as they are ("de l'Autriche")."""
+    if cldr_locale().language != "fr":
+        return message % values
+    joined = dict(values)
+
+    def contract(found: re.Match[str]) -> str:
+        preposition, key = found[1], found[2]
+        value = values.get(key)
+        phrase = _french_phrase(preposition, value) if isinstance(value, str) else None
+        if phrase is None:
+            return found[0]
+        joined_key = f"{key} after {preposition}"
+        joined[joined_key] = phrase
+        return f"%({joined_key})s"
+
+    return _FRENCH_PREPOSITION.sub(contract, message) % joined
+
+
+def _french_phrase(preposition: str, value: str) -> str | None:
+    """ "des Pays-Bas" for "de" and "les Pays-Bas"; None where nothing changes."""
+    word = preposition.lower()
+    for (before, article), contraction in _FRENCH_CONTRACTIONS.items():
+        if word == before and value.startswith(article):
+            start = contraction if preposition.islower() else contraction.capitalize()
+            return start + value[len(article) :]
+    if word == "de" and _FRENCH_VOWEL.match(value) and not value.lower().startswith("l'"):
+        return f"{preposition[0]}'{value}"
+    return None

@@ -93,7 +93,7 @@ def test_earlier_name_carries_its_formal_name():
 
 
 def test_state_in_another_language_is_named_by_its_current_name():
-    with translation.override("fr"):
+    with translation.override("es"):
         assert state_in_text(turkiye(), on=datetime.date(2016, 7, 13)) == "Türkiye"
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from convener.audit.log import acting_as
 from convener.manage.interfaces.directory import OrganisationForm
@@ -213,3 +214,21 @@ def test_the_state_picker_names_states_by_their_current_short_name():
 
     assert {"Czechia", "Türkiye", "North Macedonia", "Eswatini"} <= set(labels)
     assert not {"Czech Republic", "Turkey", "Swaziland"} & set(labels)
+
+
+def test_representatives_are_named_after_their_state_as_french_writes_it(
+    client, secretariat, meeting
+):
+    netherlands = StateFactory(iso3="NLD")
+    with acting_as(secretariat, via="web"):
+        PersonFactory(family_name="Oosterom", organisation=OrganisationFactory(state=netherlands))
+    with translation.override("fr"):
+        address = reverse("manage:co_chair_representatives")
+
+    answer = client.get(
+        address,
+        {"row": "co_chairs-1", "series": "new", "co_chairs-1-state": netherlands.pk},
+        **HTMX,
+    ).content.decode()
+
+    assert _representative_groups(answer, row=1)[0] == ("Représentants des Pays-Bas", ["Oosterom"])

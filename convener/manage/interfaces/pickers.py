@@ -22,7 +22,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from convener.directory.models import Organisation, Person, State
+from convener.directory.naming import state_in_text
 from convener.meetings.models import Series
+from convener.prose.formats import filled
 from convener.records.queries.appearances import (
     organisations_of_series,
     people_of_series,
@@ -46,7 +48,7 @@ def person_choices(
         key = "state" if person.represents else "series" if person.in_series else "others"
         groups[key].append((person.pk, _label(person)))
     labels = {
-        "state": _("Representatives of %(state)s") % {"state": state} if state else "",
+        "state": _representatives_of(state) if state else "",
         "series": _("In this series"),
         "others": _("Elsewhere in the directory"),
     }
@@ -54,6 +56,11 @@ def person_choices(
     if len(grouped) == 1 and not groups["state"] and not groups["series"]:
         return [EMPTY, *grouped[0][1]]
     return [EMPTY, *grouped]
+
+
+def _representatives_of(state: State) -> str:
+    """ "Representatives of the Netherlands", "Représentants des Pays-Bas"."""
+    return filled(_("Representatives of %(state)s"), {"state": state_in_text(state, on=None)})
 
 
 def organisation_choices(

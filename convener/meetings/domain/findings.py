@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.text import get_text_list
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from convener.meetings.models import Meeting, Segment
+from convener.prose import formats
 
 
 class Severity(models.TextChoices):
@@ -59,8 +58,8 @@ class Finding:
 
 
 def listed(items: Iterable[str]) -> str:
-    """ "A", "A and B", "A, B and C", in the active language."""
-    return str(get_text_list(list(items), _("and")))
+    """ "A", "A and B", "A, B and C", in the active language (CLDR's lists)."""
+    return formats.listed(items)
 
 
 def minutes(count: int) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils.text import capfirst, get_text_list
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -28,6 +28,7 @@ from convener.directory.models import (
 )
 from convener.directory.naming import state_in_text
 from convener.meetings.models import Meeting
+from convener.prose.formats import listed
 from convener.prose.nouns import MEMBER_STATE
 from convener.prose.numbers import count_in_words
 from convener.publishing.document import Footnote, Inline, Text
@@ -135,9 +136,7 @@ def _sentence(count: int, co_chairs: list[_Speaker], others: list[str], namer: _
     if not count and not others:
         return _("No Member State took the floor.")
     if not count:
-        return _("No Member State took the floor, but %(others)s did.") % {
-            "others": get_text_list(others, _("and"))
-        }
+        return _("No Member State took the floor, but %(others)s did.") % {"others": listed(others)}
     sentence = ngettext(
         "%(count)s Member State took the floor: %(states)s.",
         "%(count)s Member States took the floor: %(states)s.",
@@ -151,8 +150,8 @@ def _sentence(count: int, co_chairs: list[_Speaker], others: list[str], namer: _
 
 def _members_clause(co_chairs: list[_Speaker], others: list[str], namer: _Namer) -> str:
     """ "X and Y (as co-Chairs of the meeting), as well as A, B and C"."""
-    names = get_text_list([namer.name(speaker) for speaker in co_chairs], _("and"))
-    other_names = get_text_list(others, _("and"))
+    names = listed(namer.name(speaker) for speaker in co_chairs)
+    other_names = listed(others)
     if not co_chairs:
         return other_names
     if any(_notes(speaker.turns) for speaker in co_chairs):
@@ -179,7 +178,7 @@ def _observers_clause(names: list[str]) -> str:
         return ""
     return ngettext(
         "the observer State %(states)s", "the observer States %(states)s", len(names)
-    ) % {"states": get_text_list(names, _("and"))}
+    ) % {"states": listed(names)}
 
 
 def _group_phrase(group: StateGroup) -> str:
@@ -215,7 +214,7 @@ class _Namer:
         name += self._footnote_mark(speaker)
         notes = _notes(speaker.turns)
         if notes:
-            return f"{name} ({get_text_list(notes, _('and'))})"
+            return f"{name} ({listed(notes)})"
         return name
 
     def _footnote_mark(self, speaker: _Speaker) -> str:
@@ -248,7 +247,7 @@ def _chairs(state: State, date: datetime.date | None) -> list[StateGroupChair]:
 def _chair_note(state: str, chairs: list[StateGroupChair], speaker: Person | None) -> str:
     """ "Thailand chaired the Group of 77 and China in 2016; H.E. Virachai
     Plasai spoke in a national capacity." """
-    offices = get_text_list([_chair_office(chair) for chair in chairs], _("and"))
+    offices = listed(_chair_office(chair) for chair in chairs)
     if speaker is None:
         return _("%(state)s %(offices)s but spoke in a national capacity.") % {
             "state": state,

@@ -19,7 +19,7 @@ from convener.meetings.models import (
     ProgrammeRole,
     Segment,
 )
-from convener.prose.formats import long_date, time_of_day, time_range, weekday_date
+from convener.prose.formats import listed, long_date, time_of_day, time_range, weekday_date
 from convener.prose.links import followable
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.document import Facts, Inline, Text
@@ -114,10 +114,8 @@ def facts_joined(facts: Iterable[str], separator: str = ", ") -> str:
 
 
 def joined(items: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+    """ "A", "A and B", "A, B and C", as the document's language lists names."""
+    return listed(items)
 
 
 def co_organiser_names(

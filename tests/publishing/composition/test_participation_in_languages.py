@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from convener.directory.models import StateGroup
+from convener.directory.models import State, StateGroup
 from convener.meetings.models import Meeting
 from convener.publishing.composition.participation import (
     participation_prefetches,
@@ -14,7 +14,13 @@ from convener.publishing.composition.participation import (
 )
 from convener.publishing.document import plain
 from convener.records.models import Capacity
-from tests.factories import InterventionFactory, MeetingFactory, SegmentFactory, StateFactory
+from tests.factories import (
+    CoChairFactory,
+    InterventionFactory,
+    MeetingFactory,
+    SegmentFactory,
+    StateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +92,58 @@ def test_french_sentence_names_a_group_that_spoke_as_one_by_its_french_name(refe
     assert sentence_in("fr", meeting).endswith(
         "State 01 et le Groupe des 77 et la Chine en tant que groupe."
     )
+
+
+def meeting_of_the_netherlands_and_thailand() -> Meeting:
+    """Co-chaired by the Netherlands and Thailand; Austria, Ireland and Tuvalu also spoke."""
+    meeting = MeetingFactory(date=datetime.date(2016, 7, 13))
+    debate = SegmentFactory(meeting=meeting, order=1)
+    for order, iso3 in enumerate(["NLD", "THA", "AUT", "IRL", "TUV"]):
+        state = State.objects.get(iso3=iso3)
+        if iso3 in {"NLD", "THA"}:
+            CoChairFactory(meeting=meeting, state=state, order=order)
+        InterventionFactory(segment=debate, state=state, speaker=None, order=order)
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "Five Member States took the floor: the Netherlands and Thailand (as co-Chairs "
+            "of the meeting), as well as Austria, Ireland and Tuvalu.",
+        ),
+        (
+            "fr",
+            "Cinq États Membres ont pris la parole\u00a0: les Pays-Bas et la Thaïlande (en "
+            "leur qualité de coprésidents de la réunion), ainsi que l'Autriche, l'Irlande "
+            "et les Tuvalu.",
+        ),
+        (
+            "es",
+            "Cinco Estados Miembros hicieron uso de la palabra: los Países Bajos y Tailandia "
+            "(como copresidentes de la reunión), así como Austria, Irlanda y Tuvalu.",
+        ),
+        (
+            "ru",
+            "Слово взяли пять государств-членов: Нидерланды и Таиланд (в качестве "
+            "сопредседателей заседания), а также Австрия, Ирландия и Тувалу.",  # noqa: RUF001
+        ),
+        (
+            "ar",
+            "أخذت الكلمة خمس دول أعضاء: هولندا وتايلند (بصفتهما الرئيسين المشاركين للاجتماع)، "
+            "فضلاً عن النمسا وأيرلندا وتوفالو.",
+        ),
+        (
+            "zh-hans",
+            "五个会员国作了发言：荷兰和泰国（作为会议共同主席），以及奥地利、爱尔兰和图瓦卢。",  # noqa: RUF001
+        ),
+    ],
+)
+def test_participation_sentence_names_states_as_the_language_writes_them(
+    reference_data, language, expected
+):
+    meeting = meeting_of_the_netherlands_and_thailand()
+
+    assert sentence_in(language, meeting) == expected
