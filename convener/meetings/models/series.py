@@ -54,6 +54,16 @@ class Series(models.Model):
             "language and whose browser asks for none of the six UN languages."
         ),
     )
+    language = models.CharField(
+        _("language of record"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language the series' texts are written in first; the other "
+            "languages are their translations."
+        ),
+    )
     rapporteur = models.ForeignKey(
         "directory.Person",
         on_delete=models.SET_NULL,
@@ -164,12 +174,19 @@ class ConceptNoteSection(models.Model):
     body = ProseField(_("text"), max_length=SECTION, help_text=_("Markdown."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    # Held in other languages too (`convener.texts`).
+    translatable_fields = ("heading", "body")
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("concept note section")
 
     def __str__(self) -> str:
         return self.heading
+
+    @property
+    def text_series(self) -> Series:
+        return self.series
 
 
 class ReferenceDocument(models.Model):
