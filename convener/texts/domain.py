@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,8 @@ from convener.texts.models import (
     TextStatus,
     TextVersion,
     Translatable,
+    content_type_of,
+    model_field_of,
 )
 
 VERSION_STATUSES = (TextStatus.TRANSLATED, TextStatus.DRAFT)
@@ -43,7 +44,7 @@ def check_place(place: TextPlace) -> None:
 
 def _cleaned(place: TextPlace, text: str) -> str:
     """The text, checked against the limits of the original field."""
-    model_field = type(place.obj)._meta.get_field(place.field)
+    model_field = model_field_of(place.obj, place.field)
     try:
         return str(model_field.clean(text, place.obj))
     except ValidationError as error:
@@ -54,7 +55,7 @@ def _stored(place: TextPlace) -> TextVersion | None:
     return (
         TextVersion.objects.select_for_update()
         .filter(
-            content_type=ContentType.objects.get_for_model(place.obj),
+            content_type=content_type_of(place.obj),
             object_id=place.obj.pk,
             field=place.field,
             language=place.language,
@@ -90,7 +91,7 @@ def save_version(*, place: TextPlace, text: str, status: str, by: Any) -> TextVe
     if stored is not None and stored.text == text and stored.status == status:
         return stored
     version = stored or TextVersion(
-        content_type=ContentType.objects.get_for_model(place.obj),
+        content_type=content_type_of(place.obj),
         object_id=place.obj.pk,
         field=place.field,
         language=place.language,

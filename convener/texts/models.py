@@ -14,7 +14,7 @@ imports none of the models.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -116,3 +116,12 @@ class TextPlace:
     def is_original(self) -> bool:
         """The series' language of record: the text is the field itself, no version."""
         return self.language == self.obj.text_series.language
+
+
+def content_type_of(obj: Translatable) -> ContentType:
+    return ContentType.objects.get_for_model(cast(models.Model, obj))
+
+
+def model_field_of(obj: Translatable, name: str) -> Any:
+    """The model field holding the original, whose limits a version takes."""
+    return cast(models.Model, obj)._meta.get_field(name)

@@ -9,12 +9,12 @@ version of that language, else the original, with the language it is in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import NamedTuple
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import get_language_info
 
@@ -23,6 +23,7 @@ from convener.texts.models import (
     TextStatus,
     TextVersion,
     Translatable,
+    content_type_of,
     direction_of,
 )
 
@@ -39,10 +40,10 @@ class Versions:
         }
 
     def get(self, obj: Translatable, field: str, language: str) -> TextVersion | None:
-        content_type = ContentType.objects.get_for_model(obj)
+        content_type = content_type_of(obj)
         return self._by_key.get((content_type.pk, obj.pk, field, language))
 
-    def __iter__(self) -> Iterable[TextVersion]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[TextVersion]:
         return iter(self._by_key.values())
 
     def __len__(self) -> int:
@@ -52,7 +53,7 @@ class Versions:
 def _rows_q(objects: Iterable[Translatable]) -> Q | None:
     ids_by_type: dict[int, set[int]] = {}
     for obj in objects:
-        content_type = ContentType.objects.get_for_model(obj)
+        content_type = content_type_of(obj)
         ids_by_type.setdefault(content_type.pk, set()).add(obj.pk)
     conditions = [
         Q(content_type_id=type_id, object_id__in=sorted(ids))
@@ -86,8 +87,7 @@ def version_in(obj: Translatable, field: str, language: str) -> TextVersion | No
     return versions_of([obj], languages=[language]).get(obj, field, language)
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """The text a reader sees and the language it is written in."""
 
     text: str

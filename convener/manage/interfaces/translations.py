@@ -16,7 +16,7 @@ from convener.meetings.models import ConceptNoteSection, Meeting, Segment, Serie
 from convener.publishing.models import ReportText
 from convener.records.models import Intervention
 from convener.texts.domain import Entry
-from convener.texts.models import TextStatus
+from convener.texts.models import TextStatus, model_field_of
 from convener.texts.queries import Progress, Text, Versions, progress_of, texts_of, versions_of
 
 
@@ -114,7 +114,7 @@ class TranslationForm(forms.Form):
         self.texts = texts
         name = language_name(language)
         for index, (obj, field_name) in enumerate(texts):
-            model_field = type(obj)._meta.get_field(field_name)
+            model_field = model_field_of(obj, field_name)
             version = versions.get(obj, field_name, language)
             is_prose = model_field.get_internal_type() == "TextField"
             widget = forms.Textarea(attrs={"rows": 8, "lang": language}) if is_prose else None
@@ -138,7 +138,7 @@ class TranslationForm(forms.Form):
     def rows(self) -> list[TranslationRow]:
         rows = []
         for index, (obj, field_name) in enumerate(self.texts):
-            model_field = type(obj)._meta.get_field(field_name)
+            model_field = model_field_of(obj, field_name)
             rows.append(
                 TranslationRow(
                     original_label=str(capfirst(model_field.verbose_name)),
