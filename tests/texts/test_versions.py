@@ -177,3 +177,13 @@ def test_a_reader_sees_a_translated_version_and_never_a_draft():
     assert shown_in(section, "body", "fr") == ("Français", "fr")
     assert shown_in(section, "body", "es") == ("English", "en")
     assert shown_in(section, "body", "en") == ("English", "en")
+
+
+def test_the_versions_of_a_row_go_with_it():
+    section = ConceptNoteSectionFactory()
+    by = secretariat_of(section.series)
+    save_version(place=TextPlace(section, "body", "fr"), text="Texte", status="draft", by=by)
+
+    section.series.sections.all().delete()
+
+    assert not TextVersion.objects.exists()

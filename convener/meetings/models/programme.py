@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +36,8 @@ class Segment(models.Model):
         help_text=_("Markdown: the rapporteur's account of the segment."),
     )
 
-    # Held in other languages too (`convener.texts`).
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
     translatable_fields = ("title", "summary")
 
     class Meta:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -174,7 +175,8 @@ class ConceptNoteSection(models.Model):
     body = ProseField(_("text"), max_length=SECTION, help_text=_("Markdown."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    # Held in other languages too (`convener.texts`).
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
     translatable_fields = ("heading", "body")
 
     class Meta:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,8 @@ class ReportText(models.Model):
     body = ProseField(_("text"), max_length=REPORT, help_text=_("Markdown."))
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Held in other languages too (`convener.texts`).
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
     translatable_fields = ("body",)
 
     class Meta:

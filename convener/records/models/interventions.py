@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -105,7 +106,8 @@ class Intervention(models.Model):
     sdg_targets = models.JSONField(_("SDG targets cited"), default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # Held in other languages too (`convener.texts`).
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
     translatable_fields = ("summary",)
 
     class Meta:
