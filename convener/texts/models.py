@@ -49,7 +49,9 @@ class Translatable(Protocol):
     """A model whose fields `translatable_fields` may be held in other languages."""
 
     pk: int
-    translatable_fields: tuple[str, ...]
+
+    @property
+    def translatable_fields(self) -> tuple[str, ...]: ...
 
     @property
     def text_series(self) -> SeriesOfText: ...
