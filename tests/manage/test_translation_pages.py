@@ -171,3 +171,11 @@ def test_other_roles_do_not_open_the_translations(client, series):
     signed_in(client, GrantFactory(series=series, role=Role.CHAIR).user)
 
     assert client.get(OVERVIEW).status_code == 403
+
+
+def test_a_translator_finds_the_translations_from_the_series(client, series):
+    signed_in(client, GrantFactory(series=series, role=Role.TRANSLATOR, language="ru").user)
+
+    page = client.get(reverse("manage:series", args=["gmg-2017"]))
+
+    assertContains(page, f'href="{OVERVIEW}"')

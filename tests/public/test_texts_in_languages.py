@@ -115,3 +115,15 @@ def test_the_series_page_reads_every_translation_in_one_query(client, django_ass
     # revision), and one for the versions.
     with django_assert_num_queries(6 + 1 + 1):
         client.get(url_in("fr", "public:series", series.slug))
+
+
+def test_a_new_translation_retires_the_cached_page(
+    client, section, django_capture_on_commit_callbacks
+):
+    url = url_in("es", "public:series", section.series.slug)
+    client.get(url)  # cached, in English
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(section, "heading", "es", "Formato")
+
+    assertContains(client.get(url), "<h2>Formato</h2>", html=True)

@@ -379,7 +379,7 @@ def _import(
         for meeting in sorted(document.meetings, key=lambda entry: entry.number):
             sync_meeting(series, meeting, lookups, writer)
         writer.leave("meetings", list(series.meetings.exclude(number__in=numbers)))
-        import_translations(series, document, by=by)
+        import_translations(series=series, document=document, by=by)
         record_change()
         if dry_run:
             raise _DryRunRollbackError(summary)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from convener.audit.actors import acts
 from convener.exchange.format.schema import MeetingEntry, SeriesDocument, VersionEntry
 from convener.meetings.models import Meeting, Series
 from convener.texts.domain import save_version
@@ -53,8 +54,10 @@ def _meeting(meeting: Meeting, entry: MeetingEntry, by: Any) -> None:
             _write(turn, turn_entry.translations, by)
 
 
-def import_translations(series: Series, document: SeriesDocument, *, by: Any) -> None:
-    """Write the versions the document lists, once its rows are imported."""
+@acts("series.import", on="document")
+def import_translations(*, series: Series, document: SeriesDocument, by: Any) -> None:
+    """Write the versions the document lists, once its rows are imported (each
+    also needs `text.translate`, which whoever imports the series holds)."""
     entry = document.series
     sections = series.sections.filter(meeting=None).order_by("order", "pk")
     for section, section_entry in _pairs(sections, entry.concept_note):
