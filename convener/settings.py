@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "convener.api",
     "convener.audit",
     "convener.roles",
+    "convener.texts",
     "convener.access",
     "convener.manage",
     "convener.live",

@@ -420,3 +420,46 @@ def is_the_account_holder(user: Any, account: Any) -> bool:
 
 
 rules.add_perm("account.change_settings", is_the_account_holder)
+
+
+# Convener issue 14 (content in several languages): a text's versions in the
+# languages other than its original. The secretariat writes any of them; a
+# translator only the language of their grant, in their series; nobody
+# writes the original through a version (it is edited where it lives).
+
+
+def _series_of_text(place: Any) -> Any:
+    return series_of(getattr(place, "obj", None))
+
+
+@rules.predicate
+def is_not_the_original(user: Any, place: Any) -> bool:
+    series = _series_of_text(place)
+    return series is not None and place.language != series.language
+
+
+@rules.predicate
+def administers_series_of_text(user: Any, place: Any) -> bool:
+    return bool(administers_series(user, _series_of_text(place)))
+
+
+@rules.predicate
+def translates_into_its_language(user: Any, place: Any) -> bool:
+    """The user is a translator of the text's series, into the language of `place`."""
+    series = _series_of_text(place)
+    return series is not None and any(
+        g.language == place.language for g in _grants(user, Role.TRANSLATOR, series.pk)
+    )
+
+
+@rules.predicate
+def is_translator(user: Any, obj: Any) -> bool:
+    series = series_of(obj)
+    return series is not None and bool(_grants(user, Role.TRANSLATOR, series.pk))
+
+
+rules.add_perm(
+    "text.translate",
+    is_not_the_original & (administers_series_of_text | translates_into_its_language),
+)
+rules.add_perm("series.view_translations", administers_series | is_translator)

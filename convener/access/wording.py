@@ -25,6 +25,8 @@ def role_in_words(holder: Any) -> str:
             return _("%(role)s of every meeting") % {"role": holder.get_role_display()}
         case Role.SPEAKER:
             return _("Speaker: %(person)s") % {"person": holder.person.formal_name}
+        case Role.TRANSLATOR:
+            return _("Translator into %(language)s") % {"language": holder.get_language_display()}
         case Role.DELEGATION:
             return _("Delegation of %(delegation)s") % {
                 "delegation": holder.state or holder.organisation

@@ -19,6 +19,7 @@ from convener.manage.views import (
     references,
     review,
     series,
+    translations,
     versions,
     workspace,
 )
@@ -38,6 +39,7 @@ urlpatterns = [
     *references.urlpatterns,
     *record_turns.urlpatterns,
     *versions.urlpatterns,
+    *translations.urlpatterns,
     *invitations.urlpatterns,
     *audit.urlpatterns,
     *review.urlpatterns,

@@ -6,12 +6,15 @@ costs one query for the content revision; on a miss the view runs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
 from convener.directory.queries.states import groups_of, states_for_page
 from convener.meetings.domain.timetable import timetable
-from convener.meetings.models import Meeting, Segment
+from convener.meetings.models import Meeting, Segment, Series
 from convener.meetings.queries.meetings import meetings_for_page
 from convener.meetings.queries.series import series_for_home, series_for_page
 from convener.public.caching import cache_public_page
@@ -26,6 +29,8 @@ from convener.records.queries.appearances import (
     visible_organisations,
 )
 from convener.records.queries.interventions import reads_record_of, record_by_segment
+from convener.texts.models import Translatable
+from convener.texts.queries import show_in_language
 
 
 @cache_public_page
@@ -36,7 +41,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def series(request: HttpRequest, slug: str) -> HttpResponse:
     series = get_object_or_404(series_for_page(request.user), slug=slug)
+    _in_reading_language(series, [*series.concept_note, *series.meeting_list])
     return render(request, "public/series.html", {"series": series})
+
+
+def _in_reading_language(series: Series, objects: Iterable[Translatable]) -> None:
+    """Show the page's texts in the reader's language where translated (one query)."""
+    show_in_language(objects, language=get_language(), original_language=series.language)
 
 
 @cache_public_page
@@ -49,6 +60,11 @@ def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         # The summaries of the segments are the record's too: read once released.
         "reads_record": reads_record_of(request.user, meeting),
     }
+    interventions = [i for segment in context["record"] for i in segment.interventions.all()]
+    _in_reading_language(
+        meeting.series,
+        [meeting, *meeting.sections.all(), *meeting.segments.all(), *interventions],
+    )
     return render(request, "public/meeting.html", context)
 
 

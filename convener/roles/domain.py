@@ -28,6 +28,7 @@ def grant_role(
     meeting: Any = None,
     person: Any = None,
     state: Any = None,
+    language: str = "",
 ) -> Grant:
     """Give `user` the role in the series (once: granting it again returns the existing grant)."""
     return _grant(
@@ -40,6 +41,7 @@ def grant_role(
             "meeting": meeting,
             "person": person,
             "state": state,
+            "language": language,
         },
     )
 
@@ -58,6 +60,7 @@ def take_offered_role(*, offer: Any, by: Any) -> Grant:
             "meeting": offer.meeting,
             "person": offer.person,
             "state": offer.state,
+            "language": offer.language,
         },
     )
 
@@ -91,6 +94,7 @@ def check_narrowing(
     meeting: Any = None,
     person: Any = None,
     state: Any = None,
+    language: str = "",
 ) -> None:
     """Raise ValidationError, keyed by field, unless the role is narrowed as it needs."""
     if role == Role.FOCAL_POINT and organisation is None:
@@ -99,6 +103,12 @@ def check_narrowing(
         raise ValidationError({"person": _("A speaker is a person of the directory.")})
     if role == Role.DELEGATION and state is None and organisation is None:
         raise ValidationError({"state": _("A delegation speaks for a State or an organisation.")})
+    if role == Role.TRANSLATOR and not language:
+        raise ValidationError({"language": _("A translator writes one language.")})
+    if role == Role.TRANSLATOR and language == series.language:
+        raise ValidationError(
+            {"language": _("The series is written in this language: choose another one.")}
+        )
     if meeting is not None and meeting.series_id != series.pk:
         raise ValidationError({"meeting": _("The meeting belongs to another series.")})
 

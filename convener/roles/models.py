@@ -15,11 +15,18 @@ class Role(models.TextChoices):
     CHAIR = "chair", _("Chair")
     SPEAKER = "speaker", _("Speaker")
     DELEGATION = "delegation", _("Delegation")
+    TRANSLATOR = "translator", _("Translator")
 
     @classmethod
     def preparing(cls) -> tuple[str, ...]:
         """The roles that prepare the series, and so read its drafts."""
         return (cls.SECRETARIAT, cls.FOCAL_POINT, cls.RAPPORTEUR, cls.CHAIR)
+
+    @classmethod
+    def reading_drafts(cls) -> tuple[str, ...]:
+        """The roles that read the series' drafts: those preparing it, and its
+        translators, who translate the texts before they are published."""
+        return (*cls.preparing(), cls.TRANSLATOR)
 
 
 class Grant(models.Model):
@@ -28,7 +35,7 @@ class Grant(models.Model):
     A focal point acts for an `organisation` (the meetings it co-organises); a
     rapporteur or chair for one `meeting`, or every meeting when it is empty; a
     speaker is a `person` of the directory; a delegation speaks for a `state`
-    or an `organisation`.
+    or an `organisation`; a translator writes one `language`.
     """
 
     user = models.ForeignKey(
@@ -42,6 +49,9 @@ class Grant(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True)
     person = models.ForeignKey("directory.Person", on_delete=models.CASCADE, null=True, blank=True)
     state = models.ForeignKey("directory.State", on_delete=models.CASCADE, null=True, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -72,9 +82,13 @@ class Grant(models.Model):
                 | Q(organisation__isnull=False),
                 name="delegation_names_state_or_organisation",
             ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.TRANSLATOR) | ~Q(language=""),
+                name="translator_names_language",
+            ),
         ]
 
     def __str__(self) -> str:
-        scope = self.organisation or self.meeting or self.person or self.state
+        scope = self.organisation or self.meeting or self.person or self.state or self.language
         role = self.get_role_display()
         return f"{self.user}: {role} ({scope})" if scope else f"{self.user}: {role}"

@@ -25,5 +25,5 @@ def forget_grants(user: Any) -> None:
 
 
 def draft_series_ids(user: Any) -> set[int]:
-    """Series whose drafts the user reads because they help prepare them."""
-    return {g.series_id for g in grants_of(user) if g.role in Role.preparing()}
+    """Series whose drafts the user reads because they help prepare or translate them."""
+    return {g.series_id for g in grants_of(user) if g.role in Role.reading_drafts()}

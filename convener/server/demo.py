@@ -24,6 +24,7 @@ from convener.records.models import Intervention
 from convener.roles.domain import grant_role
 from convener.roles.models import Role
 from convener.server.demo_history import demo_history_file, load_with_history
+from convener.server.demo_translations import demo_translations_file, load_translations
 
 DEMO_SERIES_SLUG = "gmg-2016"
 
@@ -168,7 +169,14 @@ def load_demo_series() -> ImportSummary:
     with transaction.atomic():
         summary = import_file(path=demo_series_file(), by=command_line_operator())
         _ensure_accounts(summary.series)
+        _load_translations(summary.series)
     return summary
+
+
+def _load_translations(series: Series) -> None:
+    """The series' texts in French and Spanish, written by its secretariat account."""
+    secretariat = get_user_model().objects.get(username="secretariat")
+    load_translations(demo_translations_file(), series=series, by=secretariat)
 
 
 @dataclass(frozen=True)
@@ -203,6 +211,7 @@ def prepare_demo(*, reset: bool = False, passwords: Mapping[str, str] | None = N
                 demo_series_file(), demo_history_file(), by=command_line_operator()
             )
             chosen = _ensure_accounts(summary.series, passwords)
+            _load_translations(summary.series)
             return DemoState(summary.series, summary, chosen, removed)
         chosen = _ensure_accounts(series, passwords) if passwords else {}
         return DemoState(series, None, chosen)

@@ -2,7 +2,10 @@ import datetime
 
 import pytest
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.models import MeetingStatus, ProgrammeRole, SeriesStatus
+from convener.texts.domain import save_version
+from convener.texts.models import TextPlace
 from tests.factories import (
     CoChairFactory,
     CoOrganiserFactory,
@@ -223,3 +226,21 @@ def test_meeting_detail_of_a_draft_is_read_by_the_secretariat(client, admin_head
 
     assert response.status_code == 200
     assert response.json()["co_chairs"][0]["state"]["iso3"] == "XAA"
+
+
+def test_a_meeting_gives_its_translated_texts_and_never_drafts(client, demo_series):
+    meeting = demo_series.meetings.get(number=3)
+    segment = meeting.segments.order_by("order").first()
+    save_version(
+        place=TextPlace(segment, "title", "ru"),
+        text="Черновик",
+        status="draft",
+        by=command_line_operator(),
+    )
+
+    data = client.get("/api/meetings/gmg-2016/3").json()
+
+    assert data["translations"]["fr"]["title"].startswith("Renforcement")
+    assert set(data["translations"]) == {"fr", "es"}
+    assert data["concept_note"][0]["translations"]["es"]["heading"] == "Objeto"
+    assert data["segments"][0]["translations"] == {}

@@ -221,6 +221,13 @@ CASES = (
     Case("classification", series, SECRETARIAT, READ_AND_WRITE),
     Case("references", series, SECRETARIAT, READ_AND_WRITE),
     Case("house_style", series, SECRETARIAT, READ_AND_WRITE),
+    Case("translations", series, SECRETARIAT),
+    Case(
+        "translation_edit",
+        lambda world: [world.series.slug, "concept-note", "fr"],
+        SECRETARIAT,
+        READ_AND_WRITE,
+    ),
     Case("convening_group_edit", series, SECRETARIAT, READ_AND_WRITE),
 )
 

@@ -43,6 +43,7 @@ NARROWING: dict[str, tuple[str, ...]] = {
     Role.CHAIR: ("meeting",),
     Role.SPEAKER: ("person",),
     Role.DELEGATION: ("state", "organisation"),
+    Role.TRANSLATOR: ("language",),
 }
 
 
@@ -93,13 +94,20 @@ def invite(
     meeting: Any = None,
     person: Any = None,
     state: Any = None,
+    language: str | None = "",
 ) -> Invitation:
     """Invite `email` to the role in the series, narrowed as the role needs, and
     send the link by e-mail once the invitation is saved.
 
     `site_url` is the address of the site (scheme and host) the link points to.
     """
-    narrowing = {"organisation": organisation, "meeting": meeting, "person": person, "state": state}
+    narrowing = {
+        "organisation": organisation,
+        "meeting": meeting,
+        "person": person,
+        "state": state,
+        "language": language or "",
+    }
     _check_invitation(series=series, role=role, narrowing=narrowing)
     secret = secrets.token_urlsafe(32)
     invitation = Invitation(
@@ -200,7 +208,7 @@ def _check_invitation(*, series: Series, role: str, narrowing: dict[str, Any]) -
     errors = {
         field: _("A role of this kind is not narrowed by this.")
         for field, value in narrowing.items()
-        if value is not None and field not in NARROWING[role]
+        if value not in (None, "") and field not in NARROWING[role]
     }
     if role == Role.DELEGATION and narrowing["state"] and narrowing["organisation"]:
         errors["organisation"] = _("A delegation speaks for a State or an organisation, not both.")

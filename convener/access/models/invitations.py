@@ -25,6 +25,9 @@ class Invitation(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, null=True, blank=True)
     person = models.ForeignKey("directory.Person", on_delete=models.CASCADE, null=True, blank=True)
     state = models.ForeignKey("directory.State", on_delete=models.CASCADE, null=True, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
     secret_digest = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -138,6 +138,6 @@ def intervention_list(
         turns = turns.filter(speaker__key=person)
     if capacity:
         turns = turns.filter(capacity=capacity)
-    return turns.order_by(
+    return turns.prefetch_related("text_versions").order_by(
         *chronological_order("segment__meeting"), "segment__order", "segment_id", "order", "pk"
     )

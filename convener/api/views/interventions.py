@@ -136,5 +136,7 @@ def patch_intervention(
 
 def _intervention(request: HttpRequest, intervention_id: int) -> Intervention:
     return get_or_404(
-        floor_turns(caller(request)), f"No intervention {intervention_id}.", pk=intervention_id
+        floor_turns(caller(request)).prefetch_related("text_versions"),
+        f"No intervention {intervention_id}.",
+        pk=intervention_id,
     )

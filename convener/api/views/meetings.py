@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from ninja import Header, Path, Query, Router
 from ninja.pagination import paginate
@@ -136,4 +137,8 @@ def _as_shown(user: AnyUser, series: str, number: int) -> dict[str, object]:
 
 
 def _meeting(user: AnyUser, series: str, number: int) -> Meeting:
-    return meeting_or_404(meetings_for_page(user), series, number)
+    meeting = meeting_or_404(meetings_for_page(user), series, number)
+    prefetch_related_objects(
+        [meeting], "text_versions", "sections__text_versions", "segments__text_versions"
+    )
+    return meeting

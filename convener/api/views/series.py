@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Router
 from ninja.pagination import paginate
@@ -45,7 +46,9 @@ def list_series(request: HttpRequest):
 )
 def get_series(request: HttpRequest, slug: Path[SeriesSlug]) -> Series:
     series = series_for_page(caller(request)).select_related("rapporteur", "house_style")
-    return get_or_404(series, f"No series “{slug}”.", slug=slug)
+    found = get_or_404(series, f"No series “{slug}”.", slug=slug)
+    prefetch_related_objects(found.concept_note, "text_versions")
+    return found
 
 
 @router.get(

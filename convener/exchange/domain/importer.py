@@ -32,6 +32,7 @@ from convener.directory.models import (
 )
 from convener.exchange.domain.meeting_import import sync_meeting, sync_sections
 from convener.exchange.domain.rows import ImportSummary, Lookups, RowWriter, changed_fields
+from convener.exchange.domain.translations_import import import_translations
 from convener.exchange.domain.validation import validate
 from convener.exchange.format import source as series_source
 from convener.exchange.format.schema import (
@@ -191,6 +192,7 @@ def _upsert_series(
             "timezone": entry.timezone,
             "venue": entry.venue,
             "default_language": entry.default_language,
+            "language": entry.language,
             "classification_rule": entry.classification.rule if entry.classification else "",
             "co_chair_balance": (
                 entry.classification.co_chair_balance
@@ -377,6 +379,7 @@ def _import(
         for meeting in sorted(document.meetings, key=lambda entry: entry.number):
             sync_meeting(series, meeting, lookups, writer)
         writer.leave("meetings", list(series.meetings.exclude(number__in=numbers)))
+        import_translations(series=series, document=document, by=by)
         record_change()
         if dry_run:
             raise _DryRunRollbackError(summary)

@@ -29,6 +29,7 @@ from django.db import models
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from convener.directory.interfaces.limits import Points, TextOf
+from convener.directory.limits import REPORT
 from convener.directory.models import (
     ConveningGroup,
     Gender,
@@ -152,10 +153,47 @@ class PreparedEvent(Strict):
     date: datetime.date | None = None
 
 
+class VersionEntry(Strict):
+    """A text in another language with its status; a bare text is "translated"."""
+
+    text: Annotated[str, MaxLen(REPORT)] = Field(min_length=1)
+    status: Literal["translated", "draft"] = "translated"
+
+
+# A text in another language: the limits of its original apply on import.
+Version = Annotated[str, MaxLen(REPORT), Field(min_length=1)] | VersionEntry
+# The languages a text may be translated into (the series' own is refused on import).
+Language = _choice_of(Series, "language")
+
+
+class SectionTranslation(Strict):
+    heading: Version | None = None
+    body: Version | None = None
+
+
+class TitleTranslation(Strict):
+    title: Version | None = None
+
+
+class SegmentTranslation(Strict):
+    title: Version | None = None
+    summary: Version | None = None
+
+
+class SummaryTranslation(Strict):
+    summary: Version | None = None
+
+
+class ReportTranslation(Strict):
+    acknowledgements: Version | None = None
+    introduction: Version | None = None
+
+
 class SectionEntry(Strict):
     kind: _choice(SectionKind)  # type: ignore[valid-type]
     heading: Annotated[str, TextOf(ConceptNoteSection, "heading")] = Field(min_length=1)
     body: Annotated[str, TextOf(ConceptNoteSection, "body")]
+    translations: dict[Language, SectionTranslation] = {}  # type: ignore[valid-type]
 
 
 class ReferenceEntry(Strict):
@@ -224,6 +262,7 @@ class ReportEntry(Strict):
     acknowledgements: Annotated[str, TextOf(ReportText, "body")] = ""
     introduction: Annotated[str, TextOf(ReportText, "body")] = ""
     imprint: ImprintEntry | None = None
+    translations: dict[Language, ReportTranslation] = {}  # type: ignore[valid-type]
 
 
 _DATA_URI = re.compile(r"^data:(?P<type>[a-z+/]+);base64,(?P<data>[A-Za-z0-9+/=\s]*)$")
@@ -301,6 +340,8 @@ class SeriesEntry(Strict):
     timezone: str = "UTC"
     venue: Annotated[str, TextOf(Series, "venue")] = ""
     default_language: _choice_of(Series, "default_language") = "en"  # type: ignore[valid-type]
+    # The language the series' texts are written in; the others are translations.
+    language: Language = "en"  # type: ignore[valid-type]
     concept_note: list[SectionEntry] = []
     references: list[ReferenceEntry] = []
     classification: ClassificationEntry | None = None
@@ -342,6 +383,7 @@ class SegmentEntry(Strict):
     duration: Minutes | None = None
     summary: Annotated[str, TextOf(Segment, "summary")] = ""
     participants: list[ParticipantEntry] = []
+    translations: dict[Language, SegmentTranslation] = {}  # type: ignore[valid-type]
 
 
 class InterventionEntry(Strict):
@@ -357,6 +399,7 @@ class InterventionEntry(Strict):
     points: Points = []
     references: list[Symbol] = []
     sdg_targets: list[SdgTarget] = []
+    translations: dict[Language, SummaryTranslation] = {}  # type: ignore[valid-type]
 
 
 _PART_OF_LINK = Meeting._meta.get_field("part_of_link")
@@ -416,6 +459,7 @@ class MeetingEntry(Strict):
     concept_note: list[SectionEntry] = []
     segments: list[SegmentEntry] = []
     interventions: list[InterventionEntry] = []
+    translations: dict[Language, TitleTranslation] = {}  # type: ignore[valid-type]
 
 
 def record_released_by_default(status: str) -> bool:

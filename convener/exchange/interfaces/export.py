@@ -15,12 +15,13 @@ import` has read it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Subquery
+from pydantic import BaseModel
 
 from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.exchange.format.schema import (
@@ -40,10 +41,16 @@ from convener.exchange.format.schema import (
     PreparedEvent,
     ReferenceEntry,
     ReportEntry,
+    ReportTranslation,
     SectionEntry,
+    SectionTranslation,
     SegmentEntry,
+    SegmentTranslation,
     SeriesDocument,
     SeriesEntry,
+    SummaryTranslation,
+    TitleTranslation,
+    VersionEntry,
     record_released_by_default,
 )
 from convener.exchange.interfaces.serialisation import json_text, plain, yaml_text
@@ -62,6 +69,7 @@ from convener.publishing.domain.house_style import STYLE_FIELDS
 from convener.publishing.models import HouseStyle, ReportTextKind
 from convener.publishing.print_style import print_style
 from convener.records.models import Intervention
+from convener.texts.models import LANGUAGE_CODES, TextStatus
 
 
 def _meetings(series: Series) -> list[Meeting]:
@@ -80,6 +88,10 @@ def _meetings(series: Series) -> list[Meeting]:
                 "speaker", "state", "state_group", "organisation"
             ),
         ),
+        "text_versions",
+        "sections__text_versions",
+        "segments__text_versions",
+        "segments__interventions__text_versions",
     )
     return sorted(meetings, key=attrgetter("number"))
 
@@ -96,9 +108,36 @@ def _interventions(segment: Segment) -> list[Intervention]:
 
 def _sections(sections: Iterable[ConceptNoteSection]) -> list[SectionEntry]:
     return [
-        SectionEntry.model_construct(kind=section.kind, heading=section.heading, body=section.body)
+        SectionEntry.model_construct(
+            kind=section.kind,
+            heading=section.heading,
+            body=section.body,
+            translations=_translations([section], SectionTranslation),
+        )
         for section in sorted(sections, key=lambda section: (section.order, section.pk))
     ]
+
+
+def _translations(
+    rows: Iterable[Any], entry: type[BaseModel], name: Callable[[Any, str], str] | None = None
+) -> dict[str, Any]:
+    """The rows' texts in other languages (their prefetched `text_versions`), by
+    language in the settings' order; `name` gives the format's name of a field."""
+    texts: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for version in row.text_versions.all():
+            text = (
+                version.text
+                if version.status == TextStatus.TRANSLATED
+                else VersionEntry.model_construct(text=version.text, status=version.status)
+            )
+            field = name(row, version.field) if name else version.field
+            texts.setdefault(version.language, {})[field] = text
+    return {
+        language: entry.model_construct(**texts[language])
+        for language in LANGUAGE_CODES
+        if language in texts
+    }
 
 
 def _known(ids: set[int | None]) -> list[int]:
@@ -217,7 +256,8 @@ def _classification_entry(series: Series) -> ClassificationEntry | None:
 
 
 def _report_entry(series: Series) -> ReportEntry | None:
-    texts = {text.kind: text.body for text in series.report_texts.all() if text.body.strip()}
+    stored = list(series.report_texts.prefetch_related("text_versions"))
+    texts = {text.kind: text.body for text in stored if text.body.strip()}
     imprint = _imprint_entry(series)
     if not texts and imprint is None and not series.meetings_called:
         return None
@@ -226,6 +266,8 @@ def _report_entry(series: Series) -> ReportEntry | None:
         acknowledgements=texts.get(ReportTextKind.ACKNOWLEDGEMENTS, ""),
         introduction=texts.get(ReportTextKind.INTRODUCTION, ""),
         imprint=imprint,
+        # A report text's one field is named in the format by its part.
+        translations=_translations(stored, ReportTranslation, lambda text, _field: text.kind),
     )
 
 
@@ -275,7 +317,10 @@ def _series_entry(series: Series) -> SeriesEntry:
         timezone=series.timezone,
         venue=series.venue,
         default_language=series.default_language,
-        concept_note=_sections(series.sections.filter(meeting__isnull=True)),
+        language=series.language,
+        concept_note=_sections(
+            series.sections.filter(meeting__isnull=True).prefetch_related("text_versions")
+        ),
         references=[
             ReferenceEntry.model_construct(
                 symbol=document.symbol, title=document.title, sdg_targets=document.sdg_targets
@@ -309,6 +354,7 @@ def _segment_entry(segment: Segment) -> SegmentEntry:
             )
             for part in participations
         ],
+        translations=_translations([segment], SegmentTranslation),
     )
 
 
@@ -337,6 +383,7 @@ def _intervention_entry(turn: Intervention, segment: Segment) -> InterventionEnt
         points=turn.points,
         references=turn.references,
         sdg_targets=turn.sdg_targets,
+        translations=_translations([turn], SummaryTranslation),
     )
 
 
@@ -392,6 +439,7 @@ def _meeting_entry(meeting: Meeting) -> MeetingEntry:
         moderator_role=meeting.moderator_role,
         not_applicable=meeting.not_applicable,
         concept_note=_sections(meeting.sections.all()),
+        translations=_translations([meeting], TitleTranslation),
         segments=[_segment_entry(segment) for segment in segments],
         # A meeting's record follows its programme: segment by segment, turn by turn.
         interventions=[

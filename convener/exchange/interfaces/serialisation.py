@@ -53,6 +53,8 @@ def _plain_value(value: Any, *, prose: bool = False) -> Any:
         return plain(value)
     if isinstance(value, list):
         return [_plain_value(item, prose=prose) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain_value(item, prose=prose) for key, item in value.items()}
     if isinstance(value, datetime.time):
         return value.strftime("%H:%M")
     if isinstance(value, datetime.date):

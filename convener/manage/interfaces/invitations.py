@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from convener.directory.models import Organisation, Person, State
 from convener.meetings.models import Series
 from convener.roles.models import Role
 
-NARROWING_FIELDS = ("organisation", "meeting", "person", "state")
+NARROWING_FIELDS = ("organisation", "meeting", "person", "state", "language")
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -58,6 +59,12 @@ class InvitationForm(forms.Form):
         queryset=State.objects.order_by("names__en"),
         required=False,
         help_text=_("For the delegation of a State."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", "---------"), *settings.LANGUAGES],
+        required=False,
+        help_text=_("For a translator: the language they translate into."),
     )
 
     def __init__(self, data: Any = None, *, series: Series, user: Any, role: str = "") -> None:

@@ -49,6 +49,7 @@ SERIES_PAGES = (
     ("series.manage", gettext_lazy("Co-chair rule and classification"), "manage:classification"),
     ("series.manage", gettext_lazy("Documents cited"), "manage:references"),
     ("series.manage", gettext_lazy("House style"), "manage:house_style"),
+    ("series.view_translations", gettext_lazy("Translations"), "manage:translations"),
     ("series.invite", gettext_lazy("People and roles"), "manage:series_people"),
     (
         "series.view_confirmations",

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -139,6 +142,10 @@ class Meeting(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
+    translatable_fields = ("title",)
+
     class Meta:
         ordering = ["series_id", "number"]
         verbose_name = _("meeting")
@@ -157,6 +164,10 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def text_series(self) -> Any:
+        return self.series
 
     @property
     def is_public(self) -> bool:

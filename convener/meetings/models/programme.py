@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +36,10 @@ class Segment(models.Model):
         help_text=_("Markdown: the rapporteur's account of the segment."),
     )
 
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
+    translatable_fields = ("title", "summary")
+
     class Meta:
         ordering = ["meeting_id", "order", "pk"]
         verbose_name = _("programme segment")
@@ -46,6 +53,10 @@ class Segment(models.Model):
     @property
     def heading(self) -> str:
         return self.title or str(self.get_kind_display())
+
+    @property
+    def text_series(self) -> Any:
+        return self.meeting.series
 
 
 class ProgrammeRole(models.TextChoices):

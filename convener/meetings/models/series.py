@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,16 @@ class Series(models.Model):
         help_text=_(
             "The language of the series' pages for visitors who have chosen no "
             "language and whose browser asks for none of the six UN languages."
+        ),
+    )
+    language = models.CharField(
+        _("language of record"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language the series' texts are written in first; the other "
+            "languages are their translations."
         ),
     )
     rapporteur = models.ForeignKey(
@@ -164,12 +175,20 @@ class ConceptNoteSection(models.Model):
     body = ProseField(_("text"), max_length=SECTION, help_text=_("Markdown."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
+    translatable_fields = ("heading", "body")
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("concept note section")
 
     def __str__(self) -> str:
         return self.heading
+
+    @property
+    def text_series(self) -> Series:
+        return self.series
 
 
 class ReferenceDocument(models.Model):

@@ -1,3 +1,8 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +29,10 @@ class ReportText(models.Model):
     body = ProseField(_("text"), max_length=REPORT, help_text=_("Markdown."))
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
+    translatable_fields = ("body",)
+
     class Meta:
         verbose_name = _("report text")
         constraints = [
@@ -32,3 +41,7 @@ class ReportText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.series})"
+
+    @property
+    def text_series(self) -> Any:
+        return self.series

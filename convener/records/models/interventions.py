@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -103,6 +106,10 @@ class Intervention(models.Model):
     sdg_targets = models.JSONField(_("SDG targets cited"), default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Held in other languages too (`convener.texts`); the versions go with the row.
+    text_versions = GenericRelation("texts.TextVersion")
+    translatable_fields = ("summary",)
+
     class Meta:
         ordering = ["segment_id", "order", "pk"]
         verbose_name = _("intervention")
@@ -119,6 +126,10 @@ class Intervention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.speaker_label} — {self.segment}"
+
+    @property
+    def text_series(self) -> Any:
+        return self.segment.meeting.series
 
     @property
     def delegation(self):

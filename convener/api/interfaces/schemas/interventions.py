@@ -23,6 +23,7 @@ from convener.api.interfaces.schemas.references import (
     StateGroupRef,
     StateRef,
 )
+from convener.api.interfaces.schemas.texts import TRANSLATIONS_FIELD, Translations, translations_of
 from convener.api.interfaces.versions import VERSION_HELP, intervention_version
 from convener.directory.interfaces.limits import Points, TextOf
 from convener.records.models import Capacity, Intervention, InterventionKind
@@ -45,8 +46,13 @@ class InterventionOut(Schema):
     points: list[str]
     references: list[str] = Field(description="UN document symbols cited.")
     sdg_targets: list[str]
+    translations: Translations = TRANSLATIONS_FIELD
     updated_at: datetime.datetime
     version: str = Field(description=VERSION_HELP)
+
+    @staticmethod
+    def resolve_translations(intervention: Intervention) -> Translations:
+        return translations_of(intervention)
 
     @staticmethod
     def resolve_version(intervention: Intervention) -> str:

@@ -20,6 +20,7 @@ from convener.api.interfaces.schemas.references import (
     SectionOut,
     StateRef,
 )
+from convener.api.interfaces.schemas.texts import TRANSLATIONS_FIELD, Translations, translations_of
 from convener.api.interfaces.versions import VERSION_HELP, meeting_version
 from convener.directory.interfaces.limits import TextOf
 from convener.meetings.models import (
@@ -106,6 +107,11 @@ class SegmentOut(Schema):
     duration: int | None = Field(description="The time budget, in minutes.")
     summary: str
     participants: list[ParticipantOut]
+    translations: Translations = TRANSLATIONS_FIELD
+
+    @staticmethod
+    def resolve_translations(segment: Segment) -> Translations:
+        return translations_of(segment)
 
     @staticmethod
     def resolve_participants(segment: Segment) -> list[object]:
@@ -120,7 +126,12 @@ class MeetingDetailOut(MeetingOut):
     co_chairs: list[CoChairOut]
     concept_note: list[SectionOut]
     segments: list[SegmentOut]
+    translations: Translations = TRANSLATIONS_FIELD
     version: str = Field(description=VERSION_HELP)
+
+    @staticmethod
+    def resolve_translations(meeting: Meeting) -> Translations:
+        return translations_of(meeting)
 
     @staticmethod
     def resolve_version(meeting: Meeting) -> str:

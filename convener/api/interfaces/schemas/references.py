@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from ninja import Schema
 
+from convener.api.interfaces.schemas.texts import TRANSLATIONS_FIELD, Translations, translations_of
 from convener.directory.models import Organisation, Person, StateGroupKind
 from convener.meetings.models import Meeting, MeetingStatus, SectionKind
 
@@ -61,3 +63,8 @@ class SectionOut(Schema):
     kind: SectionKind
     heading: str
     body: str
+    translations: Translations = TRANSLATIONS_FIELD
+
+    @staticmethod
+    def resolve_translations(section: Any) -> Translations:
+        return translations_of(section)
