@@ -5,7 +5,7 @@ document standard builds on it. The document holds:
 
 - the FRBR identification of the record: the work is the meeting
   (`/akn/un/debate/<series>/<date>/<number>`, its page an alias), the
-  expression its record in the series' language (`…/eng@`, dated by its
+  expression its record in the series' language of record (`…/eng@`, dated by its
   release), the manifestation this XML file; the words Convener adds (kinds
   of segment, capacities) are in that language too;
 - a TLC reference for everyone the record names: each speaker
@@ -80,7 +80,7 @@ def meeting_debate(meeting: Meeting, *, user: AnyUser | None = None, base_url: s
     None) may read it; its turns left out where the record is not released to them."""
     (readable,) = meetings_with_records(meeting.series, user=user, meeting=meeting)
     root = etree.Element(_tag("akomaNtoso"), nsmap={None: NAMESPACE})
-    with translation.override(meeting.series.default_language):
+    with translation.override(meeting.series.language):
         _debate(root, readable, base_url)
     return _serialised(root)
 
@@ -92,7 +92,7 @@ def series_debates(series: Series, *, user: AnyUser | None = None, base_url: str
     with its own identifiers; the collection lists them by reference.
     """
     meetings = meetings_with_records(series, user=user)
-    with translation.override(series.default_language):
+    with translation.override(series.language):
         return _serialised(_collection(series, meetings, base_url))
 
 
@@ -223,7 +223,7 @@ def _preface(document: etree._Element, title: str) -> None:
 
 
 def _language(series: Series) -> str:
-    return LANGUAGE_CODES.get(series.default_language.split("-")[0], "eng")
+    return LANGUAGE_CODES.get(series.language.split("-")[0], "eng")
 
 
 @dataclass

@@ -63,7 +63,7 @@ def series_popolo(series: Series, *, user: AnyUser | None = None) -> bytes:
     """The series as Popolo, as `user` (the public when None) may read it, in the
     series' language (the names of States, the capacities)."""
     meetings = meetings_with_records(series, user=user)
-    with translation.override(series.default_language):
+    with translation.override(series.language):
         data = _popolo(series, meetings)
     return json.dumps(data, ensure_ascii=False, indent=1).encode() + b"\n"
 

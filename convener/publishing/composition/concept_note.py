@@ -6,7 +6,12 @@ from django.utils.translation import gettext as _
 
 from convener.meetings.models import Meeting, SectionKind, SegmentKind, Series
 from convener.publishing.composition.acronyms import Acronyms
-from convener.publishing.composition.languages import prose_blocks, prose_heading, prose_in
+from convener.publishing.composition.languages import (
+    prose_blocks,
+    prose_heading,
+    prose_in,
+    title_of,
+)
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -32,7 +37,7 @@ def topic_blocks(meeting: Meeting, acronyms: Acronyms) -> list[Block]:
     it has several; TBC where not yet known, co-organisers spelled out at
     their first mention in the note."""
     when = facts_joined([meeting_date(meeting), meeting_time(meeting), *place_parts(meeting)])
-    blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(meeting.title, bold=True)])]
+    blocks: list[Block] = [Paragraph([Text(f"{when} — "), Text(title_of(meeting), bold=True)])]
     notice = meeting_notice(meeting)
     if notice:
         blocks.append(Paragraph([Text(notice, italic=True)]))

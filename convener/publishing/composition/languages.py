@@ -4,9 +4,11 @@ A document is composed in one language (`composing`): every computed part —
 headings, labels, dates, the participation sentence — is written through the
 message catalogues and CLDR in it. The prose users wrote (concept-note
 sections, report texts, summaries) is read through `prose_in` alone, which
-gives the text and the language it is in. Today that is the original, in the
-series' original language; a stored translation, when there is one, is to
-be returned here and nowhere else.
+gives the text and the language it is in: the version translated into the
+document's language where one is published (`convener.texts`), else the
+original, in the series' language of record. Composers load the versions
+with their rows (`text_versions`, see `loading.py`), so a whole report
+reads them in a few queries.
 
 Prose in another language than the document's keeps its own (`lang` in HTML
 and PDF, `w:lang` in Word, so that screen readers switch voice), and each
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
@@ -34,6 +37,8 @@ from convener.publishing.document import (
     blocks_from_markdown,
     runs_with_symbols,
 )
+from convener.texts.models import TextVersion
+from convener.texts.queries import Versions
 
 # The Chinese of the interface is Simplified Chinese; `zh` is what people type.
 _ALIASES = {"zh": "zh-hans", "zh-cn": "zh-hans", "zh-sg": "zh-hans"}
@@ -70,8 +75,8 @@ def document_language(code: str | None) -> str:
 
 
 def original_language(series: Series) -> str:
-    """The language the series' prose is written in: English unless the series says otherwise."""
-    return getattr(series, "original_language", "") or settings.LANGUAGE_CODE
+    """The language the series' prose is written in: its language of record."""
+    return series.language or settings.LANGUAGE_CODE
 
 
 @contextmanager
@@ -94,8 +99,29 @@ class Prose:
 
 def prose_in(obj: object, field: str, language: str | None = None) -> Prose:
     """The user's prose in `obj.field`, in the document's language where a
-    version exists, else in the original; with the language it is in."""
-    return Prose(str(getattr(obj, field) or ""), _original_language.get())
+    translated version exists, else in the original; with the language it is in."""
+    original = _original_language.get()
+    language = language or _active()
+    if language != original and field in getattr(obj, "translatable_fields", ()):
+        version = _published_version(obj, field, language)
+        if version is not None:
+            return Prose(version.text, language)
+    return Prose(str(getattr(obj, field) or ""), original)
+
+
+def _published_version(obj: Any, field: str, language: str) -> TextVersion | None:
+    """The translated (never draft) version of `obj.field` in `language`: from
+    the versions loaded with the row where a composer prefetched them, else
+    read for this one text."""
+    loaded = getattr(obj, "_prefetched_objects_cache", {}).get("text_versions")
+    candidates = loaded if loaded is not None else obj.text_versions.filter(field=field)
+    version = Versions(candidates).get(obj, field, language)
+    return version if version is not None and version.is_public and version.text else None
+
+
+def title_of(meeting: object) -> str:
+    """A meeting's title in the document's language where translated, else as written."""
+    return prose_in(meeting, "title").text
 
 
 def prose_heading(obj: object, field: str, *, level: int = 1) -> Heading:

@@ -32,7 +32,8 @@ def _programme() -> QuerySet[Segment]:
     )
     return Segment.objects.order_by("order", "pk").prefetch_related(
         Prefetch("participations", queryset=participations),
-        Prefetch("interventions", queryset=interventions),
+        Prefetch("interventions", queryset=interventions.prefetch_related("text_versions")),
+        "text_versions",
     )
 
 
@@ -44,7 +45,12 @@ def meetings_for_documents(series: Series, *, user: AnyUser) -> QuerySet[Meeting
         .filter(series=series)
         .select_related("series", "moderator__organisation")
         .prefetch_related(
-            Prefetch("sections", queryset=ConceptNoteSection.objects.order_by("order", "pk")),
+            Prefetch(
+                "sections",
+                queryset=ConceptNoteSection.objects.order_by("order", "pk").prefetch_related(
+                    "text_versions"
+                ),
+            ),
             Prefetch(
                 "co_organiser_links",
                 queryset=CoOrganiser.objects.select_related("organisation").order_by("order", "pk"),
@@ -57,6 +63,7 @@ def meetings_for_documents(series: Series, *, user: AnyUser) -> QuerySet[Meeting
             ),
             Prefetch("segments", queryset=_programme()),
             *participation_prefetches(),
+            "text_versions",
         )
         .order_by(*chronological_order())
     )
@@ -73,13 +80,13 @@ def series_for_documents(slug: str, *, user: AnyUser) -> Series:
         .prefetch_related(
             Prefetch(
                 "sections",
-                queryset=ConceptNoteSection.objects.filter(meeting__isnull=True).order_by(
-                    "order", "pk"
-                ),
+                queryset=ConceptNoteSection.objects.filter(meeting__isnull=True)
+                .order_by("order", "pk")
+                .prefetch_related("text_versions"),
                 to_attr="series_sections",
             ),
             "references",
-            "report_texts",
+            "report_texts__text_versions",
             "convening_group__members",
         )
         .get(slug=slug)

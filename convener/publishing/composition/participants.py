@@ -13,6 +13,7 @@ from convener.directory.sorting import family_name_order
 from convener.meetings.models import Meeting, Series
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.introductions import described
+from convener.publishing.composition.languages import title_of
 from convener.publishing.composition.wording import meeting_date
 from convener.publishing.document import Block, Document, Heading, ItemList, Text
 from convener.records.models import Intervention
@@ -94,10 +95,10 @@ def participant_list(series: Series, meetings: list[Meeting]) -> Document:
     acronyms = Acronyms()
     for meeting in meetings:
         if not single:
-            title = f"{meeting_date(meeting)}: {meeting.title}"
+            title = f"{meeting_date(meeting)}: {title_of(meeting)}"
             blocks.append(Heading(1, title, anchor=f"meeting-{meeting.number}"))
         blocks.extend(participant_blocks(meeting, acronyms, level=1 if not single else 0))
-    title = meetings[0].title if single else str(series)
+    title = title_of(meetings[0]) if single else str(series)
     subtitle = _("List of participants")
     return Document(
         title=title,

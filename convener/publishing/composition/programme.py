@@ -9,7 +9,12 @@ from convener.meetings.models import Meeting, Participation, ProgrammeRole, Seri
 from convener.meetings.wording import is_to_be_confirmed, place_in_words
 from convener.publishing.composition.acronyms import Acronyms
 from convener.publishing.composition.introductions import described
-from convener.publishing.composition.languages import prose_blocks, prose_heading, prose_in
+from convener.publishing.composition.languages import (
+    prose_blocks,
+    prose_heading,
+    prose_in,
+    title_of,
+)
 from convener.publishing.composition.wording import (
     co_chairs_line,
     co_organisers_line,
@@ -130,10 +135,10 @@ def meeting_concept_note(series: Series, meeting: Meeting) -> Document:
     blocks.extend(event_details(meeting, acronyms))
     blocks.extend(programme_blocks(meeting, acronyms))
     return Document(
-        title=meeting.title,
+        title=title_of(meeting),
         subtitle=_("Concept note and programme"),
         cover=_title_block(meeting),
-        running_header=meeting.title,
+        running_header=title_of(meeting),
         blocks=blocks,
         cover_page=False,  # a few pages: the text follows the title block
     )
@@ -146,11 +151,11 @@ def programme(series: Series, meetings: list[Meeting]) -> Document:
     acronyms = Acronyms()
     for meeting in meetings:
         if not single:
-            blocks.append(Heading(1, meeting.title, anchor=f"meeting-{meeting.number}"))
+            blocks.append(Heading(1, title_of(meeting), anchor=f"meeting-{meeting.number}"))
             blocks.extend(notice_blocks(meeting))
         blocks.extend(event_details(meeting, acronyms))
         blocks.extend(programme_blocks(meeting, acronyms, level=1 if single else 2))
-    title = meetings[0].title if single else str(series)
+    title = title_of(meetings[0]) if single else str(series)
     return Document(
         title=title,
         subtitle=_("Programme"),

@@ -29,7 +29,7 @@ from convener.publishing.composition.cover import (
     report_title_lines,
 )
 from convener.publishing.composition.introductions import Introductions
-from convener.publishing.composition.languages import item_list, prose_blocks, prose_in
+from convener.publishing.composition.languages import item_list, prose_blocks, prose_in, title_of
 from convener.publishing.composition.participation import (
     is_told,
     participation_runs,
@@ -322,7 +322,7 @@ def _record_summary(meeting: Meeting) -> list[Block]:
 def chapter_blocks(meeting: Meeting, introductions: Introductions) -> list[Block]:
     title = _("%(ordinal)s meeting: %(title)s") % {
         "ordinal": ordinal(meeting.number),
-        "title": meeting.title,
+        "title": title_of(meeting),
     }
     if meeting.status == MeetingStatus.CANCELLED:
         # A chapter that says what became of the meeting, and no record.
