@@ -92,7 +92,7 @@ def assert_valid_popolo(validators: dict[str, Draft3Validator], content: bytes) 
 @pytest.fixture
 def generated_meeting(reference_data):
     """A meeting of three segments, every kind of speaker and turn, names in several scripts."""
-    series = SeriesFactory(slug="generated", default_language="fr")
+    series = SeriesFactory(slug="generated", language="fr")
     meeting = MeetingFactory(series=series, number=1, title="Séance sur la mobilité")
     opening, debate, closing = (
         SegmentFactory(meeting=meeting, key=key, kind=kind, title=title, order=order)

@@ -118,6 +118,16 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Translations:
+    """A text's versions in other languages, edited beside the original on the screen `url_name`."""
+
+    url_name: str
+
+    def problem(self) -> str | None:
+        return _missing_screen(self.url_name)
+
+
+@dataclass(frozen=True)
 class Given:
     """Not typed by anyone: Convener gives it (a key made from a name, a number in order)."""
 
@@ -136,10 +146,11 @@ def _speaker_details() -> forms.BaseForm:
     return SpeakerDetailsForm(person=Person())
 
 
+TRANSLATED = Translations("translation_edit")
 KEY = Given("made from the name when the entry is created, and never changed")
 
 # Each field of the format, and what edits it on the workspace screens.
-ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
+ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Translations | Given] = {
     "format": Given("the file's kind, always convener-series"),
     "version": Given("the file's version, always 1"),
     "organisations.key": KEY,
@@ -168,6 +179,13 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Given] = {
     "series.timezone": Field(SeriesForm, "timezone"),
     "series.venue": Field(SeriesForm, "venue"),
     "series.default_language": Field(SeriesForm, "default_language"),
+    "series.language": Field(SeriesForm, "language"),
+    "series.concept_note.translations": TRANSLATED,
+    "series.report.translations": TRANSLATED,
+    "meetings.concept_note.translations": TRANSLATED,
+    "meetings.segments.translations": TRANSLATED,
+    "meetings.interventions.translations": TRANSLATED,
+    "meetings.translations": TRANSLATED,
     "series.concept_note.kind": Field(SectionForm, "kind"),
     "series.concept_note.heading": Field(SectionForm, "heading"),
     "series.concept_note.body": Field(SectionForm, "body"),

@@ -367,6 +367,16 @@ def test_editing_the_series_sets_the_default_language_of_its_pages(client, secre
     assert series.default_language == "ar"
 
 
+def test_editing_the_series_sets_the_language_its_texts_are_written_in(client, secretariat, series):
+    client.post(
+        url("series_edit", "gmg-2017"),
+        {"title": series.title, "timezone": series.timezone, "language": "fr"},
+    )
+
+    series.refresh_from_db()
+    assert (series.language, series.default_language) == ("fr", "en")
+
+
 def test_editing_the_series_without_a_language_keeps_the_one_it_has(client, secretariat, series):
     Series.objects.filter(pk=series.pk).update(default_language="ru")
 

@@ -39,6 +39,7 @@ class SeriesForm(forms.ModelForm):
             "funders": forms.Textarea(attrs={"rows": 3}),
             "report_about": forms.Textarea(attrs={"rows": 3}),
             "default_language": LanguageSelect,
+            "language": LanguageSelect,
         }
         help_texts = {
             "purpose": MARKDOWN_HELP,
@@ -59,10 +60,14 @@ class SeriesForm(forms.ModelForm):
             order_by_series(self, series=self.instance, people=("rapporteur",))
         # A form sent without the language (a script's, one written before the
         # field existed) leaves it as it is, rather than failing on it.
-        self.fields["default_language"].required = False
+        for language_field in ("default_language", "language"):
+            self.fields[language_field].required = False
 
     def clean_default_language(self) -> str:
         return self.cleaned_data["default_language"] or self.instance.default_language
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or self.instance.language
 
     def changes(self) -> dict[str, Any]:
         """The fields the user changed, for the domain function."""

@@ -38,6 +38,7 @@ EDITABLE_FIELDS = (
     "timezone",
     "venue",
     "default_language",
+    "language",
     "rapporteur",
     "funders",
     "meetings_called",

@@ -119,3 +119,59 @@ def test_meeting_concept_note_in_russian_keeps_its_english_sections_in_english(d
     assert note.style == "note"
     assert "Сведения о мероприятии" in html  # noqa: RUF001 — Russian, written by Convener
     assert "Event details" not in html
+
+
+def concept_note_in(language, meeting_number=None):
+    return compose(
+        series_slug="gmg-2016",
+        document="concept-note",
+        meeting_number=meeting_number,
+        user=command_line_reader(),
+        language=language,
+    )
+
+
+def test_french_concept_note_of_13_july_reads_its_french_translation(demo_series):
+    document = concept_note_in("fr", meeting_number=3)
+    html = render_html(document)
+
+    assert "Objet" in html
+    assert "Focus" not in html
+    assert 'lang="en"' not in html
+    with translation.override("fr"):
+        assert (
+            translation.gettext("The text of this chapter is available in English only.")
+            not in html
+        )
+
+
+def test_spanish_series_concept_note_reads_its_spanish_sections(demo_series):
+    html = render_html(concept_note_in("es"))
+
+    assert "Antecedentes" in html
+    assert "Background and justification" not in html
+
+
+def test_russian_series_concept_note_keeps_the_english_original_where_no_translation_exists(
+    demo_series,
+):
+    html = render_html(concept_note_in("ru"))
+
+    assert "Background and justification" in html
+    assert 'lang="en"' in html
+
+
+def test_a_draft_translation_never_reaches_a_document(demo_series):
+    from convener.meetings.models import ConceptNoteSection
+    from convener.texts.models import TextStatus, TextVersion
+
+    section = ConceptNoteSection.objects.get(
+        series=demo_series, meeting__isnull=True, kind="background"
+    )
+    TextVersion.objects.filter(object_id=section.pk, language="es", field="heading").update(
+        status=TextStatus.DRAFT
+    )
+
+    html = render_html(concept_note_in("es"))
+
+    assert "Background and justification" in html
