@@ -78,19 +78,32 @@ def _programme_times(meeting: Meeting) -> list[tuple[Segment, str]]:
     ]
 
 
+def _titles_in_reading_language(meetings: Iterable[Meeting]) -> None:
+    """Show meetings of any series in the reader's language where translated:
+    one query for each language the series are written in."""
+    by_original: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        by_original.setdefault(meeting.series.language, []).append(meeting)
+    for original, written_in_it in by_original.items():
+        show_in_language(written_in_it, language=get_language(), original_language=original)
+
+
 @cache_public_page
 def person(request: HttpRequest, key: str) -> HttpResponse:
     person = get_object_or_404(people_for_page(request.user), key=key)
-    context = {"person": person, "meetings": appearances_of(person, user=request.user)}
-    return render(request, "public/person.html", context)
+    meetings = appearances_of(person, user=request.user)
+    _titles_in_reading_language(group.meeting for group in meetings)
+    return render(request, "public/person.html", {"person": person, "meetings": meetings})
 
 
 @cache_public_page
 def organisation(request: HttpRequest, key: str) -> HttpResponse:
     organisation = get_object_or_404(visible_organisations(request.user), key=key)
+    meetings = list(meetings_co_organised_by(organisation, user=request.user))
+    _titles_in_reading_language(meetings)
     context = {
         "organisation": organisation,
-        "meetings": meetings_co_organised_by(organisation, user=request.user),
+        "meetings": meetings,
         "people": people_of(organisation, user=request.user),
     }
     return render(request, "public/organisation.html", context)
@@ -99,10 +112,15 @@ def organisation(request: HttpRequest, key: str) -> HttpResponse:
 @cache_public_page
 def state(request: HttpRequest, iso3: str) -> HttpResponse:
     state = get_object_or_404(states_for_page(), iso3=iso3)
+    co_chairing = list(co_chairing_by(state, user=request.user))
+    floor_turns = list(floor_turns_of(state, user=request.user))
+    _titles_in_reading_language(
+        [*(co_chair.meeting for co_chair in co_chairing), *(t.segment.meeting for t in floor_turns)]
+    )
     context = {
         "state": state,
-        "co_chairing": co_chairing_by(state, user=request.user),
-        "floor_turns": floor_turns_of(state, user=request.user),
+        "co_chairing": co_chairing,
+        "floor_turns": floor_turns,
         "groups": groups_of(state),
     }
     return render(request, "public/state.html", context)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
@@ -127,3 +129,31 @@ def test_a_new_translation_retires_the_cached_page(
         translate(section, "heading", "es", "Formato")
 
     assertContains(client.get(url), "<h2>Formato</h2>", html=True)
+
+
+def test_state_page_names_the_meetings_it_co_chaired_in_the_readers_language(client, demo_series):
+    french = client.get(url_in("fr", "public:state", "ZMB"))
+    russian = client.get(url_in("ru", "public:state", "ZMB"))
+
+    assertContains(french, "Renforcement du partage des responsabilités")
+    assertContains(
+        russian,
+        '<span lang="en" dir="ltr">Strengthening responsibility sharing for refugees</span>',
+        html=True,
+    )
+
+
+def test_organisation_page_reads_the_titles_of_all_its_meetings_at_once(client, demo_series):
+    def queries_for(key):
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url_in("es", "public:organisation", key))
+        return response, len(queries)
+
+    queries_for("undp")  # warms the per-process caches
+    one_meeting, queries_for_one = queries_for("undp")
+    two_meetings, queries_for_two = queries_for("unhcr")
+
+    assertContains(one_meeting, "Fortalecimiento del reparto de responsabilidades")
+    assertContains(two_meetings, "Fortalecimiento del reparto de responsabilidades")
+    assert queries_for_two == queries_for_one
