@@ -99,6 +99,7 @@ def test_the_meeting_page_shows_title_sections_segments_and_record_translated(cl
 
     for text in ("<bdi>Partage</bdi>", "<h2>Objet</h2>", "<p>Nous sommes d", "Première table"):
         assertContains(page, text)
+    assertContains(page, f"<title>Partage · {series}")
     # The section's text is not translated: the English original, marked.
     assertContains(page, '<div lang="en" dir="ltr"><p>Some <em>background</em>.</p></div>')
 

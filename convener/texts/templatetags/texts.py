@@ -1,7 +1,8 @@
 """A text in the reader's language, marked with the language it is written in.
 
 `{{ meeting|shown:"title" }}` writes a one-line text, `{{ section|shown_prose:"body" }}`
-renders Markdown. Each is the translated version in the page's language where
+renders Markdown, `{{ meeting|shown_text:"title" }}` gives the bare text for a
+page's `<title>`. Each is the translated version in the page's language where
 one exists, else the original; a text in a language other than the page's is
 wrapped with its `lang` and `dir`, so that a screen reader switches voice and
 the text keeps its own direction. The view loads the versions of a page at
@@ -43,6 +44,12 @@ def shown_filter(obj: Translatable | None, field: str) -> SafeString | str:
     return format_html(
         '<span lang="{}" dir="{}">{}</span>', shown.language, shown.direction, shown.text
     )
+
+
+@register.filter(name="shown_text")
+def shown_text_filter(obj: Translatable | None, field: str) -> str:
+    """The text alone, for where no markup may go (a page's `<title>`)."""
+    return "" if obj is None else _shown(obj, field).text
 
 
 @register.filter(name="shown_prose")
