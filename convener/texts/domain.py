@@ -23,6 +23,7 @@ from convener.texts.models import (
     TextVersion,
     Translatable,
     content_type_of,
+    digest_of,
     model_field_of,
 )
 
@@ -88,7 +89,12 @@ def save_version(*, place: TextPlace, text: str, status: str, by: Any) -> TextVe
             stored.delete()
         return None
     text = _cleaned(place, text)
-    if stored is not None and stored.text == text and stored.status == status:
+    source = digest_of(str(getattr(place.obj, place.field) or ""))
+    if stored is not None and (stored.text, stored.status, stored.source_digest) == (
+        text,
+        status,
+        source,
+    ):
         return stored
     version = stored or TextVersion(
         content_type=content_type_of(place.obj),
@@ -102,6 +108,7 @@ def save_version(*, place: TextPlace, text: str, status: str, by: Any) -> TextVe
     }
     version.text = text
     version.status = status
+    version.source_digest = source
     version.updated_by = by if getattr(by, "is_authenticated", False) else None
     version.save()
     _record(place, version, AuditAction.CHANGED if stored else AuditAction.CREATED, changes)

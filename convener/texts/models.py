@@ -13,6 +13,7 @@ imports none of the models.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
@@ -77,6 +78,9 @@ class TextVersion(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The original's fingerprint when the version was last saved: an original
+    # changed since then makes the version one to review (`translates`).
+    source_digest = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("text in another language")
@@ -98,6 +102,16 @@ class TextVersion(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == TextStatus.TRANSLATED
+
+    def translates(self, original: str) -> bool:
+        """Whether the version was last saved against this original; True for
+        a version saved before Convener kept the fingerprint."""
+        return not self.source_digest or self.source_digest == digest_of(original)
+
+
+def digest_of(text: str) -> str:
+    """A fingerprint of an original text, to tell later whether it changed."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def direction_of(language: str) -> str:

@@ -151,6 +151,8 @@ class Progress:
     translated: int
     drafts: int
     texts: int
+    # Versions whose original changed after they were saved: to review.
+    outdated: int = 0
 
     @property
     def complete(self) -> bool:
@@ -182,22 +184,26 @@ def progress_of(
     texts: Collection[Text], *, versions: Versions, original_language: str
 ) -> list[Progress]:
     """For each language other than the original, how many of `texts` are
-    translated and in draft (`versions` loaded for their rows)."""
+    translated, in draft, and to review because their original changed
+    (`versions` loaded for their rows)."""
     progress = []
     for language in LANGUAGE_CODES:
         if language == original_language:
             continue
         statuses: Counter[str] = Counter()
+        outdated = 0
         for obj, field in texts:
             version = versions.get(obj, field, language)
             if version is not None and version.text:
                 statuses[version.status] += 1
+                outdated += not version.translates(getattr(obj, field))
         progress.append(
             Progress(
                 language=language,
                 translated=statuses[TextStatus.TRANSLATED],
                 drafts=statuses[TextStatus.DRAFT],
                 texts=len(texts),
+                outdated=outdated,
             )
         )
     return progress

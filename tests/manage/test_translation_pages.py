@@ -179,3 +179,33 @@ def test_a_translator_finds_the_translations_from_the_series(client, series):
     page = client.get(reverse("manage:series", args=["gmg-2017"]))
 
     assertContains(page, f'href="{OVERVIEW}"')
+
+
+def test_a_translation_whose_original_changed_is_flagged_for_review(client, series, sections):
+    by = signed_in(client, secretariat_of(series))
+    place = TextPlace(sections[0], "body", "fr")
+    save_version(place=place, text="Pourquoi.", status="translated", by=by)
+    sections[0].body = "Why we meet."
+    sections[0].save()
+
+    overview = client.get(OVERVIEW)
+    page = client.get(editor())
+
+    assertContains(overview, "1 to review")
+    assertContains(page, "The original has changed since this translation was saved.")
+
+
+def test_saving_the_editor_marks_a_flagged_translation_reviewed(client, series, sections):
+    by = signed_in(client, secretariat_of(series))
+    save_version(
+        place=TextPlace(sections[0], "body", "fr"), text="Pourquoi.", status="translated", by=by
+    )
+    sections[0].body = "Why we meet."
+    sections[0].save()
+    form = client.get(editor()).context["form"]
+    unchanged = {name: form[name].value() for name in form.fields}
+
+    client.post(editor(), unchanged)
+
+    assertNotContains(client.get(editor()), "The original has changed since")
+    assert version_in(sections[0], "body", "fr").translates("Why we meet.")

@@ -102,6 +102,8 @@ class TranslationRow:
     is_prose: bool
     text: forms.BoundField
     status: forms.BoundField
+    # The original changed after the version was saved.
+    outdated: bool = False
 
 
 class TranslationForm(forms.Form):
@@ -112,10 +114,14 @@ class TranslationForm(forms.Form):
     ) -> None:
         super().__init__(data)
         self.texts = texts
+        # Versions whose original changed since: saving the form confirms them.
+        self.outdated: set[int] = set()
         name = language_name(language)
         for index, (obj, field_name) in enumerate(texts):
             model_field = model_field_of(obj, field_name)
             version = versions.get(obj, field_name, language)
+            if version is not None and not version.translates(getattr(obj, field_name)):
+                self.outdated.add(index)
             is_prose = model_field.get_internal_type() == "TextField"
             widget = forms.Textarea(attrs={"rows": 8, "lang": language}) if is_prose else None
             text_field = model_field.formfield(required=False, strip=False, widget=widget)
@@ -146,27 +152,33 @@ class TranslationForm(forms.Form):
                     is_prose=model_field.get_internal_type() == "TextField",
                     text=self[f"text-{index}"],
                     status=self[f"status-{index}"],
+                    outdated=index in self.outdated,
                 )
             )
         return rows
 
-    def entries(self) -> list[Entry]:
-        """The texts changed, as `save_translations` takes them."""
+    def _submitted(self) -> list[int]:
+        """The texts to save: those changed, and those reviewed against a changed original."""
         return [
-            (obj, field_name, self.cleaned_data[f"text-{i}"], self.cleaned_data[f"status-{i}"])
-            for i, (obj, field_name) in enumerate(self.texts)
-            if f"text-{i}" in self.changed_data or f"status-{i}" in self.changed_data
+            i
+            for i in range(len(self.texts))
+            if i in self.outdated
+            or f"text-{i}" in self.changed_data
+            or f"status-{i}" in self.changed_data
+        ]
+
+    def entries(self) -> list[Entry]:
+        """The texts to save, as `save_translations` takes them."""
+        return [
+            (*self.texts[i], self.cleaned_data[f"text-{i}"], self.cleaned_data[f"status-{i}"])
+            for i in self._submitted()
         ]
 
     def show_errors(self, by_entry: dict[int, Any]) -> None:
         """Put the domain's refusals beside the texts they refuse."""
-        changed = [
-            i
-            for i in range(len(self.texts))
-            if f"text-{i}" in self.changed_data or f"status-{i}" in self.changed_data
-        ]
+        submitted = self._submitted()
         for position, error in by_entry.items():
-            self.add_error(f"text-{changed[position]}", error.messages)
+            self.add_error(f"text-{submitted[position]}", error.messages)
 
 
 STATUS_HELP = gettext_lazy("Readers see a text once it is marked translated; a draft stays here.")

@@ -26,6 +26,7 @@ class Migration(migrations.Migration):
                 ('text', convener.directory.limits.ProseField(max_length=100000, verbose_name='text')),
                 ('status', models.CharField(choices=[('translated', 'Translated'), ('draft', 'Draft translation')], default='draft', max_length=12, verbose_name='status')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('source_digest', models.CharField(blank=True, default='', max_length=64)),
                 ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
                 ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
