@@ -38,6 +38,7 @@ class DemoAccount:
     organisation: str = ""  # directory key, for a focal point or an organisation's delegation
     person: str = ""  # directory key, for a speaker
     state: str = ""  # ISO 3166 alpha-3, for a State's delegation
+    language: str = ""  # for a translator, the language they translate into
     is_superuser: bool = False
 
 
@@ -86,6 +87,13 @@ DEMO_ACCOUNTS = (
         "the delegation of Mexico (its requests for the floor)",
         role=Role.DELEGATION,
         state="MEX",
+    ),
+    DemoAccount(
+        "translator",
+        "gmg-2016-translator",
+        "translator into French (the series' texts in French, beside the English)",
+        role=Role.TRANSLATOR,
+        language="fr",
     ),
 )
 
@@ -159,6 +167,7 @@ def _ensure_accounts(series: Series, passwords: Mapping[str, str] | None = None)
                 ),
                 person=Person.objects.get(key=account.person) if account.person else None,
                 state=State.objects.get(iso3=account.state) if account.state else None,
+                language=account.language,
                 by=command_line_operator(),
             )
     return chosen

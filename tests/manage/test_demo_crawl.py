@@ -11,7 +11,16 @@ from tests.manage.crawl import crawl, targets_of
 
 pytestmark = pytest.mark.django_db
 
-DEMO_ROLES = ("secretariat", "undp", "rapporteur", "chair", "speaker", "mexico", "administrator")
+DEMO_ROLES = (
+    "secretariat",
+    "undp",
+    "rapporteur",
+    "chair",
+    "speaker",
+    "mexico",
+    "translator",
+    "administrator",
+)
 
 
 @pytest.mark.parametrize("role", DEMO_ROLES)
