@@ -106,6 +106,10 @@ PAGES = [
     Page("manage:section_create", f"{MANAGE}{SERIES}/concept-note/new/", "secretariat"),
     Page("manage:section_edit", MANAGE + SERIES + "/concept-note/{section}/", "secretariat"),
     Page("manage:house_style", f"{MANAGE}{SERIES}/house-style/", "secretariat"),
+    Page("manage:translations", f"{MANAGE}{SERIES}/translations/", "secretariat"),
+    Page(
+        "manage:translation_edit", f"{MANAGE}{SERIES}/translations/concept-note/fr/", "secretariat"
+    ),
     Page("manage:convening_group_edit", f"{MANAGE}{SERIES}/convening-group/", "secretariat"),
     Page("manage:references", f"{MANAGE}{SERIES}/references/", "secretariat"),
     Page("manage:series_review", f"{MANAGE}{SERIES}/review/", "secretariat"),

@@ -29,6 +29,8 @@ WRITTEN_BY_CONVENER = {
     "exchange.CalendarEntry.schedule",
     "directory.Person.search_text",
     "directory.Organisation.search_text",
+    "texts.TextVersion.field",
+    "texts.TextVersion.source_digest",
 }
 # Codes and keys, which reference data or a choice list fills.
 CODES = {

@@ -116,8 +116,12 @@ def test_the_programme_builder_shows_when_each_segment_takes_place(client, secre
     page = client.get(url("programme", meeting))
 
     assertContains(
-        page, '<span class="segment-time"><bdi dir="ltr">10:00–10:20</bdi></span>', html=True
+        page,
+        '<span class="segment-time" id="segment-1-time"><bdi dir="ltr">10:00–10:20</bdi></span>',
+        html=True,
     )
     assertContains(
-        page, '<span class="segment-time"><bdi dir="ltr">10:20–11:50</bdi></span>', html=True
+        page,
+        '<span class="segment-time" id="segment-2-time"><bdi dir="ltr">10:20–11:50</bdi></span>',
+        html=True,
     )

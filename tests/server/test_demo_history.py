@@ -16,6 +16,7 @@ from convener.exchange.interfaces.export import to_yaml
 from convener.publishing.domain.versions import public_text
 from convener.publishing.models import DocumentVersion
 from convener.server.demo import DEMO_SERIES_SLUG, demo_series_file, prepare_demo
+from convener.server.demo_translations import demo_translations_file, load_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -152,11 +153,12 @@ def test_report_is_published_as_its_first_version_with_the_last_concept_note(dem
     assert report.text == public_text(series=demo, document="report", meeting_number=None)
 
 
-def test_demo_series_ends_exactly_as_its_file_describes_it(demo):
+def test_demo_series_ends_exactly_as_its_files_describe_it(demo):
     with_history = to_yaml(demo)
     demo.delete()
 
     from_file = import_file(path=demo_series_file(), by=command_line_operator()).series
+    load_translations(demo_translations_file(), series=from_file, by=command_line_operator())
 
     assert with_history == to_yaml(from_file)
 
