@@ -110,18 +110,20 @@ def test_the_programme_builder_adds_a_chair_to_a_segment(client, secretariat, me
 
 
 def test_the_programme_builder_shows_when_each_segment_takes_place(client, secretariat, meeting):
-    SegmentFactory(meeting=meeting, title="Opening", duration=20, order=1)
-    SegmentFactory(meeting=meeting, title="Panel", duration=90, order=2)
+    opening = SegmentFactory(meeting=meeting, title="Opening", duration=20, order=1)
+    panel = SegmentFactory(meeting=meeting, title="Panel", duration=90, order=2)
 
     page = client.get(url("programme", meeting))
 
     assertContains(
         page,
-        '<span class="segment-time" id="segment-1-time"><bdi dir="ltr">10:00–10:20</bdi></span>',
+        f'<span class="segment-time" id="segment-{opening.pk}-time">'
+        '<bdi dir="ltr">10:00–10:20</bdi></span>',
         html=True,
     )
     assertContains(
         page,
-        '<span class="segment-time" id="segment-2-time"><bdi dir="ltr">10:20–11:50</bdi></span>',
+        f'<span class="segment-time" id="segment-{panel.pk}-time">'
+        '<bdi dir="ltr">10:20–11:50</bdi></span>',
         html=True,
     )
