@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.utils import translation
@@ -37,8 +37,8 @@ from convener.publishing.document import (
     blocks_from_markdown,
     runs_with_symbols,
 )
-from convener.texts.models import TextVersion
-from convener.texts.queries import Versions
+from convener.texts.models import Translatable
+from convener.texts.queries import Versions, shown_in
 
 # The Chinese of the interface is Simplified Chinese; `zh` is what people type.
 _ALIASES = {"zh": "zh-hans", "zh-cn": "zh-hans", "zh-sg": "zh-hans"}
@@ -102,21 +102,24 @@ def prose_in(obj: object, field: str, language: str | None = None) -> Prose:
     translated version exists, else in the original; with the language it is in."""
     original = _original_language.get()
     language = language or _active()
-    if language != original and field in getattr(obj, "translatable_fields", ()):
-        version = _published_version(obj, field, language)
-        if version is not None:
-            return Prose(version.text, language)
-    return Prose(str(getattr(obj, field) or ""), original)
+    if language == original or field not in getattr(obj, "translatable_fields", ()):
+        return Prose(str(getattr(obj, field) or ""), original)
+    translatable = cast(Translatable, obj)
+    shown = shown_in(
+        translatable,
+        field,
+        language,
+        versions=_loaded_versions(translatable, field),
+        original_language=original,
+    )
+    return Prose(shown.text, shown.language)
 
 
-def _published_version(obj: Any, field: str, language: str) -> TextVersion | None:
-    """The translated (never draft) version of `obj.field` in `language`: from
-    the versions loaded with the row where a composer prefetched them, else
-    read for this one text."""
+def _loaded_versions(obj: Any, field: str) -> Versions:
+    """The versions loaded with the row where a composer prefetched them,
+    else those of this one text, read now."""
     loaded = getattr(obj, "_prefetched_objects_cache", {}).get("text_versions")
-    candidates = loaded if loaded is not None else obj.text_versions.filter(field=field)
-    version = Versions(candidates).get(obj, field, language)
-    return version if version is not None and version.is_public and version.text else None
+    return Versions(loaded if loaded is not None else obj.text_versions.filter(field=field))
 
 
 def title_of(meeting: object) -> str:
