@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "convener.audit",
     "convener.roles",
     "convener.texts",
+    "convener.search",
     "convener.access",
     "convener.manage",
     "convener.live",

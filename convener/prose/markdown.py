@@ -285,3 +285,23 @@ def link_symbols(text: str) -> SafeString:
             for piece, symbol in split_at_symbols(text)
         )
     )
+
+
+def plain_text(text: str) -> str:
+    """The words of a user's Markdown without its marks: one line per block,
+    for reading by machine (search, keywords), never for display."""
+    lines: list[str] = []
+    for token in markdown_tokens(text):
+        if token.type == "inline":
+            words = "".join(
+                " " if child.type == "softbreak" else child.content
+                for child in token.children or []
+                if child.type in _WORDS
+            )
+            lines.append(words)
+        elif token.type in ("code_block", "fence"):
+            lines.append(token.content.rstrip("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+_WORDS = frozenset({"text", "code_inline", "softbreak"})

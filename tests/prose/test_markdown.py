@@ -139,3 +139,15 @@ def test_markdown_footnote_is_a_numbered_call_and_a_note_after_the_text():
 
 def test_markdown_footnote_label_without_a_note_stays_text():
     assert render_markdown("Drafted.[^none]") == "<p>Drafted.[^none]</p>"
+
+
+def test_plain_text_keeps_the_words_and_drops_the_marks():
+    text = "**Three** points, see A/70/59:\n\n1. reception\n2. `protection`\n\n# Next"
+
+    assert markdown_module.plain_text(text) == (
+        "Three points, see A/70/59:\nreception\nprotection\nNext"
+    )
+
+
+def test_plain_text_joins_the_lines_of_a_paragraph():
+    assert markdown_module.plain_text("one line\nand the next") == "one line and the next"

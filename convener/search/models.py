@@ -1,0 +1,34 @@
+"""What the search keeps of each statement."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StatementVector(models.Model):
+    """The meaning of one statement (an intervention's summary and points) as
+    a vector of `meaning.DIMENSIONS` little-endian float32 values.
+
+    `text_digest` is the SHA-256 of the text the vector was computed from: a
+    statement whose text has changed since no longer matches it and is
+    embedded again.
+    """
+
+    intervention = models.OneToOneField(
+        "records.Intervention",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="meaning",
+    )
+    vector = models.BinaryField(_("vector"))
+    model = models.CharField(_("model"), max_length=60)
+    text_digest = models.CharField(_("digest of the text embedded"), max_length=64)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meaning of a statement")
+        verbose_name_plural = _("meanings of statements")
+
+    def __str__(self) -> str:
+        return f"{self.model} #{self.intervention_id}"
