@@ -9,6 +9,7 @@ from convener.manage.views import (
     confirmations,
     convening,
     directory,
+    figures,
     house_style,
     invitations,
     life,
@@ -44,4 +45,5 @@ urlpatterns = [
     *audit.urlpatterns,
     *review.urlpatterns,
     *confirmations.urlpatterns,
+    *figures.urlpatterns,
 ]

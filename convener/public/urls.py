@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import documents, feeds, versions, views
+from convener.public import documents, feeds, figures, versions, views
 
 
 class ISO3Converter:
@@ -122,4 +122,37 @@ urlpatterns = [
     path("people/<slug:key>/calendar.ics", feeds.person_calendar, name="person_calendar"),
     path("organisations/<slug:key>/", views.organisation, name="organisation"),
     path("states/<iso3:iso3>/", views.state, name="state"),
+    # Participation in figures: a dashboard, and each figure as CSV.
+    path("series/<slug:slug>/figures/", figures.series_page, name="series_figures"),
+    path(
+        "series/<slug:slug>/figures/<slug:figure>.csv",
+        figures.series_csv,
+        name="series_figure_csv",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/figures/",
+        figures.meeting_page,
+        name="meeting_figures",
+    ),
+    path(
+        "series/<slug:slug>/meetings/<int:number>/figures/<slug:figure>.csv",
+        figures.meeting_csv,
+        name="meeting_figure_csv",
+    ),
+    path("states/<iso3:iso3>/figures/", figures.state_page, name="state_figures"),
+    path(
+        "states/<iso3:iso3>/figures/<slug:figure>.csv",
+        figures.state_csv,
+        name="state_figure_csv",
+    ),
+    path(
+        "organisations/<slug:key>/figures/",
+        figures.organisation_page,
+        name="organisation_figures",
+    ),
+    path(
+        "organisations/<slug:key>/figures/<slug:figure>.csv",
+        figures.organisation_csv,
+        name="organisation_figure_csv",
+    ),
 ]

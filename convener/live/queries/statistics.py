@@ -6,7 +6,7 @@ with the group noted: two States that spoke for one group are two rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -148,3 +148,14 @@ def _speaker_key(inscription: Inscription) -> str:
 
 def _most_time_first(rows: Iterable[SpeakingTime]) -> list[SpeakingTime]:
     return sorted(rows, key=lambda row: (-row.seconds, row.name))
+
+
+def recorded_speaking_time(intervention_ids: Sequence[int]) -> dict[int, float]:
+    """Seconds spoken in each of the interventions whose turn on the floor has
+    ended: what participation's figures count as speaking time."""
+    turns = Turn.objects.filter(intervention_id__in=intervention_ids, ended_at__isnull=False)
+    return {
+        turn.intervention_id: turn.elapsed
+        for turn in turns.only("intervention_id", "elapsed", "running_since")
+        if turn.intervention_id is not None
+    }
