@@ -86,7 +86,30 @@ class PageBreak:
     pass
 
 
-Block = Paragraph | Heading | ItemList | Facts | Contents | PageBreak
+@dataclass
+class Table:
+    """A table of figures: its caption, the column headings, and rows whose
+    first cell heads the row."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Figure:
+    """A chart, drawn twice from one specification: `svg` (an `<svg>` element
+    with its title and description) for the web and print, `png` for Word.
+    `alt` says what it shows in words; `caption` titles it. Its numbers go in
+    a `Table` beside it."""
+
+    svg: str
+    png: bytes
+    alt: str
+    caption: str
+
+
+Block = Paragraph | Heading | ItemList | Facts | Contents | PageBreak | Table | Figure
 _B = TypeVar("_B", bound=Block)
 
 
@@ -328,6 +351,15 @@ def _finished_block(block: _B) -> _B:
             return replace(block, rows=rows)
         case Contents(title=title):
             return replace(block, title=finished_text(title))
+        case Table(caption=caption, header=header, rows=rows):
+            return replace(
+                block,
+                caption=finished_text(caption),
+                header=[finished_text(cell) for cell in header],
+                rows=[[finished_text(cell) for cell in row] for row in rows],
+            )
+        case Figure(caption=caption, alt=alt):
+            return replace(block, caption=finished_text(caption), alt=finished_text(alt))
     return block
 
 

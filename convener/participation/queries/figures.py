@@ -13,18 +13,15 @@ a number): what the charts draw and the tables beside them list.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from convener.audit.actors import AnyUser
 from convener.directory.models import (
-    Gender,
     Organisation,
-    OrganisationKind,
-    RegionalGroup,
     State,
 )
 from convener.meetings.models import (
@@ -37,18 +34,23 @@ from convener.meetings.models import (
     StateClassification,
 )
 from convener.meetings.queries.visibility import visible_meeting_q
+from convener.participation.queries.rows import Row
+from convener.participation.queries.speakers import (
+    SpeakerKind,
+    capacity_labels,
+    counted,
+    counted_rows,
+    gender_labels,
+    group_labels,
+    speaker_kind,
+    who_spoke,
+)
 from convener.participation.queries.speaking_time import seconds_spoken
-from convener.records.models import Capacity, Intervention
+from convener.records.models import Intervention
 from convener.records.queries.interventions import visible_interventions
 
 # A dashboard draws at most this many bars in a chart; its table lists every row.
 MOST_BARS = 40
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    value: float
 
 
 @dataclass(frozen=True)
@@ -79,87 +81,32 @@ class Dashboard:
         return next((figure for figure in self.figures if figure.key == key), None)
 
 
-# -- Who a turn was: the kind of speaker, the regional group, the gender --------
-
-
-class SpeakerKind:
-    """The kinds of speaker the figures count, in the order they list them."""
-
-    @staticmethod
-    def labels() -> dict[str, str]:
-        return {
-            "member_state": _("Member State"),
-            "observer_state": _("Observer State"),
-            "group_of_states": _("Group of States"),
-            "un_entity": _("UN entity"),
-            "international_organisation": _("Other international organisation"),
-            "civil_society": _("Civil society"),
-            "academia": _("Academia"),
-            "private_sector": _("Private sector"),
-            "other": _("Other or individual"),
-        }
-
-
-_ORGANISATION_KINDS = {
-    OrganisationKind.UN_ENTITY: "un_entity",
-    OrganisationKind.INTERNATIONAL_ORGANISATION: "international_organisation",
-    OrganisationKind.NGO: "civil_society",
-    OrganisationKind.ACADEMIA: "academia",
-    OrganisationKind.PRIVATE_SECTOR: "private_sector",
-}
-
-
-def speaker_kind(turn: Intervention) -> str:
-    """Who spoke, as the figures count them: a State (a member or an observer),
-    a group of States speaking as one, or an organisation by its kind; a
-    permanent mission or a government counts as its State."""
-    state = turn.state
-    if state is None and turn.organisation is not None:
-        state = turn.organisation.state
-    if state is not None:
-        return "member_state" if state.is_member else "observer_state"
-    if turn.state_group is not None:
-        return "group_of_states"
-    if turn.organisation is not None:
-        return _ORGANISATION_KINDS.get(turn.organisation.kind, "other")
-    return "other"
-
-
-def _group_labels() -> dict[str, str]:
-    return {
-        **{group.value: str(group.label) for group in RegionalGroup},
-        "": _("No regional group"),
-    }
-
-
-def _gender_labels() -> dict[str, str]:
-    return {**{gender.value: str(gender.label) for gender in Gender}, "": _("Not recorded")}
-
-
-def _capacity_labels() -> dict[str, str]:
-    return {**{c.value: str(c.label) for c in Capacity}, "": _("Not recorded")}
-
-
-def _rows(counts: Counter[str], labels: dict[str, str]) -> tuple[Row, ...]:
-    """The counted keys in the order of `labels` (those with none left out),
-    then any key `labels` does not know, by name."""
-    known = [Row(labels[key], counts[key]) for key in labels if counts[key]]
-    unknown = sorted(key for key in counts if key not in labels and counts[key])
-    return (*known, *(Row(key, counts[key]) for key in unknown))
-
-
-def _counted(turns: Iterable[Intervention], key: Callable[[Intervention], str]) -> Counter[str]:
-    return Counter(key(turn) for turn in turns)
-
-
 # -- The turns of a scope ---------------------------------------------------------
 
 
-def _turns(user: AnyUser, scope: Q) -> list[Intervention]:
+@dataclass(frozen=True)
+class _Reading:
+    """What a dashboard may count: the turns, and the meetings (a condition on
+    the meeting at a path) whose co-chairs and programme it reads."""
+
+    turns: QuerySet[Intervention]
+    meetings: Callable[[str], Q]
+
+
+def _as_user(user: AnyUser) -> _Reading:
+    return _Reading(visible_interventions(user), lambda path: visible_meeting_q(user, path=path))
+
+
+def _turns(reading: _Reading, scope: Q) -> list[Intervention]:
     return list(
-        visible_interventions(user)
-        .filter(scope)
-        .select_related("organisation__state", "segment__meeting__series", "state__region")
+        reading.turns.filter(scope)
+        .select_related(
+            "speaker",
+            "state",
+            "state_group",
+            "organisation__state",
+            "segment__meeting__series",
+        )
         .order_by("segment__meeting__date", "segment__meeting_id", "segment__order", "order", "pk")
     )
 
@@ -172,7 +119,7 @@ def _by_regional_group(turns: list[Intervention]) -> Figure:
         _("How many times States took the floor, by the regional group each belongs to."),
         _("Regional group"),
         _("Turns"),
-        _rows(_counted(states, lambda turn: turn.state.regional_group), _group_labels()),
+        counted_rows(counted(states, lambda turn: turn.state.regional_group), group_labels()),
     )
 
 
@@ -183,7 +130,7 @@ def _by_kind(turns: list[Intervention]) -> Figure:
         _("How many times each kind of speaker took the floor: States, entities, civil society."),
         _("Kind of speaker"),
         _("Turns"),
-        _rows(_counted(turns, speaker_kind), SpeakerKind.labels()),
+        counted_rows(counted(turns, speaker_kind), SpeakerKind.labels()),
     )
 
 
@@ -197,9 +144,9 @@ def _by_gender(turns: list[Intervention]) -> Figure:
         ),
         _("Gender"),
         _("Turns"),
-        _rows(
-            _counted(turns, lambda turn: turn.speaker.gender if turn.speaker else ""),
-            _gender_labels(),
+        counted_rows(
+            counted(turns, lambda turn: turn.speaker.gender if turn.speaker else ""),
+            gender_labels(),
         ),
     )
 
@@ -211,7 +158,7 @@ def _by_capacity(turns: list[Intervention]) -> Figure:
         _("In what capacity the speakers took the floor."),
         _("Capacity"),
         _("Turns"),
-        _rows(_counted(turns, lambda turn: turn.capacity), _capacity_labels()),
+        counted_rows(counted(turns, lambda turn: turn.capacity), capacity_labels()),
     )
 
 
@@ -226,20 +173,11 @@ def _speaking_time(turns: list[Intervention], seconds: dict[int, float]) -> Figu
         _("Minutes spoken, as the floor's timer recorded them, by kind of speaker."),
         _("Kind of speaker"),
         _("Minutes"),
-        tuple(Row(row.label, round(row.value, 1)) for row in _rows(minutes, SpeakerKind.labels())),
+        tuple(
+            Row(row.label, round(row.value, 1))
+            for row in counted_rows(minutes, SpeakerKind.labels())
+        ),
     )
-
-
-def who_spoke(turn: Intervention) -> str:
-    """The one who took the floor, for counting first-timers: the delegation
-    (State, group, organisation), else the person."""
-    if turn.state_id:
-        return f"state:{turn.state_id}"
-    if turn.state_group_id:
-        return f"group:{turn.state_group_id}"
-    if turn.organisation_id:
-        return f"organisation:{turn.organisation_id}"
-    return f"person:{turn.speaker_id}"
 
 
 def _meeting_label(meeting: Meeting) -> str:
@@ -306,9 +244,9 @@ def _per_series(turns: list[Intervention]) -> Figure:
     )
 
 
-def _panel_gender(user: AnyUser, scope: Q) -> Figure:
+def _panel_gender(reading: _Reading, scope: Q) -> Figure:
     panellists = (
-        Participation.objects.filter(visible_meeting_q(user, path="segment__meeting"))
+        Participation.objects.filter(reading.meetings("segment__meeting"))
         .filter(scope, role=ProgrammeRole.PANELLIST, person__isnull=False)
         .select_related("person")
     )
@@ -318,13 +256,13 @@ def _panel_gender(user: AnyUser, scope: Q) -> Figure:
         _("The panellists of the programme, by the gender the secretariat recorded."),
         _("Gender"),
         _("Panellists"),
-        _rows(Counter(p.person.gender for p in panellists), _gender_labels()),
+        counted_rows(Counter(p.person.gender for p in panellists), gender_labels()),
     )
 
 
-def _co_chairs(user: AnyUser, series: Series) -> tuple[Figure, Figure]:
+def _co_chairs(reading: _Reading, series: Series) -> tuple[Figure, Figure]:
     co_chairs = list(
-        CoChair.objects.filter(visible_meeting_q(user, path="meeting"), meeting__series=series)
+        CoChair.objects.filter(reading.meetings("meeting"), meeting__series=series)
         .select_related("state")
         .order_by("meeting__number", "order")
     )
@@ -341,7 +279,7 @@ def _co_chairs(user: AnyUser, series: Series) -> tuple[Figure, Figure]:
         _("The States that co-chaired the series' meetings, by regional group."),
         _("Regional group"),
         _("Co-chairs"),
-        _rows(Counter(c.state.regional_group for c in co_chairs), _group_labels()),
+        counted_rows(Counter(c.state.regional_group for c in co_chairs), group_labels()),
     )
     by_status = Figure(
         "co-chair-balance",
@@ -349,7 +287,7 @@ def _co_chairs(user: AnyUser, series: Series) -> tuple[Figure, Figure]:
         _("The co-chairs as the series classifies their States: developed or developing."),
         _("Classification"),
         _("Co-chairs"),
-        _rows(Counter(status.get(c.state_id, "") for c in co_chairs), statuses),
+        counted_rows(Counter(status.get(c.state_id, "") for c in co_chairs), statuses),
     )
     return by_group, by_status
 
@@ -366,8 +304,25 @@ def _dashboard(turns: list[Intervention], figures: Iterable[Figure]) -> Dashboar
 
 
 def series_figures(series: Series, *, user: AnyUser) -> Dashboard:
-    turns = _turns(user, Q(segment__meeting__series=series))
-    co_chairs, balance = _co_chairs(user, series)
+    return _series_dashboard(series, _as_user(user))
+
+
+def report_figures(series: Series, meetings: Sequence[Meeting]) -> Dashboard:
+    """The series' figures as its report gives them: the meetings the report
+    covers, their released records only (documents are public, whoever builds them)."""
+    ids = sorted(meeting.pk for meeting in meetings)
+    reading = _Reading(
+        Intervention.objects.filter(
+            segment__meeting__in=ids, segment__meeting__record_released_at__isnull=False
+        ),
+        lambda path: Q(**{f"{path}__in": ids}),
+    )
+    return _series_dashboard(series, reading)
+
+
+def _series_dashboard(series: Series, reading: _Reading) -> Dashboard:
+    turns = _turns(reading, Q(segment__meeting__series=series))
+    co_chairs, balance = _co_chairs(reading, series)
     return _dashboard(
         turns,
         [
@@ -379,18 +334,19 @@ def series_figures(series: Series, *, user: AnyUser) -> Dashboard:
             _first_times(turns, set()),
             co_chairs,
             balance,
-            _panel_gender(user, Q(segment__meeting__series=series)),
+            _panel_gender(reading, Q(segment__meeting__series=series)),
         ],
     )
 
 
 def meeting_figures(meeting: Meeting, *, user: AnyUser) -> Dashboard:
-    turns = _turns(user, Q(segment__meeting=meeting))
+    reading = _as_user(user)
+    turns = _turns(reading, Q(segment__meeting=meeting))
     earlier: set[str] = set()
     if meeting.date is not None:
         before = Q(segment__meeting__series_id=meeting.series_id)
         before &= Q(segment__meeting__date__lt=meeting.date)
-        earlier = {who_spoke(turn) for turn in _turns(user, before)}
+        earlier = {who_spoke(turn) for turn in _turns(reading, before)}
     return _dashboard(
         turns,
         [
@@ -399,16 +355,16 @@ def meeting_figures(meeting: Meeting, *, user: AnyUser) -> Dashboard:
             _by_gender(turns),
             _by_capacity(turns),
             _first_times(turns, earlier),
-            _panel_gender(user, Q(segment__meeting=meeting)),
+            _panel_gender(reading, Q(segment__meeting=meeting)),
         ],
     )
 
 
 def state_figures(state: State, *, user: AnyUser) -> Dashboard:
-    turns = _turns(user, Q(state=state))
+    turns = _turns(_as_user(user), Q(state=state))
     return _dashboard(turns, [_per_series(turns), _by_gender(turns), _by_capacity(turns)])
 
 
 def organisation_figures(organisation: Organisation, *, user: AnyUser) -> Dashboard:
-    turns = _turns(user, Q(organisation=organisation))
+    turns = _turns(_as_user(user), Q(organisation=organisation))
     return _dashboard(turns, [_per_series(turns), _by_gender(turns), _by_capacity(turns)])

@@ -33,12 +33,14 @@ from convener.publishing.document import (
     Contents,
     Document,
     Facts,
+    Figure,
     Footnote,
     Heading,
     Inline,
     ItemList,
     PageBreak,
     Paragraph,
+    Table,
     Text,
     finished,
 )
@@ -198,6 +200,10 @@ class _WordWriter:
                 self._contents(title)
             case PageBreak():
                 self.page_break_pending = True
+            case Table():
+                self._table(block)
+            case Figure():
+                self._figure(block)
 
     def _paragraph(self, style: str) -> etree._Element:
         """A new paragraph at the end of the body, starting a page if a break is pending."""
@@ -256,6 +262,41 @@ class _WordWriter:
             label_cell.extend(self._text_runs(label, bold=True))
             self._inlines(value_cell, value)
         self.end_of_body.addprevious(table)
+
+    def _figure(self, figure: Figure) -> None:
+        """The chart as a picture the width of the text, its words as the
+        picture's description (what a screen reader says), then its caption."""
+        inline = self.word.part.new_pic_inline(io.BytesIO(figure.png), width=self._text_width())
+        inline.docPr.set("descr", figure.alt)
+        inline.docPr.set("title", figure.caption)
+        w("w:drawing", w("w:r", self._paragraph("Normal"))).append(inline)
+        self._paragraph("Caption").extend(self._text_runs(figure.caption))
+
+    def _table(self, table: Table) -> None:
+        """A real Word table: its caption above, its heading row repeated on
+        each page (w:tblHeader), each row's first cell in bold."""
+        self._paragraph("Caption").extend(self._text_runs(table.caption))
+        columns = max([len(table.header), *(len(row) for row in table.rows)])
+        first = Length(self._text_width() * 2 // 3) if columns > 1 else self._text_width()
+        rest = Length((self._text_width() - first) // max(columns - 1, 1))
+        widths = [first, *[rest] * (columns - 1)]
+        element = w("w:tbl")
+        properties = w("w:tblPr", element)
+        w("w:tblStyle", properties, val="TableGrid")
+        if self.rtl:
+            w("w:bidiVisual", properties)
+        w("w:tblW", properties, w=_twips(Length(sum(widths))), type="dxa")
+        grid = w("w:tblGrid", element)
+        for width in widths:
+            w("w:gridCol", grid, w=_twips(width))
+        for position, cells in enumerate([table.header, *table.rows]):
+            row = w("w:tr", element)
+            if position == 0:
+                w("w:tblHeader", w("w:trPr", row))
+            for column, (cell, width) in enumerate(zip(cells, widths, strict=False)):
+                bold = position == 0 or column == 0
+                self._cell(row, width).extend(self._text_runs(cell, bold=bold))
+        self.end_of_body.addprevious(element)
 
     def _text_width(self) -> Length:
         """The width between the margins."""

@@ -9,6 +9,7 @@ include each: a report has thousands of them.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
@@ -27,12 +28,14 @@ from convener.publishing.document import (
     Contents,
     Document,
     Facts,
+    Figure,
     Footnote,
     Heading,
     Inline,
     ItemList,
     PageBreak,
     Paragraph,
+    Table,
     Text,
     finished,
 )
@@ -186,7 +189,40 @@ class _Writer:
                 return f'<dl class="facts">{pairs}</dl>'
             case Contents(title=title):
                 return self.contents_nav(title)
+            case Table():
+                return self.table(block)
+            case Figure():
+                return self.figure(block)
         return ""
+
+    def table(self, table: Table) -> str:
+        head = "".join(f'<th scope="col">{self.plain(cell)}</th>' for cell in table.header)
+        body = "".join(
+            f'<tr><th scope="row">{self.plain(row[0])}</th>'
+            + "".join(f"<td>{self.plain(cell)}</td>" for cell in row[1:])
+            + "</tr>"
+            for row in table.rows
+            if row
+        )
+        return (
+            f'<table class="figures"><caption>{self.plain(table.caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+
+    def figure(self, figure: Figure) -> str:
+        """On the web the chart's own `<svg>` (an image with its title and
+        description, drawn by `participation.interfaces.charts`, its text
+        escaped there); in print an `<img>` of it with its words as `alt`,
+        which WeasyPrint tags as a figure with its alternative text."""
+        if self.notes_at_page_foot:
+            data = base64.b64encode(figure.svg.encode()).decode()
+            drawing = f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.alt)}">'
+        else:
+            drawing = figure.svg
+        return (
+            f'<figure class="chart">{drawing}'
+            f"<figcaption>{self.plain(figure.caption)}</figcaption></figure>"
+        )
 
     def plain(self, text: str) -> str:
         """Text without emphasis, escaped, its left-to-right runs isolated in right-to-left text."""

@@ -21,11 +21,13 @@ from convener.publishing.document import (
     Contents,
     Document,
     Facts,
+    Figure,
     Footnote,
     Heading,
     Inline,
     ItemList,
     Paragraph,
+    Table,
     Text,
     finished,
 )
@@ -102,6 +104,11 @@ class _Writer:
                     f"[{_one_line(text)}](#{_destination(at)})" for at, text in self.contents
                 ]
                 return f"## {_heading_text(title)}\n\n{self.listed(entries, ordered=False)}"
+            case Figure(caption=caption, alt=alt):
+                # A text file holds no picture: the chart in words, its table after it.
+                written = f"**{_escaped(caption)}**\n\n{_line_starts_escaped(_escaped(alt))}"
+            case Table(caption=caption, header=header, rows=rows):
+                written = _pipe_table(caption, header, rows)
             case _:
                 return ""  # a page break, or an empty paragraph
         self.list_marker = None
@@ -192,3 +199,14 @@ def _indented(markdown: str, indent: str) -> str:
 
 def _destination(href: str) -> str:
     return quote(href, safe=_URL_SAFE)
+
+
+def _pipe_table(caption: str, header: list[str], rows: list[list[str]]) -> str:
+    """A table as most renderers read it (GitHub's pipe tables), its caption above."""
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(_one_line(cell).replace("|", "\\|") for cell in cells) + " |"
+
+    lines = [line(header), "| " + " | ".join("---" for _ in header) + " |"]
+    lines += [line(row) for row in rows]
+    return f"*{_escaped(caption)}*\n\n" + "\n".join(lines)
