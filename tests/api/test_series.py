@@ -120,6 +120,7 @@ def test_series_detail_gives_the_report_title_imprint_and_house_style(client, de
         "margin_right": 22,
         "emblem_type": None,
         "emblem_description": "",
+        "participation_annex": False,
     }
 
 

@@ -220,6 +220,7 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Translations | Given
             "margin_left",
             "margin_right",
             "emblem_description",
+            "participation_annex",
             "emblem",
         )
     },

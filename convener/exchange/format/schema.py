@@ -323,6 +323,9 @@ class HouseStyleEntry(Strict):
         HouseStyle, "margin_right"
     )
     emblem_description: Annotated[str, TextOf(HouseStyle, "emblem_description")] = ""
+    participation_annex: bool = Field(
+        default=False, description="The report's annex of charts, 'Participation in figures'"
+    )
     emblem: Annotated[
         str,
         AfterValidator(_checked_emblem),

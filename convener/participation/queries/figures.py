@@ -119,7 +119,10 @@ def _by_regional_group(turns: list[Intervention]) -> Figure:
         _("How many times States took the floor, by the regional group each belongs to."),
         _("Regional group"),
         _("Turns"),
-        counted_rows(counted(states, lambda turn: turn.state.regional_group), group_labels()),
+        counted_rows(
+            counted(states, lambda turn: turn.state.regional_group if turn.state else ""),
+            group_labels(),
+        ),
     )
 
 
@@ -163,10 +166,11 @@ def _by_capacity(turns: list[Intervention]) -> Figure:
 
 
 def _speaking_time(turns: list[Intervention], seconds: dict[int, float]) -> Figure:
-    minutes: Counter[str] = Counter()
+    minutes: dict[str, float] = {}
     for turn in turns:
         if turn.pk in seconds:
-            minutes[speaker_kind(turn)] += seconds[turn.pk] / 60
+            kind = speaker_kind(turn)
+            minutes[kind] = minutes.get(kind, 0.0) + seconds[turn.pk] / 60
     return Figure(
         "speaking-time",
         _("Speaking time by kind of speaker"),
@@ -256,7 +260,9 @@ def _panel_gender(reading: _Reading, scope: Q) -> Figure:
         _("The panellists of the programme, by the gender the secretariat recorded."),
         _("Gender"),
         _("Panellists"),
-        counted_rows(Counter(p.person.gender for p in panellists), gender_labels()),
+        counted_rows(
+            Counter(p.person.gender if p.person else "" for p in panellists), gender_labels()
+        ),
     )
 
 

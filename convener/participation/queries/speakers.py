@@ -4,7 +4,7 @@ the labels of regional groups, genders and capacities, "not recorded" among them
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.utils.translation import gettext as _
 
@@ -31,7 +31,7 @@ class SpeakerKind:
         }
 
 
-_ORGANISATION_KINDS = {
+_ORGANISATION_KINDS: dict[str, str] = {
     OrganisationKind.UN_ENTITY: "un_entity",
     OrganisationKind.INTERNATIONAL_ORGANISATION: "international_organisation",
     OrganisationKind.NGO: "civil_society",
@@ -71,10 +71,10 @@ def capacity_labels() -> dict[str, str]:
     return {**{c.value: str(c.label) for c in Capacity}, "": _("Not recorded")}
 
 
-def counted_rows(counts: Counter[str], labels: dict[str, str]) -> tuple[Row, ...]:
+def counted_rows(counts: Mapping[str, float], labels: dict[str, str]) -> tuple[Row, ...]:
     """The counted keys in the order of `labels` (those with none left out),
     then any key `labels` does not know, by name."""
-    known = [Row(labels[key], counts[key]) for key in labels if counts[key]]
+    known = [Row(labels[key], counts[key]) for key in labels if counts.get(key)]
     unknown = sorted(key for key in counts if key not in labels and counts[key])
     return (*known, *(Row(key, counts[key]) for key in unknown))
 

@@ -28,6 +28,7 @@ from convener.publishing.composition.cover import (
     imprint_blocks,
     report_title_lines,
 )
+from convener.publishing.composition.figures_annex import figures_annex_blocks, wants_figures_annex
 from convener.publishing.composition.introductions import Introductions
 from convener.publishing.composition.languages import item_list, prose_blocks, prose_in, title_of
 from convener.publishing.composition.participation import (
@@ -389,6 +390,8 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
         # Each chapter introduces its people afresh; acronyms stay spelled out.
         blocks.extend(chapter_blocks(meeting, introductions.next_chapter()))
     blocks.extend(appendix_blocks(series))
+    if wants_figures_annex(series):
+        blocks.extend(figures_annex_blocks(series, meetings))
     return Document(
         title=" ".join(title_lines),
         title_lines=title_lines,

@@ -39,6 +39,7 @@ STYLE_FIELDS = (
     "margin_left",
     "margin_right",
     "emblem_description",
+    "participation_annex",
 )
 _PILLOW_FORMATS = {"PNG": EmblemType.PNG, "JPEG": EmblemType.JPEG}
 _LARGEST_SIDE = 10_000  # pixels: a picture larger than that is no emblem, and slow to draw

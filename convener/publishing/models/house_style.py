@@ -107,6 +107,16 @@ class HouseStyle(models.Model):
             "Left empty, “Emblem”."
         ),
     )
+    # What the report holds beyond the records' prose: an annex of charts.
+    participation_annex = models.BooleanField(
+        _("annex “Participation in figures”"),
+        default=False,
+        help_text=_(
+            "Adds to the report an annex of charts, each with its table: who took the floor, "
+            "by regional group, kind of speaker and recorded gender, and the co-chairs and "
+            "panels of the series."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

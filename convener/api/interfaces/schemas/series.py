@@ -65,6 +65,7 @@ class HouseStyleOut(Schema):
     margin_right: int
     emblem_type: str | None  # the emblem's media type; the image is in the series export
     emblem_description: str
+    participation_annex: bool  # the report's annex "Participation in figures"
 
 
 class SeriesDetailOut(SeriesOut):
