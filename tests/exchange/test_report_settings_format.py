@@ -147,3 +147,24 @@ def test_import_refuses_an_emblem_that_is_not_the_image_it_says(settings_file, e
         errors
     )
     assert not Series.objects.exists()
+
+
+def test_the_series_file_turns_on_the_reports_figures_annex_and_exports_it(settings_file):
+    path = settings_file(
+        **{"    margin_left: 30\n": "    margin_left: 30\n    participation_annex: true\n"}
+    )
+
+    series = import_file(path=path, by=command_line_operator()).series
+
+    assert HouseStyle.objects.get(series=series).participation_annex is True
+    assert exported_data(series)["series"]["house_style"]["participation_annex"] is True
+
+
+def test_import_refuses_a_figures_annex_that_is_not_true_or_false(settings_file):
+    path = settings_file(
+        **{"    margin_left: 30\n": "    margin_left: 30\n    participation_annex: often\n"}
+    )
+
+    errors = import_errors(path)
+
+    assert any("series.house_style.participation_annex" in error for error in errors), errors

@@ -209,3 +209,10 @@ def test_saved_style_values_read_back_as_numbers(client, secretariat, series):
     client.post(style_url(), {**STYLE, "body_size": "10.5"})
 
     assert HouseStyle.objects.get(series=series).body_size == Decimal("10.5")
+
+
+def test_the_style_page_turns_on_the_reports_figures_annex(client, secretariat, series):
+    response = client.post(style_url(), {**STYLE, "participation_annex": "on"})
+
+    assertRedirects(response, reverse("manage:series", args=["gmg-2017"]))
+    assert HouseStyle.objects.get(series=series).participation_annex is True
