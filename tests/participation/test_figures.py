@@ -232,3 +232,18 @@ def test_no_speaking_time_figure_where_no_turn_was_timed(demo_series):
 
     assert figures.timed_turns == 0
     assert figures.figure("speaking-time") is None
+
+
+def test_a_delegation_new_to_a_series_but_heard_in_an_earlier_one_is_not_new_anywhere():
+    heard_before, new = StateFactory(), StateFactory()
+    earlier = MeetingFactory(series=SeriesFactory(), date=datetime.date(2016, 4, 25))
+    InterventionFactory(segment__meeting=earlier, state=heard_before)
+    later = MeetingFactory(series=SeriesFactory(), number=1, date=datetime.date(2017, 3, 1))
+    InterventionFactory(segment__meeting=later, state=heard_before)
+    InterventionFactory(segment__meeting=later, state=new)
+    InterventionFactory(segment__meeting=later, state=new)
+
+    figures = series_figures(later.series, user=PUBLIC)
+
+    assert rows(figures, "first-time") == {"Meeting 1": 2}
+    assert rows(figures, "first-time-anywhere") == {"Meeting 1": 1}

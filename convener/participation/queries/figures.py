@@ -12,11 +12,12 @@ a number): what the charts draw and the tables beside them list.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Min, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from convener.audit.actors import AnyUser
@@ -44,6 +45,7 @@ from convener.participation.queries.speakers import (
     group_labels,
     speaker_kind,
     who_spoke,
+    who_spoke_for,
 )
 from convener.participation.queries.speaking_time import seconds_spoken
 from convener.records.models import Intervention
@@ -214,6 +216,43 @@ def _first_times(turns: list[Intervention], earlier: set[str]) -> Figure:
     )
 
 
+def _first_times_anywhere(reading: _Reading, turns: list[Intervention]) -> Figure:
+    """Per meeting, how many delegations took the floor there for the first
+    time in any series the reader may read (their first turn on that date)."""
+    first: dict[str, datetime.date] = {}
+    columns = ("state_id", "state_group_id", "organisation_id", "speaker_id")
+    dated = (
+        reading.turns.filter(segment__meeting__date__isnull=False)
+        .order_by()
+        .values_list(*columns)
+        .annotate(first=Min("segment__meeting__date"))
+    )
+    for state, group, organisation, person, date in dated:
+        who = who_spoke_for(state, group, organisation, person)
+        first[who] = min(date, first.get(who, date))
+    firsts: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    counted_here: set[tuple[int, str]] = set()
+    for turn in turns:
+        meeting = turn.segment.meeting
+        labels.setdefault(str(meeting.pk), _meeting_label(meeting))
+        who = who_spoke(turn)
+        if (meeting.pk, who) not in counted_here and first.get(who) == meeting.date:
+            counted_here.add((meeting.pk, who))
+            firsts[str(meeting.pk)] += 1
+    return Figure(
+        "first-time-anywhere",
+        _("Delegations taking the floor for the first time in any series"),
+        _(
+            "At each meeting, how many States, groups and organisations took the floor "
+            "for the first time in any series on record."
+        ),
+        _("Meeting"),
+        _("Delegations"),
+        tuple(Row(label, firsts[key]) for key, label in labels.items()),
+    )
+
+
 def _per_meeting(turns: list[Intervention]) -> Figure:
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
@@ -338,6 +377,7 @@ def _series_dashboard(series: Series, reading: _Reading) -> Dashboard:
             _by_gender(turns),
             _by_capacity(turns),
             _first_times(turns, set()),
+            _first_times_anywhere(reading, turns),
             co_chairs,
             balance,
             _panel_gender(reading, Q(segment__meeting__series=series)),
@@ -361,6 +401,7 @@ def meeting_figures(meeting: Meeting, *, user: AnyUser) -> Dashboard:
             _by_gender(turns),
             _by_capacity(turns),
             _first_times(turns, earlier),
+            _first_times_anywhere(reading, turns),
             _panel_gender(reading, Q(segment__meeting=meeting)),
         ],
     )

@@ -86,10 +86,17 @@ def counted(turns: Iterable[Intervention], key: Callable[[Intervention], str]) -
 def who_spoke(turn: Intervention) -> str:
     """The one who took the floor, for counting first-timers: the delegation
     (State, group, organisation), else the person."""
-    if turn.state_id:
-        return f"state:{turn.state_id}"
-    if turn.state_group_id:
-        return f"group:{turn.state_group_id}"
-    if turn.organisation_id:
-        return f"organisation:{turn.organisation_id}"
-    return f"person:{turn.speaker_id}"
+    return who_spoke_for(turn.state_id, turn.state_group_id, turn.organisation_id, turn.speaker_id)
+
+
+def who_spoke_for(
+    state: int | None, group: int | None, organisation: int | None, person: int | None
+) -> str:
+    """`who_spoke`, from the keys of a turn's columns."""
+    if state:
+        return f"state:{state}"
+    if group:
+        return f"group:{group}"
+    if organisation:
+        return f"organisation:{organisation}"
+    return f"person:{person}"
