@@ -100,13 +100,15 @@ class Table:
 class Figure:
     """A chart, drawn twice from one specification: `svg` (an `<svg>` element
     with its title and description) for the web and print, `png` for Word.
-    `alt` says what it shows in words; `caption` titles it. Its numbers go in
-    a `Table` beside it."""
+    `alt` says what it shows in words; `caption` titles it; `width` is the
+    drawing's own width in CSS pixels (the PNG has twice as many), which a
+    page narrower than it scales down to. Its numbers go in a `Table` beside it."""
 
     svg: str
     png: bytes
     alt: str
     caption: str
+    width: int
 
 
 Block = Paragraph | Heading | ItemList | Facts | Contents | PageBreak | Table | Figure

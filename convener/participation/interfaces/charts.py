@@ -1,5 +1,5 @@
 """A figure drawn: one Vega-Lite specification, rendered on the server by
-vl-convert as SVG (pages and PDF) and as PNG (Word), and its rows as CSV.
+vl-convert as SVG (pages) and as PNG (PDF and Word), and its rows as CSV.
 
 The SVG is made an image for assistive technology: `role="img"`, labelled by
 its own `<title>` and described by its `<desc>`, the marks inside hidden from
@@ -94,6 +94,11 @@ def svg(figure: Figure, *, element_id: str) -> str:
 def png(figure: Figure) -> bytes:
     """The chart as a PNG at twice its size, for Word."""
     return _drawn_png(json.dumps(specification(figure), sort_keys=True))
+
+
+def width(drawn_svg: str) -> int:
+    """The width of a drawn chart, in CSS pixels (its PNG has twice as many)."""
+    return int(float(etree.fromstring(drawn_svg.encode()).get("width", "0")))
 
 
 def digest(figure: Figure) -> str:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from convener.meetings.models import Meeting, Series
-from convener.participation.interfaces.charts import number, png, svg
+from convener.participation.interfaces.charts import number, png, svg, width
 from convener.participation.queries.figures import Dashboard, report_figures
 from convener.participation.queries.figures import Figure as Counted
 from convener.publishing.document import (
@@ -44,9 +44,9 @@ def figures_annex_blocks(series: Series, meetings: Sequence[Meeting]) -> list[Bl
         Heading(1, _("Annex: Participation in figures"), anchor=ANCHOR),
         Paragraph([Text(_summary(dashboard))]),
     ]
-    for counted in dashboard.figures:
-        if counted.rows:
-            blocks.extend(_figure_blocks(counted))
+    shown = [counted for counted in dashboard.figures if counted.rows]
+    for place, counted in enumerate(shown, start=1):
+        blocks.extend(_figure_blocks(counted, place))
     return blocks
 
 
@@ -61,19 +61,27 @@ def _summary(dashboard: Dashboard) -> str:
     return counted
 
 
-def _figure_blocks(counted: Counted) -> list[Block]:
+def _figure_blocks(counted: Counted, place: int) -> list[Block]:
+    """A figure's section: its title (a section of the annex), what it
+    counts, the chart and its table, numbered as the annex's figure and
+    table `place`."""
     words = "; ".join(f"{row.label}: {number(row.value)}" for row in counted.rows)
+    values = {"number": place, "title": counted.title}
+    drawn = svg(counted, element_id=f"{ANCHOR}-{counted.key}-chart")
     return [
         Heading(2, counted.title, anchor=f"{ANCHOR}-{counted.key}"),
         Paragraph([Text(counted.description)]),
         Figure(
-            svg=svg(counted, element_id=f"{ANCHOR}-{counted.key}-chart"),
+            svg=drawn,
             png=png(counted),
             alt=f"{counted.title}. {words}.",
-            caption=counted.title,
+            # Translators: the caption of a chart in the report's annex, "Figure 2. Turns by…".
+            caption=_("Figure %(number)s. %(title)s") % values,
+            width=width(drawn),
         ),
         Table(
-            caption=counted.title,
+            # Translators: the caption of a table in the report's annex, "Table 2. Turns by…".
+            caption=_("Table %(number)s. %(title)s") % values,
             header=[counted.label_heading, counted.value_heading],
             rows=[[row.label, number(row.value)] for row in counted.rows],
         ),

@@ -23,7 +23,7 @@ from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Mm
+from docx.shared import Cm, Inches, Length, Mm
 from lxml import etree
 
 from convener.prose.direction import left_to_right_pieces
@@ -58,6 +58,7 @@ _EMBLEM_HEIGHT = Mm(25)
 _EMBLEM_WIDTH = Mm(60)
 # Formats a Word picture takes as it is; an SVG emblem is left out of Word files.
 _PICTURE_TYPES = frozenset({"image/png", "image/jpeg"})
+_CSS_PIXELS_PER_INCH = 96  # a chart's width is given in CSS pixels
 
 
 class DocxExporter:
@@ -266,7 +267,8 @@ class _WordWriter:
     def _figure(self, figure: Figure) -> None:
         """The chart as a picture the width of the text, its words as the
         picture's description (what a screen reader says), then its caption."""
-        inline = self.word.part.new_pic_inline(io.BytesIO(figure.png), width=self._text_width())
+        width = Length(min(self._text_width(), Inches(figure.width / _CSS_PIXELS_PER_INCH)))
+        inline = self.word.part.new_pic_inline(io.BytesIO(figure.png), width=width)
         inline.docPr.set("descr", figure.alt)
         inline.docPr.set("title", figure.caption)
         w("w:drawing", w("w:r", self._paragraph("Normal"))).append(inline)

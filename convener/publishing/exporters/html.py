@@ -212,11 +212,16 @@ class _Writer:
     def figure(self, figure: Figure) -> str:
         """On the web the chart's own `<svg>` (an image with its title and
         description, drawn by `participation.interfaces.charts`, its text
-        escaped there); in print an `<img>` of it with its words as `alt`,
-        which WeasyPrint tags as a figure with its alternative text."""
+        escaped there); in print the PNG drawn from the same specification,
+        as Word has it, with its words as `alt` (WeasyPrint tags it as a
+        figure with its alternative text; its SVG renderer would not shape
+        right-to-left text)."""
         if self.notes_at_page_foot:
-            data = base64.b64encode(figure.svg.encode()).decode()
-            drawing = f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.alt)}">'
+            data = base64.b64encode(figure.png).decode()
+            drawing = (
+                f'<img src="data:image/png;base64,{data}" width="{figure.width}"'
+                f' alt="{escape(figure.alt)}">'
+            )
         else:
             drawing = figure.svg
         return (

@@ -49,8 +49,10 @@ def test_the_annex_in_markdown_gives_each_chart_in_words_and_its_table(annex_on,
     markdown = build(tmp_path, "md").read_text(encoding="utf-8")
 
     annex = markdown[markdown.index(ANNEX) :]
-    assert f"*{TITLE}*\n\n| Regional group | Turns |\n| --- | --- |\n| African Group |" in annex
-    assert "**Turns by kind of speaker**" in annex
+    assert f"\n### {TITLE}\n" in annex
+    assert "| Regional group | Turns |\n| --- | --- |\n| African Group |" in annex
+    assert f"**Figure 2. {TITLE}**" in annex
+    assert f"*Table 2. {TITLE}*" in annex
 
 
 def test_the_annex_in_the_web_page_has_accessible_charts_and_tables(annex_on, tmp_path):
@@ -59,7 +61,7 @@ def test_the_annex_in_the_web_page_has_accessible_charts_and_tables(annex_on, tm
     annex = page[page.index(ANNEX) :]
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in annex
     assert 'role="img"' in annex
-    assert f'<table class="figures"><caption>{TITLE}</caption>' in annex
+    assert f'<table class="figures"><caption>Table 2. {TITLE}</caption>' in annex
     assert '<th scope="col">Regional group</th>' in annex
 
 
@@ -78,7 +80,8 @@ def test_the_annex_in_word_has_pictures_described_and_real_tables(annex_on, tmp_
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
     assert headings[-1] == ANNEX
     captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
-    assert captions.count(TITLE) == 2  # the chart's and the table's
+    assert f"Figure 2. {TITLE}" in captions
+    assert f"Table 2. {TITLE}" in captions
     table = next(t for t in word.tables if t.rows[0].cells[0].text == "Regional group")
     assert [cell.text for cell in table.rows[0].cells] == ["Regional group", "Turns"]
     assert table.rows[1].cells[0].text == "African Group"
@@ -107,4 +110,16 @@ def test_libreoffice_reads_the_annexs_tables_in_the_word_file(annex_on, tmp_path
     assert completed.returncode == 0, completed.stderr
     text = word_pdf_text(path.with_suffix(".pdf"))
     annex = text[text.rindex(ANNEX) :]
-    assert f"{TITLE} Regional group Turns African Group" in annex
+    assert f"Table 2. {TITLE} Regional group Turns African Group" in annex
+
+
+def test_the_annex_speaks_the_reports_language(annex_on, tmp_path):
+    path = tmp_path / "report-fr.md"
+    call_command(
+        "build", "gmg-2016", "report", "--format", "md", "--language", "fr", "-o", str(path)
+    )
+
+    markdown = path.read_text(encoding="utf-8")
+
+    assert "| Groupe des États d\u2019Afrique |" in markdown
+    assert "| African Group |" not in markdown
