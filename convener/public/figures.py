@@ -18,12 +18,12 @@ from convener.meetings.queries.series import series_for_page
 from convener.participation.interfaces.charts import as_csv
 from convener.participation.interfaces.dashboard import drawn
 from convener.participation.queries.figures import (
-    Dashboard,
     meeting_figures,
     organisation_figures,
     series_figures,
     state_figures,
 )
+from convener.participation.queries.rows import Dashboard
 from convener.public.caching import cache_public_page
 from convener.records.queries.appearances import visible_organisations
 

@@ -7,7 +7,7 @@ import io
 from lxml import etree
 
 from convener.participation.interfaces.charts import as_csv, png, specification, svg
-from convener.participation.queries.figures import MOST_BARS, Figure, Row
+from convener.participation.queries.rows import MOST_BARS, Figure, Row
 
 SVG = "{http://www.w3.org/2000/svg}"
 

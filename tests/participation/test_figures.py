@@ -225,6 +225,9 @@ def test_speaking_time_is_counted_only_where_the_floors_timer_recorded_it():
 
     assert (figures.turns, figures.timed_turns) == (2, 1)
     assert rows(figures, "speaking-time") == {"Member State": 2.5}
+    group = RegionalGroup(timed.state.regional_group).label
+    assert rows(figures, "speaking-time-regional-groups") == {group: 2.5}
+    assert rows(figures, "speaking-time-gender") == {"Not recorded": 2.5}
 
 
 def test_no_speaking_time_figure_where_no_turn_was_timed(demo_series):

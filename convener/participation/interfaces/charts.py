@@ -20,7 +20,7 @@ from typing import Any
 import vl_convert
 from lxml import etree
 
-from convener.participation.queries.figures import MOST_BARS, Figure
+from convener.participation.queries.rows import MOST_BARS, Figure
 
 SVG = "http://www.w3.org/2000/svg"
 # Bars and text dark enough on white for WCAG AA (contrast above 4.5:1).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from convener.participation.interfaces.charts import number, svg
-from convener.participation.queries.figures import Dashboard, Figure
+from convener.participation.queries.rows import Dashboard, Figure
 
 
 @dataclass(frozen=True)

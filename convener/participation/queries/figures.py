@@ -35,7 +35,7 @@ from convener.meetings.models import (
     StateClassification,
 )
 from convener.meetings.queries.visibility import visible_meeting_q
-from convener.participation.queries.rows import Row
+from convener.participation.queries.rows import Dashboard, Figure, Row
 from convener.participation.queries.speakers import (
     SpeakerKind,
     capacity_labels,
@@ -48,40 +48,9 @@ from convener.participation.queries.speakers import (
     who_spoke_for,
 )
 from convener.participation.queries.speaking_time import seconds_spoken
+from convener.participation.queries.timed import speaking_time_figures
 from convener.records.models import Intervention
 from convener.records.queries.interventions import visible_interventions
-
-# A dashboard draws at most this many bars in a chart; its table lists every row.
-MOST_BARS = 40
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One chart and its table: `key` names it in addresses (its CSV)."""
-
-    key: str
-    title: str
-    description: str
-    label_heading: str
-    value_heading: str
-    rows: tuple[Row, ...]
-
-    @property
-    def total(self) -> float:
-        return sum(row.value for row in self.rows)
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    """The figures of one scope, and what the floor's timer recorded of it."""
-
-    figures: tuple[Figure, ...]
-    turns: int
-    timed_turns: int
-
-    def figure(self, key: str) -> Figure | None:
-        return next((figure for figure in self.figures if figure.key == key), None)
-
 
 # -- The turns of a scope ---------------------------------------------------------
 
@@ -164,25 +133,6 @@ def _by_capacity(turns: list[Intervention]) -> Figure:
         _("Capacity"),
         _("Turns"),
         counted_rows(counted(turns, lambda turn: turn.capacity), capacity_labels()),
-    )
-
-
-def _speaking_time(turns: list[Intervention], seconds: dict[int, float]) -> Figure:
-    minutes: dict[str, float] = {}
-    for turn in turns:
-        if turn.pk in seconds:
-            kind = speaker_kind(turn)
-            minutes[kind] = minutes.get(kind, 0.0) + seconds[turn.pk] / 60
-    return Figure(
-        "speaking-time",
-        _("Speaking time by kind of speaker"),
-        _("Minutes spoken, as the floor's timer recorded them, by kind of speaker."),
-        _("Kind of speaker"),
-        _("Minutes"),
-        tuple(
-            Row(row.label, round(row.value, 1))
-            for row in counted_rows(minutes, SpeakerKind.labels())
-        ),
     )
 
 
@@ -341,7 +291,7 @@ def _dashboard(turns: list[Intervention], figures: Iterable[Figure]) -> Dashboar
     seconds = seconds_spoken([turn.pk for turn in turns])
     shown = list(figures)
     if seconds:
-        shown.append(_speaking_time(turns, seconds))
+        shown.extend(speaking_time_figures(turns, seconds))
     return Dashboard(tuple(shown), turns=len(turns), timed_turns=len(seconds))
 
 

@@ -16,8 +16,9 @@ from django.utils.translation import ngettext
 
 from convener.meetings.models import Meeting, Series
 from convener.participation.interfaces.charts import number, png, svg, width
-from convener.participation.queries.figures import Dashboard, report_figures
-from convener.participation.queries.figures import Figure as Counted
+from convener.participation.queries.figures import report_figures
+from convener.participation.queries.rows import Dashboard
+from convener.participation.queries.rows import Figure as Counted
 from convener.publishing.document import (
     Block,
     Figure,
