@@ -41,6 +41,12 @@ def test_a_chart_is_an_image_labelled_by_its_title_and_described_by_its_rows():
     )
 
 
+def test_a_chart_keeps_its_layout_on_a_right_to_left_page():
+    root = etree.fromstring(svg(GROUPS, element_id="chart-groups").encode())
+
+    assert root.get("direction") == "ltr"
+
+
 def test_the_marks_inside_a_chart_are_hidden_from_assistive_technology():
     root = etree.fromstring(svg(GROUPS, element_id="chart-groups").encode())
 

@@ -119,6 +119,10 @@ def _accessible(drawn: str, figure: Figure, element_id: str) -> str:
     root.set("aria-labelledby", title_id)
     root.set("aria-describedby", desc_id)
     root.set("focusable", "false")
+    # Laid out left to right whatever the page's direction: on an Arabic page
+    # an inherited `direction: rtl` would swap the anchors Vega placed its
+    # labels by. Each label's own text is still shaped in its direction.
+    root.set("direction", "ltr")
     title = etree.Element(f"{{{SVG}}}title", id=title_id)
     title.text = figure.title
     desc = etree.Element(f"{{{SVG}}}desc", id=desc_id)
