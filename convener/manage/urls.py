@@ -6,6 +6,7 @@ Each module of `views` lists its own `urlpatterns`; this one joins them.
 from convener.manage.views import (
     account,
     audit,
+    commitments,
     confirmations,
     convening,
     directory,
@@ -44,4 +45,5 @@ urlpatterns = [
     *audit.urlpatterns,
     *review.urlpatterns,
     *confirmations.urlpatterns,
+    *commitments.urlpatterns,
 ]
