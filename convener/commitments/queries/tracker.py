@@ -91,6 +91,7 @@ def marks_of_meetings(meetings: list[Meeting]) -> list[Mark]:
             "intervention__state_group",
             "intervention__organisation",
         )
+        .prefetch_related(Prefetch("notes", queryset=StatusNote.objects.order_by("at", "pk")))
         .order_by(
             f"{_MEETING}__number",
             "intervention__segment__order",
