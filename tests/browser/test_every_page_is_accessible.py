@@ -66,6 +66,7 @@ PAGES = [
     Page("public:home", "/"),
     Page("public:series", f"{SERIES}/"),
     Page("public:meeting", f"{MEETING}/"),
+    Page("public:series_commitments", f"{SERIES}/commitments/"),
     Page("public:series_document", f"{SERIES}/documents/concept-note/", what="concept note"),
     Page("public:series_document", f"{SERIES}/documents/report/", what="report"),
     Page("public:meeting_document", f"{MEETING}/documents/programme/", what="programme"),
