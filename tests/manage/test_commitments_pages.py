@@ -182,3 +182,27 @@ def test_tracker_reads_in_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(16):
         client.get(reverse("manage:commitments", args=[meeting.series.slug]))
+
+
+def test_marking_page_reads_in_a_bounded_number_of_queries(
+    client, statement, meeting, django_assert_max_num_queries
+):
+    signed_in(client, meeting, Role.RAPPORTEUR)
+    for _ in range(5):
+        other = InterventionFactory(segment=statement.segment, points=POINTS)
+        decide(client, other, 0, {"kind": "commitment", "what": "More"})
+
+    with django_assert_max_num_queries(14):
+        response = client.get(marking_url(meeting))
+
+    assert response.content.count(b'data-decision="commitment"') == 5
+
+
+def test_an_unknown_part_of_a_statement_is_not_found(client, statement, meeting):
+    signed_in(client, meeting, Role.RAPPORTEUR)
+    url = reverse(
+        "manage:commitments_decide",
+        args=[meeting.series.slug, meeting.number, statement.pk, "paragraph", 0],
+    )
+
+    assert client.post(url, {"decision": "neither"}).status_code == 404

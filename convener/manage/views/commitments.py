@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -88,7 +88,7 @@ def decide(
     meeting = meeting_for(request, slug, number, MARK)
     intervention = child_of(meeting, Intervention.objects, pk=pk)
     if source not in UnitSource.values:
-        return HttpResponse(status=404)
+        raise Http404("No such part of a statement.")
     decision = request.POST.get("decision", "")
     back = (
         reverse("manage:commitments_marking", args=[slug, number])
