@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from convener.directory.limits import NOTE, POINT, LineField, ProseField
@@ -142,7 +143,8 @@ class StatusNote(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     by_name = LineField(_("changed by"), max_length=200, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    # Set when the status changes; an import gives the date the file holds.
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["mark_id", "at", "pk"]
