@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "convener.roles",
     "convener.texts",
     "convener.search",
+    "convener.commitments",
     "convener.participation",
     "convener.access",
     "convener.manage",

@@ -463,3 +463,21 @@ rules.add_perm(
     is_not_the_original & (administers_series_of_text | translates_into_its_language),
 )
 rules.add_perm("series.view_translations", administers_series | is_translator)
+
+
+# Commitments (Convener issue 15): marking a statement's points as
+# recommendations or commitments is part of writing the record, so final once
+# the meeting is reported; following a commitment (its status and notes) goes
+# on long after, so it is not locked. The tracker is read by who writes the
+# records of the series.
+
+
+@rules.predicate
+def is_rapporteur_in_series(user: Any, obj: Any) -> bool:
+    series = series_of(obj)
+    return series is not None and bool(_grants(user, Role.RAPPORTEUR, series.pk))
+
+
+_add_locked_perm("meeting.mark_commitments", administers_series | is_rapporteur)
+rules.add_perm("commitment.track", administers_series)
+rules.add_perm("series.view_commitments", administers_series | is_rapporteur_in_series)

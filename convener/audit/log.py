@@ -27,7 +27,7 @@ from convener.audit.models import AuditAction, AuditEntry
 
 # The apps whose rows the audit log follows; `outside_audit = True` on a model
 # (a cache, a build, a counter) leaves it out.
-AUDITED_APPS = ("directory", "meetings", "records", "publishing", "live")
+AUDITED_APPS = ("directory", "meetings", "records", "publishing", "live", "commitments")
 # Kept by the database or derived from other fields, never anyone's change:
 # `search_text` is a directory entry's names folded for search.
 IGNORED_FIELDS = frozenset({"updated_at", "created_at", "search_text"})

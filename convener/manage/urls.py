@@ -6,6 +6,7 @@ Each module of `views` lists its own `urlpatterns`; this one joins them.
 from convener.manage.views import (
     account,
     audit,
+    commitments,
     confirmations,
     convening,
     directory,
@@ -46,4 +47,5 @@ urlpatterns = [
     *review.urlpatterns,
     *confirmations.urlpatterns,
     *figures.urlpatterns,
+    *commitments.urlpatterns,
 ]

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import documents, feeds, figures, versions, views
+from convener.public import commitments, documents, feeds, figures, versions, views
 
 
 class ISO3Converter:
@@ -22,6 +22,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("series/<slug:slug>/", views.series, name="series"),
     path("series/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
+    path(
+        "series/<slug:slug>/commitments/", commitments.series_commitments, name="series_commitments"
+    ),
     path(
         "series/<slug:slug>/documents/<slug:document>/",
         documents.document_page,

@@ -21,6 +21,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from convener.commitments.models import Mark
 from convener.manage import urls as manage_urls
 from tests.figures import print_figure
 from tests.manage.workspace_world import (
@@ -94,6 +95,25 @@ def of_series(row: str) -> Callable[[World], list[Any]]:
 
 def speaker(*rows: str) -> Callable[[World], list[Any]]:
     return lambda world: [world.ours.person.key, *(getattr(world.ours, r).pk for r in rows)]
+
+
+def a_commitment(world: World) -> Mark:
+    """A commitment in meeting 3, made once without the audit log's signals:
+    the routes' checks count the log's entries around each request."""
+    found = Mark.objects.filter(intervention=world.ours.intervention).first()
+    if found is None:
+        [found] = Mark.objects.bulk_create(
+            [
+                Mark(
+                    intervention=world.ours.intervention,
+                    source="sentence",
+                    position=0,
+                    kind="commitment",
+                    excerpt="We will act.",
+                )
+            ]
+        )
+    return found
 
 
 READ_AND_WRITE = ("GET", "POST")
@@ -188,6 +208,25 @@ CASES = (
     Case("records_turn_remove", of_meeting_3("intervention"), RECORDS, WRITE),
     Case("records_release", meeting(3), RECORDS, WRITE),
     Case("report_text", lambda w: [w.series.slug, "introduction"], RECORDS, READ_AND_WRITE),
+    # Commitments and recommendations: marked with the record, followed by the secretariat
+    Case("commitments_marking", meeting(3), RECORDS),
+    Case(
+        "commitments_decide",
+        lambda w: [w.series.slug, 3, w.ours.intervention.pk, "sentence", 0],
+        RECORDS,
+        WRITE,
+        {"decision": "neither"},
+    ),
+    Case("commitments", series, RECORDS),
+    Case("commitments_csv", series, RECORDS),
+    Case("commitments_xlsx", series, RECORDS),
+    Case(
+        "commitments_status",
+        lambda w: [w.series.slug, a_commitment(w).pk],
+        SECRETARIAT,
+        WRITE,
+        {"status": "delivered"},
+    ),
     # Documents and their versions
     Case("documents", series, OPENS_THE_SERIES),
     Case("document_publish", series, SECRETARIAT, WRITE, {"document": "concept-note"}),

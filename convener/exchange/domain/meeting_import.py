@@ -9,8 +9,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from convener.exchange.domain.marks_import import sync_marks
 from convener.exchange.domain.rows import Lookups, RowWriter, by_position, of_meeting
 from convener.exchange.format.schema import (
+    InterventionEntry,
     MeetingEntry,
     SectionEntry,
     record_released_by_default,
@@ -286,13 +288,18 @@ def _sync_interventions(
                 },
             )
         )
+    entries: dict[int, list[InterventionEntry]] = {}
+    for intervention in entry.interventions:
+        entries.setdefault(segments[intervention.segment].pk, []).append(intervention)
     for segment in segments.values():
-        writer.sync(
+        synced = writer.sync(
             "interventions",
             by_position(turns.pop(segment.pk, [])),
             described.get(segment.pk, []),
             lambda segment=segment: Intervention(segment=segment),  # type: ignore[misc]
             f" in segment {segment.key}{of_meeting(meeting)}",
         )
+        for position, turn_entry in enumerate(entries.get(segment.pk, [])):
+            sync_marks(synced[position], turn_entry.marks, lookups, writer)
     for rows in turns.values():  # in segments the file does not describe
         writer.leave("interventions", rows, of_meeting(meeting))

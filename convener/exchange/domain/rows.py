@@ -128,7 +128,9 @@ class RowWriter:
         self.replace = replace
 
     def tally(self, kind: str) -> Tally:
-        return self.summary.tallies[kind]
+        # Kinds a file may not hold at all (the marks of statements) are
+        # counted, and printed, only once an import meets one.
+        return self.summary.tallies.setdefault(kind, Tally())
 
     def upsert(
         self, kind: str, row: RowT | None, make: Callable[[], RowT], values: Mapping[str, Any]

@@ -341,6 +341,21 @@ class _ReferenceChecker:
             self.report((*where, "group"), "is required when speaking on behalf of a group")
         if capacity == "office" and not _text(intervention.get("office")):
             self.report((*where, "office"), "is required when speaking as holder of an office")
+        for index, mark in _items(intervention.get("marks")):
+            for field, kind in (
+                ("person", "people"),
+                ("state", "states"),
+                ("organisation", "organisations"),
+            ):
+                self.expect(kind, mark.get(field), (*where, "marks", index, field))
+            if (
+                sum(bool(_text(mark.get(field))) for field in ("person", "state", "organisation"))
+                > 1
+            ):
+                self.report(
+                    (*where, "marks", index),
+                    "names one author: a state, an organisation or a person",
+                )
 
 
 def problem_at(source: Source, path: DataPath, message: str) -> Problem:

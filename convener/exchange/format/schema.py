@@ -28,6 +28,7 @@ from django.core.validators import (
 from django.db import models
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from convener.commitments.models import Mark, MarkKind, StatusNote, TrackStatus, UnitSource
 from convener.directory.interfaces.limits import Points, TextOf
 from convener.directory.limits import REPORT
 from convener.directory.models import (
@@ -389,6 +390,33 @@ class SegmentEntry(Strict):
     translations: dict[Language, SegmentTranslation] = {}  # type: ignore[valid-type]
 
 
+class StatusNoteEntry(Strict):
+    """A change of a commitment's status: when, by whom (a name), and why."""
+
+    status: _choice(TrackStatus)  # type: ignore[valid-type]
+    at: datetime.datetime
+    by: Annotated[str, TextOf(StatusNote, "by_name")] = ""
+    note: Annotated[str, TextOf(StatusNote, "text")] = ""
+
+
+class MarkEntry(Strict):
+    """A point (or a sentence of the summary) confirmed as a recommendation or
+    a commitment, or set aside (neither)."""
+
+    source: _choice(UnitSource) = UnitSource.POINT.value  # type: ignore[valid-type]
+    position: int = Field(ge=0, le=32767)
+    kind: _choice(MarkKind)  # type: ignore[valid-type]
+    excerpt: Annotated[str, TextOf(Mark, "excerpt")] = ""
+    state: ISO3 | None = None
+    organisation: Key | None = None
+    person: Key | None = None
+    what: Annotated[str, TextOf(Mark, "what")] = ""
+    due_date: MaybeDate = None
+    due_words: Annotated[str, TextOf(Mark, "due_words")] = ""
+    status: _choice(TrackStatus) = TrackStatus.ANNOUNCED.value  # type: ignore[valid-type]
+    notes: list[StatusNoteEntry] = []
+
+
 class InterventionEntry(Strict):
     segment: Key
     speaker: Key | None = None
@@ -403,6 +431,7 @@ class InterventionEntry(Strict):
     references: list[Symbol] = []
     sdg_targets: list[SdgTarget] = []
     translations: dict[Language, SummaryTranslation] = {}  # type: ignore[valid-type]
+    marks: list[MarkEntry] = []
 
 
 _PART_OF_LINK = Meeting._meta.get_field("part_of_link")

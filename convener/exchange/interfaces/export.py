@@ -23,6 +23,7 @@ from typing import Any
 from django.db.models import OuterRef, Prefetch, Subquery
 from pydantic import BaseModel
 
+from convener.commitments.models import Mark, StatusNote
 from convener.directory.models import ConveningGroup, Organisation, Person, State
 from convener.exchange.format.schema import (
     ChairEntry,
@@ -32,6 +33,7 @@ from convener.exchange.format.schema import (
     HouseStyleEntry,
     ImprintEntry,
     InterventionEntry,
+    MarkEntry,
     MeetingEntry,
     OrganisationEntry,
     ParticipantEntry,
@@ -48,6 +50,7 @@ from convener.exchange.format.schema import (
     SegmentTranslation,
     SeriesDocument,
     SeriesEntry,
+    StatusNoteEntry,
     SummaryTranslation,
     TitleTranslation,
     VersionEntry,
@@ -92,6 +95,16 @@ def _meetings(series: Series) -> list[Meeting]:
         "sections__text_versions",
         "segments__text_versions",
         "segments__interventions__text_versions",
+        Prefetch(
+            "segments__interventions__marks",
+            queryset=Mark.objects.select_related(
+                "author_state", "author_organisation", "author_person"
+            ).order_by("source", "position"),
+        ),
+        Prefetch(
+            "segments__interventions__marks__notes",
+            queryset=StatusNote.objects.order_by("at", "pk"),
+        ),
     )
     return sorted(meetings, key=attrgetter("number"))
 
@@ -154,6 +167,11 @@ def _people_used(series: Series, meetings: list[Meeting]) -> list[Person]:
         for segment in meeting.segments.all():
             ids.update(part.person_id for part in segment.participations.all())
             ids.update(turn.speaker_id for turn in segment.interventions.all())
+            ids.update(
+                mark.author_person_id
+                for turn in segment.interventions.all()
+                for mark in turn.marks.all()
+            )
     people = Person.objects.filter(pk__in=_known(ids)).select_related("organisation")
     return sorted(people, key=attrgetter("key"))
 
@@ -167,6 +185,11 @@ def _organisations_used(
         ids.update(link.organisation_id for link in meeting.co_organiser_links.all())
         for segment in meeting.segments.all():
             ids.update(turn.organisation_id for turn in segment.interventions.all())
+            ids.update(
+                mark.author_organisation_id
+                for turn in segment.interventions.all()
+                for mark in turn.marks.all()
+            )
             ids.update(part.organisation_id for part in segment.participations.all())
     if group is not None:
         ids.update(member.pk for member in group.members.all())
@@ -384,6 +407,29 @@ def _intervention_entry(turn: Intervention, segment: Segment) -> InterventionEnt
         references=turn.references,
         sdg_targets=turn.sdg_targets,
         translations=_translations([turn], SummaryTranslation),
+        marks=[_mark_entry(mark) for mark in turn.marks.all()],
+    )
+
+
+def _mark_entry(mark: Mark) -> MarkEntry:
+    return MarkEntry.model_construct(
+        source=mark.source,
+        position=mark.position,
+        kind=mark.kind,
+        excerpt=mark.excerpt,
+        state=mark.author_state.iso3 if mark.author_state else None,
+        organisation=mark.author_organisation.key if mark.author_organisation else None,
+        person=mark.author_person.key if mark.author_person else None,
+        what=mark.what,
+        due_date=mark.due_date,
+        due_words=mark.due_words,
+        status=mark.status,
+        notes=[
+            StatusNoteEntry.model_construct(
+                status=note.status, at=note.at, by=note.by_name, note=note.text
+            )
+            for note in mark.notes.all()
+        ],
     )
 
 

@@ -72,6 +72,7 @@ def meeting_page(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "can_manage": can("meeting.manage", meeting),
         "can_edit_programme": can("meeting.edit_programme", meeting),
         "can_edit_records": can("meeting.edit_records", meeting),
+        "can_mark_commitments": can("meeting.mark_commitments", meeting),
         "can_chair": can("meeting.chair", meeting),
         "can_view_floor": can("meeting.view_floor", meeting),
         "can_change_status": can("meeting.change_status", meeting),

@@ -57,6 +57,11 @@ SERIES_PAGES = (
         "manage:speaker_confirmations",
     ),
     ("series.view_audit", gettext_lazy("Audit log"), "manage:series_audit"),
+    (
+        "series.view_commitments",
+        gettext_lazy("Commitments and recommendations"),
+        "manage:commitments",
+    ),
     ("series.open_workspace", gettext_lazy("Participation in figures"), "manage:series_figures"),
 )
 

@@ -12,7 +12,7 @@ from convener.meetings.models import ContentRevision
 
 # The apps whose rows appear on public pages and in documents; a model of
 # them that is bookkeeping says so with `outside_content_revision = True`.
-CONTENT_APPS = ("directory", "meetings", "records", "publishing", "texts")
+CONTENT_APPS = ("directory", "meetings", "records", "publishing", "texts", "commitments")
 
 
 def current_revision() -> int:

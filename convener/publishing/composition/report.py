@@ -22,6 +22,7 @@ from convener.meetings.wording import place_in_words
 from convener.prose.nouns import PANEL
 from convener.prose.numbers import count_in_running_text
 from convener.publishing.composition.acronyms import Acronyms
+from convener.publishing.composition.commitments import commitments_annex
 from convener.publishing.composition.cover import (
     chair_of,
     convened_line,
@@ -390,6 +391,7 @@ def report(series: Series, meetings: list[Meeting]) -> Document:
         # Each chapter introduces its people afresh; acronyms stay spelled out.
         blocks.extend(chapter_blocks(meeting, introductions.next_chapter()))
     blocks.extend(appendix_blocks(series))
+    blocks.extend(commitments_annex(meetings))
     if wants_figures_annex(series):
         blocks.extend(figures_annex_blocks(series, meetings))
     return Document(
