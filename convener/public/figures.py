@@ -30,22 +30,22 @@ from convener.records.queries.appearances import visible_organisations
 
 def _series(request: HttpRequest, slug: str) -> tuple[Any, Dashboard]:
     series = get_object_or_404(series_for_page(request.user), slug=slug)
-    return series, series_figures(series, user=request.user)
+    return series, series_figures(series, user=request.user, released_only=True)
 
 
 def _meeting(request: HttpRequest, slug: str, number: int) -> tuple[Any, Dashboard]:
     meeting = get_object_or_404(meetings_for_page(request.user), series__slug=slug, number=number)
-    return meeting, meeting_figures(meeting, user=request.user)
+    return meeting, meeting_figures(meeting, user=request.user, released_only=True)
 
 
 def _state(request: HttpRequest, iso3: str) -> tuple[Any, Dashboard]:
     state = get_object_or_404(states_for_page(), iso3=iso3)
-    return state, state_figures(state, user=request.user)
+    return state, state_figures(state, user=request.user, released_only=True)
 
 
 def _organisation(request: HttpRequest, key: str) -> tuple[Any, Dashboard]:
     organisation = get_object_or_404(visible_organisations(request.user), key=key)
-    return organisation, organisation_figures(organisation, user=request.user)
+    return organisation, organisation_figures(organisation, user=request.user, released_only=True)
 
 
 Loader = Callable[..., tuple[Any, Dashboard]]

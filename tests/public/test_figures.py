@@ -9,7 +9,7 @@ from django.urls import reverse
 from lxml import html
 from pytest_django.asserts import assertContains
 
-from tests.factories import InterventionFactory, MeetingFactory
+from tests.factories import InterventionFactory, MeetingFactory, secretariat_of
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +125,15 @@ def test_a_dashboard_costs_a_fixed_number_of_queries(
         response = client.get(reverse(name, args=args))
 
     assert response.status_code == 200
+
+
+def test_the_public_dashboard_counts_released_records_only_even_for_the_secretariat(client):
+    meeting = MeetingFactory(record_released_at=None)
+    InterventionFactory(segment__meeting=meeting)
+    client.force_login(secretariat_of(meeting.series))
+
+    response = client.get(
+        reverse("public:meeting_figures", args=[meeting.series.slug, meeting.number])
+    )
+
+    assertContains(response, "The figures count 0 turns on the floor.")

@@ -64,8 +64,13 @@ class _Reading:
     meetings: Callable[[str], Q]
 
 
-def _as_user(user: AnyUser) -> _Reading:
-    return _Reading(visible_interventions(user), lambda path: visible_meeting_q(user, path=path))
+def _as_user(user: AnyUser, *, released_only: bool) -> _Reading:
+    """What the user may read; with `released_only`, of the records only those
+    released (the public dashboards, whoever looks at them)."""
+    turns = visible_interventions(user)
+    if released_only:
+        turns = turns.filter(segment__meeting__record_released_at__isnull=False)
+    return _Reading(turns, lambda path: visible_meeting_q(user, path=path))
 
 
 def _turns(reading: _Reading, scope: Q) -> list[Intervention]:
@@ -298,8 +303,8 @@ def _dashboard(turns: list[Intervention], figures: Iterable[Figure]) -> Dashboar
 # -- The dashboards ---------------------------------------------------------------
 
 
-def series_figures(series: Series, *, user: AnyUser) -> Dashboard:
-    return _series_dashboard(series, _as_user(user))
+def series_figures(series: Series, *, user: AnyUser, released_only: bool = False) -> Dashboard:
+    return _series_dashboard(series, _as_user(user, released_only=released_only))
 
 
 def report_figures(series: Series, meetings: Sequence[Meeting]) -> Dashboard:
@@ -335,8 +340,8 @@ def _series_dashboard(series: Series, reading: _Reading) -> Dashboard:
     )
 
 
-def meeting_figures(meeting: Meeting, *, user: AnyUser) -> Dashboard:
-    reading = _as_user(user)
+def meeting_figures(meeting: Meeting, *, user: AnyUser, released_only: bool = False) -> Dashboard:
+    reading = _as_user(user, released_only=released_only)
     turns = _turns(reading, Q(segment__meeting=meeting))
     earlier: set[str] = set()
     if meeting.date is not None:
@@ -357,11 +362,13 @@ def meeting_figures(meeting: Meeting, *, user: AnyUser) -> Dashboard:
     )
 
 
-def state_figures(state: State, *, user: AnyUser) -> Dashboard:
-    turns = _turns(_as_user(user), Q(state=state))
+def state_figures(state: State, *, user: AnyUser, released_only: bool = False) -> Dashboard:
+    turns = _turns(_as_user(user, released_only=released_only), Q(state=state))
     return _dashboard(turns, [_per_series(turns), _by_gender(turns), _by_capacity(turns)])
 
 
-def organisation_figures(organisation: Organisation, *, user: AnyUser) -> Dashboard:
-    turns = _turns(_as_user(user), Q(organisation=organisation))
+def organisation_figures(
+    organisation: Organisation, *, user: AnyUser, released_only: bool = False
+) -> Dashboard:
+    turns = _turns(_as_user(user, released_only=released_only), Q(organisation=organisation))
     return _dashboard(turns, [_per_series(turns), _by_gender(turns), _by_capacity(turns)])
