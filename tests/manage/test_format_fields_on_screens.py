@@ -22,6 +22,7 @@ from django.urls import get_resolver
 from convener.directory.models import Person
 from convener.exchange.format.schema import json_schema
 from convener.manage.interfaces.classification import ClassificationForm
+from convener.manage.interfaces.commitments import MarkForm, StatusForm
 from convener.manage.interfaces.convening import ChairRow, ConveningGroupEditForm
 from convener.manage.interfaces.directory import OrganisationForm, PersonForm
 from convener.manage.interfaces.house_style import HouseStyleForm
@@ -286,6 +287,23 @@ ON_SCREENS: dict[str, Field | Fields | Rows | Text | Step | Translations | Given
     "meetings.interventions.summary": Text(
         Intervention._meta.get_field("summary"), "records_intervention"
     ),
+    # A mark is made on one point (or sentence) of a statement: the marking
+    # screen lists them, and which one it is comes with the row, not a field.
+    "meetings.interventions.marks.source": Given("the part of the statement the row marks"),
+    "meetings.interventions.marks.position": Given("the place of the point the row marks"),
+    "meetings.interventions.marks.excerpt": Given("the text of the point or sentence marked"),
+    "meetings.interventions.marks.kind": Field(MarkForm, "kind"),
+    "meetings.interventions.marks.state": Field(MarkForm, "author"),
+    "meetings.interventions.marks.organisation": Field(MarkForm, "author"),
+    "meetings.interventions.marks.person": Field(MarkForm, "author"),
+    "meetings.interventions.marks.what": Field(MarkForm, "what"),
+    "meetings.interventions.marks.due_date": Field(MarkForm, "due_date"),
+    "meetings.interventions.marks.due_words": Field(MarkForm, "due_words"),
+    "meetings.interventions.marks.status": Field(StatusForm, "status"),
+    "meetings.interventions.marks.notes.status": Field(StatusForm, "status"),
+    "meetings.interventions.marks.notes.note": Field(StatusForm, "note"),
+    "meetings.interventions.marks.notes.at": Given("the moment the status was set"),
+    "meetings.interventions.marks.notes.by": Given("the user who set the status"),
 }
 
 # Fields whose form another change of the same issue adds (issue 11: item 12
