@@ -22,7 +22,7 @@ from django_tasks import task
 
 from convener.meetings.models import Series
 from convener.records.models import Intervention
-from convener.search.analysis import POSTGRES_CONFIGURATIONS, terms
+from convener.search.analysis import POSTGRES_CONFIGURATIONS, for_postgresql, terms
 from convener.search.domain.vectors import vectors_of
 from convener.search.models import LANGUAGE_SLOTS, WORDS_TABLE, words_row_id
 from convener.search.queries.statements import Texts, statement_texts
@@ -157,7 +157,7 @@ def _postgresql_document(language: str, text: str) -> tuple[str, str]:
     configuration = POSTGRES_CONFIGURATIONS[language]
     if configuration == "simple":
         return configuration, " ".join(terms(text, language))
-    return configuration, text
+    return configuration, for_postgresql(text)
 
 
 def connect_index_keeping() -> None:
