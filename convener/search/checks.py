@@ -12,6 +12,6 @@ from django.core import checks
 def meaning_engine_check(app_configs: Any, databases: Any = None, **kwargs: Any) -> list[Any]:
     if not databases:
         return []
-    from convener.search.queries.engine import meaning_engine
+    from convener.search.management.startup import meaning_engine
 
     return [checks.Info(meaning_engine(), id="search.I001")]

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 
 from convener.search.checks import meaning_engine_check
-from convener.search.queries.engine import meaning_engine, pgvector_available
+from convener.search.management.startup import meaning_engine
+from convener.search.queries.engine import pgvector_available
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,9 @@
 Vectors are ranked in NumPy on every database. PostgreSQL servers that offer
 the pgvector extension could rank them in the database instead; Convener
 detects the extension (`pg_available_extensions`) and says so at start
-(`convener serve`, `convener check --database default`), but does not use it
-yet (docs/search.md).
+(`convener serve`, `convener check --database default`, in the operator's
+words of `search/management/startup.py`), but does not use it yet
+(docs/search.md).
 """
 
 from __future__ import annotations
@@ -19,16 +20,3 @@ def pgvector_available() -> bool | None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")
         return cursor.fetchone() is not None
-
-
-def meaning_engine() -> str:
-    """One line for the start-up log."""
-    available = pgvector_available()
-    if available is None:
-        return "Search by meaning: vectors ranked in NumPy (SQLite)."
-    if available:
-        return (
-            "Search by meaning: vectors ranked in NumPy; pgvector is available on this "
-            "PostgreSQL server but not used (docs/search.md)."
-        )
-    return "Search by meaning: vectors ranked in NumPy (no pgvector on this PostgreSQL server)."

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from convener import config
-from convener.search.queries.engine import meaning_engine
+from convener.search.management.startup import meaning_engine
 from convener.server.gunicorn import serve, worker_processes
 
 
