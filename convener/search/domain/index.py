@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 # Statements read and written per round of `reindex`.
 CHUNK = 500
+# Statements embedded per background task: an import queues several, so that
+# a document build queued meanwhile waits for one of them, not for all.
+EMBEDDED_PER_TASK = 64
 _SLOTS = {language: slot for slot, language in enumerate(POSTGRES_CONFIGURATIONS)}
 
 
@@ -96,7 +99,8 @@ def _index_pending() -> None:
     if not ids:
         return
     index_words(ids)
-    embed_statements.enqueue(ids)
+    for start in range(0, len(ids), EMBEDDED_PER_TASK):
+        embed_statements.enqueue(ids[start : start + EMBEDDED_PER_TASK])
 
 
 def _statements(series: Series | None = None) -> QuerySet[Intervention]:
