@@ -1,0 +1,56 @@
+"""Words are compared by their stems in each language, and excerpts mark them."""
+
+import time
+
+import pytest
+
+from convener.search.analysis import highlighted, terms
+from convener.search.queries.search import fused
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "other"),
+    [
+        ("en", "pathways", "pathway"),
+        ("fr", "réfugiés", "réfugié"),
+        ("es", "migrantes", "migrante"),
+        ("ru", "мигрантов", "мигранты"),
+        ("ar", "المهاجرين", "المهاجرون"),
+    ],
+)
+def test_forms_of_a_word_share_a_stem(language, one, other):
+    assert terms(one, language) == terms(other, language)
+
+
+def test_function_words_are_left_out():
+    assert terms("the rights of migrants", "en") == ["right", "migrant"]
+
+
+def test_chinese_is_indexed_as_pairs_of_characters_and_other_words_as_words():
+    assert terms("WTO移民工人", "zh-hans") == ["wto", "移民", "民工", "工人"]
+
+
+def test_an_excerpt_starts_near_the_first_word_found():
+    text = "Opening words. " * 40 + "Then pathways."
+
+    excerpt = highlighted(text, "en", {"pathway"}, width=60)
+
+    assert excerpt.startswith("…")
+    assert excerpt.endswith("Then <mark>pathways</mark>.")
+
+
+def test_marking_takes_time_linear_in_the_text():
+    def seconds(size):
+        text = "pathways & <b> " * size
+        started = time.perf_counter()
+        highlighted(text, "en", {"pathway"}, width=10 * size)
+        return time.perf_counter() - started
+
+    assert seconds(20_000) < 20 * seconds(2_000) + 0.05
+
+
+def test_reciprocal_rank_fusion_puts_first_what_both_rankings_rank_high():
+    ranked = fused([[1, 2, 3], [2, 4, 1]])
+
+    assert [pk for pk, _score in ranked] == [2, 1, 4, 3]
+    assert ranked[0][1] == pytest.approx(1 / 62 + 1 / 61)
