@@ -41,12 +41,17 @@ def test_an_excerpt_starts_near_the_first_word_found():
 
 def test_marking_takes_time_linear_in_the_text():
     def seconds(size):
+        """The best of three runs: the machine's other work only slows a run down."""
         text = "pathways & <b> " * size
-        started = time.perf_counter()
-        highlighted(text, "en", {"pathway"}, width=10 * size)
-        return time.perf_counter() - started
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            highlighted(text, "en", {"pathway"}, width=10 * size)
+            runs.append(time.perf_counter() - started)
+        return min(runs)
 
-    assert seconds(20_000) < 20 * seconds(2_000) + 0.05
+    # Ten times the text: about ten times the time; quadratic would be a hundred.
+    assert seconds(20_000) < 30 * seconds(2_000) + 0.05
 
 
 def test_reciprocal_rank_fusion_puts_first_what_both_rankings_rank_high():
