@@ -23,6 +23,7 @@ from convener.api.views import (
     meetings,
     organisations,
     people,
+    search,
     series,
     states,
 )
@@ -69,7 +70,7 @@ api = ConvenerAPI(
     docs=Swagger(settings={"deepLinking": False}),
 )
 install_error_handlers(api)
-for module in (series, meetings, people, organisations, states, interventions, commitments):
+for module in (series, meetings, people, organisations, states, interventions, commitments, search):
     api.add_router("", module.router)
 
 

@@ -20,6 +20,7 @@ from convener.manage.views import (
     records,
     references,
     review,
+    search,
     series,
     translations,
     versions,
@@ -48,4 +49,5 @@ urlpatterns = [
     *confirmations.urlpatterns,
     *figures.urlpatterns,
     *commitments.urlpatterns,
+    *search.urlpatterns,
 ]

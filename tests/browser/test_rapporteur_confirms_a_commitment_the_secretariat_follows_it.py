@@ -76,7 +76,7 @@ def test_rapporteur_confirms_a_commitment_and_the_secretariat_follows_it(
         (state, "Open 2,000 places for humanitarian visas", "by 2018", "Delivered")
     ]
     assert "The visas were issued in 2017." in rows[0]["Status notes"]
-    assert rows[0]["Statement"].endswith(f"#intervention-{statement.pk}")
+    assert rows[0]["Statement"].endswith(f"#statement-{statement.pk}")
 
     secretariat = get_user_model().objects.get(username="secretariat")
     report = document_as_markdown(

@@ -35,7 +35,7 @@ def test_public_page_lists_confirmed_items_of_released_records_only(client):
     assert "We will open 500 places." in page
     assert 'data-status="under_way"' in page
     assert "Half done." in page
-    assert f"#intervention-{shown.pk}" in page
+    assert f"#statement-{shown.pk}" in page
     assert "We will keep this quiet." not in page
 
 
@@ -65,4 +65,4 @@ def test_the_meeting_page_anchors_each_statement(client):
 
     page = client.get(reverse("public:meeting", args=[meeting.series.slug, meeting.number])).text
 
-    assert f'id="intervention-{statement.pk}"' in page
+    assert f'id="statement-{statement.pk}"' in page

@@ -130,7 +130,7 @@ class Mark(models.Model):
     @property
     def anchor(self) -> str:
         """The statement's anchor in its meeting's pages."""
-        return f"intervention-{self.intervention_id}"
+        return self.intervention.anchor
 
 
 class StatusNote(models.Model):

@@ -132,6 +132,12 @@ class Intervention(models.Model):
         return self.segment.meeting.series
 
     @property
+    def anchor(self) -> str:
+        """Where the statement is on its meeting's public page: the fragment
+        every link to it ends with (search hits, the commitments tracker)."""
+        return f"statement-{self.pk}"
+
+    @property
     def delegation(self):
         """The State, group of States or organisation the speaker spoke for, if any."""
         return self.state_group or self.state or self.organisation
