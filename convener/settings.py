@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "convener.roles",
     "convener.texts",
     "convener.search",
+    "convener.themes",
     "convener.access",
     "convener.manage",
     "convener.live",
