@@ -11,8 +11,6 @@ marks the suggestion.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -26,9 +24,9 @@ from convener.meetings.models import Meeting
 from convener.records.domain.interventions import cite_sdg_target
 from convener.records.models import Intervention
 from convener.search.domain.vectors import vectors_of
-from convener.search.meaning import Vectors, embed_passages
+from convener.search.meaning import Vectors
 from convener.themes.models import SuggestionStatus, TargetSuggestion
-from convener.themes.queries.targets import sdg_targets
+from convener.themes.queries.targets import target_vectors
 
 PERMISSION = "meeting.review_sdg_targets"
 # Cosine similarity of a statement to a target's text above which the target
@@ -37,13 +35,6 @@ PERMISSION = "meeting.review_sdg_targets"
 # suggested are those a reader would name (10.7 for orderly migration).
 SIMILARITY = 0.845
 MOST = 3
-
-
-@functools.cache
-def target_vectors() -> tuple[tuple[str, ...], Vectors]:
-    """The targets' numbers and their texts' vectors, row by row."""
-    targets = sdg_targets().targets
-    return tuple(targets), embed_passages(list(targets.values()))
 
 
 def targets_like(vector: Vectors) -> list[tuple[str, float]]:

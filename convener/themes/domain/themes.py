@@ -29,13 +29,15 @@ from convener.search.domain.vectors import vectors_of
 from convener.themes.domain.clustering import clusters
 from convener.themes.models import Theme, ThemePlacement
 from convener.themes.queries.keywords import keywords_in, texts_together
+from convener.themes.queries.targets import policy_direction
 from convener.themes.queries.themes import placements_of, series_statements
 
 PERMISSION = "series.edit_themes"
-# How alike (cosine of the centred vectors, average over two groups) two
-# groups of statements must be to merge: tried on the demo series, where it
-# gives about a dozen themes of two to four statements.
-THRESHOLD = 0.2
+# How alike two groups of statements must be to merge: the cosine of their
+# vectors once the direction all policy texts share is taken away
+# (`policy_direction`), averaged over the pairs of the two groups. Tried on
+# the demo series and on short statements of three subjects.
+THRESHOLD = 0.45
 
 
 @acts(PERMISSION, on="series")
@@ -51,6 +53,7 @@ def recompute_themes(*, series: Series, by: AbstractBaseUser) -> list[Theme]:
         for group in clusters(
             np.stack([vectors[pk] for pk in free]) if free else np.zeros((0, 1)),
             threshold=THRESHOLD,
+            centre=policy_direction(),
         )
     ]
     themes = list(Theme.objects.filter(series=series))

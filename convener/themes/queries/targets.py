@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from convener.search.meaning import Vectors, embed_passages
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "sdg_targets.yaml"
 
 
@@ -37,3 +39,17 @@ def sdg_targets() -> TargetList:
 def target_text(code: str) -> str:
     """The official text of a target, or "" for a number that is none."""
     return sdg_targets().targets.get(code, "")
+
+
+@functools.cache
+def target_vectors() -> tuple[tuple[str, ...], Vectors]:
+    """The targets' numbers and their texts' vectors, row by row, embedded
+    once per process (about five seconds)."""
+    targets = sdg_targets().targets
+    return tuple(targets), embed_passages(list(targets.values()))
+
+
+def policy_direction() -> Vectors:
+    """What any text about sustainable development shares with any other: the
+    mean of the targets' vectors, taken away before statements are compared."""
+    return target_vectors()[1].mean(axis=0)
