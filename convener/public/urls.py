@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import documents, feeds, versions, views
+from convener.public import documents, feeds, themes, versions, views
 
 
 class ISO3Converter:
@@ -22,6 +22,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("series/<slug:slug>/", views.series, name="series"),
     path("series/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
+    path("series/<slug:slug>/themes/", themes.themes, name="themes"),
+    path("series/<slug:slug>/themes/<int:pk>/", themes.theme, name="theme"),
     path(
         "series/<slug:slug>/documents/<slug:document>/",
         documents.document_page,

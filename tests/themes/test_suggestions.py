@@ -92,7 +92,9 @@ def test_a_suggestion_is_decided_once(statement, rapporteur):
 
 def test_a_delegation_can_neither_ask_for_nor_confirm_suggestions(statement, rapporteur):
     meeting = statement.segment.meeting
-    delegation = GrantFactory(series=meeting.series, role=Role.DELEGATION, state=StateFactory()).user
+    delegation = GrantFactory(
+        series=meeting.series, role=Role.DELEGATION, state=StateFactory()
+    ).user
     suggest_targets(meeting=meeting, by=rapporteur)
 
     with pytest.raises(PermissionDenied):

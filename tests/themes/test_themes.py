@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from convener.roles.models import Role
 from convener.search.queries.statements import statement_text
 from convener.themes.domain.clustering import clusters
 from convener.themes.domain.themes import (
@@ -15,7 +16,6 @@ from convener.themes.domain.themes import (
 )
 from convener.themes.models import Theme, ThemePlacement
 from convener.themes.queries.themes import statements_of_theme
-from convener.roles.models import Role
 from tests.factories import (
     GrantFactory,
     InterventionFactory,
@@ -89,7 +89,9 @@ def test_a_theme_renamed_and_described_keeps_its_name_when_recomputed():
     recompute_themes(series=series, by=secretariat)
     theme = _theme_of(statements[0])
 
-    edit_theme(theme=theme, name="Climate and mobility", description="Seas, droughts.", by=secretariat)
+    edit_theme(
+        theme=theme, name="Climate and mobility", description="Seas, droughts.", by=secretariat
+    )
     recompute_themes(series=series, by=secretariat)
 
     again = _theme_of(statements[0])

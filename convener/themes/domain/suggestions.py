@@ -91,7 +91,8 @@ def _decide(suggestion: TargetSuggestion, status: str, *, by: AbstractBaseUser) 
     if current.status != SuggestionStatus.SUGGESTED:
         raise ValidationError(_("This suggestion was confirmed or dismissed already."))
     suggestion.status = status
-    suggestion.decided_by = by if getattr(by, "pk", None) else None
+    # The command line acts as no account of the site.
+    suggestion.decided_by_id = getattr(by, "pk", None)
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "decided_by", "decided_at"])
     record(

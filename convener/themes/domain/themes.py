@@ -51,16 +51,14 @@ def recompute_themes(*, series: Series, by: AbstractBaseUser) -> list[Theme]:
     groups = [
         [free[index] for index in group]
         for group in clusters(
-            np.stack([vectors[pk] for pk in free]) if free else np.zeros((0, 1)),
+            np.stack([vectors[pk] for pk in free]) if free else np.zeros((0, 1), dtype=np.float32),
             threshold=THRESHOLD,
             centre=policy_direction(),
         )
     ]
     themes = list(Theme.objects.filter(series=series))
     before = {
-        theme.pk: {
-            pk for pk, p in placements.items() if p.theme_id == theme.pk and not p.by_hand
-        }
+        theme.pk: {pk for pk, p in placements.items() if p.theme_id == theme.pk and not p.by_hand}
         for theme in themes
     }
     taken_over = _take_over(groups, before)
