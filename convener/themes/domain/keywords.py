@@ -28,15 +28,17 @@ def keywords_of(interventions: Iterable[Intervention], *, language: str) -> dict
     }
     for pk, text in texts.items():
         if pk not in found:
-            found[pk] = keywords_in(text, language=language)
-            StatementKeywords.objects.update_or_create(
-                intervention_id=pk,
-                defaults={
-                    "keywords": found[pk],
-                    "text_digest": keywords_digest(text, language=language),
-                },
-            )
+            found[pk] = _stored_for_statement(pk, text, language=language)
     return found
+
+
+def _stored_for_statement(pk: int, text: str, *, language: str) -> list[str]:
+    keywords = keywords_in(text, language=language)
+    StatementKeywords.objects.update_or_create(
+        intervention_id=pk,
+        defaults={"keywords": keywords, "text_digest": keywords_digest(text, language=language)},
+    )
+    return keywords
 
 
 def meeting_keywords(meeting: Meeting) -> list[str]:
@@ -52,6 +54,10 @@ def meeting_keywords(meeting: Meeting) -> list[str]:
     stored = MeetingKeywords.objects.filter(meeting=meeting).first()
     if stored is not None and stored.text_digest == digest:
         return list(stored.keywords)
+    return _stored_for_meeting(meeting, text, language=language, digest=digest)
+
+
+def _stored_for_meeting(meeting: Meeting, text: str, *, language: str, digest: str) -> list[str]:
     keywords = keywords_in(text, language=language)
     MeetingKeywords.objects.update_or_create(
         meeting=meeting, defaults={"keywords": keywords, "text_digest": digest}
