@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from convener.audit.actors import acts
 from convener.audit.log import record
+from convener.audit.models import AuditAction
 from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Meeting
 from convener.records.domain.interventions import cite_sdg_target
@@ -68,7 +69,12 @@ def suggest_targets(*, meeting: Meeting, by: AbstractBaseUser) -> list[TargetSug
         if code not in statement.sdg_targets and (statement.pk, code) not in known
     ]
     TargetSuggestion.objects.bulk_create(new)
-    record(action="SDG targets suggested", meeting=meeting, changes={"suggestions": len(new)})
+    record(
+        action=AuditAction.CREATED,
+        target="SDG targets suggested",
+        meeting=meeting,
+        changes={"suggestions": len(new)},
+    )
     return new
 
 
@@ -96,7 +102,8 @@ def _decide(suggestion: TargetSuggestion, status: str, *, by: AbstractBaseUser) 
     suggestion.decided_at = timezone.now()
     suggestion.save(update_fields=["status", "decided_by", "decided_at"])
     record(
-        action=f"SDG target {status}",
+        action=AuditAction.CHANGED,
+        target=f"SDG target {suggestion.target} {status}",
         meeting=suggestion.intervention.segment.meeting,
         instance=suggestion.intervention,
         changes={"target": suggestion.target},

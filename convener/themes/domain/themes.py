@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from convener.audit.actors import acts
 from convener.audit.log import record
+from convener.audit.models import AuditAction
 from convener.meetings.domain.revision import record_change
 from convener.meetings.models import Series
 from convener.meetings.queries.visibility import public_reader
@@ -80,7 +81,12 @@ def recompute_themes(*, series: Series, by: AbstractBaseUser) -> list[Theme]:
         else:
             theme.delete()
     _refresh(survivors, series=series)
-    record(action="themes recomputed", series=series, changes={"themes": len(survivors)})
+    record(
+        action=AuditAction.CHANGED,
+        target="themes recomputed",
+        series=series,
+        changes={"themes": len(survivors)},
+    )
     record_change()
     return sorted(survivors, key=lambda theme: theme.order)
 
@@ -138,7 +144,7 @@ def edit_theme(*, theme: Theme, name: str, description: str, by: AbstractBaseUse
     theme.full_clean(exclude=["series", "keywords", "public_keywords", "order"])
     theme.save(update_fields=["name", "description", "updated_at"])
     record(
-        action="theme edited",
+        action=AuditAction.CHANGED,
         series=theme.series,
         instance=theme,
         changes={"before": before, "after": {"name": theme.name, "description": theme.description}},
@@ -163,7 +169,8 @@ def place_statement(
     for changed in {t.pk: t for t in (old.theme if old else None, theme) if t}.values():
         _changed(changed)
     record(
-        action="statement placed",
+        action=AuditAction.CHANGED,
+        target=f"theme of statement {intervention.pk}",
         meeting=intervention.segment.meeting,
         instance=intervention,
         changes={"theme": theme.pk if theme else None},
@@ -182,7 +189,8 @@ def merge_themes(*, theme: Theme, into: Theme, by: AbstractBaseUser) -> Theme:
     into.description = into.description or theme.description
     into.save(update_fields=["name", "description", "updated_at"])
     record(
-        action="themes merged",
+        action=AuditAction.CHANGED,
+        target=f"themes merged into {into.label}",
         series=theme.series,
         instance=into,
         changes={"merged": theme.label, "into": into.label},
