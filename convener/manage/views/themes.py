@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from convener.access.loading import meeting_for, series_for
@@ -48,7 +49,13 @@ def themes(request: HttpRequest, slug: str) -> HttpResponse:
         series = series_for(request, slug, EDIT)
         found = recompute_themes(series=series, by=request.user)
         messages.success(
-            request, _("The themes are recomputed: %(count)s themes.") % {"count": len(found)}
+            request,
+            ngettext(
+                "The themes are recomputed: %(count)s theme.",
+                "The themes are recomputed: %(count)s themes.",
+                len(found),
+            )
+            % {"count": len(found)},
         )
         return redirect("manage:themes", slug=series.slug)
     return render(
@@ -131,7 +138,11 @@ def targets(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = meeting_for(request, slug, number, REVIEW)
     if request.method == "POST":
         found = suggest_targets(meeting=meeting, by=request.user)
-        messages.success(request, _("%(count)s new suggestions.") % {"count": len(found)})
+        messages.success(
+            request,
+            ngettext("%(count)s new suggestion.", "%(count)s new suggestions.", len(found))
+            % {"count": len(found)},
+        )
         return redirect("manage:sdg_targets", slug=slug, number=number)
     statements = list(
         Intervention.objects.filter(segment__meeting=meeting)
