@@ -124,13 +124,12 @@ def place(request: HttpRequest, slug: str, pk: int, statement: int) -> HttpRespo
 
 @login_required
 @require_POST
-def merge(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def merge(request: HttpRequest, slug: str, pk: int, into: int) -> HttpResponse:
     theme = _theme(request, slug, pk, EDIT)
-    target = request.POST.get("into", "")
-    into = get_object_or_404(Theme, series=theme.series, pk=int(target) if target.isdigit() else 0)
-    merge_themes(theme=theme, into=into, by=request.user)
+    kept = get_object_or_404(Theme, series=theme.series, pk=into)
+    merge_themes(theme=theme, into=kept, by=request.user)
     messages.success(request, _("The themes are merged."))
-    return redirect("manage:theme", slug=slug, pk=into.pk)
+    return redirect("manage:theme", slug=slug, pk=kept.pk)
 
 
 @login_required
@@ -201,7 +200,7 @@ def decide(request: HttpRequest, slug: str, number: int, pk: int) -> HttpRespons
 urlpatterns = [
     path("series/<slug:slug>/themes/", themes, name="themes"),
     path("series/<slug:slug>/themes/<int:pk>/", theme, name="theme"),
-    path("series/<slug:slug>/themes/<int:pk>/merge/", merge, name="theme_merge"),
+    path("series/<slug:slug>/themes/<int:pk>/merge/<int:into>/", merge, name="theme_merge"),
     path(
         "series/<slug:slug>/themes/<int:pk>/statements/<int:statement>/",
         place,
