@@ -6,7 +6,13 @@ from django.urls import reverse
 
 from convener.roles.models import Role
 from convener.themes.domain.themes import recompute_themes
-from convener.themes.models import SuggestionStatus, TargetSuggestion, Theme, ThemePlacement
+from convener.themes.models import (
+    StatementKeywords,
+    SuggestionStatus,
+    TargetSuggestion,
+    Theme,
+    ThemePlacement,
+)
 from tests.factories import (
     GrantFactory,
     InterventionFactory,
@@ -71,6 +77,15 @@ def test_the_public_theme_page_hides_statements_of_unreleased_records(client, th
     assert "Secretus" not in text
 
 
+def test_the_public_theme_page_reads_a_fixed_number_of_queries(
+    client, theme, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("public:theme", args=[theme.series.slug, theme.pk]))
+
+    assert page.status_code == 200
+
+
 def test_the_public_list_shows_the_theme_with_its_released_statements_counted(client, theme):
     page = client.get(reverse("public:themes", args=[theme.series.slug]))
 
@@ -113,8 +128,10 @@ def test_the_rapporteur_confirms_a_suggested_target_on_the_meetings_targets_page
 
     client.post(address)
     suggestion = TargetSuggestion.objects.get(intervention=statement, target="10.7")
-    page = client.get(address)
-    assert "10.7" in page.content.decode()
+    page = client.get(address).content.decode()
+    assert "10.7" in page
+    keywords = StatementKeywords.objects.get(intervention=statement).keywords
+    assert f"Keywords: {', '.join(keywords)}" in page
     statement.refresh_from_db()
     assert statement.sdg_targets == []
 
