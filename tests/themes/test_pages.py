@@ -145,3 +145,16 @@ def test_the_rapporteur_confirms_a_suggested_target_on_the_meetings_targets_page
     statement.refresh_from_db()
     assert statement.sdg_targets == ["10.7"]
     assert TargetSuggestion.objects.get(pk=suggestion.pk).status == SuggestionStatus.CONFIRMED
+
+
+def test_a_theme_name_over_its_limit_is_refused_and_the_old_name_kept(client, theme):
+    client.force_login(secretariat_of(theme.series))
+
+    page = client.post(
+        reverse("manage:theme", args=[theme.series.slug, theme.pk]),
+        {"name": "x" * 201, "description": ""},
+        follow=True,
+    )
+
+    assert "at most 200 characters" in page.content.decode()
+    assert Theme.objects.get(pk=theme.pk).name == ""

@@ -82,8 +82,8 @@ def theme(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             edit_theme(
                 theme=theme,
-                name=request.POST.get("name", "")[:200],
-                description=request.POST.get("description", "")[:5000],
+                name=request.POST.get("name", ""),
+                description=request.POST.get("description", ""),
                 by=request.user,
             )
         except ValidationError as error:
