@@ -1,6 +1,8 @@
 """The theme pages: the public reads released statements only; the workspace
 lets the secretariat shape themes and the rapporteur review SDG targets."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -158,3 +160,22 @@ def test_a_theme_name_over_its_limit_is_refused_and_the_old_name_kept(client, th
 
     assert "at most 200 characters" in page.content.decode()
     assert Theme.objects.get(pk=theme.pk).name == ""
+
+
+@pytest.mark.parametrize(("released", "shown"), [(True, True), (False, False)])
+def test_the_meeting_page_shows_its_keywords_once_its_record_is_released(client, released, shown):
+    meeting = MeetingFactory(record_released_at=None)
+    if released:
+        meeting.record_released_at = meeting.updated_at
+        meeting.save()
+    InterventionFactory(segment=SegmentFactory(meeting=meeting), summary=CLIMATE[0])
+    recompute_themes(series=meeting.series, by=secretariat_of(meeting.series))
+
+    page = client.get(reverse("public:meeting", args=[meeting.series.slug, meeting.number]))
+
+    keywords = re.search(
+        r'<p class="keywords">Keywords: <span[^>]*>([^<]*)</span>', page.content.decode()
+    )
+    assert (keywords is not None) is shown
+    if shown:
+        assert "climate change" in keywords.group(1).casefold()

@@ -41,11 +41,16 @@ def _stored_for_statement(pk: int, text: str, *, language: str) -> list[str]:
     return keywords
 
 
-def meeting_keywords(meeting: Meeting) -> list[str]:
-    """The keywords of the meeting's whole record, all its statements together."""
-    statements = Intervention.objects.filter(segment__meeting=meeting).order_by(
-        "segment__order", "order", "pk"
-    )
+def meeting_keywords(
+    meeting: Meeting, statements: Iterable[Intervention] | None = None
+) -> list[str]:
+    """The keywords of the meeting's whole record, all its statements together
+    (`statements`: all of them, in the order of the record, when a page has
+    them loaded already)."""
+    if statements is None:
+        statements = Intervention.objects.filter(segment__meeting=meeting).order_by(
+            "segment__order", "order", "pk"
+        )
     text = texts_together(statements)
     if not text:
         return []

@@ -28,6 +28,7 @@ from convener.records.models import Intervention
 from convener.records.queries.interventions import released_record_q
 from convener.search.domain.vectors import vectors_of
 from convener.themes.domain.clustering import clusters
+from convener.themes.domain.keywords import meeting_keywords
 from convener.themes.models import Theme, ThemePlacement
 from convener.themes.queries.keywords import keywords_in, texts_together
 from convener.themes.queries.targets import policy_direction
@@ -81,6 +82,8 @@ def recompute_themes(*, series: Series, by: AbstractBaseUser) -> list[Theme]:
         else:
             theme.delete()
     _refresh(survivors, series=series)
+    for meeting in series.meetings.all():
+        meeting_keywords(meeting)
     record(
         action=AuditAction.CHANGED,
         target="themes recomputed",

@@ -7,9 +7,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from convener.meetings.models import Meeting
 from convener.records.models import Intervention
 from convener.search.queries.statements import statement_text
-from convener.themes.models import KEYWORDS
+from convener.themes.models import KEYWORDS, MeetingKeywords
 
 # Phrases of one to three words, as a secretariat would name a topic.
 LONGEST_PHRASE = 3
@@ -45,3 +46,15 @@ def keywords_digest(text: str, *, language: str) -> str:
 def texts_together(interventions: Iterable[Intervention]) -> str:
     """The statements' texts one after the other, as one text to read."""
     return "\n\n".join(text for i in interventions if (text := statement_text(i)))
+
+
+def stored_meeting_keywords(meeting: Meeting, statements: Iterable[Intervention]) -> list[str]:
+    """The meeting's keywords as stored, if they were computed from these
+    statements' text as it is now (one query, no computing: for pages);
+    `domain.keywords.meeting_keywords` computes them."""
+    text = texts_together(statements)
+    if not text:
+        return []
+    stored = MeetingKeywords.objects.filter(meeting=meeting).first()
+    digest = keywords_digest(text, language=meeting.series.language)
+    return list(stored.keywords) if stored is not None and stored.text_digest == digest else []
