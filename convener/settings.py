@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "convener.search",
     "convener.commitments",
     "convener.participation",
+    "convener.themes",
     "convener.access",
     "convener.manage",
     "convener.live",

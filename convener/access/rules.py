@@ -481,3 +481,12 @@ def is_rapporteur_in_series(user: Any, obj: Any) -> bool:
 _add_locked_perm("meeting.mark_commitments", administers_series | is_rapporteur)
 rules.add_perm("commitment.track", administers_series)
 rules.add_perm("series.view_commitments", administers_series | is_rapporteur_in_series)
+
+# Themes (Convener issue 15): the secretariat shapes the themes of its series
+# (names, descriptions, which statement is in which, recomputing them); whoever
+# holds a role in the series reads them in the workspace; the rapporteur and
+# the secretariat confirm or dismiss the SDG targets suggested for a meeting's
+# statements, while the meeting is open for changes.
+rules.add_perm("series.edit_themes", administers_series)
+rules.add_perm("series.view_themes", is_site_administrator | holds_a_role_in)
+_add_locked_perm("meeting.review_sdg_targets", administers_series | is_rapporteur)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import commitments, documents, feeds, figures, search, versions, views
+from convener.public import commitments, documents, feeds, figures, search, themes, versions, views
 
 
 class ISO3Converter:
@@ -23,6 +23,8 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("series/<slug:slug>/", views.series, name="series"),
     path("series/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
+    path("series/<slug:slug>/themes/", themes.themes, name="themes"),
+    path("series/<slug:slug>/themes/<int:pk>/", themes.theme, name="theme"),
     path(
         "series/<slug:slug>/commitments/", commitments.series_commitments, name="series_commitments"
     ),

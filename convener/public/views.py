@@ -31,6 +31,7 @@ from convener.records.queries.appearances import (
 from convener.records.queries.interventions import reads_record_of, record_by_segment
 from convener.texts.models import Translatable
 from convener.texts.queries import show_in_language
+from convener.themes.queries.keywords import stored_meeting_keywords
 
 
 @cache_public_page
@@ -61,6 +62,11 @@ def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "reads_record": reads_record_of(request.user, meeting),
     }
     interventions = [i for segment in context["record"] for i in segment.interventions.all()]
+    # Read from every statement of the meeting: shown once its record is released
+    # (then every statement is on the page), as computed in the workspace.
+    context["keywords"] = (
+        stored_meeting_keywords(meeting, interventions) if meeting.record_is_released else []
+    )
     _in_reading_language(
         meeting.series,
         [meeting, *meeting.sections.all(), *meeting.segments.all(), *interventions],

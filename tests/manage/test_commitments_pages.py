@@ -153,7 +153,7 @@ def test_csv_and_excel_hold_the_filtered_list(client, statement, meeting):
     assert [(row[0], row[2], row[4]) for row in rows[1:]] == [
         ("Commitment", "Resettle 500", "Announced")
     ]
-    assert rows[1][8].endswith(f"#intervention-{statement.pk}")
+    assert rows[1][8].endswith(f"#statement-{statement.pk}")
     assert [row[2] for row in workbook.active.iter_rows(min_row=2, values_only=True)] == [
         "Resettle 500",
         "Share",

@@ -270,6 +270,34 @@ CASES = (
         READ_AND_WRITE,
     ),
     Case("convening_group_edit", series, SECRETARIAT, READ_AND_WRITE),
+    # Themes: read by whoever opens the series, shaped by the secretariat
+    Case("themes", series, OPENS_THE_SERIES),
+    Case("themes", series, SECRETARIAT, WRITE, variant="recompute"),
+    Case("theme", of_series("theme"), OPENS_THE_SERIES),
+    Case(
+        "theme",
+        of_series("theme"),
+        SECRETARIAT,
+        WRITE,
+        {"name": "Pathways", "description": ""},
+        variant="rename",
+    ),
+    Case(
+        "theme_merge",
+        lambda w: [w.series.slug, w.ours.theme.pk, w.ours.other_theme.pk],
+        SECRETARIAT,
+        WRITE,
+    ),
+    Case(
+        "theme_place",
+        lambda w: [w.series.slug, w.ours.theme.pk, w.ours.intervention.pk],
+        SECRETARIAT,
+        WRITE,
+        {"theme": ""},
+    ),
+    # SDG targets of a meeting's statements: its record's writers
+    Case("sdg_targets", meeting(3), RECORDS, READ_AND_WRITE),
+    Case("sdg_target_decide", of_meeting_3("suggestion"), RECORDS, WRITE, {"decision": "dismiss"}),
 )
 
 

@@ -35,6 +35,7 @@ from convener.publishing.models import DocumentVersion
 from convener.records.models import Intervention
 from convener.roles.models import Grant, Role
 from convener.server.demo import load_demo_series
+from convener.themes.models import TargetSuggestion, Theme, ThemePlacement
 from tests.factories import (
     ConceptNoteSectionFactory,
     GrantFactory,
@@ -82,6 +83,11 @@ class Rows:
     invitation: Invitation
     person: Any
     person_participation: Participation
+    # Two themes of the series, `intervention` placed in the first, and an SDG
+    # target suggested for it (`_themes_of`).
+    theme: Any = None
+    other_theme: Any = None
+    suggestion: Any = None
 
 
 @dataclass
@@ -139,6 +145,17 @@ def _demo_rows(meeting: Meeting, *, grant: Grant, invitation: Invitation) -> Row
     )
 
 
+def _themes_of(rows: Rows) -> Rows:
+    series = rows.intervention.segment.meeting.series
+    rows.theme = Theme.objects.create(series=series, name="Regular pathways", order=0)
+    rows.other_theme = Theme.objects.create(series=series, name="Climate and mobility", order=1)
+    ThemePlacement.objects.create(intervention=rows.intervention, theme=rows.theme)
+    rows.suggestion = TargetSuggestion.objects.create(
+        intervention=rows.intervention, target="10.7", similarity=0.9
+    )
+    return rows
+
+
 def _other_series() -> tuple[Series, Rows, Any]:
     secretariat = GrantFactory(
         role=Role.SECRETARIAT,
@@ -163,7 +180,7 @@ def _other_series() -> tuple[Series, Rows, Any]:
         person=participation.person,
         person_participation=participation,
     )
-    return series, rows, secretariat.user
+    return series, _themes_of(rows), secretariat.user
 
 
 @contextmanager
@@ -198,6 +215,7 @@ def workspace_world(django_db_blocker: Any) -> Iterator[World]:
         ours = _demo_rows(meetings[3], grant=chair, invitation=invitation)
         ours.person = speaker_part.person
         ours.person_participation = speaker_part
+        _themes_of(ours)
         yield World(
             series=series,
             meetings=meetings,

@@ -382,8 +382,9 @@ def a_meeting_with_speakers(count):
 
 
 # meeting, concept note, co-organisers, co-chairs, segments, participations, interventions
-# The page's own queries, and one for the revision that keys the page cache.
-MEETING_PAGE_QUERIES = 7 + 1
+# The page's own queries, one for the keywords of its record (`themes`), and
+# one for the revision that keys the page cache.
+MEETING_PAGE_QUERIES = 7 + 1 + 1
 
 
 @pytest.mark.parametrize("speakers", [3, 30])

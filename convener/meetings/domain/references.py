@@ -20,7 +20,7 @@ from convener.prose.symbols import is_symbol
 logger = logging.getLogger(__name__)
 
 # An SDG target as the format writes it: goal 1 to 17, then a number or a letter ("10.7", "17.a").
-SDG_TARGET = re.compile(r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-c])$")
+SDG_TARGET = re.compile(r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-d])$")
 
 
 @dataclass(frozen=True)

@@ -187,6 +187,23 @@ def update_intervention(
 
 
 @acts(PERMISSION, on="intervention")
+def cite_sdg_target(*, intervention: Intervention, target: str, by: AbstractBaseUser) -> bool:
+    """Add an SDG target to those the statement speaks to (a suggestion the
+    rapporteur confirmed); whether it was added: False when cited already."""
+    lock_open_meeting(intervention.segment.meeting_id)
+    intervention.refresh_from_db(fields=["sdg_targets"])
+    if target in intervention.sdg_targets:
+        return False
+    intervention.sdg_targets = [*intervention.sdg_targets, target]
+    _check(intervention, changed={"sdg_targets"})
+    intervention.save(update_fields=["sdg_targets", "updated_at"])
+    transaction.on_commit(
+        lambda: logger.info("%s cited %s in intervention %s", by, target, intervention.pk)
+    )
+    return True
+
+
+@acts(PERMISSION, on="intervention")
 def remove_intervention(*, intervention: Intervention, by: AbstractBaseUser) -> None:
     """Take a turn out of the record (recorded by mistake, or twice); the
     turns after it close up."""
