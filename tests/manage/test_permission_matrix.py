@@ -271,6 +271,13 @@ CASES = (
     ),
     Case("convening_group_edit", series, SECRETARIAT, READ_AND_WRITE),
     # Themes: read by whoever opens the series, shaped by the secretariat
+    # Participation in figures: whoever opens the series' workspace, counting what they may read
+    Case("series_figures", series, OPENS_THE_SERIES),
+    Case(
+        "series_figure_csv",
+        lambda w: [w.series.slug, "regional-groups"],
+        OPENS_THE_SERIES,
+    ),
     Case("themes", series, OPENS_THE_SERIES),
     Case("themes", series, SECRETARIAT, WRITE, variant="recompute"),
     Case("theme", of_series("theme"), OPENS_THE_SERIES),

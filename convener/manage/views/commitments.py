@@ -88,7 +88,7 @@ def decide(
     meeting = meeting_for(request, slug, number, MARK)
     intervention = child_of(meeting, Intervention.objects, pk=pk)
     if source not in UnitSource.values:
-        raise Http404("No such part of a statement.")
+        raise Http404(_("No such part of a statement."))
     decision = request.POST.get("decision", "")
     back = (
         reverse("manage:commitments_marking", args=[slug, number])
