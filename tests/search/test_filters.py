@@ -9,6 +9,7 @@ from convener.meetings.models import SegmentKind
 from convener.records.models import Capacity
 from convener.search.domain.index import reindex
 from convener.search.queries.search import SearchFilters, search_statements
+from convener.themes.models import Theme, ThemePlacement
 from tests.factories import (
     InterventionFactory,
     MeetingFactory,
@@ -162,6 +163,19 @@ def test_sdg_target_filter_matches_whole_targets_only():
     reindex()
 
     assert found(sdg_target="10.7") == {wanted}
+
+
+def test_theme_filter_finds_the_statements_placed_in_the_theme():
+    wanted = statement()
+    elsewhere = statement(segment__meeting__series=wanted.segment.meeting.series)
+    statement()
+    series = wanted.segment.meeting.series
+    theme, other_theme = Theme.objects.create(series=series), Theme.objects.create(series=series)
+    ThemePlacement.objects.create(intervention=wanted, theme=theme)
+    ThemePlacement.objects.create(intervention=elsewhere, theme=other_theme)
+    reindex()
+
+    assert found(theme=theme.pk) == {wanted}
 
 
 def test_filters_add_up():

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from convener.roles.models import Role
+from convener.search.domain.index import reindex
 from convener.themes.domain.themes import recompute_themes
 from convener.themes.models import (
     StatementKeywords,
@@ -77,6 +78,22 @@ def test_the_public_theme_page_hides_statements_of_unreleased_records(client, th
     text = page.content.decode()
     assert "Kiribati" not in text
     assert "Secretus" not in text
+
+
+def test_a_reader_searches_within_a_theme_from_its_page(client, theme):
+    reindex()
+    page = client.get(reverse("public:theme", args=[theme.series.slug, theme.pk])).content.decode()
+    assert f'name="theme" value="{theme.pk}"' in page
+
+    found = client.get(
+        reverse("public:search"), {"q": "climate", "theme": theme.pk, "mode": "words"}
+    )
+
+    text = found.content.decode()
+    assert "Tuilagi" in text
+    assert "Haque" in text
+    assert "Secretus" not in text  # in the theme, but its record is not released
+    assert f'<option value="{theme.pk}" selected>' in text
 
 
 def test_the_public_theme_page_reads_a_fixed_number_of_queries(

@@ -67,6 +67,7 @@ class SearchForm(forms.Form):
         help_text=_("For example 10.7"),
         validators=[RegexValidator(SDG_TARGET, _("Enter a target such as 10.7 or 17.c."))],
     )
+    theme = forms.TypedChoiceField(label=_("Theme"), coerce=int, empty_value=None, required=False)
     page = forms.IntegerField(min_value=1, max_value=LAST_PAGE, required=False)
 
     def __init__(self, data: Any, *, reader: AnyUser) -> None:
@@ -77,6 +78,7 @@ class SearchForm(forms.Form):
         self.fields["delegation"].choices = _any(choices.delegation_choices(reader))
         self.fields["state"].choices = _any(choices.state_choices(reader))
         self.fields["state_group"].choices = _any(choices.state_group_choices())
+        self.fields["theme"].choices = _any(choices.theme_choices(reader))
 
     def filters(self) -> SearchFilters:
         """The filters chosen (the form must be valid)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 
 from convener.audit.actors import AnyUser
@@ -58,3 +60,16 @@ def _spoken(reader: AnyUser) -> QuerySet[Intervention]:
 
 def _name(item: tuple[str, str]) -> str:
     return item[1]
+
+
+# The themes a reader may narrow to: the themes app, above the search, tells
+# it at start-up (themes/apps.py); until then there are none to offer.
+_theme_choices: list[Callable[[AnyUser], Choices]] = []
+
+
+def register_theme_choices(provider: Callable[[AnyUser], Choices]) -> None:
+    _theme_choices[:] = [provider]
+
+
+def theme_choices(reader: AnyUser) -> Choices:
+    return [choice for provider in _theme_choices for choice in provider(reader)]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
@@ -43,6 +45,7 @@ class SearchFilters:
     capacity: str | None = None
     segment_kind: str | None = None
     sdg_target: str | None = None
+    theme: int | None = None
 
     def is_empty(self) -> bool:
         return all(getattr(self, field.name) is None for field in fields(self))
@@ -96,4 +99,17 @@ _CONDITIONS = {
     "capacity": lambda capacity: Q(capacity=capacity),
     "segment_kind": lambda kind: Q(segment__kind=kind),
     "sdg_target": _sdg_target,
+    "theme": lambda pk: _registered["theme"](pk),
 }
+
+# Filters whose condition an app above the search knows: the themes read the
+# search's vectors, so they tell the search at start-up how a statement
+# belongs to a theme (themes/apps.py) instead of being imported here.
+_registered: dict[str, Callable[[Any], Q]] = {"theme": lambda pk: Q(pk__in=[])}
+
+
+def register_condition(name: str, condition: Callable[[Any], Q]) -> None:
+    """Say how the filter `name`, declared on SearchFilters, narrows the statements."""
+    if name not in _registered:
+        raise ValueError(f"{name!r} is not a filter another app provides")
+    _registered[name] = condition

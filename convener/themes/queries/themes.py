@@ -36,6 +36,27 @@ def themes_of(series: Series, *, user: AnyUser) -> QuerySet[Theme]:
     )
 
 
+def theme_choices(reader: AnyUser) -> list[tuple[str, str]]:
+    """The themes holding a statement the reader may read, for the search form:
+    the public sees the names of released statements' keywords, a signed-in
+    reader those of every statement."""
+    readable = visible_interventions(reader).values("pk")
+    themes = (
+        Theme.objects.filter(placements__intervention__in=readable)
+        .distinct()
+        .select_related("series")
+        .order_by("series_id", "order", "pk")
+    )
+    signed_in = bool(getattr(reader, "is_authenticated", False))
+    return [
+        (
+            str(theme.pk),
+            f"{theme.series.title} — {theme.label if signed_in else theme.public_label}",
+        )
+        for theme in themes
+    ]
+
+
 def every_theme_of(series: Series) -> QuerySet[Theme]:
     """All the series' themes for the secretariat, empty ones too, with `statement_count`."""
     return (

@@ -70,6 +70,12 @@ class SearchQuery(Schema):
     sdg_target: str | None = Field(
         None, pattern=SDG_TARGET, max_length=5, description="Statements citing this SDG target."
     )
+    theme: int | None = Field(
+        None,
+        ge=1,
+        le=2**31 - 1,
+        description="Statements placed in this theme (its id, from the theme pages).",
+    )
 
 
 class SearchHitOut(Schema):

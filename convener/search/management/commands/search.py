@@ -51,6 +51,7 @@ class Command(BaseCommand):
         parser.add_argument("--capacity", choices=Capacity.values)
         parser.add_argument("--segment-kind", choices=SegmentKind.values)
         parser.add_argument("--sdg-target", help="an SDG target, e.g. 10.7")
+        parser.add_argument("--theme", type=int, help="a theme's id, as its page's address shows")
         parser.add_argument("--limit", type=int, default=10, help=f"at most {PAGE_SIZE}")
         parser.add_argument(
             "--public", action="store_true", help="only the released records the public reads"
