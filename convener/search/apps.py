@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
 
     name = "convener.search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        from convener.search.domain.index import connect_index_keeping
+
+        connect_index_keeping()

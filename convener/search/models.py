@@ -32,3 +32,19 @@ class StatementVector(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model} #{self.intervention_id}"
+
+
+# The full-text index of statements, one row per statement and language (the
+# original, then each translation), made by migration 0002 for the database in
+# use: on SQLite an FTS5 table of stemmed terms (`analysis.terms`), whose rowid
+# is `words_row_id`; on PostgreSQL a table of `tsvector`s with a GIN index,
+# keyed by (intervention_id, language). Written by `domain/index.py`, read by
+# `queries/words.py`; it has no Django model, as Django knows neither kind of
+# column.
+WORDS_TABLE = "search_statement_words"
+# Rowids per statement on SQLite: one for each of the six languages, and room.
+LANGUAGE_SLOTS = 8
+
+
+def words_row_id(intervention_id: int, slot: int) -> int:
+    return intervention_id * LANGUAGE_SLOTS + slot
