@@ -108,6 +108,10 @@ def run_wrk(wrk: str, base: str, script: Path, concurrency: int, seconds: int) -
 
 
 def build(env: dict[str, str], options) -> dict[str, float]:
+    """Load and index the corpus; with --keep, once: a second run reads the figures back."""
+    figures_file = Path(env["CONVENER_DATA_DIR"]) / "bench-search.json"
+    if options.keep and figures_file.exists():
+        return json.loads(figures_file.read_text())
     subprocess.run(
         [str(CONVENER), "migrate", "--no-input", "-v0"],
         env=env,
@@ -122,7 +126,21 @@ def build(env: dict[str, str], options) -> dict[str, float]:
         f"--embed={options.embed}",
     ]
     output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    figures_file.write_text(output.strip().splitlines()[-1])
+    return json.loads(figures_file.read_text())
+
+
+def fresh_postgres(*, keep: bool) -> str:
+    """The benchmark's PostgreSQL database, emptied unless it is kept."""
+    url = postgres_url(default_name="convener_bench_search")
+    if not keep:
+        import psycopg
+
+        admin_url, name = url.rsplit("/", 1)
+        with psycopg.connect(admin_url + "/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return url
 
 
 def bench_backend(name: str, env: dict[str, str], wrk: str, options, scripts: Path) -> None:
@@ -172,6 +190,11 @@ def main() -> None:
     options.add_argument("--statements", type=int, default=100_000)
     options.add_argument("--series", type=int, default=50)
     options.add_argument("--embed", type=int, default=0, help="embed only this many (0: all)")
+    options.add_argument(
+        "--keep",
+        metavar="FOLDER",
+        help="build the SQLite database in this folder and keep it; later runs reuse it",
+    )
     arguments = options.parse_args()
     wrk = ensure_wrk()
     print(f"Machine: {machine()}")
@@ -181,20 +204,22 @@ def main() -> None:
     )
     print(f"Load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     print()
-    with tempfile.TemporaryDirectory() as data_dir:
+    with tempfile.TemporaryDirectory() as scratch:
+        data_dir = arguments.keep or scratch
         base = {
             **os.environ,
             "CONVENER_DATA_DIR": data_dir,
             "SECRET_KEY": "bench-only",
             "REDIS_URL": os.environ.get("CONVENER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
             "CONVENER_REDIS_PREFIX": "convener-bench",
+            "CONVENER_SERVING": arguments.serving,
         }
         base.pop("DATABASE_URL", None)
         for backend in arguments.backends.split(","):
             env = dict(base)
             if backend == "postgres":
-                env["DATABASE_URL"] = postgres_url(default_name="convener_bench_search")
-            bench_backend(backend, env, wrk, arguments, Path(data_dir))
+                env["DATABASE_URL"] = fresh_postgres(keep=bool(arguments.keep))
+            bench_backend(backend, env, wrk, arguments, Path(scratch))
     print(f"Load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
 
 

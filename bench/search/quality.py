@@ -21,6 +21,7 @@ the demo set.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import tempfile
@@ -129,15 +130,16 @@ def generated_ids(keys: Iterable[str]) -> dict[str, int]:
 def table(name: str, queries: Sequence[Labelled], ids: Mapping[str, int]) -> list[str]:
     """Rows of the Markdown tables: each mode over the set, then by kind of query."""
     rows = []
+    searches = {mode: functools.cache(searcher(mode)) for mode in MODES}
     for mode in MODES:
-        result = quality(queries, ids, searcher(mode))
+        result = quality(queries, ids, searches[mode])
         rows.append(
             f"| {name} | all ({result.queries}) | {mode} | {result.recall:.2f} | {result.mrr:.2f} |"
         )
     for kind in sorted({entry.kind for entry in queries}):
         subset = [entry for entry in queries if entry.kind == kind]
         for mode in MODES:
-            result = quality(subset, ids, searcher(mode))
+            result = quality(subset, ids, searches[mode])
             figures = f"{result.recall:.2f} | {result.mrr:.2f}"
             rows.append(f"| {name} | {kind} ({result.queries}) | {mode} | {figures} |")
     return rows
@@ -157,9 +159,9 @@ def main() -> None:
         import django
 
         django.setup()
-        from convener.search.domain.index import reindex
         from django.core.management import call_command
 
+        from convener.search.domain.index import reindex
         from convener.server.demo import prepare_demo
 
         call_command("migrate", "--no-input", verbosity=0)
