@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -63,7 +64,10 @@ def _matches_sql(text: str, candidates: QuerySet[Intervention]) -> tuple[str, li
     by_language = query_terms(text)
     if not by_language:
         return "", []
-    within, within_params = candidates.order_by().values("pk").query.sql_with_params()
+    try:
+        within, within_params = candidates.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing
+        return "", []
     if connection.vendor == "postgresql":
         sql, params = _postgresql(text, by_language)
         sql = f"SELECT id, score FROM ({sql}) t WHERE id IN ({within})"
