@@ -24,7 +24,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -130,6 +132,34 @@ def build(env: dict[str, str], options) -> dict[str, float]:
     return json.loads(figures_file.read_text())
 
 
+def in_process(env: dict[str, str], seconds: int) -> None:
+    """search_statements timed in one process, without HTTP (build.py --measure)."""
+    command = [sys.executable, str(HERE / "build.py"), f"--measure={seconds}"]
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    print("In process (search_statements as the public, threads):")
+    print()
+    print("| mode | concurrency | searches | p50 ms | p99 ms |")
+    print("| --- | --- | --- | --- | --- |")
+    for key, result in figures.items():
+        mode, concurrency = key.split("/")
+        print(
+            f"| {mode} | {concurrency} | {result['searches']} | {result['p50']:.1f} | "
+            f"{result['p99']:.1f} |",
+            flush=True,
+        )
+    print()
+
+
+def served(base: str) -> bool:
+    """Whether the server answers the search address (it may predate it)."""
+    try:
+        with urllib.request.urlopen(f"{base}{SEARCH_PATH}?q=migration", timeout=60):
+            return True
+    except urllib.error.HTTPError:
+        return False
+
+
 def fresh_postgres(*, keep: bool) -> str:
     """The benchmark's PostgreSQL database, emptied unless it is kept."""
     url = postgres_url(default_name="convener_bench_search")
@@ -158,10 +188,16 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, options, scripts: Pa
     )
     print(f"- vectors: {figures['vectors']:,}, {figures['vectors_bytes'] / 1e6:.1f} MB as float32")
     print()
+    in_process(env, options.duration)
     port = free_port()
     server = start_server(env, port)
     try:
         base = f"http://127.0.0.1:{port}"
+        if not served(base):
+            print(f"(the server does not answer {SEARCH_PATH}: no figures through HTTP)")
+            return
+        print(f"Through HTTP ({SEARCH_PATH}, wrk):")
+        print()
         print("| mode | concurrency | requests/s | p50 ms | p99 ms | errors |")
         print("| --- | --- | --- | --- | --- | --- |")
         for mode in MODES:

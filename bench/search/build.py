@@ -27,14 +27,23 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "convener.settings")
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--statements", type=int, required=True)
-    options.add_argument("--series", type=int, required=True)
+    options.add_argument("--statements", type=int, default=0)
+    options.add_argument("--series", type=int, default=50)
     options.add_argument("--embed", type=int, default=0, help="embed only this many (0: all)")
+    options.add_argument(
+        "--measure",
+        type=float,
+        metavar="SECONDS",
+        help="instead of building: time search_statements in this process, per mode",
+    )
     arguments = options.parse_args()
 
     import django
 
     django.setup()
+    if arguments.measure:
+        print(json.dumps(in_process(arguments.measure)))
+        return
     import load
 
     figures: dict[str, float | int | str] = {}
@@ -119,6 +128,56 @@ def vector_sizes() -> dict[str, int]:
 
     count = StatementVector.objects.count()
     return {"vectors": count, "vectors_bytes": count * DIMENSIONS * 4}
+
+
+def in_process(seconds: float) -> dict[str, dict[str, float]]:
+    """p50 and p99 of `search_statements` as the public, rotating through the
+    labelled queries, one at a time and from 8 threads (no HTTP, no server)."""
+    import yaml
+
+    from convener.search.queries.search import search_statements
+
+    labelled = yaml.safe_load((Path(__file__).parent / "labelled_queries.yaml").read_text())
+    texts = [entry["query"] for entry in labelled["demo"] + labelled["generated"]]
+    figures = {}
+    for mode in ("words", "meaning", "combined"):
+        search_statements(texts[0], mode=mode)  # warm: the model, the caches
+        for concurrency in (1, 8):
+            figures[f"{mode}/{concurrency}"] = _timed(
+                lambda text, mode=mode: search_statements(text, mode=mode),
+                texts,
+                seconds,
+                concurrency,
+            )
+    return figures
+
+
+def _timed(search, texts: list[str], seconds: float, concurrency: int) -> dict[str, float]:
+    import statistics
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    durations: list[float] = []
+    deadline = time.perf_counter() + seconds
+
+    def worker(offset: int) -> None:
+        index = offset
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            search(texts[index % len(texts)])
+            durations.append(time.perf_counter() - started)
+            index += concurrency
+        connection.close()
+
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(worker, range(concurrency)))
+    durations.sort()
+    return {
+        "searches": len(durations),
+        "p50": statistics.median(durations) * 1000,
+        "p99": durations[min(len(durations) - 1, int(len(durations) * 0.99))] * 1000,
+    }
 
 
 if __name__ == "__main__":
