@@ -1,8 +1,8 @@
 """The `convener` command: Convener's own commands and every Django management command.
 
 `convener demo`, `convener serve`, `convener worker`, `convener import
-FILE`, `convener export SERIES`, `convener schema` and `convener
-load-reference` are Convener's;
+FILE`, `convener export SERIES`, `convener schema`, `convener
+load-reference` and `convener search` are Convener's;
 anything else (`convener migrate`, `convener createsuperuser`, `convener
 check --deploy`…) goes to Django's management.
 """

@@ -39,13 +39,16 @@ class LimitOffset(PaginationBase):
         count = queryset.count()
         # An offset past the end asks for nothing, and may be too big for the database.
         results = list(queryset[offset : offset + limit]) if offset < count else []
-        previous_offset = max(0, min(offset, count) - limit)
-        return {
-            "count": count,
-            "next": _page(request, limit, offset + limit) if offset + limit < count else None,
-            "previous": _page(request, limit, previous_offset) if offset > 0 else None,
-            "results": results,
-        }
+        return {"count": count, **page_links(request, limit, offset, count), "results": results}
+
+
+def page_links(request: HttpRequest, limit: int, offset: int, count: int) -> dict[str, Any]:
+    """The addresses of the next and previous pages of `count` items."""
+    previous_offset = max(0, min(offset, count) - limit)
+    return {
+        "next": _page(request, limit, offset + limit) if offset + limit < count else None,
+        "previous": _page(request, limit, previous_offset) if offset > 0 else None,
+    }
 
 
 def _page(request: HttpRequest, limit: int, offset: int) -> str:

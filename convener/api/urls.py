@@ -17,7 +17,15 @@ from ninja import NinjaAPI, Swagger
 
 import convener
 from convener.api.errors import error_response, install_error_handlers
-from convener.api.views import interventions, meetings, organisations, people, series, states
+from convener.api.views import (
+    interventions,
+    meetings,
+    organisations,
+    people,
+    search,
+    series,
+    states,
+)
 from convener.api.views import tokens as token_pages
 from convener.api.views.security import READER
 
@@ -61,7 +69,7 @@ api = ConvenerAPI(
     docs=Swagger(settings={"deepLinking": False}),
 )
 install_error_handlers(api)
-for module in (series, meetings, people, organisations, states, interventions):
+for module in (series, meetings, people, organisations, states, interventions, search):
     api.add_router("", module.router)
 
 

@@ -18,6 +18,7 @@ from convener.manage.views import (
     records,
     references,
     review,
+    search,
     series,
     translations,
     versions,
@@ -44,4 +45,5 @@ urlpatterns = [
     *audit.urlpatterns,
     *review.urlpatterns,
     *confirmations.urlpatterns,
+    *search.urlpatterns,
 ]

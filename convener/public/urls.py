@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from convener.public import documents, feeds, versions, views
+from convener.public import documents, feeds, search, versions, views
 
 
 class ISO3Converter:
@@ -20,6 +20,7 @@ register_converter(ISO3Converter, "iso3")
 app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", search.search, name="search"),
     path("series/<slug:slug>/", views.series, name="series"),
     path("series/<slug:slug>/meetings/<int:number>/", views.meeting, name="meeting"),
     path(

@@ -23,6 +23,7 @@ COMMANDS = {
     "schema": "convener.exchange",
     "review": "convener.meetings",
     "load-reference": "convener.directory",
+    "search": "convener.search",
 }
 
 INTRODUCTION = """\

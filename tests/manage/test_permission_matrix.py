@@ -103,6 +103,8 @@ DOWN = {"direction": "down"}
 CASES = (
     # The workspace and its series
     Case("home", none, SIGNED_IN),
+    # Each finds what they may read (tests/search/test_visibility.py).
+    Case("search", none, SIGNED_IN, data={"q": "pathways", "mode": "words"}),
     Case("account", none, SIGNED_IN, READ_AND_WRITE, {"language": "fr"}),
     Case("series_create", none, SECRETARIAT_OF_ANY_SERIES, READ_AND_WRITE),
     Case("series", series, OPENS_THE_SERIES),

@@ -43,6 +43,8 @@ MODES: tuple[Mode, ...] = ("words", "meaning", "combined")
 # The longest query read (longer ones are cut), and the most hits on a page.
 QUERY_LENGTH = 500
 PAGE_SIZE = 100
+# Past any ranking's end, and within any database's integers.
+LAST_OFFSET = 2**31 - 1
 # How far down each ranking the meaning and combined searches look.
 DEPTH = 100
 # The constant of reciprocal rank fusion: ranks below it count nearly alike.
@@ -95,7 +97,7 @@ def search_statements(
     text, best first: `limit` of them from `offset`, and how many match."""
     text = text.strip()[:QUERY_LENGTH]
     limit = max(0, min(limit, PAGE_SIZE))
-    offset = max(0, offset)
+    offset = max(0, min(offset, LAST_OFFSET))
     if not text:
         return SearchResults()
     candidates = _candidates(reader, filters)
