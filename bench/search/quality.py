@@ -13,7 +13,7 @@ first ten hits with the expected statements:
 
 builds a fresh database (SQLite in a temporary folder; PostgreSQL when
 DATABASE_URL names an empty database), loads the demo, evaluates the demo
-set, then adds the first N statements of the generated corpus (3,000 by
+set, then adds the first N statements of the generated corpus (1,000 by
 default) and evaluates the generated set. tests/search/test_quality.py runs
 the demo set.
 """
@@ -148,7 +148,7 @@ def table(name: str, queries: Sequence[Labelled], ids: Mapping[str, int]) -> lis
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument(
-        "--generated", type=int, default=3_000, help="statements of the generated set"
+        "--generated", type=int, default=1_000, help="statements of the generated set"
     )
     arguments = options.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
