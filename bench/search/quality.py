@@ -145,6 +145,19 @@ def table(name: str, queries: Sequence[Labelled], ids: Mapping[str, int]) -> lis
     return rows
 
 
+def missed(
+    queries: Sequence[Labelled], ids: Mapping[str, int], found: Callable[[str], Sequence[int]]
+) -> list[str]:
+    """The queries whose first ten combined hits leave out an expected statement."""
+    lines = []
+    for entry in queries:
+        first = list(found(entry.query))[:DEPTH]
+        absent = [key for key in entry.expected if ids[key] not in first]
+        if absent:
+            lines.append(f"  combined misses for {entry.query!r}: {', '.join(absent)}")
+    return lines
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument(
@@ -169,8 +182,10 @@ def main() -> None:
         reindex()
         print("| set | queries | mode | recall@10 | MRR |")
         print("| --- | --- | --- | --- | --- |")
-        for row in table("demo", labelled("demo"), demo_ids()):
+        demo, demo_keys = labelled("demo"), demo_ids()
+        for row in table("demo", demo, demo_keys):
             print(row, flush=True)
+        misses = missed(demo, demo_keys, searcher("combined"))
 
         import load
 
@@ -178,8 +193,12 @@ def main() -> None:
         load.load(arguments.generated, series=50)
         reindex()
         keys = [key for entry in generated for key in entry.expected]
-        for row in table(f"generated ({arguments.generated:,})", generated, generated_ids(keys)):
+        generated_keys = generated_ids(keys)
+        for row in table(f"generated ({arguments.generated:,})", generated, generated_keys):
             print(row, flush=True)
+        print()
+        for line in misses + missed(generated, generated_keys, searcher("combined")):
+            print(line)
 
 
 if __name__ == "__main__":
