@@ -179,3 +179,13 @@ def _excerpt_start(text: str, first_mark: int, width: int) -> int:
     start = first_mark - width // 3
     space = text.find(" ", start, first_mark)
     return space + 1 if space != -1 else start
+
+
+# PostgreSQL's parser reads "<word>" as an XML tag and indexes nothing of it;
+# a statement's text is plain text, whose angle brackets are only punctuation.
+_ANGLE_BRACKETS = str.maketrans("<>", "  ")
+
+
+def for_postgresql(text: str) -> str:
+    """The text as PostgreSQL's parser should read it: without tags to skip."""
+    return text.translate(_ANGLE_BRACKETS)

@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
+        from convener.search import checks  # noqa: F401 (registers the start-up check)
         from convener.search.domain.index import connect_index_keeping
 
         connect_index_keeping()

@@ -65,6 +65,7 @@ PAGES = [
     # The public site.
     Page("public:home", "/"),
     Page("public:series", f"{SERIES}/"),
+    Page("public:search", "/search/?q=pathways&mode=words&capacity=organisation"),
     Page("public:meeting", f"{MEETING}/"),
     Page("public:series_document", f"{SERIES}/documents/concept-note/", what="concept note"),
     Page("public:series_document", f"{SERIES}/documents/report/", what="report"),
@@ -97,6 +98,7 @@ PAGES = [
     Page("api:tokens", "/api/tokens/", "secretariat", prefixed=False),
     # The workspace, as the demo's secretariat.
     Page("manage:home", f"{MANAGE}/", "secretariat"),
+    Page("manage:search", f"{MANAGE}/search/?q=pathways&mode=words", "secretariat"),
     Page("manage:account", f"{MANAGE}/account/", "secretariat"),
     Page("manage:series_create", f"{MANAGE}/series/new/", "secretariat"),
     Page("manage:series", f"{MANAGE}{SERIES}/", "secretariat"),

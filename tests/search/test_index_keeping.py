@@ -101,3 +101,15 @@ def test_reindexing_twice_gives_the_same_index():
     assert reindex() == 1
     assert found("pathways") == [statement]
     assert StatementVector.objects.count() == 1
+
+
+def test_an_imported_series_is_found_once_the_import_commits(
+    reference_data, django_capture_on_commit_callbacks
+):
+    from convener.server.demo import load_demo_series
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_series()
+
+    assert len(found("complementary pathways")) == 2
+    assert StatementVector.objects.count() == 54

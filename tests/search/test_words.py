@@ -54,3 +54,10 @@ def test_the_snippet_marks_the_words_found_and_escapes_the_rest():
     assert str(hit.snippet) == (
         "<mark>Pathways</mark> &lt;b&gt;now&lt;/b&gt; &amp; complementary <mark>pathway</mark>."
     )
+
+
+def test_a_word_in_angle_brackets_is_a_word_on_every_database():
+    statement = InterventionFactory(summary="The <pathways> ahead.")
+    reindex()
+
+    assert found("pathways") == [statement]

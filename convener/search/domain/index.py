@@ -22,7 +22,7 @@ from django_tasks import task
 
 from convener.meetings.models import Series
 from convener.records.models import Intervention
-from convener.search.analysis import POSTGRES_CONFIGURATIONS, terms
+from convener.search.analysis import POSTGRES_CONFIGURATIONS, for_postgresql, terms
 from convener.search.domain.vectors import vectors_of
 from convener.search.models import LANGUAGE_SLOTS, WORDS_TABLE, words_row_id
 from convener.search.queries.statements import Texts, statement_texts
@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 # Statements read and written per round of `reindex`.
 CHUNK = 500
+# Statements embedded per background task: an import queues several, so that
+# a document build queued meanwhile waits for one of them, not for all.
+EMBEDDED_PER_TASK = 64
 _SLOTS = {language: slot for slot, language in enumerate(POSTGRES_CONFIGURATIONS)}
 
 
@@ -96,7 +99,8 @@ def _index_pending() -> None:
     if not ids:
         return
     index_words(ids)
-    embed_statements.enqueue(ids)
+    for start in range(0, len(ids), EMBEDDED_PER_TASK):
+        embed_statements.enqueue(ids[start : start + EMBEDDED_PER_TASK])
 
 
 def _statements(series: Series | None = None) -> QuerySet[Intervention]:
@@ -157,7 +161,7 @@ def _postgresql_document(language: str, text: str) -> tuple[str, str]:
     configuration = POSTGRES_CONFIGURATIONS[language]
     if configuration == "simple":
         return configuration, " ".join(terms(text, language))
-    return configuration, text
+    return configuration, for_postgresql(text)
 
 
 def connect_index_keeping() -> None:

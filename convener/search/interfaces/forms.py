@@ -39,10 +39,10 @@ class SearchForm(forms.Form):
         label=_("Meeting"), coerce=int, empty_value=None, required=False
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Meetings from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Meetings until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     speaker = forms.ChoiceField(label=_("Speaker"), required=False)
     delegation = forms.ChoiceField(label=_("Delegation"), required=False)

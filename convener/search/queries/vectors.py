@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+import threading
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 
 from convener.records.models import Intervention
 from convener.search.meaning import DIMENSIONS, MODEL, Vectors, from_bytes
@@ -26,22 +29,76 @@ def nearest_statements(
     question: Vectors, candidates: QuerySet[Intervention], *, limit: int
 ) -> list[tuple[int, float]]:
     """The candidates nearest the question in meaning, best first, with their
-    cosine similarity: one matrix product over the candidates' stored vectors.
-    A statement whose vector is not computed yet is not among them."""
-    rows = StatementVector.objects.filter(
-        intervention__in=candidates.values("pk"), model=MODEL
-    ).values_list("intervention_id", "vector")
+    cosine similarity: one product of every stored vector with the question
+    (`VECTORS`, held in memory), of which the candidates' are kept. A
+    statement whose vector is not computed yet is not among them."""
+    ids, matrix = VECTORS.current()
+    wanted = np.fromiter(candidates.order_by().values_list("pk", flat=True), dtype=np.int64)
+    positions = np.flatnonzero(np.isin(ids, wanted))
+    if not len(positions):
+        return []
+    scores = (matrix @ question)[positions]
+    best = _top(scores, limit)
+    return [(int(ids[positions[i]]), float(scores[i])) for i in best]
+
+
+class StoredVectors:
+    """Every stored vector of the current model, in memory, by statement id
+    (sorted), as one matrix: reading 150 MB of rows for each query would
+    cost seconds. Kept in step with the table by its stamp (the latest
+    computing time and the number of rows), read once per query: rows
+    computed since the last stamp are merged in, and the whole is read again
+    when rows went away. Shared by the threads of a process."""
+
+    # Rows computed shortly before the last stamp are read again: a row's
+    # time is taken before its transaction commits.
+    MARGIN = datetime.timedelta(minutes=5)
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stamp: tuple[datetime.datetime | None, int] | None = None
+        self._ids = np.empty(0, dtype=np.int64)
+        self._matrix = np.empty((0, DIMENSIONS), dtype=np.float32)
+
+    def current(self) -> tuple[npt.NDArray[np.int64], Vectors]:
+        stored = StatementVector.objects.filter(model=MODEL)
+        stamp = tuple(stored.aggregate(latest=Max("computed_at"), count=Count("pk")).values())
+        with self._lock:
+            if stamp != self._stamp:
+                self._refresh(stored, self._stamp, stamp)
+            return self._ids, self._matrix
+
+    def _refresh(self, stored: QuerySet[StatementVector], old: Any, new: Any) -> None:
+        latest = old[0] if old else None
+        if latest is not None:
+            self._merge(*_rows(stored.filter(computed_at__gte=latest - self.MARGIN)))
+        if latest is None or len(self._ids) != new[1]:
+            self._ids, self._matrix = _rows(stored)
+        self._stamp = new
+
+    def _merge(self, ids: npt.NDArray[np.int64], matrix: Vectors) -> None:
+        """New arrays, never a change to the ones other threads may be reading."""
+        known = np.isin(ids, self._ids, assume_unique=True)
+        all_ids = np.concatenate([self._ids, ids[~known]])
+        all_vectors = np.concatenate([self._matrix, matrix[~known]])
+        all_vectors[np.searchsorted(self._ids, ids[known])] = matrix[known]
+        order = np.argsort(all_ids, kind="stable")
+        self._ids, self._matrix = all_ids[order], all_vectors[order]
+
+
+def _rows(stored: QuerySet[StatementVector]) -> tuple[npt.NDArray[np.int64], Vectors]:
+    """The ids (sorted) and vectors of the rows."""
+    rows = stored.order_by("intervention_id").values_list("intervention_id", "vector")
     ids: list[int] = []
     chunks: list[Vectors] = []
     for pk, vector in rows.iterator(chunk_size=2_000):
         ids.append(pk)
         chunks.append(from_bytes(bytes(vector)))
-    if not ids:
-        return []
-    matrix = np.vstack(chunks).reshape(len(ids), DIMENSIONS)
-    scores = matrix @ question
-    best = _top(scores, limit)
-    return [(ids[i], float(scores[i])) for i in best]
+    matrix = np.vstack(chunks) if chunks else np.empty((0, DIMENSIONS), dtype=np.float32)
+    return np.asarray(ids, dtype=np.int64), matrix.reshape(len(ids), DIMENSIONS)
+
+
+VECTORS = StoredVectors()
 
 
 def _top(scores: Vectors, limit: int) -> npt.NDArray[np.intp]:

@@ -18,7 +18,13 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from convener.records.models import Intervention
-from convener.search.analysis import CHINESE, LANGUAGES, POSTGRES_CONFIGURATIONS, terms
+from convener.search.analysis import (
+    CHINESE,
+    LANGUAGES,
+    POSTGRES_CONFIGURATIONS,
+    for_postgresql,
+    terms,
+)
 from convener.search.models import LANGUAGE_SLOTS, WORDS_TABLE
 
 
@@ -101,7 +107,7 @@ def _postgresql(text: str, by_language: dict[str, list[str]]) -> tuple[str, list
     params: list[Any] = []
     for language in by_language:
         configuration = POSTGRES_CONFIGURATIONS[language]
-        query = " ".join(by_language[language]) if language == CHINESE else text
+        query = " ".join(by_language[language]) if language == CHINESE else for_postgresql(text)
         branches.append(
             "SELECT intervention_id AS id, ts_rank_cd(document, q) AS score"
             f" FROM {WORDS_TABLE}, plainto_tsquery(%s::regconfig, %s) q"

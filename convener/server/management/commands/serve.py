@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from convener import config
+from convener.search.management.startup import meaning_engine
 from convener.server.gunicorn import serve, worker_processes
 
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             )
         plural = "" if processes == 1 else "s"
         self.stdout.write(f"Convener serving on http://{bind}/ with {processes} worker{plural}")
+        self.stdout.write(meaning_engine())
         self.stdout.flush()
         serve(
             bind=bind,
