@@ -29,11 +29,14 @@ format: install
 	$(BIN)/ruff format convener tests bench scripts
 	$(BIN)/ruff check --fix convener tests bench scripts
 
+# bench/search: 100,000 statements, the vectors' time extrapolated from 2,000
+# embedded (embedding all of them takes over an hour on 2 cores: `python bench/search`).
 bench: install
 	$(BIN)/python bench/pages
 	$(BIN)/python bench/documents
 	$(BIN)/python bench/api
 	$(BIN)/python bench/markdown
+	$(BIN)/python bench/search --embed 2000
 
 # Needs Redis on 127.0.0.1:6379; connects 100, 500 and 1,000 live clients.
 bench-live: install

@@ -17,8 +17,8 @@ the text.
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
@@ -91,9 +91,17 @@ def language_of(code: str) -> str:
     return code.split("-")[0] if code.split("-")[0] in STEMMERS else "en"
 
 
-@functools.lru_cache(maxsize=len(STEMMERS))
+# A Snowball stemmer keeps the word it works on in its own attributes, so two
+# threads sharing one (the server's, the benchmark's) corrupt each other's
+# words: each thread has its own.
+_stemmers = threading.local()
+
+
 def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(STEMMERS[language])
+    own: dict[str, snowballstemmer.stemmer] = _stemmers.__dict__.setdefault("by_language", {})
+    if language not in own:
+        own[language] = snowballstemmer.stemmer(STEMMERS[language])
+    return own[language]
 
 
 def words(text: str, language: str) -> Iterator[Word]:

@@ -1,6 +1,7 @@
 """Words are compared by their stems in each language, and excerpts mark them."""
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -59,3 +60,17 @@ def test_reciprocal_rank_fusion_puts_first_what_both_rankings_rank_high():
 
     assert [pk for pk, _score in ranked] == [2, 1, 4, 3]
     assert ranked[0][1] == pytest.approx(1 / 62 + 1 / 61)
+
+
+def test_words_stemmed_from_many_threads_at_once_are_stemmed_as_from_one():
+    """The server answers pages from several threads."""
+    text = (
+        "Les délégations ont souligné que les voies complémentaires d'admission, "
+        "la réinstallation et le regroupement familial protègent les réfugiés. "
+    ) * 20
+    alone = terms(text, "fr")
+
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda _: terms(text, "fr"), range(200)))
+
+    assert all(result == alone for result in together)

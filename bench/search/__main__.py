@@ -1,0 +1,264 @@
+"""Benchmark of the search: indexing a large generated record and searching it through the API.
+
+Generates a corpus of statements across series (bench/search/corpus.py: 100,000
+across 50 by default), loads it into a fresh database, indexes its words and
+its vectors (each timed), serves it with `convener serve` (gunicorn, 2
+workers) and loads the search API with wrk, rotating through the labelled
+queries, for words, meaning and combined at concurrency 1 and 8. Prints the
+indexing times, p50 and p99 latency, the workers' resident memory and the
+size of the vectors.
+
+    python bench/search [--statements N] [--series S] [--embed M] [--duration SECONDS]
+                        [--backends sqlite,postgres]
+
+`--embed M` embeds M statements only and extrapolates the time for all (see
+bench/search/build.py). Needs wrk, and Redis for two workers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from serving import (  # noqa: E402
+    CONVENER,
+    WORKERS,
+    _duration_ms,
+    ensure_wrk,
+    free_port,
+    parser,
+    postgres_url,
+    start_server,
+    worker_memory_mb,
+)
+
+MODES = ("words", "meaning", "combined")
+CONCURRENCY = (1, 8)
+SEARCH_PATH = "/api/search"
+
+
+def queries() -> list[str]:
+    labelled = yaml.safe_load((HERE / "labelled_queries.yaml").read_text())
+    return [entry["query"] for entry in labelled["demo"] + labelled["generated"]]
+
+
+def machine() -> str:
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores ({cpu.group(1) if cpu else 'unknown CPU'}), "
+        f"{int(memory.group(1)) / 1024 / 1024:.1f} GB RAM, Python {platform.python_version()}"
+    )
+
+
+def wrk_script(mode: str, directory: Path) -> Path:
+    """A wrk script asking each query of the labelled set in turn."""
+    paths = [
+        f"{SEARCH_PATH}?{urllib.parse.urlencode({'q': text, 'mode': mode})}" for text in queries()
+    ]
+    listed = ",\n".join(f'  "{path}"' for path in paths)
+    script = directory / f"{mode}.lua"
+    script.write_text(
+        f"paths = {{\n{listed}\n}}\n"
+        "counter = 0\n"
+        "request = function()\n"
+        "  counter = counter % #paths + 1\n"
+        '  return wrk.format("GET", paths[counter])\n'
+        "end\n"
+    )
+    return script
+
+
+def run_wrk(wrk: str, base: str, script: Path, concurrency: int, seconds: int) -> dict[str, float]:
+    output = subprocess.run(
+        [
+            wrk,
+            f"-t{min(concurrency, 2)}",
+            f"-c{concurrency}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            str(script),
+            base,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
+    for percentile, text in re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE):
+        value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+        figures[f"p{percentile}"] = _duration_ms(value, unit)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    figures["errors"] = float(errors.group(1)) if errors else 0.0
+    return figures
+
+
+def build(env: dict[str, str], options) -> dict[str, float]:
+    """Load and index the corpus; with --keep, once: a second run reads the figures back."""
+    figures_file = Path(env["CONVENER_DATA_DIR"]) / "bench-search.json"
+    for step in ("migrate", "collectstatic"):
+        subprocess.run(
+            [str(CONVENER), step, "--no-input", "-v0"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    if options.keep and figures_file.exists():
+        return json.loads(figures_file.read_text())
+    command = [
+        sys.executable,
+        str(HERE / "build.py"),
+        f"--statements={options.statements}",
+        f"--series={options.series}",
+        f"--embed={options.embed}",
+    ]
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    figures_file.write_text(output.strip().splitlines()[-1])
+    return json.loads(figures_file.read_text())
+
+
+def in_process(env: dict[str, str], seconds: int) -> None:
+    """search_statements timed in one process, without HTTP (build.py --measure)."""
+    command = [sys.executable, str(HERE / "build.py"), f"--measure={seconds}"]
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    figures = json.loads(output.strip().splitlines()[-1])
+    print("In process (search_statements as the public, threads):")
+    print()
+    print("| mode | concurrency | searches | p50 ms | p99 ms |")
+    print("| --- | --- | --- | --- | --- |")
+    for key, result in figures.items():
+        mode, concurrency = key.split("/")
+        print(
+            f"| {mode} | {concurrency} | {result['searches']} | {result['p50']:.1f} | "
+            f"{result['p99']:.1f} |",
+            flush=True,
+        )
+    print()
+
+
+def served(base: str) -> bool:
+    """Whether the server answers the search address (it may predate it)."""
+    try:
+        with urllib.request.urlopen(f"{base}{SEARCH_PATH}?q=migration", timeout=60):
+            return True
+    except urllib.error.HTTPError:
+        return False
+
+
+def fresh_postgres(*, keep: bool) -> str:
+    """The benchmark's PostgreSQL database, emptied unless it is kept."""
+    url = postgres_url(default_name="convener_bench_search")
+    if not keep:
+        import psycopg
+
+        admin_url, name = url.rsplit("/", 1)
+        with psycopg.connect(admin_url + "/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def bench_backend(name: str, env: dict[str, str], wrk: str, options, scripts: Path) -> None:
+    figures = build(env, options)
+    extrapolated = " (extrapolated from {embedded:,} embedded in {embedded_s:.0f} s)".format(
+        **figures
+    )
+    print(f"### {name}: {figures['statements']:,} statements in {figures['series']} series")
+    print()
+    print(f"- loading the records: {figures['load_s']:.0f} s")
+    print(f"- indexing the words: {figures['words_s']:.1f} s")
+    print(
+        f"- computing the vectors: {figures['vectors_s']:.0f} s"
+        f"{extrapolated if figures['vectors_extrapolated'] else ''}"
+    )
+    print(f"- vectors: {figures['vectors']:,}, {figures['vectors_bytes'] / 1e6:.1f} MB as float32")
+    print()
+    in_process(env, options.duration)
+    port = free_port()
+    server = start_server(env, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        if not served(base):
+            print(f"(the server does not answer {SEARCH_PATH}: no figures through HTTP)")
+            return
+        print(f"Through HTTP ({SEARCH_PATH}, wrk):")
+        print()
+        print("| mode | concurrency | requests/s | p50 ms | p99 ms | errors |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for mode in MODES:
+            script = wrk_script(mode, scripts)
+            run_wrk(wrk, base, script, 2, 3)  # warm the workers: model, vectors
+            for concurrency in CONCURRENCY:
+                result = run_wrk(wrk, base, script, concurrency, options.duration)
+                print(
+                    f"| {mode} | {concurrency} | {result['rps']:.1f} | {result['p50']:.1f} | "
+                    f"{result['p99']:.1f} | {int(result['errors'])} |",
+                    flush=True,
+                )
+        memory = worker_memory_mb(server)
+        print()
+        print(
+            f"- server workers' resident memory: {', '.join(f'{size:.0f} MB' for size in memory)}"
+        )
+        print()
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def main() -> None:
+    options = parser(__doc__.splitlines()[0], "sqlite")
+    options.add_argument("--statements", type=int, default=100_000)
+    options.add_argument("--series", type=int, default=50)
+    options.add_argument("--embed", type=int, default=0, help="embed only this many (0: all)")
+    options.add_argument(
+        "--keep",
+        metavar="FOLDER",
+        help="build the SQLite database in this folder and keep it; later runs reuse it",
+    )
+    arguments = options.parse_args()
+    wrk = ensure_wrk()
+    print(f"Machine: {machine()}")
+    print(
+        f"Server: convener serve, gunicorn, {WORKERS} workers; "
+        f"load: wrk, {arguments.duration} s each"
+    )
+    print(f"Load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    print()
+    with tempfile.TemporaryDirectory() as scratch:
+        data_dir = arguments.keep or scratch
+        base = {
+            **os.environ,
+            "CONVENER_DATA_DIR": data_dir,
+            "SECRET_KEY": "bench-only",
+            "REDIS_URL": os.environ.get("CONVENER_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "CONVENER_REDIS_PREFIX": "convener-bench",
+            "CONVENER_SERVING": arguments.serving,
+        }
+        base.pop("DATABASE_URL", None)
+        for backend in arguments.backends.split(","):
+            env = dict(base)
+            if backend == "postgres":
+                env["DATABASE_URL"] = fresh_postgres(keep=bool(arguments.keep))
+            bench_backend(backend, env, wrk, arguments, Path(scratch))
+    print(f"Load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
