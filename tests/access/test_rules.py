@@ -205,11 +205,23 @@ STATE_CHANGE_PERMISSIONS = (
 # Texts in other languages (Convener issue 14), specified with the translator
 # role in tests/texts/test_rules.py.
 TRANSLATION_PERMISSIONS = ("text.translate", "series.view_translations")
+# What the records yield (Convener issue 15), specified in tests/access/test_insight_rules.py.
+INSIGHT_PERMISSIONS = (
+    "series.view_themes",
+    "series.edit_themes",
+    "series.view_commitments",
+    "meeting.mark_commitments",
+    "meeting.review_sdg_targets",
+    "commitment.track",
+)
 
 
 def test_every_named_permission_is_specified_here():
     specified = (
-        {p for p, _ in _everything()} | set(STATE_CHANGE_PERMISSIONS) | set(TRANSLATION_PERMISSIONS)
+        {p for p, _ in _everything()}
+        | set(STATE_CHANGE_PERMISSIONS)
+        | set(TRANSLATION_PERMISSIONS)
+        | set(INSIGHT_PERMISSIONS)
     )
 
     assert set(rules.permissions.permissions) == specified
