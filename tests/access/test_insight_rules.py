@@ -68,9 +68,9 @@ def world():
 
 def allowed(user, world) -> set[tuple[str, str]]:
     targets = {
-        **{permission: ("A", "B") for permission in SERIES_PERMISSIONS},
-        **{permission: ("A1",) for permission in MEETING_PERMISSIONS},
-        **{permission: ("mark in A1",) for permission in MARK_PERMISSIONS},
+        **dict.fromkeys(SERIES_PERMISSIONS, ("A", "B")),
+        **dict.fromkeys(MEETING_PERMISSIONS, ("A1",)),
+        **dict.fromkeys(MARK_PERMISSIONS, ("mark in A1",)),
     }
     return {
         (permission, name)
@@ -102,9 +102,7 @@ def test_each_role_of_the_series(world, role, narrowing, expected):
         "speaker": PersonFactory,
         "own state": StateFactory,
     }
-    narrowed = {
-        key: made[value]() if value in made else value for key, value in narrowing.items()
-    }
+    narrowed = {key: made[value]() if value in made else value for key, value in narrowing.items()}
 
     assert allowed(role_in_a(world, role, **narrowed), world) == expected
 
