@@ -16,10 +16,23 @@ from convener.directory.limits import NOTE, LineField, ProseField
 KEYWORDS = 8
 
 
-class StatementKeywords(models.Model):
-    """The keywords of one statement (YAKE over its summary and points), kept
-    with the digest of the text and the language they were computed from: a
-    statement whose text has changed since is read again."""
+class _Keywords(models.Model):
+    """Keywords kept with the digest of the text and the language they were
+    computed from: a text that has changed since is read again."""
+
+    keywords = models.JSONField(_("keywords"), default=list)
+    text_digest = models.CharField(_("digest of the text read"), max_length=64)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return ", ".join(self.keywords)
+
+
+class StatementKeywords(_Keywords):
+    """The keywords of one statement (YAKE over its summary and points)."""
 
     intervention = models.OneToOneField(
         "records.Intervention",
@@ -27,19 +40,13 @@ class StatementKeywords(models.Model):
         primary_key=True,
         related_name="keywords",
     )
-    keywords = models.JSONField(_("keywords"), default=list)
-    text_digest = models.CharField(_("digest of the text read"), max_length=64)
-    computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("keywords of a statement")
         verbose_name_plural = _("keywords of statements")
 
-    def __str__(self) -> str:
-        return ", ".join(self.keywords)
 
-
-class MeetingKeywords(models.Model):
+class MeetingKeywords(_Keywords):
     """The keywords of a meeting's whole record (its statements together)."""
 
     meeting = models.OneToOneField(
@@ -48,16 +55,10 @@ class MeetingKeywords(models.Model):
         primary_key=True,
         related_name="keywords",
     )
-    keywords = models.JSONField(_("keywords"), default=list)
-    text_digest = models.CharField(_("digest of the text read"), max_length=64)
-    computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("keywords of a meeting")
         verbose_name_plural = _("keywords of meetings")
-
-    def __str__(self) -> str:
-        return ", ".join(self.keywords)
 
 
 class Theme(models.Model):

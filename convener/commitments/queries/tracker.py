@@ -51,41 +51,28 @@ def tracked_marks(
         marks = marks.filter(**{f"{_MEETING}__number": filters.meeting})
     if filters.regional_group:
         marks = marks.filter(author_state__regional_group=filters.regional_group)
+    return _in_order_with_their_people(marks)
+
+
+def marks_of_meetings(meetings: list[Meeting]) -> list[Mark]:
+    """The confirmed marks of these meetings, for a document that already
+    chose which meetings (and records) it shows."""
+    marks = Mark.objects.filter(
+        **{f"{_MEETING}__in": meetings},
+        kind__in=[MarkKind.COMMITMENT, MarkKind.RECOMMENDATION],
+    )
+    return list(_in_order_with_their_people(marks))
+
+
+def _in_order_with_their_people(marks: QuerySet[Mark]) -> QuerySet[Mark]:
+    """The marks in the order of the record, each with its author, its
+    statement's speaker and delegation, and its status notes, read at once."""
     return (
         marks.select_related(
             "author_state",
             "author_organisation",
             "author_person",
             "intervention__segment__meeting__series",
-            "intervention__speaker",
-            "intervention__state",
-            "intervention__state_group",
-            "intervention__organisation",
-        )
-        .prefetch_related(Prefetch("notes", queryset=StatusNote.objects.order_by("at", "pk")))
-        .order_by(
-            f"{_MEETING}__number",
-            "intervention__segment__order",
-            "intervention__order",
-            "source",
-            "position",
-        )
-    )
-
-
-def marks_of_meetings(meetings: list[Meeting]) -> list[Mark]:
-    """The confirmed marks of these meetings, for a document that already
-    chose which meetings (and records) it shows."""
-    return list(
-        Mark.objects.filter(
-            **{f"{_MEETING}__in": meetings},
-            kind__in=[MarkKind.COMMITMENT, MarkKind.RECOMMENDATION],
-        )
-        .select_related(
-            "author_state",
-            "author_organisation",
-            "author_person",
-            "intervention__segment__meeting",
             "intervention__speaker",
             "intervention__state",
             "intervention__state_group",
