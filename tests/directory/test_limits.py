@@ -31,6 +31,10 @@ WRITTEN_BY_CONVENER = {
     "directory.Organisation.search_text",
     "texts.TextVersion.field",
     "texts.TextVersion.source_digest",
+    "search.StatementVector.model",
+    "search.StatementVector.text_digest",
+    "themes.StatementKeywords.text_digest",
+    "themes.MeetingKeywords.text_digest",
 }
 # Codes and keys, which reference data or a choice list fills.
 CODES = {
@@ -39,6 +43,7 @@ CODES = {
     "directory.State.iso2",
     "directory.State.m49",
     "meetings.Series.timezone",
+    "themes.TargetSuggestion.target",  # one of the 169 SDG targets' numbers
 }
 
 # Fields whose own validator takes one line of a known form.
