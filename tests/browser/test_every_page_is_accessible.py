@@ -68,6 +68,8 @@ PAGES = [
     Page("public:search", "/search/?q=pathways&mode=words&capacity=organisation"),
     Page("public:meeting", f"{MEETING}/"),
     Page("public:series_commitments", f"{SERIES}/commitments/"),
+    Page("public:themes", f"{SERIES}/themes/"),
+    Page("public:theme", SERIES + "/themes/{theme}/"),
     Page("public:series_document", f"{SERIES}/documents/concept-note/", what="concept note"),
     Page("public:series_document", f"{SERIES}/documents/report/", what="report"),
     Page("public:meeting_document", f"{MEETING}/documents/programme/", what="programme"),
@@ -128,6 +130,9 @@ PAGES = [
     Page("manage:commitments", f"{MANAGE}{SERIES}/commitments/", "secretariat"),
     Page("manage:commitments_marking", f"{MANAGE}{MEETING}/commitments/", "secretariat"),
     Page("manage:series_figures", f"{MANAGE}{SERIES}/figures/", "secretariat"),
+    Page("manage:themes", f"{MANAGE}{SERIES}/themes/", "secretariat"),
+    Page("manage:theme", MANAGE + SERIES + "/themes/{theme}/", "secretariat"),
+    Page("manage:sdg_targets", f"{MANAGE}{MEETING}/sdg-targets/", "secretariat"),
     Page("manage:documents", f"{MANAGE}{SERIES}/documents/", "secretariat"),
     Page(
         "manage:series_document_versions",
@@ -221,6 +226,9 @@ EXCLUDED = {
     "manage:confirm_participation": _ACTION,
     "manage:remind_speaker": _ACTION,
     "manage:commitments_decide": _ACTION,
+    "manage:theme_merge": _ACTION,
+    "manage:theme_place": _ACTION,
+    "manage:sdg_target_decide": _ACTION,
     "manage:commitments_status": _ACTION,
     "manage:commitments_csv": _FILE,
     "manage:commitments_xlsx": _FILE,
@@ -290,15 +298,21 @@ from convener.access.models import Invitation
 from convener.directory.models import Organisation, Person
 from convener.meetings.models import ConceptNoteSection, Segment
 from convener.records.models import Intervention
+from convener.themes.domain.suggestions import suggest_targets
+from convener.themes.domain.themes import recompute_themes
 
 meeting = dict(meeting__series__slug="gmg-2016", meeting__number=3)
 segment = Segment.objects.filter(**meeting).order_by("order").first()
+# Themes and SDG targets are found when the secretariat asks: ask, as it would.
+secretariat = get_user_model().objects.get(username="secretariat")
+themes = recompute_themes(series=segment.meeting.series, by=secretariat)
+suggest_targets(meeting=segment.meeting, by=secretariat)
 Invitation.objects.create(
     series=segment.meeting.series,
     role="rapporteur",
     email="rapporteur@example.org",
     secret_digest=secret_digest(INVITATION),
-    invited_by=get_user_model().objects.get(username="secretariat"),
+    invited_by=secretariat,
     expires_at=timezone.now() + timedelta(days=7),
 )
 print(json.dumps({
@@ -314,6 +328,7 @@ print(json.dumps({
     "organisation": "undp",
     "state": "MEX",
     "speaker": "anna-greene",
+    "theme": themes[0].pk,
 }))
 """
 
