@@ -96,10 +96,11 @@ def index_vectors(embed: int) -> dict[str, float | int]:
 
 def stand_ins(embedded: set[int], ids: list[int]) -> None:
     """Every statement not embedded gets a copy of an embedded vector, against its own digest."""
+    from convener.prose.editing import text_digest
     from convener.records.models import Intervention
     from convener.search.meaning import MODEL
     from convener.search.models import StatementVector
-    from convener.search.queries.statements import statement_text, text_digest
+    from convener.search.queries.statements import statement_text
 
     sources = list(
         StatementVector.objects.filter(intervention_id__in=embedded).values_list(

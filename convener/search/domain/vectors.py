@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from convener.prose.editing import text_digest
 from convener.records.models import Intervention
 from convener.search.meaning import MODEL, Vectors, embed_passages, to_bytes
 from convener.search.models import StatementVector
-from convener.search.queries.statements import statement_text, text_digest
+from convener.search.queries.statements import statement_text
 from convener.search.queries.vectors import stored_vectors
 
 # Statements embedded per call to the engine: large enough to keep the cores

@@ -4,10 +4,10 @@ words for each of the six official languages."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from convener.meetings.models import Meeting
+from convener.prose.editing import text_digest
 from convener.records.models import Intervention
 from convener.search.queries.statements import statement_text
 from convener.themes.models import KEYWORDS, MeetingKeywords
@@ -40,7 +40,7 @@ def keywords_in(text: str, *, language: str, top: int = KEYWORDS) -> list[str]:
 
 def keywords_digest(text: str, *, language: str) -> str:
     """What stored keywords were computed from: the text and its language."""
-    return hashlib.sha256(f"{language}\n{text}".encode()).hexdigest()
+    return text_digest(f"{language}\n{text}")
 
 
 def texts_together(interventions: Iterable[Intervention]) -> str:
