@@ -45,15 +45,25 @@ def _grants(user: Any, role: str, series_id: int | None) -> list[Grant]:
     return [g for g in grants_of(user) if g.role == role and g.series_id == series_id]
 
 
+def _series_role(role: str, name: str) -> Any:
+    """A predicate: the user holds `role` in the object's series, for one of its
+    meetings or for all (a grant narrowed to an organisation, a State or a
+    language counts too)."""
+
+    @rules.predicate(name=name)
+    def predicate(user: Any, obj: Any) -> bool:
+        series = series_of(obj)
+        return series is not None and bool(_grants(user, role, series.pk))
+
+    return predicate
+
+
 @rules.predicate
 def is_site_administrator(user: Any) -> bool:
     return bool(user.is_active and user.is_superuser)
 
 
-@rules.predicate
-def is_secretariat(user: Any, obj: Any) -> bool:
-    series = series_of(obj)
-    return series is not None and bool(_grants(user, Role.SECRETARIAT, series.pk))
+is_secretariat = _series_role(Role.SECRETARIAT, "is_secretariat")
 
 
 @rules.predicate
@@ -88,11 +98,8 @@ def is_focal_point(user: Any, obj: Any) -> bool:
     return meeting.co_organiser_links.filter(organisation_id__in=organisations).exists()
 
 
-@rules.predicate
-def is_focal_point_in_series(user: Any, obj: Any) -> bool:
-    """The user is focal point of a co-organiser in the object's series."""
-    series = series_of(obj)
-    return series is not None and bool(_grants(user, Role.FOCAL_POINT, series.pk))
+# Focal point of a co-organiser in the object's series.
+is_focal_point_in_series = _series_role(Role.FOCAL_POINT, "is_focal_point_in_series")
 
 
 def _meeting_role(role: str) -> Any:
@@ -124,10 +131,7 @@ def is_rapporteur_of_every_meeting(user: Any, obj: Any) -> bool:
     )
 
 
-@rules.predicate
-def is_delegation(user: Any, obj: Any) -> bool:
-    series = series_of(obj)
-    return series is not None and bool(_grants(user, Role.DELEGATION, series.pk))
+is_delegation = _series_role(Role.DELEGATION, "is_delegation")
 
 
 @rules.predicate
@@ -452,10 +456,7 @@ def translates_into_its_language(user: Any, place: Any) -> bool:
     )
 
 
-@rules.predicate
-def is_translator(user: Any, obj: Any) -> bool:
-    series = series_of(obj)
-    return series is not None and bool(_grants(user, Role.TRANSLATOR, series.pk))
+is_translator = _series_role(Role.TRANSLATOR, "is_translator")
 
 
 rules.add_perm(
@@ -472,10 +473,7 @@ rules.add_perm("series.view_translations", administers_series | is_translator)
 # records of the series.
 
 
-@rules.predicate
-def is_rapporteur_in_series(user: Any, obj: Any) -> bool:
-    series = series_of(obj)
-    return series is not None and bool(_grants(user, Role.RAPPORTEUR, series.pk))
+is_rapporteur_in_series = _series_role(Role.RAPPORTEUR, "is_rapporteur_in_series")
 
 
 _add_locked_perm("meeting.mark_commitments", administers_series | is_rapporteur)
