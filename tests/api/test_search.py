@@ -47,6 +47,17 @@ def test_search_filters_by_meeting_of_a_series(client):
     assert [hit["intervention"] for hit in body["results"]] == [statement.pk]
 
 
+def test_search_filters_by_every_sdg_target_the_file_and_forms_accept(client):
+    health = InterventionFactory(summary="Pathways.", sdg_targets=["3.d"])
+    InterventionFactory(summary="Pathways.", sdg_targets=["10.7"])
+    reindex()
+
+    body = client.get("/api/search", {"q": "pathways", "mode": "words", "sdg_target": "3.d"})
+
+    assert [hit["intervention"] for hit in body.json()["results"]] == [health.pk]
+    assert client.get("/api/search", {"q": "pathways", "sdg_target": "3.e"}).status_code == 400
+
+
 def test_a_meeting_without_its_series_is_refused(client):
     response = client.get("/api/search", {"q": "pathways", "meeting": 1})
 

@@ -38,6 +38,7 @@ from convener.directory.models import (
     OrganisationKind,
     Person,
 )
+from convener.meetings.domain.references import SDG_TARGET
 from convener.meetings.models import (
     CoChairBalance,
     ConceptNoteSection,
@@ -85,7 +86,7 @@ def _choice_of(model: Any, field: str) -> Any:
 
 Key = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-SdgTarget = Annotated[str, Field(pattern=r"^(?:[1-9]|1[0-7])\.(?:[1-9][0-9]?|[a-d])$")]
+SdgTarget = Annotated[str, Field(pattern=SDG_TARGET.pattern)]
 MaybeDate = Annotated[datetime.date | None, BeforeValidator(_tbc_to_none)]
 MaybeTime = Annotated[datetime.time | None, BeforeValidator(_tbc_to_none)]
 # An address a public page links to: http, https or mailto only.

@@ -15,12 +15,12 @@ from convener.api.interfaces.schemas.fields import (
     StateGroupKey,
 )
 from convener.directory.models import OrganisationKind, RegionalGroup
+from convener.meetings.domain.references import SDG_TARGET
 from convener.meetings.models import SegmentKind
 from convener.records.models import Capacity
 from convener.search.queries.search import QUERY_LENGTH
 
 DELEGATION = r"^(state:[A-Z]{3}|(group|organisation):[-a-zA-Z0-9_]{1,80})$"
-SDG_TARGET = r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-c])$"
 
 
 class SearchQuery(Schema):
@@ -68,7 +68,10 @@ class SearchQuery(Schema):
         None, description="Statements made in this kind of part of a meeting."
     )
     sdg_target: str | None = Field(
-        None, pattern=SDG_TARGET, max_length=5, description="Statements citing this SDG target."
+        None,
+        pattern=SDG_TARGET.pattern,
+        max_length=5,
+        description="Statements citing this SDG target.",
     )
     theme: int | None = Field(
         None,
