@@ -382,6 +382,25 @@
     return setInterval(frame, 250);
   }
 
+  function setText(node, text) {
+    if (node.textContent !== text) {
+      node.textContent = text;
+    }
+  }
+
+  /* A clock in `node`, followed by `note`: the clock's element is kept and
+   * only its text changes, so that what reads the page (a screen reader, a
+   * selection) never holds an element the next tick has thrown away. */
+  function showClock(node, seconds, note) {
+    var shown = node.firstChild;
+    if (!shown || shown.localName !== "bdi" || !shown.nextSibling) {
+      node.replaceChildren(clockElement(seconds), document.createTextNode(""));
+      shown = node.firstChild;
+    }
+    setText(shown, clock(seconds));
+    setText(shown.nextSibling, note || "");
+  }
+
   /* The current speaker's time left in `node`, repainted several times a
    * second; `note(timer)`, where given, says what follows the clock. */
   function countdown(floor, node, note) {
@@ -392,7 +411,7 @@
         return;
       }
       var left = secondsLeft(state.current.timer, now);
-      node.replaceChildren(clockElement(left), note ? note(state.current.timer) : "");
+      showClock(node, left, note ? note(state.current.timer) : "");
       node.classList.toggle("live-over", left < 0);
     });
   }
@@ -415,6 +434,7 @@
     post: post,
     readJSON: readJSON,
     secondsLeft: secondsLeft,
+    showClock: showClock,
     showConnection: showConnection,
     showMessage: showMessage,
     speaker: speaker,

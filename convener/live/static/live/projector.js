@@ -49,7 +49,7 @@
       return;
     }
     var left = F.secondsLeft(state.current.timer, now);
-    timer.replaceChildren(F.clockElement(left));
+    F.showClock(timer, left);
     timer.classList.toggle("live-over", left < 0);
     timerState.textContent = !state.current.timer.running ? F.text("paused") : left < 0 ? F.text("over_time") : "";
   });
