@@ -44,6 +44,12 @@ def _seconds_ago(turn, seconds):
     return turn
 
 
+def _spoken(seconds, since):
+    """The bounds of a time spoken: the `seconds` a test moved the clock back,
+    plus at most the real time since `since`, which a busy machine stretches."""
+    return seconds, seconds + (timezone.now() - since).total_seconds()
+
+
 def test_give_floor_to_the_first_waiting_records_an_intervention(day):
     first = day.ask("thailand", capacity=Capacity.GROUP, state_group=day.g77)
     second = day.ask("mexico")
@@ -75,6 +81,7 @@ def test_give_floor_to_a_named_inscription(day):
 
 def test_give_floor_ends_the_turn_under_way(day):
     first, second = day.ask("mexico"), day.ask("thailand")
+    since = timezone.now()
     earlier = give_floor(meeting=day.meeting, by=day.chair)
     _seconds_ago(earlier, 90)
 
@@ -83,7 +90,8 @@ def test_give_floor_ends_the_turn_under_way(day):
     earlier.refresh_from_db()
     first.refresh_from_db()
     assert earlier.ended_at is not None
-    assert earlier.elapsed == pytest.approx(90, abs=2)
+    least, most = _spoken(90, since)
+    assert least <= earlier.elapsed <= most
     assert first.status == InscriptionStatus.SPOKE
     assert Turn.objects.get(ended_at__isnull=True).inscription == second
 
@@ -152,15 +160,19 @@ def test_a_delegation_cannot_give_the_floor(day):
 
 def test_pause_keeps_the_time_spoken_and_resume_goes_on_from_it(day):
     day.ask("mexico")
+    since = timezone.now()
     turn = _seconds_ago(give_floor(meeting=day.meeting, by=day.chair), 50)
 
     paused = pause_timer(meeting=day.meeting, by=day.chair)
 
     assert not paused.running
-    assert paused.elapsed == pytest.approx(50, abs=2)
+    least, most = _spoken(50, since)
+    assert least <= paused.elapsed <= most
     resumed = resume_timer(meeting=day.meeting, by=day.chair)
     assert resumed.running
-    assert time_spoken(resumed, now=timezone.now()) == pytest.approx(50, abs=2)
+    spoken = time_spoken(resumed, now=timezone.now())
+    least, most = _spoken(50, since)
+    assert least <= spoken <= most
     assert turn.pk == resumed.pk
 
 
@@ -185,6 +197,7 @@ def test_extend_refuses_a_time_that_is_no_time(day):
 
 def test_end_turn_leaves_the_floor_to_no_one(day):
     inscription = day.ask("mexico")
+    since = timezone.now()
     _seconds_ago(give_floor(meeting=day.meeting, by=day.chair), 30)
 
     turn = end_turn(meeting=day.meeting, by=day.chair)
@@ -192,7 +205,8 @@ def test_end_turn_leaves_the_floor_to_no_one(day):
     inscription.refresh_from_db()
     assert inscription.status == InscriptionStatus.SPOKE
     assert turn.ended_at is not None
-    assert turn.elapsed == pytest.approx(30, abs=2)
+    least, most = _spoken(30, since)
+    assert least <= turn.elapsed <= most
     with pytest.raises(ValidationError, match="No one has the floor"):
         pause_timer(meeting=day.meeting, by=day.chair)
 
@@ -209,19 +223,23 @@ def test_time_spoken_is_worked_out_from_stored_timestamps():
 
 def test_a_restarted_server_finds_the_timer_still_running(day):
     day.ask("mexico")
+    since = timezone.now()
     turn = _seconds_ago(give_floor(meeting=day.meeting, by=day.chair), 75)
 
     # A new process knows only what the database holds.
     reloaded = Turn.objects.get(pk=turn.pk)
 
     assert reloaded.running
-    assert time_left(reloaded, now=timezone.now()) == pytest.approx(180 - 75, abs=2)
+    left = time_left(reloaded, now=timezone.now())
+    least, most = _spoken(75, since)
+    assert 180 - most <= left <= 180 - least
 
 
 # A point of order interrupts (General Assembly rules of procedure, rule 71)
 
 
 def test_a_point_of_order_interrupts_the_speaker_without_ending_the_turn(day):
+    since = timezone.now()
     statement = give_floor(meeting=day.meeting, inscription=day.ask("mexico"), by=day.chair)
     statement = _seconds_ago(statement, 100)
     point = day.ask("thailand", purpose=Purpose.POINT_OF_ORDER)
@@ -233,11 +251,13 @@ def test_a_point_of_order_interrupts_the_speaker_without_ending_the_turn(day):
     assert statement.ended_at is None
     assert statement.interrupted_at is not None
     assert statement.inscription.status == InscriptionStatus.INTERRUPTED
-    assert round(statement.elapsed) == 100
+    least, most = _spoken(100, since)
+    assert least <= statement.elapsed <= most
     assert not statement.running
 
 
 def test_after_the_ruling_the_speaker_resumes_with_the_time_left_as_one_intervention(day):
+    since = timezone.now()
     statement = give_floor(meeting=day.meeting, inscription=day.ask("mexico"), by=day.chair)
     _seconds_ago(statement, 100)
     point = day.ask("thailand", purpose=Purpose.POINT_OF_ORDER)
@@ -248,7 +268,9 @@ def test_after_the_ruling_the_speaker_resumes_with_the_time_left_as_one_interven
 
     assert resumed.pk == statement.pk
     assert resumed.inscription.status == InscriptionStatus.SPEAKING
-    assert round(time_left(resumed, now=timezone.now())) == resumed.limit - 100
+    left = time_left(resumed, now=timezone.now())
+    least, most = _spoken(100, since)
+    assert resumed.limit - most <= left <= resumed.limit - least
     mexico_turns = day.meeting.segments.get(pk=day.debate.pk).interventions.filter(state=day.mexico)
     assert mexico_turns.count() == 1
 

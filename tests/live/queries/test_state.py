@@ -24,6 +24,11 @@ def day():
     return day
 
 
+def _real_seconds_since(moment):
+    """What a busy machine adds to a turn between the steps of a test."""
+    return (timezone.now() - moment).total_seconds()
+
+
 def test_a_meeting_whose_floor_never_opened_has_an_empty_state():
     day = a_meeting_on_the_day()
 
@@ -85,6 +90,7 @@ def test_the_current_turn_carries_its_timer_as_timestamps(day):
 
 def test_a_paused_timer_carries_the_time_left(day):
     day.ask("mexico")
+    since = timezone.now()
     turn = give_floor(meeting=day.meeting, by=day.chair)
     Turn.objects.filter(pk=turn.pk).update(
         running_since=turn.running_since - datetime.timedelta(seconds=40)
@@ -94,7 +100,8 @@ def test_a_paused_timer_carries_the_time_left(day):
     timer = live_state(day.meeting)["current"]["timer"]
 
     assert (timer["running"], timer["started_at"]) == (False, None)
-    assert timer["paused_remaining"] == pytest.approx(140, abs=2)
+    # 40 s moved back, and the real time the steps took on a busy machine.
+    assert 140 - _real_seconds_since(since) <= timer["paused_remaining"] <= 140
 
 
 def test_first_time_speakers_are_marked(day):
@@ -129,6 +136,7 @@ def test_turns_given_are_listed_with_their_intervention_and_time_spoken(day):
 def test_quotas_show_the_time_a_group_has_used(day):
     set_quotas(meeting=day.meeting, quotas={"groups-of-states": 300}, by=day.chair)
     day.ask("thailand", capacity=Capacity.GROUP, state_group=day.g77)
+    since = timezone.now()
     turn = give_floor(meeting=day.meeting, by=day.chair)
     Turn.objects.filter(pk=turn.pk).update(
         running_since=turn.running_since - datetime.timedelta(seconds=100)
@@ -137,7 +145,8 @@ def test_quotas_show_the_time_a_group_has_used(day):
     quotas = live_state(day.meeting)["quotas"]
 
     assert quotas["groups-of-states"]["seconds"] == 300
-    assert quotas["groups-of-states"]["used"] == pytest.approx(100, abs=2)
+    used = quotas["groups-of-states"]["used"]  # in whole seconds
+    assert 100 <= used <= round(100 + _real_seconds_since(since))
 
 
 def test_withdrawn_requests_leave_every_screen(day):
