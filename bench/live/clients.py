@@ -1,15 +1,29 @@
-"""Lean live clients: asyncio protocols reading a meeting's event stream.
+"""Lean live clients: asyncio protocols reading a meeting's event stream, in a process of their own.
 
 Each client sends one GET, decodes the chunked body as it arrives and notes,
 for each state event, when it arrived and which version it carried (the
-event's `id`). A thousand of them share the benchmark's process with the
-servers on the same cores, so they do no more than that, in callbacks rather
-than coroutines.
+event's `id`). Thousands of them share one process on the same cores as the
+servers, so they do no more than that, in callbacks rather than coroutines.
+
+Run as a script, this module is the benchmark's clients process: it reads
+one command a line (JSON) on its standard input and answers each with one
+line on its standard output, so the process that drives the chair never
+shares an event loop or an interpreter lock with the clients:
+
+    {"connect": N, "ports": [...], "path": "..."}  -> {"connected_in": s, "each": [s, ...]}
+    {"await": version, "timeout": s}                -> {"times": [monotonic, ...]}
+    {"close": true}                                 -> {"closed": true}
+
+Arrival times are `time.monotonic()`, one clock for every process of the
+machine, so the driver subtracts the time it started an action.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import resource
+import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -117,3 +131,80 @@ def event_version(event: bytes) -> int | None:
         start = found + 5
     end = event.find(b"\n", start)
     return int(event[start : end if end != -1 else None])
+
+
+async def connect(count: int, ports: list[int], path: str, arrivals: Arrivals) -> list[Client]:
+    """Connect every client at once, spread evenly over the ports; wait for each one's
+    first state."""
+    loop = asyncio.get_running_loop()
+    clients = [Client(path, arrivals) for _ in range(count)]
+    started = time.monotonic()
+
+    async def open_stream(client: Client, port: int) -> None:
+        client.started = time.monotonic()
+        try:
+            await loop.create_connection(lambda: client, "127.0.0.1", port)
+        except OSError as error:
+            client.ended = repr(error)
+
+    await asyncio.gather(
+        *(open_stream(client, ports[i % len(ports)]) for i, client in enumerate(clients))
+    )
+    while any(client.first_version is None for client in clients):
+        ended = [client.ended for client in clients if client.ended]
+        if ended:
+            raise ConnectionError(f"{len(ended)} clients could not connect, e.g. {ended[0]}")
+        if time.monotonic() - started > 300:
+            raise TimeoutError("the clients did not all connect in 5 minutes")
+        await asyncio.sleep(0.05)
+    return clients
+
+
+async def serve_commands() -> None:
+    """Answer the driver's commands (see the module's docstring) until its pipe closes."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=2**20)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    clients: list[Client] = []
+    arrivals = Arrivals(clients=0)
+    while line := await reader.readline():
+        command = json.loads(line)
+        try:
+            if "connect" in command:
+                arrivals = Arrivals(clients=command["connect"])
+                started = time.monotonic()
+                clients = await connect(
+                    command["connect"], command["ports"], command["path"], arrivals
+                )
+                answer = {
+                    "connected_in": time.monotonic() - started,
+                    "each": [client.connected_in for client in clients],
+                }
+            elif "await" in command:
+                version = command["await"]
+                await asyncio.wait_for(arrivals.complete(version).wait(), command["timeout"])
+                answer = {"times": arrivals.times.pop(version)}
+            else:
+                for client in clients:
+                    client.close()
+                clients = []
+                answer = {"closed": True}
+        except (ConnectionError, TimeoutError) as error:
+            answer = {"error": f"{type(error).__name__}: {error}"}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
+def main() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(serve_commands())
+    else:
+        uvloop.run(serve_commands())
+
+
+if __name__ == "__main__":
+    main()
