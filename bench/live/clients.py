@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import resource
 import sys
 import time
@@ -53,7 +54,17 @@ class Arrivals:
         return self._complete[version]
 
 
+# The `id` field of each state event. The stream's data is JSON on one line (a
+# newline in it is escaped), so "\nid: " starts nothing else.
+EVENT_ID = re.compile(rb"\nid: (\d+)\n")
+
+
 class Client(asyncio.Protocol):
+    """One screen. It reads the body as it comes, chunk-size lines and all: the
+    server sends each event in a chunk of its own (a send each), so the blank
+    line that ends an event is never split by the chunked coding, and the
+    versions of the events received complete are found with one search."""
+
     def __init__(self, path: str, arrivals: Arrivals) -> None:
         self.path = path
         self.arrivals = arrivals
@@ -63,8 +74,7 @@ class Client(asyncio.Protocol):
         self.ended = ""  # why the stream ended, if it did
         self.transport: Any = None  # uvloop's transports are not asyncio.Transport
         self._head_read = False
-        self._raw = b""  # received, not yet decoded from chunks
-        self._events = b""  # decoded, not yet split into events
+        self._pending = b""  # received after the last complete event
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport
@@ -75,15 +85,16 @@ class Client(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         now = time.monotonic()
-        self._raw += data
-        if not self._head_read and not self._read_head():
+        pending = self._pending + data if self._pending else data
+        end = pending.rfind(b"\n\n")
+        if end == -1:
+            self._pending = pending
             return
-        self._decode_chunks()
-        while (end := self._events.find(b"\n\n")) != -1:
-            event, self._events = self._events[:end], self._events[end + 2 :]
-            version = event_version(event)
-            if version is None:
-                continue
+        self._pending = pending[end + 2 :]
+        if not self._head_read and not self._read_head(pending):
+            return
+        for found in EVENT_ID.findall(pending, 0, end + 1):  # the complete events
+            version = int(found)
             if self.first_version is None:
                 self.first_version = version
                 self.connected_in = now - self.started
@@ -93,44 +104,17 @@ class Client(asyncio.Protocol):
         if not self.ended:
             self.ended = repr(exc) if exc else "end of stream"
 
-    def _read_head(self) -> bool:
-        end = self._raw.find(b"\r\n\r\n")
-        if end == -1:
-            return False
-        head, self._raw = self._raw[:end], self._raw[end + 4 :]
-        if not head.startswith(b"HTTP/1.1 200"):
-            self.ended = head.split(b"\r\n", 1)[0].decode()
+    def _read_head(self, received: bytes) -> bool:
+        if not received.startswith(b"HTTP/1.1 200"):
+            self.ended = received.split(b"\r\n", 1)[0].decode()
             self.close()
             return False
         self._head_read = True
         return True
 
-    def _decode_chunks(self) -> None:
-        """Move every complete chunk of the chunked transfer coding to the event buffer."""
-        while (line_end := self._raw.find(b"\r\n")) != -1:
-            size = int(self._raw[:line_end], 16)
-            chunk_end = line_end + 2 + size
-            if len(self._raw) < chunk_end + 2:
-                return
-            self._events += self._raw[line_end + 2 : chunk_end]
-            self._raw = self._raw[chunk_end + 2 :]
-
     def close(self) -> None:
         if self.transport is not None:
             self.transport.close()
-
-
-def event_version(event: bytes) -> int | None:
-    """The `id` of a state event: the version of the floor it carries."""
-    if event.startswith(b"id: "):
-        start = 4
-    else:
-        found = event.find(b"\nid: ")
-        if found == -1:
-            return None  # a heartbeat
-        start = found + 5
-    end = event.find(b"\n", start)
-    return int(event[start : end if end != -1 else None])
 
 
 async def connect(count: int, ports: list[int], path: str, arrivals: Arrivals) -> list[Client]:
