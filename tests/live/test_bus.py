@@ -282,9 +282,7 @@ def test_in_process_many_subscribers_share_one_update_framed_once(monkeypatch):
     assert framed == [3]
 
 
-def test_redis_many_subscribers_of_a_process_share_one_update_framed_once(
-    redis_bus, monkeypatch
-):
+def test_redis_many_subscribers_of_a_process_share_one_update_framed_once(redis_bus, monkeypatch):
     framed = _count_framings(monkeypatch)
 
     async def scenario():
