@@ -38,7 +38,7 @@ bench: install
 	$(BIN)/python bench/markdown
 	$(BIN)/python bench/search --embed 2000
 
-# Needs Redis on 127.0.0.1:6379; connects 100, 500 and 1,000 live clients.
+# Needs Redis on 127.0.0.1:6379; connects 1,000, 2,500 and 5,000 live clients to 4 server processes.
 bench-live: install
 	$(BIN)/python bench/live
 

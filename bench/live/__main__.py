@@ -1,20 +1,24 @@
 """Benchmark of live updates: how long a chair's action takes to reach every screen.
 
-Starts two `convener serve` processes (one worker each) on the demo's SQLite
-database, sharing updates through Redis, and connects N live clients to the
-event stream of the 13 July 2016 meeting, half to each process. Then the
-chair (the demo's chair account, through the floor's domain functions in
-this process) gives the floor to each speaker of the programme in turn and
+Starts N `convener serve` processes (`--processes`, one worker each, no
+background task worker) on the demo's SQLite database, sharing updates
+through Redis, and connects C live clients to the event stream of the 13
+July 2016 meeting, spread evenly over the processes. The clients run in a
+process of their own (`clients.py`), not in the one that drives the chair,
+with the open-file limit raised to the system's hard limit. Then the chair
+(the demo's chair account, through the floor's domain functions in this
+process) gives the floor to each speaker of the programme in turn and
 pauses, resumes and extends their timer. For each action it times how long
 until each client has the new state (matched by the state's version),
 counted from the start of the action, which commits, reads the state and
-publishes it. Prints, for each N: the time to connect every client, p50, p99
-and max of the time to each client and of the time until every client has
-the update, and the resident memory of each server process before and after
-the clients connected.
+publishes it. Prints one line for each C (the curve): the time to connect
+every client, p50, p99 and max of the time to each client and of the time
+until every client has the update, and the resident memory of each server
+process before and after the clients connected.
 
-    python bench/live [--clients 100,500,1000] [--updates 100] [--redis URL]
-                      [--database sqlite|postgres] [--serving split|django-asgi]
+    python bench/live [--clients 1000,2500,5000] [--processes 4] [--updates 100]
+                      [--redis URL] [--database sqlite|postgres]
+                      [--serving split|django-asgi|split-a2wsgi]
 
 Needs Redis (default redis://127.0.0.1:6379/0; its keys and channels get a
 prefix of their own). With `--database postgres`, a PostgreSQL server at
@@ -25,12 +29,18 @@ threads (/proc/<pid>/status) and database connections (its open descriptors
 of the SQLite file, or its TCP connections to PostgreSQL, checked against
 pg_stat_activity). `--serving django-asgi` serves through Django's own ASGI
 handler instead of the split `convener serve` ships (a benchmark switch).
+
+N processes of their own rather than one `convener serve --workers N`: the
+updates travel the same way (each worker process holds its own Redis
+subscription and fans out to its own streams), but gunicorn's workers share
+one listening socket and take connections as they come, so they would not
+hold the same number of streams each; on ports of their own they do.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
 import math
 import os
 import platform
@@ -43,7 +53,6 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +60,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chair import Chair, set_up_django
-from clients import Arrivals, Client
 from serving import (
     CONVENER,
     SERVINGS,
@@ -67,7 +75,7 @@ from serving import (
 
 SERIES, MEETING = "gmg-2016", 3
 EVENTS = f"/live/series/{SERIES}/meetings/{MEETING}/events/"
-PROCESSES = 2
+CLIENTS = Path(__file__).resolve().parent / "clients.py"
 UPDATE_TIMEOUT = 30  # seconds for every client to have an update
 
 
@@ -78,8 +86,10 @@ def raise_open_file_limit() -> int:
     return hard
 
 
-def start_servers(env: dict[str, str], log: Path) -> tuple[list[subprocess.Popen], list[int]]:
-    ports = [free_port() for _ in range(PROCESSES)]
+def start_servers(
+    processes: int, env: dict[str, str], log: Path
+) -> tuple[list[subprocess.Popen], list[int]]:
+    ports = [free_port() for _ in range(processes)]
     servers = []
     with log.open("a") as output:
         for port in ports:
@@ -88,7 +98,7 @@ def start_servers(env: dict[str, str], log: Path) -> tuple[list[subprocess.Popen
                     [
                         str(CONVENER),
                         *("serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"),
-                        "--no-access-log",
+                        *("--no-access-log", "--no-worker"),
                     ],
                     env=env,
                     stdout=output,
@@ -161,30 +171,35 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-async def connect(count: int, ports: list[int], arrivals: Arrivals) -> tuple[list[Client], float]:
-    """Connect every client at once, half to each server; wait for each one's first state."""
-    loop = asyncio.get_running_loop()
-    clients = [Client(EVENTS, arrivals) for _ in range(count)]
-    started = time.monotonic()
+class ClientsProcess:
+    """The benchmark's clients, in a process of their own (see clients.py)."""
 
-    async def open_stream(client: Client, port: int) -> None:
-        client.started = time.monotonic()
-        try:
-            await loop.create_connection(lambda: client, "127.0.0.1", port)
-        except OSError as error:
-            client.ended = repr(error)
+    def __init__(self) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, str(CLIENTS)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
 
-    await asyncio.gather(
-        *(open_stream(client, ports[i % len(ports)]) for i, client in enumerate(clients))
-    )
-    while any(client.first_version is None for client in clients):
-        ended = [client.ended for client in clients if client.ended]
-        if ended:
-            sys.exit(f"{len(ended)} clients could not connect, e.g. {ended[0]}")
-        if time.monotonic() - started > 300:
-            sys.exit("the clients did not all connect in 5 minutes")
-        await asyncio.sleep(0.05)
-    return clients, time.monotonic() - started
+    def ask(self, **command: object) -> dict:
+        assert self._process.stdin is not None
+        assert self._process.stdout is not None
+        self._process.stdin.write(json.dumps(command) + "\n")
+        self._process.stdin.flush()
+        answer = json.loads(self._process.stdout.readline() or '{"error": "the clients ended"}')
+        if "error" in answer:
+            sys.exit(f"clients: {answer['error']}")
+        return answer
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    def stop(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait(timeout=60)
 
 
 @dataclass
@@ -203,34 +218,40 @@ class Timings:
         self.each.extend(arrivals)
 
 
-async def measure(
+def measure(
     count: int,
     updates: int,
     servers: list[subprocess.Popen],
     ports: list[int],
     chair: Chair,
     database: Database,
+    clients: ClientsProcess,
 ) -> dict[str, float | str]:
-    arrivals = Arrivals(clients=count)
-    clients, connected_in = await connect(count, ports, arrivals)
-    await asyncio.sleep(1)  # let the streams' start settle
+    connected = clients.ask(connect=count, ports=ports, path=EVENTS)
+    time.sleep(1)  # let the streams' start settle
     held = database.held(servers)
     figures: dict[str, float | str] = {
         "threads connected": held["threads"],
         "connections connected": held["connections"],
-        "connect s": connected_in,
-        "connect p99 ms": 1000 * percentile([client.connected_in for client in clients], 0.99),
+        "connect s": connected["connected_in"],
+        "connect p99 ms": 1000 * percentile(connected["each"], 0.99),
+        "clients RSS MB": process_memory_mb(clients.pid),
     }
     for number, server in enumerate(servers):
         figures[f"RSS MB {number} connected"] = max(worker_memory_mb(server))
+    processes = [pid for server in servers for pid in web_workers(server)] + [clients.pid]
+    cpu_before = [cpu_seconds(pid) for pid in processes]
     try:
-        timings = await time_actions(chair, arrivals, updates)
+        timings = time_actions(chair, clients, updates)
+        figures["CPU ms per action"] = [  # type: ignore[assignment]
+            1000 * (cpu_seconds(pid) - before) / len(timings.acted)
+            for pid, before in zip(processes, cpu_before, strict=True)
+        ]
         held = database.held(servers)
         figures["threads after"] = held["threads"]
         figures["connections after"] = held["connections"]
     finally:
-        for client in clients:
-            client.close()
+        clients.ask(close=True)
     figures["action p50 ms"] = 1000 * statistics.median(timings.acted)
     figures["to first p50 ms"] = 1000 * statistics.median(timings.first)
     for name, values in (("to each", timings.each), ("to all", timings.everyone)):
@@ -240,41 +261,45 @@ async def measure(
     return figures
 
 
-async def time_actions(chair: Chair, arrivals: Arrivals, updates: int) -> Timings:
+def cpu_seconds(pid: int) -> float:
+    """User and system time the process has used (/proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_memory_mb(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+
+def time_actions(chair: Chair, clients: ClientsProcess, updates: int) -> Timings:
     """Let the chair act `updates` times; time each action until every client has it."""
-    loop = asyncio.get_running_loop()
-    # The chair's database work runs beside the event loop, which keeps reading.
-    executor = ThreadPoolExecutor(max_workers=1)
 
-    async def run(function):  # type: ignore[no-untyped-def]
-        return await loop.run_in_executor(executor, function)
-
-    async def every_client_has(version: int) -> None:
-        await asyncio.wait_for(arrivals.complete(version).wait(), UPDATE_TIMEOUT)
+    def every_client_has(version: int) -> list[float]:
+        return clients.ask(timeout=UPDATE_TIMEOUT, **{"await": version})["times"]
 
     timings = Timings()
-    actions = await run(chair.turn_actions)
-    try:
-        while len(timings.acted) < updates:
-            if await run(chair.list_is_empty):
-                await run(chair.inscribe_speakers)  # not measured: several updates at once
-                await every_client_has(await run(chair.version))
-            for _label, action in actions[: updates - len(timings.acted)]:
-                started = time.monotonic()
-                await run(action)
-                acted = time.monotonic() - started
-                version = await run(chair.version)
-                await every_client_has(version)
-                timings.add(acted, [at - started for at in arrivals.times[version]])
-                await asyncio.sleep(0.2)
-    finally:
-        executor.shutdown()
+    actions = chair.turn_actions()
+    while len(timings.acted) < updates:
+        if chair.list_is_empty():
+            chair.inscribe_speakers()  # not measured: several updates at once
+            every_client_has(chair.version())
+        for _label, action in actions[: updates - len(timings.acted)]:
+            started = time.monotonic()
+            action()
+            acted = time.monotonic() - started
+            arrivals = every_client_has(chair.version())
+            timings.add(acted, [at - started for at in arrivals])
+            time.sleep(0.2)
     return timings
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", default="100,500,1000", help="comma-separated Ns")
+    parser.add_argument("--clients", default="1000,2500,5000", help="comma-separated Ns")
+    parser.add_argument(
+        "--processes", type=int, default=4, help="convener serve processes (1 worker each)"
+    )
     parser.add_argument("--updates", type=int, default=100, help="chair actions measured per N")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
@@ -285,9 +310,9 @@ def main() -> None:
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(
-        f"Servers: {PROCESSES} x convener serve (gunicorn + uvicorn, 1 worker), "
-        f"{options.database}, Redis; "
-        f"clients: asyncio in one process (open files {limit}); {options.updates} actions per N"
+        f"Servers: {options.processes} x convener serve (gunicorn + uvicorn, 1 worker), "
+        f"{options.database}, Redis; clients: asyncio (uvloop) in a process of their own "
+        f"(open files {limit}); chair: this process; {options.updates} actions per N"
     )
     print(f"Serving: {options.serving}: {SERVINGS[options.serving]}")
     print(f"Load average before: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
@@ -304,6 +329,9 @@ def main() -> None:
         "to all p99 ms",
         "to all max ms",
         "worker RSS MB (idle → connected)",
+        "CPU ms per action: each server, clients",
+        "clients RSS MB",
+        "load (1 min)",
         "worker threads (idle → connected → after)",
         "DB connections (idle → connected → after)",
     ]
@@ -329,24 +357,24 @@ def main() -> None:
         set_up_django(env)
         chair = Chair(SERIES, MEETING)
         chair.open_meeting()
-        for count in (int(n) for n in options.clients.split(",")):
-            servers, ports = start_servers(env, Path(data_dir) / "servers.log")
-            try:
-                idle = [max(worker_memory_mb(server)) for server in servers]
-                idle_held = database.held(servers)
-                figures = run_loop(measure(count, options.updates, servers, ports, chair, database))
-            finally:
-                stop(servers)
-            print(row(count, idle, idle_held, figures), flush=True)
+        clients = ClientsProcess()
+        try:
+            for count in (int(n) for n in options.clients.split(",")):
+                servers, ports = start_servers(
+                    options.processes, env, Path(data_dir) / "servers.log"
+                )
+                try:
+                    idle = [max(worker_memory_mb(server)) for server in servers]
+                    idle_held = database.held(servers)
+                    figures = measure(
+                        count, options.updates, servers, ports, chair, database, clients
+                    )
+                finally:
+                    stop(servers)
+                print(row(count, idle, idle_held, figures), flush=True)
+        finally:
+            clients.stop()
     print(f"Load average after: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
-
-
-def run_loop(coroutine):  # type: ignore[no-untyped-def]
-    try:
-        import uvloop
-    except ImportError:
-        return asyncio.run(coroutine)
-    return uvloop.run(coroutine)
 
 
 def row(
@@ -376,7 +404,13 @@ def row(
         f"{idle_held[name]} → {figures[f'{name} connected']} → {figures[f'{name} after']}"
         for name in ("threads", "connections")
     ]
-    return f"| {count} | " + " | ".join([*timings, memory, *held]) + " |"
+    cpu = ", ".join(f"{ms:.0f}" for ms in figures["CPU ms per action"])  # type: ignore[union-attr]
+    others = [
+        cpu,
+        f"{figures['clients RSS MB']:.0f}",
+        f"{os.getloadavg()[0]:.2f}",
+    ]
+    return f"| {count} | " + " | ".join([*timings, memory, *others, *held]) + " |"
 
 
 if __name__ == "__main__":

@@ -1,15 +1,30 @@
-"""Lean live clients: asyncio protocols reading a meeting's event stream.
+"""Lean live clients: asyncio protocols reading a meeting's event stream, in a process of their own.
 
 Each client sends one GET, decodes the chunked body as it arrives and notes,
 for each state event, when it arrived and which version it carried (the
-event's `id`). A thousand of them share the benchmark's process with the
-servers on the same cores, so they do no more than that, in callbacks rather
-than coroutines.
+event's `id`). Thousands of them share one process on the same cores as the
+servers, so they do no more than that, in callbacks rather than coroutines.
+
+Run as a script, this module is the benchmark's clients process: it reads
+one command a line (JSON) on its standard input and answers each with one
+line on its standard output, so the process that drives the chair never
+shares an event loop or an interpreter lock with the clients:
+
+    {"connect": N, "ports": [...], "path": "..."}  -> {"connected_in": s, "each": [s, ...]}
+    {"await": version, "timeout": s}                -> {"times": [monotonic, ...]}
+    {"close": true}                                 -> {"closed": true}
+
+Arrival times are `time.monotonic()`, one clock for every process of the
+machine, so the driver subtracts the time it started an action.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import re
+import resource
+import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -39,7 +54,17 @@ class Arrivals:
         return self._complete[version]
 
 
+# The `id` field of each state event. The stream's data is JSON on one line (a
+# newline in it is escaped), so "\nid: " starts nothing else.
+EVENT_ID = re.compile(rb"\nid: (\d+)\n")
+
+
 class Client(asyncio.Protocol):
+    """One screen. It reads the body as it comes, chunk-size lines and all: the
+    server sends each event in a chunk of its own (a send each), so the blank
+    line that ends an event is never split by the chunked coding, and the
+    versions of the events received complete are found with one search."""
+
     def __init__(self, path: str, arrivals: Arrivals) -> None:
         self.path = path
         self.arrivals = arrivals
@@ -49,8 +74,7 @@ class Client(asyncio.Protocol):
         self.ended = ""  # why the stream ended, if it did
         self.transport: Any = None  # uvloop's transports are not asyncio.Transport
         self._head_read = False
-        self._raw = b""  # received, not yet decoded from chunks
-        self._events = b""  # decoded, not yet split into events
+        self._pending = b""  # received after the last complete event
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport
@@ -61,15 +85,16 @@ class Client(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         now = time.monotonic()
-        self._raw += data
-        if not self._head_read and not self._read_head():
+        pending = self._pending + data if self._pending else data
+        end = pending.rfind(b"\n\n")
+        if end == -1:
+            self._pending = pending
             return
-        self._decode_chunks()
-        while (end := self._events.find(b"\n\n")) != -1:
-            event, self._events = self._events[:end], self._events[end + 2 :]
-            version = event_version(event)
-            if version is None:
-                continue
+        self._pending = pending[end + 2 :]
+        if not self._head_read and not self._read_head(pending):
+            return
+        for found in EVENT_ID.findall(pending, 0, end + 1):  # the complete events
+            version = int(found)
             if self.first_version is None:
                 self.first_version = version
                 self.connected_in = now - self.started
@@ -79,41 +104,91 @@ class Client(asyncio.Protocol):
         if not self.ended:
             self.ended = repr(exc) if exc else "end of stream"
 
-    def _read_head(self) -> bool:
-        end = self._raw.find(b"\r\n\r\n")
-        if end == -1:
-            return False
-        head, self._raw = self._raw[:end], self._raw[end + 4 :]
-        if not head.startswith(b"HTTP/1.1 200"):
-            self.ended = head.split(b"\r\n", 1)[0].decode()
+    def _read_head(self, received: bytes) -> bool:
+        if not received.startswith(b"HTTP/1.1 200"):
+            self.ended = received.split(b"\r\n", 1)[0].decode()
             self.close()
             return False
         self._head_read = True
         return True
-
-    def _decode_chunks(self) -> None:
-        """Move every complete chunk of the chunked transfer coding to the event buffer."""
-        while (line_end := self._raw.find(b"\r\n")) != -1:
-            size = int(self._raw[:line_end], 16)
-            chunk_end = line_end + 2 + size
-            if len(self._raw) < chunk_end + 2:
-                return
-            self._events += self._raw[line_end + 2 : chunk_end]
-            self._raw = self._raw[chunk_end + 2 :]
 
     def close(self) -> None:
         if self.transport is not None:
             self.transport.close()
 
 
-def event_version(event: bytes) -> int | None:
-    """The `id` of a state event: the version of the floor it carries."""
-    if event.startswith(b"id: "):
-        start = 4
+async def connect(count: int, ports: list[int], path: str, arrivals: Arrivals) -> list[Client]:
+    """Connect every client at once, spread evenly over the ports; wait for each one's
+    first state."""
+    loop = asyncio.get_running_loop()
+    clients = [Client(path, arrivals) for _ in range(count)]
+    started = time.monotonic()
+
+    async def open_stream(client: Client, port: int) -> None:
+        client.started = time.monotonic()
+        try:
+            await loop.create_connection(lambda: client, "127.0.0.1", port)
+        except OSError as error:
+            client.ended = repr(error)
+
+    await asyncio.gather(
+        *(open_stream(client, ports[i % len(ports)]) for i, client in enumerate(clients))
+    )
+    while any(client.first_version is None for client in clients):
+        ended = [client.ended for client in clients if client.ended]
+        if ended:
+            raise ConnectionError(f"{len(ended)} clients could not connect, e.g. {ended[0]}")
+        if time.monotonic() - started > 300:
+            raise TimeoutError("the clients did not all connect in 5 minutes")
+        await asyncio.sleep(0.05)
+    return clients
+
+
+async def serve_commands() -> None:
+    """Answer the driver's commands (see the module's docstring) until its pipe closes."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=2**20)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    clients: list[Client] = []
+    arrivals = Arrivals(clients=0)
+    while line := await reader.readline():
+        command = json.loads(line)
+        try:
+            if "connect" in command:
+                arrivals = Arrivals(clients=command["connect"])
+                started = time.monotonic()
+                clients = await connect(
+                    command["connect"], command["ports"], command["path"], arrivals
+                )
+                answer = {
+                    "connected_in": time.monotonic() - started,
+                    "each": [client.connected_in for client in clients],
+                }
+            elif "await" in command:
+                version = command["await"]
+                await asyncio.wait_for(arrivals.complete(version).wait(), command["timeout"])
+                answer = {"times": arrivals.times.pop(version)}
+            else:
+                for client in clients:
+                    client.close()
+                clients = []
+                answer = {"closed": True}
+        except (ConnectionError, TimeoutError) as error:
+            answer = {"error": f"{type(error).__name__}: {error}"}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
+def main() -> None:
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(serve_commands())
     else:
-        found = event.find(b"\nid: ")
-        if found == -1:
-            return None  # a heartbeat
-        start = found + 5
-    end = event.find(b"\n", start)
-    return int(event[start : end if end != -1 else None])
+        uvloop.run(serve_commands())
+
+
+if __name__ == "__main__":
+    main()

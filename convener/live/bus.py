@@ -3,8 +3,9 @@
 `publish` is called once a floor change is committed (from
 `transaction.on_commit`), in whatever thread made the change. The event stream
 of each connected screen reads the meeting's updates through `subscription`.
-Each payload is encoded to JSON once per process, however many screens
-receive it.
+Each payload is encoded to JSON, and framed as a server-sent event, once per
+process, however many screens receive it: a screen's stream only writes the
+bytes.
 
 Without `REDIS_URL` every screen is served by the process that publishes, and
 updates go from publisher to subscribers in memory, handed to each event loop
@@ -27,10 +28,11 @@ import json
 import logging
 import threading
 import weakref
+from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Protocol
 
 import redis
@@ -45,7 +47,7 @@ logger = logging.getLogger(__name__)
 PENDING_LIMIT = 64
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Update:
     """A published payload and its JSON, encoded once for every subscriber."""
 
@@ -61,10 +63,27 @@ class Update:
     def decoded(cls, meeting_id: int, data: bytes) -> Update:
         return cls(meeting_id, json.loads(data), data)
 
+    @property
+    def version(self) -> Any:
+        return self.payload.get("version")
+
+    @cached_property
+    def event(self) -> bytes:
+        """The update as a server-sent `state` event, framed once for every stream
+        (all of a process's subscribers share one event loop, where it is read)."""
+        return state_event(self.data, self.version)
+
 
 def encode(payload: dict[str, Any]) -> bytes:
     """Compact JSON in UTF-8, on one line (as a server-sent event's data must be)."""
     return json.dumps(payload, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
+
+
+def state_event(data: bytes, version: Any) -> bytes:
+    """A `state` event of the stream: the JSON, and the version as the event's `id`.
+    Bytes, not text: Django would otherwise look up the charset for every screen."""
+    event_id = b"id: %s\n" % str(version).encode() if version is not None else b""
+    return b"event: state\n" + event_id + b"data: " + data + b"\n\n"
 
 
 _DROPPED = object()  # queued for a subscriber to end its iteration
@@ -72,39 +91,58 @@ _DROPPED = object()  # queued for a subscriber to end its iteration
 
 @dataclass(eq=False)
 class Subscription:
-    """One screen's updates of one meeting, in order; iterate it in its event loop."""
+    """One screen's updates of one meeting, in order; iterate it in its event loop.
+
+    Delivering costs an append, and waking the stream's task if it waits: a
+    deque and one future, not an `asyncio.Queue` (whose bookkeeping of
+    unfinished tasks and getters each of thousands of screens would pay on
+    every update).
+    """
 
     meeting_id: int
     loop: asyncio.AbstractEventLoop
-    _queue: asyncio.Queue[Any] = field(default_factory=asyncio.Queue)
+    _pending: deque[Any] = field(default_factory=deque)
+    _waiter: asyncio.Future[None] | None = None
     dropped: bool = False
 
     def deliver(self, update: Update) -> None:
         """Queue an update; called in the subscription's event loop."""
         if self.dropped:
             return
-        if self._queue.qsize() >= PENDING_LIMIT:
+        if len(self._pending) >= PENDING_LIMIT:
             logger.info("live updates of meeting %s: dropped a stalled subscriber", self.meeting_id)
             self.drop()
             return
-        self._queue.put_nowait(update)
+        self._put(update)
 
     def drop(self) -> None:
         """End the iteration after the updates already queued; called in the event loop."""
         if not self.dropped:
             self.dropped = True
-            self._queue.put_nowait(_DROPPED)
+            self._put(_DROPPED)
 
     def wake(self) -> None:
         """Make the iteration yield None once (a heartbeat is due); called in the event loop."""
         if not self.dropped:
-            self._queue.put_nowait(None)
+            self._put(None)
+
+    def _put(self, item: Any) -> None:
+        self._pending.append(item)
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
     def __aiter__(self) -> Subscription:
         return self
 
     async def __anext__(self) -> Update | None:
-        item = await self._queue.get()
+        while not self._pending:
+            self._waiter = self.loop.create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+        item = self._pending.popleft()
         if item is _DROPPED:
             raise StopAsyncIteration
         return item

@@ -249,3 +249,51 @@ def test_redis_lost_connection_ends_every_subscription_so_screens_start_afresh(r
         assert asyncio.run(scenario()) == [[], []]
     finally:
         raw.close()
+
+
+def _count_framings(monkeypatch) -> list[int]:
+    framed = []
+    frame = live_bus.state_event
+
+    def counted(data, version):
+        framed.append(version)
+        return frame(data, version)
+
+    monkeypatch.setattr(live_bus, "state_event", counted)
+    return framed
+
+
+def test_in_process_many_subscribers_share_one_update_framed_once(monkeypatch):
+    framed = _count_framings(monkeypatch)
+    bus = InProcessBus()
+
+    async def scenario():
+        subscriptions = await _attached(bus, 7, count=500)
+        bus.publish(7, {"version": 3})
+        async with asyncio.timeout(WAIT):
+            updates = [await anext(subscription) for subscription in subscriptions]
+        return updates, [update.event for update in updates]
+
+    updates, events = asyncio.run(scenario())
+
+    assert all(update is updates[0] for update in updates)
+    assert events[0] == b'event: state\nid: 3\ndata: {"version":3}\n\n'
+    assert all(event is events[0] for event in events)
+    assert framed == [3]
+
+
+def test_redis_many_subscribers_of_a_process_share_one_update_framed_once(redis_bus, monkeypatch):
+    framed = _count_framings(monkeypatch)
+
+    async def scenario():
+        subscriptions = await _attached(redis_bus, 7, count=500)
+        redis_bus.publish(7, {"version": 4})
+        async with asyncio.timeout(WAIT):
+            updates = [await anext(subscription) for subscription in subscriptions]
+        return updates, [update.event for update in updates]
+
+    updates, events = asyncio.run(scenario())
+
+    assert all(update is updates[0] for update in updates)
+    assert events[0] == b'event: state\nid: 4\ndata: {"version":4}\n\n'
+    assert framed == [4]
