@@ -1,7 +1,7 @@
 """The `convener` command: Convener's own commands and every Django management command.
 
-`convener demo`, `convener serve`, `convener worker`, `convener import
-FILE`, `convener export SERIES`, `convener schema`, `convener
+`convener demo`, `convener serve`, `convener worker`, `convener
+create-secretariat`, `convener import FILE`, `convener export SERIES`, `convener schema`, `convener
 load-reference` and `convener search` are Convener's;
 anything else (`convener migrate`, `convener createsuperuser`, `convener
 check --deploy`…) goes to Django's management.
@@ -17,6 +17,7 @@ ALIASES = {
     "import": "importseries",
     "load-reference": "loadreference",
     "cli-reference": "clireference",
+    "create-secretariat": "createsecretariat",
 }
 
 
@@ -28,7 +29,13 @@ def main(argv: list[str] | None = None) -> None:
     argv[0] = "convener"
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    from convener.config import NoDataFolder
+
+    try:
+        execute_from_command_line(argv)
+    except NoDataFolder as error:
+        # A setting to change, not a bug: the message, without a traceback.
+        sys.exit(f"convener: {error}")
 
 
 if __name__ == "__main__":

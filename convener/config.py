@@ -6,11 +6,15 @@ one and a test keeps the two in step.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+from django.core.exceptions import ImproperlyConfigured
 
 
 @dataclass(frozen=True)
@@ -24,8 +28,10 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "CONVENER_DATA_DIR",
         "",
-        "Folder for the embedded SQLite database and uploaded files. "
-        "Default: the per-user data folder (`~/.local/share/convener` on Linux).",
+        "Folder for the embedded SQLite database, the generated secret key and the "
+        "collected static files. Default: the per-user data folder "
+        "(`~/.local/share/convener` on Linux); a service account without a home "
+        "folder must set it.",
     ),
     Option(
         "DATABASE_URL",
@@ -55,9 +61,11 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "CONVENER_REDIS_PREFIX",
-        "convener",
-        "Prefix of Convener's cache keys and channels in Redis: one per installation "
-        "sharing a Redis server.",
+        "",
+        "Prefix of Convener's cache keys and live update channels in Redis. Default: "
+        "`convener-` and the database's name, so that installations with databases of "
+        "their own keep apart on one Redis server; set it when two installations' "
+        "databases have the same name on different database servers.",
     ),
     Option(
         "CONVENER_SYMBOL_LINK_BASE",
@@ -119,15 +127,64 @@ def get_list(env: str) -> list[str]:
     return [item.strip() for item in get(env).split(",") if item.strip()]
 
 
+class NoDataFolder(ImproperlyConfigured):
+    """No data folder is configured and none can be made where the default puts it."""
+
+
+def data_dir_path() -> Path | None:
+    """Where the data folder is, without creating it: `CONVENER_DATA_DIR`, else
+    the user's data folder, or None when the user has no home folder to hold it
+    (a service account without one, `HOME` unset)."""
+    configured = get("CONVENER_DATA_DIR")
+    if configured:
+        return Path(configured)
+    derived = Path(platformdirs.user_data_dir("convener"))
+    # Without a home folder, `~` stays unexpanded: a relative path, under the
+    # folder the command happens to run in.
+    return derived if derived.is_absolute() else None
+
+
 def data_dir() -> Path:
     """The data folder, created readable by its owner only: it holds the
-    database and the secret key."""
-    configured = get("CONVENER_DATA_DIR")
-    path = Path(configured) if configured else Path(platformdirs.user_data_dir("convener"))
+    embedded database, the generated secret key and the collected static files.
+
+    Raises NoDataFolder, naming `CONVENER_DATA_DIR`, when it cannot be made.
+    """
+    path = data_dir_path()
+    if path is None:
+        raise NoDataFolder(
+            "No data folder: this user has no home folder to hold one. Set "
+            "CONVENER_DATA_DIR to a folder it may write (for a service, /var/lib/convener)."
+        )
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.mkdir(mode=0o700)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.mkdir(mode=0o700)
+        except OSError as error:
+            raise NoDataFolder(
+                f"No data folder: {path} cannot be created ({error.strerror}). Set "
+                "CONVENER_DATA_DIR to a folder this user may write (for a service, "
+                "/var/lib/convener)."
+            ) from None
     return path
+
+
+def redis_prefix(database: Mapping[str, Any]) -> str:
+    """The prefix of Convener's keys and channels in Redis: `CONVENER_REDIS_PREFIX`,
+    else one derived from the database, the same on every process and machine of
+    an installation (a host name may differ between machines; the name does not).
+
+    A database number of Redis does not separate publish/subscribe channels: two
+    installations with the same prefix would show each other's floor states.
+    """
+    configured = get("CONVENER_REDIS_PREFIX").strip()
+    if configured:
+        return configured
+    name = str(database.get("NAME") or "")
+    if database.get("ENGINE") == "django.db.backends.sqlite3":
+        # A path: its digest, as the folder names of a path say nothing useful.
+        name = hashlib.sha256(name.encode()).hexdigest()[:16]
+    return f"convener-{name}"
 
 
 def private_file(path: Path) -> Path:

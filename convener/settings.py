@@ -13,7 +13,10 @@ from whitenoise.compress import Compressor
 from convener import config
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = config.data_dir()
+# Where the data folder is; it is created when something is kept there (the
+# embedded database, a generated key, `collectstatic`), so that a server on
+# PostgreSQL runs for a user without a home folder.
+DATA_DIR = config.data_dir_path()
 DEBUG = config.get_bool("CONVENER_DEBUG")
 
 
@@ -32,7 +35,7 @@ def _secret_key() -> str:
         )
     # The embedded set-up keeps a generated key beside its database, so that
     # sessions survive a restart without anyone having to invent a secret.
-    key_file = config.private_file(DATA_DIR / "secret_key")
+    key_file = config.private_file(config.data_dir() / "secret_key")
     if not key_file.read_text().strip():
         key_file.write_text(secrets.token_urlsafe(50))
     return key_file.read_text().strip()
@@ -76,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # `/health/` for load balancers, before the host check, sessions and redirects.
+    "convener.server.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -147,7 +152,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        config.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'convener.sqlite3'}",
+        config.get("DATABASE_URL") or f"sqlite:///{config.data_dir() / 'convener.sqlite3'}",
         conn_max_age=600,
         conn_health_checks=True,
     )
@@ -175,12 +180,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 _redis_url = config.get("REDIS_URL")
+# Cache keys and live update channels in Redis start with it.
+CONVENER_REDIS_PREFIX = config.redis_prefix(DATABASES["default"])
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": _redis_url,
-            "KEY_PREFIX": config.get("CONVENER_REDIS_PREFIX"),
+            "KEY_PREFIX": CONVENER_REDIS_PREFIX,
         }
         if _redis_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -225,7 +232,9 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Without a data folder `collectstatic` says to set CONVENER_DATA_DIR
+# (`convener.server.checks`).
+STATIC_ROOT = DATA_DIR / "static" if DATA_DIR else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -13,7 +13,8 @@ through `call_soon_threadsafe`. With `REDIS_URL`, a payload is published on the
 meeting's Redis channel; each process holds one connection subscribed to the
 channels of every meeting (a pattern) and fans each message out to its own
 subscribers, so a change made in one process reaches the screens of all.
-Channels are named `<CONVENER_REDIS_PREFIX>:live:meeting:<id>`.
+Channels are named `<prefix>:live:meeting:<id>`, the prefix of
+`settings.CONVENER_REDIS_PREFIX` (`config.redis_prefix`).
 
 A subscriber that falls `PENDING_LIMIT` updates behind (a stalled client) is
 dropped, and so is every subscriber of a process whose Redis connection
@@ -37,6 +38,7 @@ from typing import Any, Protocol
 
 import redis
 import redis.asyncio
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
 from convener import config
@@ -332,7 +334,7 @@ def bus() -> Bus:
     """The bus of this process, chosen by `REDIS_URL`."""
     url = config.get("REDIS_URL")
     if url:
-        return RedisBus(url, config.get("CONVENER_REDIS_PREFIX"))
+        return RedisBus(url, settings.CONVENER_REDIS_PREFIX)
     return InProcessBus()
 
 

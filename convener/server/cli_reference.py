@@ -17,6 +17,7 @@ COMMANDS = {
     "demo": "convener.server",
     "serve": "convener.server",
     "worker": "convener.server",
+    "create-secretariat": "convener.server",
     "import": "convener.exchange",
     "export": "convener.exchange",
     "build": "convener.publishing",

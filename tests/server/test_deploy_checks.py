@@ -23,8 +23,10 @@ def production(tmp_path):
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "convener.example.org",
         "CONVENER_SECURE": "true",
+        # Named, never reached: the checks need no connection.
+        "DATABASE_URL": "postgres://convener@127.0.0.1:5432/convener",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
-    env.pop("DATABASE_URL", None)  # the checks need no database
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by browser tests, never in production
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return env
@@ -54,6 +56,34 @@ def test_deploy_checks_report_a_server_not_behind_https(production):
     assert result.returncode != 0
     for check in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert check in result.stderr
+
+
+def test_deploy_checks_report_the_embedded_database(production):
+    del production["DATABASE_URL"]
+
+    result = check_deploy(production)
+
+    assert result.returncode != 0
+    assert "convener.W002" in result.stderr
+    assert "Set DATABASE_URL to a PostgreSQL database" in result.stderr
+
+
+def test_deploy_checks_report_several_workers_without_redis(production):
+    del production["REDIS_URL"]
+
+    result = check_deploy({**production, "CONVENER_WORKERS": "4"})
+
+    assert result.returncode != 0
+    assert "convener.W003" in result.stderr
+    assert "CONVENER_WORKERS is 4 but REDIS_URL is not set" in result.stderr
+
+
+def test_deploy_checks_accept_one_process_without_redis(production):
+    del production["REDIS_URL"]
+
+    result = check_deploy({**production, "CONVENER_WORKERS": "1"})
+
+    assert result.returncode == 0, result.stderr
 
 
 def documented_production_settings() -> str:
