@@ -1,14 +1,16 @@
-"""Benchmark of the public pages under the production server.
+"""Benchmark of the pages under the production server.
 
 Serves the demo with `convener serve` (gunicorn, 2 workers) on SQLite and on
-PostgreSQL, loads the series page and a meeting page with wrk at concurrency
-1 and 32, and prints requests per second, p50 and p99 latency, and the
-largest resident memory of a worker. Each page is measured as the public
-reads it (from the page cache) and as the signed-in secretariat reads it
-(rendered on every request).
+PostgreSQL, loads pages of the meeting of 13 July 2016 and its series with
+wrk at concurrency 1 and 32, and prints requests per second, p50 and p99
+latency, and the largest resident memory of a worker. The public pages (the
+series page, the meeting page) are measured as the public reads them (from
+the page cache) and as the signed-in secretariat reads them; the workspace's
+screens (the programme builder, the record screen) as the secretariat.
 
     python bench/pages [--duration SECONDS] [--backends sqlite,postgres]
-                       [--pages series,meeting] [--serving split|django-asgi]
+                       [--pages series,meeting,programme,record]
+                       [--readers public,secretariat] [--serving split|django-asgi]
 
 `--serving django-asgi` serves every request through Django's own ASGI handler
 instead of the split `convener serve` ships (a benchmark switch, to compare).
@@ -37,11 +39,20 @@ from serving import (
     worker_memory_mb,
 )
 
+PUBLIC, SECRETARIAT = "public", "secretariat"
+READERS = (PUBLIC, SECRETARIAT)
+# Each page by its name on the command line: its label, its address and who reads it.
 PAGES = {
-    "series page": "/series/gmg-2016/",
-    "meeting page": "/series/gmg-2016/meetings/3/",
+    "series": ("series page", "/series/gmg-2016/", (PUBLIC, SECRETARIAT)),
+    "meeting": ("meeting page", "/series/gmg-2016/meetings/3/", (PUBLIC, SECRETARIAT)),
+    "programme": (
+        "programme builder",
+        "/manage/series/gmg-2016/meetings/3/programme/",
+        (SECRETARIAT,),
+    ),
+    "record": ("record screen", "/manage/series/gmg-2016/meetings/3/records/", (SECRETARIAT,)),
 }
-SELECTED = list(PAGES)
+SELECTED = {"pages": list(PAGES), "readers": list(READERS)}
 CONCURRENCY = (1, 32)
 
 
@@ -50,11 +61,13 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, seconds: int) -> lis
     port = free_port()
     server = start_server(env, port)
     rows = []
-    readers = {"public": "", "secretariat (not cached)": secretariat_cookie(port)}
+    cookies = {PUBLIC: "", SECRETARIAT: secretariat_cookie(port)}
     try:
-        for (page, path), (reader, cookie) in itertools.product(
-            [(page, PAGES[page]) for page in SELECTED], readers.items()
-        ):
+        for name_of_page, reader in itertools.product(SELECTED["pages"], SELECTED["readers"]):
+            page, path, readers = PAGES[name_of_page]
+            if reader not in readers:
+                continue
+            cookie = cookies[reader]
             url = f"http://127.0.0.1:{port}{path}"
             run_wrk(wrk, url, 8, 2, cookie)  # warm the workers and their page caches
             for concurrency in CONCURRENCY:
@@ -81,9 +94,20 @@ def errors(figures: dict[str, float]) -> str:
 def main() -> None:
     description = __doc__.splitlines()[0]
     arguments = parser(description, "sqlite,postgres")
-    arguments.add_argument("--pages", default="series,meeting", help="series, meeting or both")
+    arguments.add_argument(
+        "--pages", default=",".join(PAGES), help=f"some of {', '.join(PAGES)}, comma-separated"
+    )
+    arguments.add_argument(
+        "--readers",
+        default=",".join(READERS),
+        help="public, secretariat or both (the workspace's screens are read signed in only)",
+    )
     options = arguments.parse_args()
-    SELECTED[:] = [f"{page} page" for page in options.pages.split(",")]
+    for selection, known in (("pages", PAGES), ("readers", READERS)):
+        chosen = getattr(options, selection).split(",")
+        if unknown := set(chosen) - set(known):
+            arguments.error(f"unknown {selection}: {', '.join(sorted(unknown))}")
+        SELECTED[selection] = chosen
     run(
         options=options,
         description=description,
