@@ -287,9 +287,26 @@ def link_symbols(text: str) -> SafeString:
     )
 
 
+# The words of recently read texts: a page that shows a record's keywords reads
+# the words of every statement on it, each time it is rendered.
+_recent_words = _RecentRenders(budget=2_000_000)
+
+
 def plain_text(text: str) -> str:
     """The words of a user's Markdown without its marks: one line per block,
-    for reading by machine (search, keywords), never for display."""
+    for reading by machine (search, keywords), never for display. The same
+    text always gives the same words, so recent results are kept."""
+    if not text:
+        return ""
+    key = (text, "words")
+    words = _recent_words.get(key)
+    if words is None:
+        words = _words(text)
+        _recent_words.put(key, words)
+    return words
+
+
+def _words(text: str) -> str:
     lines: list[str] = []
     for token in markdown_tokens(text):
         if token.type == "inline":

@@ -2,8 +2,18 @@
 
 A public page is the same for every anonymous reader of a language until the
 data changes, so it is rendered once per (revision, language, address) and then
-served from memory. Readers who are signed in see drafts and their own
-controls, so their pages are never cached.
+served from memory.
+
+Readers who are signed in see the drafts they help prepare, and their own
+controls (their account, the language form). A page that opts in
+(`also_signed_in=True`) is shared by every signed-in reader who reads the same
+drafts: it is rendered once per (drafts read, revision, language, address)
+for a reader without an account who reads exactly those drafts
+(`reader_of_the_same_drafts`), so that nothing of one user's own can enter
+the shared copy, with each of the reader's own parts left as a mark
+(`{% reader_part %}` in base.html); each request fills the marks in for its
+reader. Those copies are keyed apart from the public's: a draft never reaches
+an anonymous reader, nor the public copy a reader of drafts.
 
 The address in the key holds only the query parameters the page reads, as
 its view declares them: any other parameter would add a copy of the same
@@ -14,15 +24,18 @@ the same whatever else the first reader's address carried.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import overload
 
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from convener.meetings.domain.revision import current_revision
+from convener.meetings.queries.visibility import drafts_read_key, reader_of_the_same_drafts
 
 PAGE_LIFETIME = 24 * 3600
 
@@ -39,24 +52,101 @@ def _keep_only(request: HttpRequest, parameters: frozenset[str]) -> None:
     request.GET = QueryDict(query)  # immutable, as Django makes it
 
 
-def _cache_key(request: HttpRequest, revision: int) -> str:
+def _cache_key(request: HttpRequest, revision: int, *, drafts: str | None = None) -> str:
     # Scheme and host included: calendars and schedules hold absolute links,
     # which must be those of the address the reader asked. The path is the
-    # decoded one, so that spellings of one address share one copy.
+    # decoded one, so that spellings of one address share one copy. The
+    # copies for readers of drafts have a prefix of their own.
     query = request.META["QUERY_STRING"]
-    return f"page:{revision}:{get_language()}:{request.build_absolute_uri(request.path)}?{query}"
+    prefix = "page" if drafts is None else f"page-for-drafts-of-{drafts}"
+    address = request.build_absolute_uri(request.path)
+    return f"{prefix}:{revision}:{get_language()}:{address}?{query}"
 
 
-def _cacheable(request: HttpRequest) -> bool:
-    return request.method in {"GET", "HEAD"} and not request.user.is_authenticated
+# Marks where a reader's own part goes in a shared copy. Random for each
+# process, whose memory holds the copies: no text written on a page can forge one.
+_MARK = f"\x00{secrets.token_hex(16)}\x00"
 
 
-def _cached(view: View, parameters: frozenset[str]) -> View:
+class ReaderParts:
+    """The reader's own parts of a page rendered for several readers: each part
+    is left as a mark, and its template named, for each request to fill in."""
+
+    def __init__(self) -> None:
+        self.templates: list[str] = []
+
+    def mark(self, template_name: str) -> str:
+        self.templates.append(template_name)
+        return f"{_MARK}{len(self.templates) - 1}{_MARK}"
+
+
+def reader_parts_of(request: HttpRequest | None) -> ReaderParts | None:
+    """The parts to leave as marks, when the page is rendered to be shared."""
+    return getattr(request, "convener_reader_parts", None)
+
+
+SharedCopy = tuple[tuple[str, ...], tuple[str, ...], str]
+
+
+def _render_shared(view: View, request: HttpRequest, *args, **kwargs) -> HttpResponse | SharedCopy:
+    """The page as the reader of the same drafts sees it, its reader's parts left
+    as marks: (the text between the marks, the parts' templates, content type);
+    or the view's own response if it is not a page to share (not found, a redirect)."""
+    user, parts = request.user, ReaderParts()
+    request.user = reader_of_the_same_drafts(user)  # type: ignore[assignment]
+    request.convener_reader_parts = parts  # type: ignore[attr-defined]
+    try:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+    finally:
+        request.user = user
+        del request.convener_reader_parts  # type: ignore[attr-defined]
+    if response.streaming:
+        return response
+    pieces = response.content.decode(response.charset).split(_MARK)
+    texts, indexes = tuple(pieces[0::2]), pieces[1::2]
+    templates = tuple(parts.templates[int(index)] for index in indexes)
+    if response.status_code != 200:
+        response.content = _fill((texts, templates, ""), request)
+        return response
+    return texts, templates, response["Content-Type"]
+
+
+def _fill(copy: SharedCopy, request: HttpRequest) -> str:
+    """The shared copy with its marks filled in for this request's reader."""
+    texts, templates, _ = copy
+    filled = [texts[0]]
+    for template_name, text in zip(templates, texts[1:], strict=True):
+        filled.append(render_to_string(template_name, request=request))
+        filled.append(text)
+    return "".join(filled)
+
+
+def _shared_with_readers_of_the_same_drafts(
+    view: View, request: HttpRequest, *args, **kwargs
+) -> HttpResponse:
+    pages = caches["pages"]
+    key = _cache_key(request, current_revision(), drafts=drafts_read_key(request.user))
+    copy = pages.get(key)
+    if copy is None:
+        rendered = _render_shared(view, request, *args, **kwargs)
+        if isinstance(rendered, HttpResponse):
+            return rendered
+        copy = rendered
+        pages.set(key, copy, PAGE_LIFETIME)
+    return HttpResponse(_fill(copy, request), content_type=copy[2])
+
+
+def _cached(view: View, parameters: frozenset[str], *, also_signed_in: bool = False) -> View:
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _cacheable(request):
+        signed_in = request.user.is_authenticated
+        if request.method not in {"GET", "HEAD"} or (signed_in and not also_signed_in):
             return view(request, *args, **kwargs)
         _keep_only(request, parameters)
+        if signed_in:
+            return _shared_with_readers_of_the_same_drafts(view, request, *args, **kwargs)
         pages = caches["pages"]
         key = _cache_key(request, current_revision())
         stored = pages.get(key)
@@ -76,14 +166,18 @@ def _cached(view: View, parameters: frozenset[str]) -> View:
 @overload
 def cache_public_page(view: View) -> View: ...
 @overload
-def cache_public_page(*, reads: Iterable[str]) -> Callable[[View], View]: ...
 def cache_public_page(
-    view: View | None = None, *, reads: Iterable[str] = ()
+    *, reads: Iterable[str] = (), also_signed_in: bool = False
+) -> Callable[[View], View]: ...
+def cache_public_page(
+    view: View | None = None, *, reads: Iterable[str] = (), also_signed_in: bool = False
 ) -> View | Callable[[View], View]:
     """Serve a public page from the cache: `@cache_public_page` for a page that
     reads no query parameter, `@cache_public_page(reads=["old", "new"])` for
-    one that reads those."""
+    one that reads those. With `also_signed_in=True` signed-in readers share
+    copies too, one per set of drafts read: for a page whose view reads the
+    user only to know which drafts to show, and changes nothing."""
     parameters = frozenset(reads)
     if view is None:
-        return lambda view: _cached(view, parameters)
+        return lambda view: _cached(view, parameters, also_signed_in=also_signed_in)
     return _cached(view, parameters)

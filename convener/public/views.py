@@ -1,7 +1,9 @@
 """The public pages: each view fetches through a query that knows the user, then renders.
 
 Anonymous readers get the page from the page cache (see `caching`), which
-costs one query for the content revision; on a miss the view runs.
+costs one query for the content revision; on a miss the view runs. The series
+and meeting pages are shared by signed-in readers of the same drafts too: their
+views read the user only through the visibility queries.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", {"series_list": series_for_home(request.user)})
 
 
-@cache_public_page
+@cache_public_page(also_signed_in=True)
 def series(request: HttpRequest, slug: str) -> HttpResponse:
     series = get_object_or_404(series_for_page(request.user), slug=slug)
     _in_reading_language(series, [*series.concept_note, *series.meeting_list])
@@ -51,7 +53,7 @@ def _in_reading_language(series: Series, objects: Iterable[Translatable]) -> Non
     show_in_language(objects, language=get_language(), original_language=series.language)
 
 
-@cache_public_page
+@cache_public_page(also_signed_in=True)
 def meeting(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     meeting = get_object_or_404(meetings_for_page(request.user), series__slug=slug, number=number)
     context = {

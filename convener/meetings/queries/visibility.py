@@ -50,6 +50,26 @@ def series_drafts_reader(series_id: int) -> AnyUser:
     return _Reader(draft_series=(series_id,))
 
 
+def reader_of_the_same_drafts(user: AnyUser) -> AnyUser:
+    """A reader without an account who reads exactly the drafts `user` reads.
+
+    Whatever is shown to it may be shown to every user who reads those drafts,
+    and to no one else: a page rendered for it is the same for all of them
+    (the page cache shares it, keyed by `drafts_read_key`). Having no account,
+    it brings nothing of the user's own to the page."""
+    if reads_every_draft(user):
+        return command_line_reader()
+    return _Reader(draft_series=draft_series_read_by(user))
+
+
+def drafts_read_key(user: AnyUser) -> str:
+    """Which drafts the user reads, as a short text: "every", "none", or the
+    series' numbers ("3.7"). Two users with the same key read the same things."""
+    if reads_every_draft(user):
+        return "every"
+    return ".".join(str(pk) for pk in sorted(draft_series_read_by(user))) or "none"
+
+
 def reads_every_draft(user: AnyUser) -> bool:
     """Whether the user reads the drafts of every series: the site administrator."""
     if isinstance(user, CommandLineOperator):
