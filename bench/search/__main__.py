@@ -224,7 +224,7 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, options, scripts: Pa
     print(f"- vectors: {figures['vectors']:,}, {figures['vectors_bytes'] / 1e6:.1f} MB as float32")
     print()
     kinds = options.queries.split(",")
-    for kind in kinds:
+    for kind in kinds if not options.http_only else ():
         in_process(env, options.duration, kind)
     port = free_port()
     server = start_server(env, port)
@@ -276,6 +276,9 @@ def main() -> None:
         "--queries",
         default="labelled,fresh",
         help="labelled (asked again and again), fresh (each asked once), or both",
+    )
+    options.add_argument(
+        "--http-only", action="store_true", help="measure through HTTP only, not in process"
     )
     arguments = options.parse_args()
     wrk = ensure_wrk()
