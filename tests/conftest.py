@@ -7,6 +7,7 @@ from django.utils import translation
 
 from convener.directory.domain.reference_data import load_reference_data, reference_data_loaded
 from convener.meetings.models import MeetingStatus
+from convener.search.queries.candidates import forget_candidate_lists
 from convener.server.demo import load_demo_series
 from tests.factories import StaffFactory
 
@@ -59,6 +60,13 @@ def _no_page_cached_by_an_earlier_test():
     """Tests roll their data back, so the content revision that keys the page
     cache never moves: without this, a test could be served another's page."""
     caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_candidates_listed_by_an_earlier_test():
+    """The search's lists of readable statements are kept per content revision
+    too: a transactional test starts again from revision 0 on another's data."""
+    forget_candidate_lists()
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ Generates a corpus of statements across series (bench/search/corpus.py: 100,000
 across 50 by default), loads it into a fresh database, indexes its words and
 its vectors (each timed), serves it with `convener serve` (gunicorn, 2
 workers) and loads the search API with wrk, rotating through the labelled
-queries, for words, meaning and combined at concurrency 1 and 8. Prints the
+queries (each asked again and again: the server remembers their vectors) and
+then fresh questions, each asked once (every one embedded), for words,
+meaning and combined at concurrency 1 and 8. Prints the
 indexing times, p50 and p99 latency, the workers' resident memory and the
 size of the vectors.
 
     python bench/search [--statements N] [--series S] [--embed M] [--duration SECONDS]
-                        [--backends sqlite,postgres]
+                        [--backends sqlite,postgres] [--keep FOLDER]
+                        [--queries labelled,fresh]
 
 `--embed M` embeds M statements only and extrapolates the time for all (see
 bench/search/build.py). Needs wrk, and Redis for two workers.
@@ -33,6 +36,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from corpus import fresh_queries  # noqa: E402
 from serving import (  # noqa: E402
     CONVENER,
     WORKERS,
@@ -46,6 +50,10 @@ from serving import (  # noqa: E402
 )
 
 MODES = ("words", "meaning", "combined")
+QUESTIONS = {
+    "labelled": "the 59 labelled queries in turn (each asked again: query vectors remembered)",
+    "fresh": "fresh questions, each asked once (every query embedded)",
+}
 CONCURRENCY = (1, 8)
 SEARCH_PATH = "/api/search"
 
@@ -64,19 +72,45 @@ def machine() -> str:
     )
 
 
-def wrk_script(mode: str, directory: Path) -> Path:
-    """A wrk script asking each query of the labelled set in turn."""
-    paths = [
-        f"{SEARCH_PATH}?{urllib.parse.urlencode({'q': text, 'mode': mode})}" for text in queries()
-    ]
+# Fresh questions per wrk run: more than any run asks (about 120 requests/s
+# at best for 10 s), so that none is asked twice.
+FRESH_PER_RUN = 3_000
+
+
+class Questions:
+    """What the load asks: the labelled queries in turn, each asked again and
+    again (the server remembers their vectors after the first round), or
+    `fresh` ones, never asked before in this run of the benchmark."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        runs = len(MODES) * (1 + len(CONCURRENCY))  # a warming run and one per concurrency
+        self._fresh = iter(fresh_queries(FRESH_PER_RUN * runs)) if kind == "fresh" else None
+
+    def next_run(self) -> list[str]:
+        if self._fresh is None:
+            return queries()
+        return [next(self._fresh) for _ in range(FRESH_PER_RUN)]
+
+
+def wrk_script(mode: str, texts: list[str], directory: Path) -> Path:
+    """A wrk script asking the texts in turn, each of its threads from its own
+    place in the list (the second from the middle)."""
+    paths = [f"{SEARCH_PATH}?{urllib.parse.urlencode({'q': text, 'mode': mode})}" for text in texts]
     listed = ",\n".join(f'  "{path}"' for path in paths)
     script = directory / f"{mode}.lua"
     script.write_text(
         f"paths = {{\n{listed}\n}}\n"
+        "local threads = 0\n"
+        "function setup(thread)\n"
+        "  threads = threads + 1\n"
+        '  thread:set("first", (threads - 1) * math.floor(#paths / 2))\n'
+        "end\n"
         "counter = 0\n"
         "request = function()\n"
-        "  counter = counter % #paths + 1\n"
-        '  return wrk.format("GET", paths[counter])\n'
+        "  counter = counter + 1\n"
+        "  local index = ((first or 0) + counter - 1) % #paths + 1\n"
+        '  return wrk.format("GET", paths[index])\n'
         "end\n"
     )
     return script
@@ -133,12 +167,12 @@ def build(env: dict[str, str], options) -> dict[str, float]:
     return json.loads(figures_file.read_text())
 
 
-def in_process(env: dict[str, str], seconds: int) -> None:
+def in_process(env: dict[str, str], seconds: int, kind: str) -> None:
     """search_statements timed in one process, without HTTP (build.py --measure)."""
-    command = [sys.executable, str(HERE / "build.py"), f"--measure={seconds}"]
+    command = [sys.executable, str(HERE / "build.py"), f"--measure={seconds}", f"--queries={kind}"]
     output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     figures = json.loads(output.strip().splitlines()[-1])
-    print("In process (search_statements as the public, threads):")
+    print(f"In process (search_statements as the public, threads), {QUESTIONS[kind]}:")
     print()
     print("| mode | concurrency | searches | p50 ms | p99 ms |")
     print("| --- | --- | --- | --- | --- |")
@@ -189,7 +223,9 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, options, scripts: Pa
     )
     print(f"- vectors: {figures['vectors']:,}, {figures['vectors_bytes'] / 1e6:.1f} MB as float32")
     print()
-    in_process(env, options.duration)
+    kinds = options.queries.split(",")
+    for kind in kinds if not options.http_only else ():
+        in_process(env, options.duration, kind)
     port = free_port()
     server = start_server(env, port)
     try:
@@ -197,22 +233,26 @@ def bench_backend(name: str, env: dict[str, str], wrk: str, options, scripts: Pa
         if not served(base):
             print(f"(the server does not answer {SEARCH_PATH}: no figures through HTTP)")
             return
-        print(f"Through HTTP ({SEARCH_PATH}, wrk):")
-        print()
-        print("| mode | concurrency | requests/s | p50 ms | p99 ms | errors |")
-        print("| --- | --- | --- | --- | --- | --- |")
-        for mode in MODES:
-            script = wrk_script(mode, scripts)
-            run_wrk(wrk, base, script, 2, 3)  # warm the workers: model, vectors
-            for concurrency in CONCURRENCY:
-                result = run_wrk(wrk, base, script, concurrency, options.duration)
-                print(
-                    f"| {mode} | {concurrency} | {result['rps']:.1f} | {result['p50']:.1f} | "
-                    f"{result['p99']:.1f} | {int(result['errors'])} |",
-                    flush=True,
-                )
+        for kind in kinds:
+            questions = Questions(kind)
+            print(f"Through HTTP ({SEARCH_PATH}, wrk), {QUESTIONS[kind]}:")
+            print()
+            print("| mode | concurrency | requests/s | p50 ms | p99 ms | errors | load average |")
+            print("| --- | --- | --- | --- | --- | --- | --- |")
+            for mode in MODES:
+                # warm the workers (model, vectors, lists) with questions of their own
+                run_wrk(wrk, base, wrk_script(mode, questions.next_run(), scripts), 2, 3)
+                for concurrency in CONCURRENCY:
+                    script = wrk_script(mode, questions.next_run(), scripts)
+                    result = run_wrk(wrk, base, script, concurrency, options.duration)
+                    load = os.getloadavg()[0]
+                    print(
+                        f"| {mode} | {concurrency} | {result['rps']:.1f} | {result['p50']:.1f} | "
+                        f"{result['p99']:.1f} | {int(result['errors'])} | {load:.1f} |",
+                        flush=True,
+                    )
+            print()
         memory = worker_memory_mb(server)
-        print()
         print(
             f"- server workers' resident memory: {', '.join(f'{size:.0f} MB' for size in memory)}"
         )
@@ -231,6 +271,14 @@ def main() -> None:
         "--keep",
         metavar="FOLDER",
         help="build the SQLite database in this folder and keep it; later runs reuse it",
+    )
+    options.add_argument(
+        "--queries",
+        default="labelled,fresh",
+        help="labelled (asked again and again), fresh (each asked once), or both",
+    )
+    options.add_argument(
+        "--http-only", action="store_true", help="measure through HTTP only, not in process"
     )
     arguments = options.parse_args()
     wrk = ensure_wrk()

@@ -36,13 +36,19 @@ def main() -> None:
         metavar="SECONDS",
         help="instead of building: time search_statements in this process, per mode",
     )
+    options.add_argument(
+        "--queries",
+        choices=("labelled", "fresh"),
+        default="labelled",
+        help="with --measure: the labelled queries in turn, or fresh ones each asked once",
+    )
     arguments = options.parse_args()
 
     import django
 
     django.setup()
     if arguments.measure:
-        print(json.dumps(in_process(arguments.measure)))
+        print(json.dumps(in_process(arguments.measure, fresh=arguments.queries == "fresh")))
         return
     import load
 
@@ -131,22 +137,28 @@ def vector_sizes() -> dict[str, int]:
     return {"vectors": count, "vectors_bytes": count * DIMENSIONS * 4}
 
 
-def in_process(seconds: float) -> dict[str, dict[str, float]]:
-    """p50 and p99 of `search_statements` as the public, rotating through the
-    labelled queries, one at a time and from 8 threads (no HTTP, no server)."""
+def in_process(seconds: float, *, fresh: bool = False) -> dict[str, dict[str, float]]:
+    """p50 and p99 of `search_statements` as the public, one at a time and
+    from 8 threads (no HTTP, no server): rotating through the labelled
+    queries, or asking fresh questions, each once (`corpus.fresh_queries`)."""
     import yaml
+    from corpus import fresh_queries
 
     from convener.search.queries.search import search_statements
 
     labelled = yaml.safe_load((Path(__file__).parent / "labelled_queries.yaml").read_text())
     texts = [entry["query"] for entry in labelled["demo"] + labelled["generated"]]
+    unasked = iter(fresh_queries(30_000))
     figures = {}
     for mode in ("words", "meaning", "combined"):
-        search_statements(texts[0], mode=mode)  # warm: the model, the caches
+        # warm: the model, the lists, and (labelled) every query's vector
+        for text in texts if not fresh else texts[:1]:
+            search_statements(text, mode=mode)
         for concurrency in (1, 8):
+            asked = [next(unasked) for _ in range(5_000)] if fresh else texts
             figures[f"{mode}/{concurrency}"] = _timed(
                 lambda text, mode=mode: search_statements(text, mode=mode),
-                texts,
+                asked,
                 seconds,
                 concurrency,
             )

@@ -13,6 +13,7 @@ This module knows nothing of the database: `load.py` writes what it yields.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -586,3 +587,29 @@ def _composed(
         "summary": text.format(**slots).strip(),
         "points": tuple(point.format(**slots) for point in points),
     }
+
+
+def fresh_queries(count: int, *, seed: int = 15) -> list[str]:
+    """`count` distinct questions in the corpus' words, none of them a
+    labelled query: runs of two to five words from the topics' sentences
+    (slots left out), half of them followed by a run from another sentence.
+    For measuring the search as it is when every question is asked for the
+    first time (no remembered query vector)."""
+    generator = random.Random(seed)
+    sentences = [
+        re.findall(r"[a-z][a-z'-]*", re.sub(r"\{\w+\}", " ", sentence.lower()))
+        for sentences in TOPICS.values()
+        for sentence in sentences
+    ]
+    sentences = [words for words in sentences if len(words) >= 2]
+
+    def run() -> str:
+        words = generator.choice(sentences)
+        length = generator.randint(2, min(5, len(words)))
+        start = generator.randint(0, len(words) - length)
+        return " ".join(words[start : start + length])
+
+    found: dict[str, None] = {}
+    while len(found) < count:
+        found.setdefault(f"{run()} {run()}" if generator.random() < 0.5 else run())
+    return list(found)

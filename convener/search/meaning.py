@@ -13,7 +13,9 @@ by two functions.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -47,9 +49,31 @@ def embed_passages(texts: Sequence[str]) -> Vectors:
     return _embedded([text[:LONGEST_TEXT] for text in texts], as_query=False)
 
 
+# Query vectors remembered per process: paging through results, changing a
+# filter or switching the mode asks the same question again, and embedding it
+# is most of a search's time. 1.5 kB each.
+REMEMBERED_QUERIES = 1_024
+
+
 def embed_query(text: str) -> Vectors:
-    """The vector of what someone is looking for."""
-    return _embedded([text[:LONGEST_TEXT]], as_query=True).reshape(DIMENSIONS)
+    """The vector of what someone is looking for (read-only: it may be shared)."""
+    return _query_vector(MODEL, normalised_query(text))
+
+
+def normalised_query(text: str) -> str:
+    """The query as the model reads it: composed Unicode (NFC), runs of white
+    space as one space, none at the ends. Two spellings that differ only so
+    give the model the same tokens, so they share one vector."""
+    return " ".join(unicodedata.normalize("NFC", text).split())[:LONGEST_TEXT]
+
+
+@lru_cache(maxsize=REMEMBERED_QUERIES)
+def _query_vector(model: str, text: str) -> Vectors:
+    """Keyed by the model too, so that a change of model never answers with
+    an old model's vector."""
+    vector = _embedded([text], as_query=True).reshape(DIMENSIONS)
+    vector.setflags(write=False)
+    return vector
 
 
 def to_bytes(vector: Vectors) -> bytes:

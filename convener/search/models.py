@@ -27,6 +27,15 @@ class StatementVector(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # The stamp each search reads to know whether the vectors held in
+        # memory are current (latest `computed_at`, number of rows): from
+        # this index in a few milliseconds, instead of a scan of 150 MB of
+        # rows (about 290 ms at 100,000 statements on the shared machine).
+        indexes = [
+            models.Index(
+                fields=["model", "computed_at", "intervention"], name="search_vector_stamp"
+            )
+        ]
         verbose_name = _("meaning of a statement")
         verbose_name_plural = _("meanings of statements")
 

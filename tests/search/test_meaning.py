@@ -4,6 +4,7 @@ with their text, so that they can be found by what they mean."""
 import numpy as np
 import pytest
 
+from convener.search import meaning
 from convener.search.domain.vectors import vectors_of
 from convener.search.meaning import DIMENSIONS, embed_passages, embed_query
 from convener.search.models import StatementVector
@@ -63,3 +64,22 @@ def test_a_statement_without_text_has_no_vector():
     statement = InterventionFactory(summary="", points=[])
 
     assert vectors_of([statement]) == {}
+
+
+def test_a_question_asked_again_is_embedded_once(monkeypatch):
+    meaning._query_vector.cache_clear()
+    embedded = []
+    engine = meaning._embedded
+
+    def counted(texts, *, as_query):
+        embedded.append(list(texts))
+        return engine(texts, as_query=as_query)
+
+    monkeypatch.setattr(meaning, "_embedded", counted)
+
+    first = meaning.embed_query("children who travel alone")
+    again = meaning.embed_query("  children  who travel\nalone ")
+
+    assert embedded == [["children who travel alone"]]
+    assert again is first
+    assert not first.flags.writeable

@@ -21,16 +21,15 @@ from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import QuerySet
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from convener.audit.actors import AnyUser
 from convener.meetings.queries.visibility import public_reader
 from convener.records.models import Intervention
-from convener.records.queries.interventions import visible_interventions
 from convener.search.analysis import highlighted, language_of
 from convener.search.meaning import embed_query
+from convener.search.queries.candidates import candidate_ids, candidates
 from convener.search.queries.filters import SearchFilters
 from convener.search.queries.statements import Texts, statement_texts
 from convener.search.queries.vectors import nearest_statements
@@ -100,32 +99,29 @@ def search_statements(
     offset = max(0, min(offset, LAST_OFFSET))
     if not text:
         return SearchResults()
-    candidates = _candidates(reader, filters)
+    user = cast(AnyUser, reader if reader is not None else public_reader())
     if mode == "words":
-        ranked = matching_statements(text, candidates, limit=limit, offset=offset)
+        within = candidates(user, filters)
+        ranked = matching_statements(text, within, limit=limit, offset=offset)
         scored = [(match.intervention_id, match.score) for match in ranked]
-        total = count_matching(text, candidates) if scored or offset else 0
+        total = count_matching(text, within) if scored or offset else 0
     else:
-        ranking = _meaning(text, candidates) if mode == "meaning" else _combined(text, candidates)
+        ranking = _meaning(text, user, filters)
+        if mode == "combined":
+            ranking = _combined(text, user, filters, ranking)
         scored, total = ranking[offset : offset + limit], len(ranking)
     return SearchResults(hits=_hits(text, scored), total=total)
 
 
-def _candidates(reader: AbstractBaseUser | None, filters: SearchFilters) -> QuerySet[Intervention]:
-    user = reader if reader is not None else public_reader()
-    return visible_interventions(cast(AnyUser, user)).filter(filters.as_q())
+def _meaning(text: str, user: AnyUser, filters: SearchFilters) -> list[tuple[int, float]]:
+    return nearest_statements(embed_query(text), candidate_ids(user, filters), limit=DEPTH)
 
 
-def _meaning(text: str, candidates: QuerySet[Intervention]) -> list[tuple[int, float]]:
-    return nearest_statements(embed_query(text), candidates, limit=DEPTH)
-
-
-def _combined(text: str, candidates: QuerySet[Intervention]) -> list[tuple[int, float]]:
-    by_words = [
-        match.intervention_id for match in matching_statements(text, candidates, limit=DEPTH)
-    ]
-    by_meaning = [pk for pk, _score in _meaning(text, candidates)]
-    return fused([by_words, by_meaning])
+def _combined(
+    text: str, user: AnyUser, filters: SearchFilters, by_meaning: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    by_words = matching_statements(text, candidates(user, filters), limit=DEPTH)
+    return fused([[match.intervention_id for match in by_words], [pk for pk, _ in by_meaning]])
 
 
 def fused(rankings: Sequence[Sequence[int]], *, k: int = FUSION_K) -> list[tuple[int, float]]:

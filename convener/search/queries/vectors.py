@@ -11,7 +11,6 @@ import numpy as np
 import numpy.typing as npt
 from django.db.models import Count, Max, QuerySet
 
-from convener.records.models import Intervention
 from convener.search.meaning import DIMENSIONS, MODEL, Vectors, from_bytes
 from convener.search.models import StatementVector
 
@@ -26,20 +25,26 @@ def stored_vectors(intervention_ids: Iterable[int]) -> dict[int, tuple[str, Vect
 
 
 def nearest_statements(
-    question: Vectors, candidates: QuerySet[Intervention], *, limit: int
+    question: Vectors, wanted: npt.NDArray[np.int64], *, limit: int
 ) -> list[tuple[int, float]]:
-    """The candidates nearest the question in meaning, best first, with their
-    cosine similarity: one product of every stored vector with the question
-    (`VECTORS`, held in memory), of which the candidates' are kept. A
-    statement whose vector is not computed yet is not among them."""
+    """Of the statements `wanted` (ids, sorted), those nearest the question in
+    meaning, best first, with their cosine similarity: one product of every
+    stored vector with the question (`VECTORS`, held in memory), of which the
+    wanted ones are kept. A statement whose vector is not computed yet is not
+    among them."""
     ids, matrix = VECTORS.current()
-    wanted = np.fromiter(candidates.order_by().values_list("pk", flat=True), dtype=np.int64)
-    positions = np.flatnonzero(np.isin(ids, wanted))
+    positions = _positions(ids, wanted)
     if not len(positions):
         return []
     scores = (matrix @ question)[positions]
     best = _top(scores, limit)
     return [(int(ids[positions[i]]), float(scores[i])) for i in best]
+
+
+def _positions(ids: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64]) -> npt.NDArray[np.intp]:
+    """Where in `ids` the wanted ids are (both unique). NumPy answers from a
+    table of the ids' range: about 1.5 ms for 100,000 of each."""
+    return np.flatnonzero(np.isin(ids, wanted, assume_unique=True))
 
 
 class StoredVectors:
