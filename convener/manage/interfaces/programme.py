@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from convener.access.interfaces.reach import keep_within_reach
 from convener.access.queries.reach import organisations_within_reach
 from convener.directory.models import Organisation, Person
+from convener.manage.interfaces.select import Select
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, ProgrammeRole, Segment, SegmentKind, Series
 
@@ -35,7 +36,7 @@ def search_field(*, label: str, help_text: str) -> forms.CharField:
 
 
 class SegmentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices, widget=Select)
     title = Segment._meta.get_field("title").formfield(
         label=_("Title"),
         required=False,
@@ -54,7 +55,10 @@ class ParticipationForm(forms.Form):
     """The part a person plays in a segment."""
 
     role = forms.ChoiceField(
-        label=_("Role"), choices=ProgrammeRole.choices, initial=ProgrammeRole.PANELLIST
+        label=_("Role"),
+        choices=ProgrammeRole.choices,
+        initial=ProgrammeRole.PANELLIST,
+        widget=Select,
     )
     speaking_time = _minutes(_("Speaking time"))
 
@@ -128,6 +132,7 @@ class PlaceForm(ParticipationForm):
         required=False,
         coerce=int,
         empty_value=None,
+        widget=Select,
         help_text=_("For “a representative of” the organisation."),
     )
 
