@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from convener.access.interfaces.reach import keep_within_reach
 from convener.directory.limits import POINT, POINTS
 from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.manage.interfaces.errors import WorkspaceForm
 from convener.manage.interfaces.references import SdgTargetsField
 from convener.manage.interfaces.select import Select
 from convener.meetings.models import Meeting, Segment
@@ -80,7 +81,7 @@ class SymbolsField(forms.CharField):
                 )
 
 
-class TurnForm(forms.Form):
+class TurnForm(WorkspaceForm):
     """Who took the floor, for whom, in what capacity, in which segment."""
 
     segment = forms.ModelChoiceField(
