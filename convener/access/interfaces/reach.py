@@ -21,10 +21,13 @@ def keep_within_reach(
     """Narrow the form's choices of people and of organisations to those within
     the user's reach (`access.queries.reach`): an id of anyone else is
     refused as any invalid choice is, and never listed."""
-    for names, reach, message in (
-        (people, people_within_reach(user), _PERSON_OUT_OF_REACH),
-        (organisations, organisations_within_reach(user), _ORGANISATION_OUT_OF_REACH),
+    for names, reach_of, message in (
+        (people, people_within_reach, _PERSON_OUT_OF_REACH),
+        (organisations, organisations_within_reach, _ORGANISATION_OUT_OF_REACH),
     ):
+        if not names:
+            continue  # building a reach costs more than the rest of a form
+        reach = reach_of(user)
         for name in names:
             field = form.fields[name]
             field.queryset = field.queryset.filter(pk__in=reach.values("pk"))  # type: ignore[attr-defined]

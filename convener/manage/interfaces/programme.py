@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from convener.access.interfaces.reach import keep_within_reach
 from convener.access.queries.reach import organisations_within_reach
 from convener.directory.models import Organisation, Person
+from convener.manage.interfaces.errors import WorkspaceForm
+from convener.manage.interfaces.select import Select
 from convener.meetings.domain.programme import MAX_MINUTES
 from convener.meetings.models import Participation, ProgrammeRole, Segment, SegmentKind, Series
 
@@ -34,8 +36,8 @@ def search_field(*, label: str, help_text: str) -> forms.CharField:
     )
 
 
-class SegmentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices)
+class SegmentForm(WorkspaceForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SegmentKind.choices, widget=Select)
     title = Segment._meta.get_field("title").formfield(
         label=_("Title"),
         required=False,
@@ -50,11 +52,14 @@ class SegmentForm(forms.Form):
         return cls(initial=initial, **kwargs)
 
 
-class ParticipationForm(forms.Form):
+class ParticipationForm(WorkspaceForm):
     """The part a person plays in a segment."""
 
     role = forms.ChoiceField(
-        label=_("Role"), choices=ProgrammeRole.choices, initial=ProgrammeRole.PANELLIST
+        label=_("Role"),
+        choices=ProgrammeRole.choices,
+        initial=ProgrammeRole.PANELLIST,
+        widget=Select,
     )
     speaking_time = _minutes(_("Speaking time"))
 
@@ -128,6 +133,7 @@ class PlaceForm(ParticipationForm):
         required=False,
         coerce=int,
         empty_value=None,
+        widget=Select,
         help_text=_("For “a representative of” the organisation."),
     )
 
@@ -150,7 +156,7 @@ def organisation_choices(user: Any) -> list[Organisation]:
     return list(organisations_within_reach(user).order_by("name"))
 
 
-class NamingForm(forms.Form):
+class NamingForm(WorkspaceForm):
     """Naming the person who holds a place: the person found by a search."""
 
     q = search_field(

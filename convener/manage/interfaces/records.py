@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from convener.access.interfaces.reach import keep_within_reach
 from convener.directory.limits import POINT, POINTS
 from convener.directory.models import Organisation, Person, State, StateGroup
+from convener.manage.interfaces.errors import WorkspaceForm
 from convener.manage.interfaces.references import SdgTargetsField
+from convener.manage.interfaces.select import Select
 from convener.meetings.models import Meeting, Segment
 from convener.prose.symbols import is_symbol
 from convener.records.models import Capacity, Intervention, InterventionKind
@@ -79,39 +81,49 @@ class SymbolsField(forms.CharField):
                 )
 
 
-class TurnForm(forms.Form):
+class TurnForm(WorkspaceForm):
     """Who took the floor, for whom, in what capacity, in which segment."""
 
-    segment = forms.ModelChoiceField(label=_("Segment"), queryset=Segment.objects.none())
+    segment = forms.ModelChoiceField(
+        label=_("Segment"), queryset=Segment.objects.none(), widget=Select
+    )
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=InterventionKind.choices, initial=InterventionKind.STATEMENT
+        label=_("Kind"),
+        choices=InterventionKind.choices,
+        initial=InterventionKind.STATEMENT,
+        widget=Select,
     )
     speaker = forms.ModelChoiceField(
         label=_("Speaker"),
         queryset=Person.objects.order_by("family_name", "given_name"),
+        widget=Select,
         required=False,
         help_text=_("The person who spoke, if the record names one."),
     )
     state = forms.ModelChoiceField(
         label=_("State"),
         queryset=State.objects.order_by("names__en"),
+        widget=Select,
         required=False,
         help_text=_("The State that took the floor, or whose representative spoke."),
     )
     state_group = forms.ModelChoiceField(
         label=_("Group of States"),
         queryset=StateGroup.objects.order_by("name"),
+        widget=Select,
         required=False,
         help_text=_("The group on whose behalf the floor was taken."),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name"),
+        widget=Select,
         required=False,
     )
     capacity = forms.ChoiceField(
         label=_("Capacity"),
         choices=[("", _("Not recorded")), *Capacity.choices],
+        widget=Select,
         required=False,
     )
     office = Intervention._meta.get_field("office").formfield(label=_("Office held"))

@@ -173,11 +173,13 @@ def programme_rows(
 ) -> list[SegmentRow]:
     """The segments in order, each with its forms: blank, or the one sent back."""
     participations = Participation.objects.select_related("person__organisation", "organisation")
-    segments = meeting.segments.order_by("order", "pk").prefetch_related(
-        Prefetch("participations", queryset=participations.order_by("order", "pk"))
+    segments = list(
+        meeting.segments.order_by("order", "pk").prefetch_related(
+            Prefetch("participations", queryset=participations.order_by("order", "pk"))
+        )
     )
     organisations = organisation_choices(user)
-    slots = {slot.segment.pk: slot for slot in timetable(meeting)}
+    slots = {slot.segment.pk: slot for slot in timetable(meeting, segments=segments)}
     rows = [
         _segment_row(segment, user=user, bound=bound, focus=focus, organisations=organisations)
         for segment in segments

@@ -71,12 +71,13 @@ def meeting_end(meeting: Meeting, slots: Sequence[Slot] = ()) -> datetime.dateti
     return None
 
 
-def timetable(meeting: Meeting) -> list[Slot]:
-    """The timed segments of the meeting's programme, in programme order (rule in the module)."""
+def timetable(meeting: Meeting, *, segments: Sequence[Segment] | None = None) -> list[Slot]:
+    """The timed segments of the meeting's programme, in programme order (rule in
+    the module); `segments`, the programme a page has read already, in that order."""
     start = meeting_start(meeting)
     if start is None:
         return []
-    segments = list(meeting.segments.all())
+    segments = list(meeting.segments.all() if segments is None else segments)
     minutes = _minutes(meeting, segments)
     slots = []
     cursor = start.astimezone(datetime.UTC)
