@@ -15,14 +15,20 @@ TEMPLATES = sorted(
     for path in ROOT.glob(f"convener/**/templates/**/{pattern}")
 )
 # What a user of the screens never reads: operators' command-line and settings
-# help, and the API, which speaks English to programs as its schema does.
+# help, the system checks of `convener check` (in English, as Django's own are),
+# and the API, which speaks English to programs as its schema does.
 NOT_ON_SCREENS = (
     "convener/api/",
     "/management/",
     "/migrations/",
     "convener/exchange/domain/rows.py",
 )
-NOT_ON_SCREENS_FILES = {"convener/config.py", "convener/settings.py", "convener/cli.py"}
+NOT_ON_SCREENS_FILES = {
+    "convener/config.py",
+    "convener/settings.py",
+    "convener/cli.py",
+    "convener/server/checks.py",
+}
 MODULES = [
     path
     for path in sorted(ROOT.glob("convener/**/*.py"))
