@@ -10,12 +10,18 @@ its view declares them: any other parameter would add a copy of the same
 page, and junk query strings would fill the workers' memory. The view, and
 the links its page holds, see only those parameters too, so that a page is
 the same whatever else the first reader's address carried.
+
+A page missing from the cache (after a change of the data) is rendered once
+per process: readers who ask for it meanwhile wait for that rendering and are
+served its result, instead of each rendering it again at the same moment and
+holding every thread of the process for as long.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import wraps
+from threading import Event, Lock
 from typing import overload
 
 from django.core.cache import caches
@@ -25,6 +31,9 @@ from django.utils.translation import get_language
 from convener.meetings.domain.revision import current_revision
 
 PAGE_LIFETIME = 24 * 3600
+# Seconds a reader waits for another's rendering of the same page before
+# rendering it too (a rendering that slow is stuck, not busy).
+WAIT_FOR_RENDERING = 20
 
 View = Callable[..., HttpResponse]
 
@@ -51,26 +60,54 @@ def _cacheable(request: HttpRequest) -> bool:
     return request.method in {"GET", "HEAD"} and not request.user.is_authenticated
 
 
+# The pages being rendered in this process, by cache key, each with the
+# event set when its rendering ends.
+_rendering: dict[str, Event] = {}
+_rendering_lock = Lock()
+
+
 def _cached(view: View, parameters: frozenset[str]) -> View:
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         _keep_only(request, parameters)
-        pages = caches["pages"]
         key = _cache_key(request, current_revision())
-        stored = pages.get(key)
+        stored = _stored(key)
         if stored is not None:
-            content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            pages.set(key, (response.content, response["Content-Type"]), PAGE_LIFETIME)
-        return response
+            return stored
+        with _rendering_lock:
+            rendering = _rendering.get(key)
+            if rendering is None:
+                _rendering[key] = Event()
+        if rendering is not None:  # another reader's request renders it
+            rendering.wait(WAIT_FOR_RENDERING)
+            stored = _stored(key)
+            # Not stored if that page was not one to keep (an error, a 404).
+            return stored if stored is not None else view(request, *args, **kwargs)
+        try:
+            return _rendered_and_stored(key, view(request, *args, **kwargs))
+        finally:
+            with _rendering_lock:
+                _rendering.pop(key).set()
 
     return cached_view
+
+
+def _stored(key: str) -> HttpResponse | None:
+    stored = caches["pages"].get(key)
+    if stored is None:
+        return None
+    content, content_type = stored
+    return HttpResponse(content, content_type=content_type)
+
+
+def _rendered_and_stored(key: str, response: HttpResponse) -> HttpResponse:
+    if response.status_code == 200 and not response.streaming:
+        if hasattr(response, "render"):
+            response.render()
+        caches["pages"].set(key, (response.content, response["Content-Type"]), PAGE_LIFETIME)
+    return response
 
 
 @overload
