@@ -8,6 +8,9 @@ import json
 import os
 import subprocess
 import sys
+import time
+
+from convener.server import worker
 
 
 def run_in_fresh_process(code: str) -> dict:
@@ -75,3 +78,31 @@ def test_download_links_import_no_document_writer():
     )
 
     assert loaded == []
+
+
+def test_the_background_worker_beside_the_server_runs_at_a_lower_priority(tmp_path, monkeypatch):
+    niceness_file = tmp_path / "niceness"
+    # Writes its niceness until stopped, so that the file shows the priority it has now.
+    reporter = (
+        "import os, pathlib\n"
+        f"path = pathlib.Path({str(niceness_file)!r})\n"
+        "while True:\n"
+        "    path.with_suffix('.new').write_text(str(os.nice(0)))\n"
+        "    path.with_suffix('.new').replace(path)\n"
+    )
+    monkeypatch.setattr(
+        worker, "worker_command", lambda verbosity: [sys.executable, "-c", reporter]
+    )
+    expected = str(os.nice(0) + worker.WORKER_NICENESS)
+
+    with worker.worker_beside(verbosity=0):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and read_or_empty(niceness_file) != expected:
+            time.sleep(0.01)
+        seen = read_or_empty(niceness_file)
+
+    assert seen == expected
+
+
+def read_or_empty(path) -> str:
+    return path.read_text() if path.exists() else ""
