@@ -34,7 +34,6 @@ given in figures.
 from __future__ import annotations
 
 from django.utils.translation import get_language
-from num2words import num2words
 
 from convener.prose.formats import number
 from convener.prose.nouns import CountedNoun, Gender
@@ -57,12 +56,20 @@ def count_in_words(count: int, noun: CountedNoun) -> str:
     if language == "zh":
         return _chinese(count) if count < 100_000_000 else number(count)
     if language == "es":
-        return _spanish(num2words(count, lang="es"), gender)
+        return _spanish(_num2words(count, "es"), gender)
     if language == "fr":
-        return _french(num2words(count, lang="fr"), gender)
+        return _french(_num2words(count, "fr"), gender)
     if language == "ru":
-        return _russian(num2words(count, lang="ru", gender=_RUSSIAN_GENDERS[gender]))
-    return str(num2words(count, lang="en"))
+        return _russian(_num2words(count, "ru", gender=_RUSSIAN_GENDERS[gender]))
+    return _num2words(count, "en")
+
+
+def _num2words(count: int, language: str, **options: str) -> str:
+    # Loaded with the first count in words, which only documents write: num2words
+    # imports its converters for every language (about 4 MB a process).
+    from num2words import num2words
+
+    return str(num2words(count, lang=language, **options))
 
 
 def count_in_running_text(count: int, noun: CountedNoun) -> str:

@@ -20,6 +20,11 @@ its view declares them: any other parameter would add a copy of the same
 page, and junk query strings would fill the workers' memory. The view, and
 the links its page holds, see only those parameters too, so that a page is
 the same whatever else the first reader's address carried.
+
+A page missing from the cache (after a change of the data) is rendered once
+per process: readers who ask for it meanwhile wait for that rendering and are
+served its result, instead of each rendering it again at the same moment and
+holding every thread of the process for as long.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterable
 from functools import wraps
+from threading import Event, Lock
 from typing import overload
 
 from django.core.cache import caches
@@ -38,6 +44,9 @@ from convener.meetings.domain.revision import current_revision
 from convener.meetings.queries.visibility import drafts_read_key, reader_of_the_same_drafts
 
 PAGE_LIFETIME = 24 * 3600
+# Seconds a reader waits for another's rendering of the same page before
+# rendering it too (a rendering that slow is stuck, not busy).
+WAIT_FOR_RENDERING = 20
 
 View = Callable[..., HttpResponse]
 
@@ -128,14 +137,50 @@ def _shared_with_readers_of_the_same_drafts(
 ) -> HttpResponse:
     pages = caches["pages"]
     key = _cache_key(request, current_revision(), drafts=drafts_read_key(request.user))
-    copy = pages.get(key)
-    if copy is None:
-        rendered = _render_shared(view, request, *args, **kwargs)
-        if isinstance(rendered, HttpResponse):
-            return rendered
-        copy = rendered
+
+    def served() -> HttpResponse | None:
+        copy = pages.get(key)
+        return None if copy is None else HttpResponse(_fill(copy, request), content_type=copy[2])
+
+    def rendered() -> HttpResponse:
+        copy = _render_shared(view, request, *args, **kwargs)
+        if isinstance(copy, HttpResponse):
+            return copy
         pages.set(key, copy, PAGE_LIFETIME)
-    return HttpResponse(_fill(copy, request), content_type=copy[2])
+        return HttpResponse(_fill(copy, request), content_type=copy[2])
+
+    return _once(key, served, rendered)
+
+
+# The pages being rendered in this process, by cache key, each with the
+# event set when its rendering ends.
+_rendering: dict[str, Event] = {}
+_rendering_lock = Lock()
+
+
+def _once(
+    key: str, served: Callable[[], HttpResponse | None], rendered: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """The copy kept under `key`, or the page rendered by this request. Readers
+    who ask for it while another request of the process renders it wait for
+    that rendering and are served what it kept, rather than each rendering it."""
+    response = served()
+    if response is not None:
+        return response
+    with _rendering_lock:
+        rendering = _rendering.get(key)
+        if rendering is None:
+            _rendering[key] = Event()
+    if rendering is not None:
+        rendering.wait(WAIT_FOR_RENDERING)
+        # Nothing kept if that page was not one to keep (an error, a 404).
+        response = served()
+        return response if response is not None else rendered()
+    try:
+        return rendered()
+    finally:
+        with _rendering_lock:
+            _rendering.pop(key).set()
 
 
 def _cached(view: View, parameters: frozenset[str], *, also_signed_in: bool = False) -> View:
@@ -147,20 +192,30 @@ def _cached(view: View, parameters: frozenset[str], *, also_signed_in: bool = Fa
         _keep_only(request, parameters)
         if signed_in:
             return _shared_with_readers_of_the_same_drafts(view, request, *args, **kwargs)
-        pages = caches["pages"]
         key = _cache_key(request, current_revision())
-        stored = pages.get(key)
-        if stored is not None:
-            content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            pages.set(key, (response.content, response["Content-Type"]), PAGE_LIFETIME)
-        return response
+
+        def rendered() -> HttpResponse:
+            return _rendered_and_stored(key, view(request, *args, **kwargs))
+
+        return _once(key, lambda: _stored(key), rendered)
 
     return cached_view
+
+
+def _stored(key: str) -> HttpResponse | None:
+    stored = caches["pages"].get(key)
+    if stored is None:
+        return None
+    content, content_type = stored
+    return HttpResponse(content, content_type=content_type)
+
+
+def _rendered_and_stored(key: str, response: HttpResponse) -> HttpResponse:
+    if response.status_code == 200 and not response.streaming:
+        if hasattr(response, "render"):
+            response.render()
+        caches["pages"].set(key, (response.content, response["Content-Type"]), PAGE_LIFETIME)
+    return response
 
 
 @overload

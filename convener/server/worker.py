@@ -11,6 +11,7 @@ build left unfinished by a killed worker is found by the next one
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -24,6 +25,13 @@ STOP_SECONDS = 10
 # Seconds between a worker's death and its replacement, so that a worker that
 # cannot start does not take a core starting again and again.
 RESTART_PAUSE = 1.0
+# How much lower the worker's CPU priority is than the web server's. A build or
+# the computing of statements' vectors takes every core for seconds (the
+# model's engine runs a thread per core); at the same priority the pages
+# waited for it, the longest requests taking over a second on 2 cores. Ten
+# steps lower, the kernel gives the pages about nine tenths of a busy core,
+# and the worker every idle one.
+WORKER_NICENESS = 10
 
 
 def worker_command(verbosity: int) -> list[str]:
@@ -43,6 +51,7 @@ def worker_beside(*, verbosity: int = 1) -> Iterator[None]:
                 if stopping.is_set():
                     return
                 process = subprocess.Popen(worker_command(verbosity))  # noqa: S603
+                _lower_priority(process.pid)
                 running[:] = [process]
             process.wait()
             if stopping.wait(RESTART_PAUSE):
@@ -63,6 +72,14 @@ def worker_beside(*, verbosity: int = 1) -> Iterator[None]:
         for process in processes:
             _stop(process)
         supervisor.join(timeout=STOP_SECONDS)
+
+
+def _lower_priority(pid: int) -> None:
+    """Set before the worker has loaded anything: the threads it starts keep it."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICENESS)
+    except (AttributeError, OSError):  # no priorities on this system, or the process ended
+        logger.warning("The background worker runs at the web server's priority.")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

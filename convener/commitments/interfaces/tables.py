@@ -12,8 +12,6 @@ import re
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from convener.commitments.models import Mark, MarkKind
 
@@ -76,6 +74,11 @@ def as_csv(table: list[list[str]]) -> str:
 
 
 def as_xlsx(table: list[list[str]], title: str) -> bytes:
+    # Loaded here, for the one download that writes a workbook: openpyxl takes
+    # about 20 MB in every server process that imports it.
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=re.sub(r"[][:*?/\\]", " ", title)[:31])
     sheet.append(headers())

@@ -17,7 +17,6 @@ import json
 from functools import lru_cache
 from typing import Any
 
-import vl_convert
 from lxml import etree
 
 from convener.participation.queries.rows import MOST_BARS, Figure
@@ -75,11 +74,17 @@ def specification(figure: Figure) -> dict[str, Any]:
 
 @lru_cache(maxsize=512)
 def _drawn_svg(spec_json: str) -> str:
+    # vl-convert (a JavaScript engine with Vega, about 15 MB a process) is loaded
+    # with the first chart drawn: most processes never draw one.
+    import vl_convert
+
     return vl_convert.vegalite_to_svg(json.loads(spec_json))
 
 
 @lru_cache(maxsize=128)
 def _drawn_png(spec_json: str) -> bytes:
+    import vl_convert
+
     return vl_convert.vegalite_to_png(json.loads(spec_json), scale=2)
 
 

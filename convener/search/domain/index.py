@@ -23,7 +23,6 @@ from django_tasks import task
 from convener.meetings.models import Series
 from convener.records.models import Intervention
 from convener.search.analysis import POSTGRES_CONFIGURATIONS, for_postgresql, terms
-from convener.search.domain.vectors import vectors_of
 from convener.search.models import LANGUAGE_SLOTS, WORDS_TABLE, words_row_id
 from convener.search.queries.statements import Texts, statement_texts
 from convener.texts.models import TextVersion
@@ -54,6 +53,8 @@ def reindex(*, series: Series | None = None) -> int:
     again where they are missing or stale; the number of statements.
     Running it twice leaves the same index; for every series, it starts from
     an empty words index, so nothing of deleted statements stays."""
+    from convener.search.domain.vectors import vectors_of  # NumPy: see `embed_statements`
+
     if series is None:
         _forget_all()
     count = 0
@@ -67,6 +68,11 @@ def reindex(*, series: Series | None = None) -> int:
 @task()
 def embed_statements(intervention_ids: list[int]) -> None:
     """The task that computes the vectors of changed statements (`vectors_of`)."""
+    # Imported here, as the search by meaning imports its vectors' module: NumPy
+    # (about 15 MB) is loaded by the process that computes or compares vectors,
+    # never by one that only serves pages, and not at start.
+    from convener.search.domain.vectors import vectors_of
+
     vectors_of(_statements().filter(pk__in=intervention_ids))
 
 

@@ -26,9 +26,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -39,7 +38,12 @@ from convener.records.models import Intervention
 from convener.records.queries.interventions import visible_interventions
 from convener.search.queries.filters import SearchFilters
 
-Ids = npt.NDArray[np.int64]
+if TYPE_CHECKING:
+    # NumPy is loaded by the first search by meaning, not when a server starts.
+    import numpy as np
+    import numpy.typing as npt
+
+    Ids = npt.NDArray[np.int64]
 
 # Lists kept per process: the public's and each set of grants, with and
 # without filters. 100,000 ids are 800 kB.
@@ -70,6 +74,8 @@ def _what_reader_reads(reader: AnyUser) -> Hashable:
 
 
 def _listed(reader: AnyUser, filters: SearchFilters) -> Ids:
+    import numpy as np
+
     rows = candidates(reader, filters).order_by("pk").values_list("pk", flat=True)
     ids = np.fromiter(rows.iterator(chunk_size=10_000), dtype=np.int64)
     ids.setflags(write=False)

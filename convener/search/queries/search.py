@@ -28,11 +28,9 @@ from convener.audit.actors import AnyUser
 from convener.meetings.queries.visibility import public_reader
 from convener.records.models import Intervention
 from convener.search.analysis import highlighted, language_of
-from convener.search.meaning import embed_query
-from convener.search.queries.candidates import candidate_ids, candidates
+from convener.search.queries.candidates import candidates
 from convener.search.queries.filters import SearchFilters
 from convener.search.queries.statements import Texts, statement_texts
-from convener.search.queries.vectors import nearest_statements
 from convener.search.queries.words import count_matching, matching_statements, query_terms
 
 __all__ = ["Hit", "Mode", "SearchFilters", "SearchResults", "search_statements"]
@@ -114,6 +112,12 @@ def search_statements(
 
 
 def _meaning(text: str, user: AnyUser, filters: SearchFilters) -> list[tuple[int, float]]:
+    # The model, the vectors and NumPy are loaded by the first search by
+    # meaning, not when a server starts.
+    from convener.search.meaning import embed_query
+    from convener.search.queries.candidates import candidate_ids
+    from convener.search.queries.vectors import nearest_statements
+
     return nearest_statements(embed_query(text), candidate_ids(user, filters), limit=DEPTH)
 
 

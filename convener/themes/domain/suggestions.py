@@ -11,7 +11,8 @@ marks the suggestion.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -24,10 +25,11 @@ from convener.meetings.domain.workflow import lock_open_meeting
 from convener.meetings.models import Meeting
 from convener.records.domain.interventions import cite_sdg_target
 from convener.records.models import Intervention
-from convener.search.domain.vectors import vectors_of
-from convener.search.meaning import Vectors
 from convener.themes.models import SuggestionStatus, TargetSuggestion
 from convener.themes.queries.targets import target_vectors
+
+if TYPE_CHECKING:
+    from convener.search.meaning import Vectors
 
 PERMISSION = "meeting.review_sdg_targets"
 # Cosine similarity of a statement to a target's text above which the target
@@ -40,6 +42,8 @@ MOST = 3
 
 def targets_like(vector: Vectors) -> list[tuple[str, float]]:
     """The `MOST` targets most similar to a statement's vector, above `SIMILARITY`."""
+    import numpy as np  # loaded by the first suggestion, not with the workspace's pages
+
     codes, matrix = target_vectors()
     similarities = matrix @ vector
     best = np.argsort(-similarities, kind="stable")[:MOST]
@@ -53,6 +57,8 @@ def targets_like(vector: Vectors) -> list[tuple[str, float]]:
 @acts(PERMISSION, on="meeting")
 def suggest_targets(*, meeting: Meeting, by: AbstractBaseUser) -> list[TargetSuggestion]:
     """Suggest targets for each statement of the meeting; the new suggestions."""
+    from convener.search.domain.vectors import vectors_of  # NumPy, as `targets_like`
+
     lock_open_meeting(meeting.pk)
     statements = list(Intervention.objects.filter(segment__meeting=meeting))
     vectors = vectors_of(statements)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -26,8 +25,6 @@ from convener.meetings.models import Series
 from convener.meetings.queries.visibility import public_reader
 from convener.records.models import Intervention
 from convener.records.queries.interventions import released_record_q
-from convener.search.domain.vectors import vectors_of
-from convener.themes.domain.clustering import clusters
 from convener.themes.domain.keywords import meeting_keywords
 from convener.themes.models import Theme, ThemePlacement
 from convener.themes.queries.keywords import keywords_in, texts_together
@@ -45,6 +42,13 @@ THRESHOLD = 0.45
 @acts(PERMISSION, on="series")
 def recompute_themes(*, series: Series, by: AbstractBaseUser) -> list[Theme]:
     """Group the series' statements by meaning again; the themes, largest first."""
+    # The vectors, the clustering and NumPy (about 15 MB) are loaded by the first
+    # recomputing, not by every server process with the workspace's pages.
+    import numpy as np
+
+    from convener.search.domain.vectors import vectors_of
+    from convener.themes.domain.clustering import clusters
+
     statements = list(series_statements(series))
     vectors = vectors_of(statements)
     placements = placements_of(series)

