@@ -29,7 +29,6 @@ the office holders is named, and the documents follow.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from playwright.sync_api import expect
 
 from convener.publishing.interfaces.downloads import download_link
 from tests.figures import print_figure
+from tests.tools import require
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -214,9 +214,7 @@ def _text_of(path: Path) -> str:
     data = path.read_bytes()
     if path.suffix == ".pdf":
         assert data.startswith(b"%PDF"), path
-        pdftotext = shutil.which("pdftotext")
-        if pdftotext is None:
-            pytest.skip("pdftotext is not installed")
+        pdftotext = require("pdftotext")
         return subprocess.run(
             [pdftotext, str(path), "-"], capture_output=True, check=True, text=True, timeout=120
         ).stdout

@@ -4,7 +4,6 @@ series, restored with `pg_restore` into a new database, serves the same pages.""
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import uuid
@@ -13,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.live.conftest import PostgresServer
+from tests.tools import missing, require
 
 ROOT = Path(__file__).resolve().parents[2]
-SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
+# The suite's PostgreSQL server, whichever database the suite itself runs on:
+# the backup is of a PostgreSQL database.
+POSTGRES = os.environ.get("CONVENER_TEST_POSTGRES_URL") or os.environ.get("DATABASE_URL", "")
 PAGES = [
     "/",
     "/series/gmg-2016/",
@@ -24,9 +26,6 @@ PAGES = [
     "/fr/series/gmg-2016/meetings/1/",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not SUITE_DATABASE.startswith("postgres"), reason="the backup is of a PostgreSQL database"
-)
 
 LOAD_DEMO = """
 from django.core.management import call_command
@@ -87,15 +86,14 @@ def pages(database_url: str, tmp_path: Path) -> dict[str, list]:
 
 
 def client_program(name: str) -> str:
-    found = shutil.which(name) or shutil.which(name, path="/usr/lib/postgresql/15/bin")
-    if found is None:
-        pytest.skip(f"{name} is not installed (scripts/test installs postgresql-client)")
-    return found
+    return require(name, also_in="/usr/lib/postgresql/15/bin")
 
 
 @pytest.fixture
 def scratch_databases():
-    server = PostgresServer(SUITE_DATABASE)
+    if not POSTGRES.startswith("postgres"):
+        missing("no PostgreSQL server: set CONVENER_TEST_POSTGRES_URL (make test does)")
+    server = PostgresServer(POSTGRES)
     names: list[str] = []
 
     def create() -> str:

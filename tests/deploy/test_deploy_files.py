@@ -2,7 +2,6 @@
 as far as it can be without the machine it is for."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 import yaml
 
 from convener.config import OPTIONS
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -19,10 +19,7 @@ CONVENER = Path(sys.executable).with_name("convener")
 
 def program(name: str) -> str:
     """The path of a system program, also where /usr/sbin is not on PATH."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
-    if found is None:
-        pytest.skip(f"{name} is not installed (scripts/test installs it)")
-    return found
+    return require(name, also_in="/usr/sbin:/sbin")
 
 
 def test_every_file_of_deploy_is_named_by_the_deployment_guide():
