@@ -9,21 +9,18 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from convener.meetings.models import MeetingStatus, SegmentKind
+from convener.meetings.models import MeetingStatus
 from tests.factories import (
     AdministratorFactory,
     CoChairFactory,
     ConceptNoteSectionFactory,
     CoOrganiserFactory,
-    InterventionFactory,
     MeetingFactory,
-    ParticipationFactory,
-    PersonFactory,
-    SegmentFactory,
     SeriesFactory,
     UserFactory,
     secretariat_of,
 )
+from tests.public.test_meeting import a_meeting_with_speakers
 
 pytestmark = pytest.mark.django_db
 
@@ -164,19 +161,6 @@ def test_change_to_the_data_retires_the_signed_in_copy(django_capture_on_commit_
 
 
 # The number of queries, whatever the size of the meeting
-
-
-def a_meeting_with_speakers(count):
-    """A meeting with `count` panellists and `count` statements from the floor."""
-    meeting = MeetingFactory(moderator=PersonFactory())
-    ConceptNoteSectionFactory.create_batch(2, meeting=meeting)
-    CoOrganiserFactory.create_batch(3, meeting=meeting)
-    CoChairFactory.create_batch(2, meeting=meeting)
-    panel = SegmentFactory(meeting=meeting, kind=SegmentKind.PANEL)
-    debate = SegmentFactory(meeting=meeting, kind=SegmentKind.INTERACTIVE_DEBATE)
-    ParticipationFactory.create_batch(count, segment=panel)
-    InterventionFactory.create_batch(count, segment=debate)
-    return meeting
 
 
 # The session and its user, the content revision, the reader's grants.
