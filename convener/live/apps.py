@@ -12,3 +12,14 @@ class LiveConfig(AppConfig):
         from convener.participation.queries.speaking_time import register_speaking_time
 
         register_speaking_time(recorded_speaking_time)
+
+        # A process that stops ends its screens' streams, which reconnect elsewhere.
+        from convener.server.health import draining_started
+
+        draining_started.connect(_end_every_stream, dispatch_uid="live-streams-end")
+
+
+def _end_every_stream(**kwargs: object) -> None:
+    from convener.live.bus import end_every_stream
+
+    end_every_stream()

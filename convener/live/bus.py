@@ -19,7 +19,9 @@ Channels are named `<prefix>:live:meeting:<id>`, the prefix of
 A subscriber that falls `PENDING_LIMIT` updates behind (a stalled client) is
 dropped, and so is every subscriber of a process whose Redis connection
 fails: its iteration ends, the screen's stream closes, and the browser
-reconnects and receives the current state at once.
+reconnects and receives the current state at once. A process that stops drops
+them all (`end_every_stream`), so that their browsers reconnect to another
+process at once rather than when the server gives up waiting for them.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
 from convener import config
+from convener.server.health import is_draining
 
 logger = logging.getLogger(__name__)
 
@@ -343,12 +346,35 @@ def publish(meeting_id: int, payload: dict[str, Any]) -> None:
     bus().publish(meeting_id, payload)
 
 
+# The subscriptions open in this process.
+_open: set[Subscription] = set()
+
+
 @asynccontextmanager
 async def subscription(meeting_id: int) -> AsyncIterator[Subscription]:
-    """The meeting's updates published from the moment this block is entered."""
+    """The meeting's updates published from the moment this block is entered;
+    none, and the iteration ends at once, in a process that is stopping."""
     current = Subscription(meeting_id, asyncio.get_running_loop())
     await bus().attach(current)
+    _open.add(current)
+    if is_draining():
+        current.drop()
     try:
         yield current
     finally:
+        _open.discard(current)
         bus().detach(current)
+
+
+def end_every_stream() -> int:
+    """End the iteration of every subscription of this process, after the updates
+    already queued: the process is stopping (`server.health.start_draining`).
+    Any thread; how many were open."""
+    ending = list(_open)
+    for current in ending:
+        try:
+            current.loop.call_soon_threadsafe(current.drop)
+        except RuntimeError:  # its loop has closed: the stream is gone already
+            continue
+    logger.info("Stopping: ended %d live stream(s), to reconnect elsewhere.", len(ending))
+    return len(ending)

@@ -9,8 +9,10 @@ is not newer than the last one sent is skipped: two changes committed at once
 in two processes may reach the bus out of order, and a screen must not step
 back. A comment line every `HEARTBEAT_SECONDS` keeps proxies from closing a
 quiet connection (and lets the server notice a screen that has gone).
-Browsers reconnect by themselves after `RECONNECT_MS` and then receive the
-current state at once, so nothing else needs replaying.
+Browsers reconnect by themselves after the delay the stream names (`retry`,
+under a second) and then receive the current state at once, so nothing else
+needs replaying. A process that stops ends its streams (`bus.end_every_stream`),
+and its browsers reconnect to another.
 
 Served as WSGI (Django's test client, a WSGI server), the stream sends the
 state alone and ends: the browser's reconnections then poll for it.
@@ -18,6 +20,7 @@ state alone and ends: the browser's reconnections then poll for it.
 
 from __future__ import annotations
 
+import random
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -39,7 +42,10 @@ from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings
 
 HEARTBEAT_SECONDS = 15.0
-RECONNECT_MS = 3000
+# The reconnection delay each stream names, drawn in this range: the screens of
+# a process that stops come back within a second, spread over the range
+# rather than all in one instant.
+RECONNECT_MS = range(300, 900)
 
 HEADERS = {
     "Cache-Control": "no-cache",
@@ -137,4 +143,4 @@ def _not_newer(version: Any, last_version: Any) -> bool:
 
 
 def _retry() -> bytes:
-    return b"retry: %d\n" % RECONNECT_MS
+    return b"retry: %d\n" % random.choice(RECONNECT_MS)  # noqa: S311 (spreading, not secrecy)

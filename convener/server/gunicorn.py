@@ -10,13 +10,39 @@ from __future__ import annotations
 
 import gc
 import os
+import socket
+import sys
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
+from uvicorn.server import Server
 from uvicorn_worker import UvicornWorker
 
 from convener import config
+from convener.server.health import start_draining
 from convener.server.worker import worker_beside
+
+
+class DrainingServer(Server):
+    """uvicorn's server, which on stopping also ends the live streams it serves.
+
+    Once it has stopped listening, it answers `/health/` "draining" to the
+    requests it still has, and the live app ends every event stream
+    (`health.draining_started`): each browser reconnects
+    within a second (the stream's `retry`), through the proxy, to a process
+    that still listens, and the server stops as soon as its pages are answered,
+    rather than cutting the streams after `timeout_graceful_shutdown` with an
+    error in the log.
+    """
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        for server in self.servers:
+            server.close()  # no new connection while the streams end
+        for listening in sockets or []:
+            listening.close()
+        start_draining()
+        await super().shutdown(sockets)
 
 
 class ConvenerWorker(UvicornWorker):
@@ -27,10 +53,19 @@ class ConvenerWorker(UvicornWorker):
         # REMOTE_ADDR stays the peer's address, as under any WSGI server: which
         # forwarded address to believe is `access.addresses`' decision.
         "proxy_headers": False,
-        # Live streams never end by themselves: on a graceful stop they are
-        # closed after this many seconds, and browsers reconnect elsewhere.
-        "timeout_graceful_shutdown": 3,
+        # A stopping process ends its live streams itself (`DrainingServer`):
+        # this bounds the wait for the pages it is still answering.
+        "timeout_graceful_shutdown": 10,
     }
+
+    async def _serve(self) -> None:
+        # UvicornWorker._serve, with the server that drains.
+        self.config.app = self.wsgi
+        server = DrainingServer(config=self.config)
+        self._install_sigquit_handler()
+        await server.serve(sockets=self.sockets)
+        if not server.started:
+            sys.exit(Arbiter.WORKER_BOOT_ERROR)
 
 
 class ConvenerServer(BaseApplication):

@@ -28,6 +28,7 @@ import redis
 from django.conf import settings
 from django.db import Error as DatabaseError
 from django.db import connections
+from django.dispatch import Signal
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -44,12 +45,16 @@ REDIS_TIMEOUT = 2.0
 
 _draining = False
 
+# Sent when the process starts draining: the live app ends its event streams.
+draining_started = Signal()
+
 
 def start_draining() -> None:
     """From now on `/health/` answers 503 "draining": the server flips it when it
     begins to stop, so that the balancer sends no new requests here."""
     global _draining  # one flag per process, by design
     _draining = True
+    draining_started.send(sender=None)
 
 
 def stop_draining() -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from convener.live import bus as live_bus
 from convener.live.bus import PENDING_LIMIT, InProcessBus, RedisBus, Subscription
+from convener.server import health
 from tests.live.conftest import REDIS_URL, ROOT, _redis_available
 
 WAIT = 5  # seconds an update may take before a test fails
@@ -121,6 +122,44 @@ def test_leaving_the_subscription_block_unsubscribes(monkeypatch):
 
     assert list(asyncio.run(scenario())) == [7]
     assert bus._subscriptions == {}
+
+
+@pytest.fixture
+def stopping_process():
+    """The process has begun to stop, as a server's `shutdown` announces it."""
+    health.start_draining()
+    yield
+    health.stop_draining()
+
+
+def test_a_stopping_process_ends_every_open_subscription_after_its_updates(monkeypatch):
+    bus = InProcessBus()
+    monkeypatch.setattr(live_bus, "bus", lambda: bus)
+
+    async def scenario():
+        async with live_bus.subscription(7) as first, live_bus.subscription(8) as second:
+            live_bus.publish(7, {"version": 1})
+            await asyncio.sleep(0)  # the update is handed to the loop
+            health.start_draining()
+            try:
+                async with asyncio.timeout(WAIT):
+                    return [[u.payload async for u in first], [u.payload async for u in second]]
+            finally:
+                health.stop_draining()
+
+    assert asyncio.run(scenario()) == [[{"version": 1}], []]
+    assert live_bus._open == set()
+
+
+def test_a_subscription_opened_in_a_stopping_process_ends_at_once(monkeypatch, stopping_process):
+    bus = InProcessBus()
+    monkeypatch.setattr(live_bus, "bus", lambda: bus)
+
+    async def scenario():
+        async with live_bus.subscription(7) as updates, asyncio.timeout(WAIT):
+            return [update async for update in updates]
+
+    assert asyncio.run(scenario()) == []
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ and a reload.
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,28 @@ def test_projector_whose_stream_fails_before_its_first_state_reads_the_change(se
     server.run_django(START_DEBATE)  # no stream listens: the update is missed
 
     expect(projector.locator("#live-segment")).to_have_text("Interactive debate", timeout=15_000)
+
+
+def test_projector_refused_by_a_restarting_proxy_opens_its_stream_again_at_once(server, screen):
+    projector = screen(viewport={"width": 1280, "height": 720})
+    attempts = []
+
+    def restarting(route):  # the proxy answers 502 twice, then the stream is held
+        attempts.append(route)
+        if len(attempts) <= 2:
+            route.fulfill(status=502, content_type="text/html", body="<h1>502 Bad Gateway</h1>")
+
+    projector.route("**/events/", restarting)
+    projector.goto(server.url + MEETING + "/projector/")
+    # A refused stream is not retried by the browser itself: the page opens it
+    # again after half a second, then a second (not after the 30 s of before).
+    deadline = time.monotonic() + 10
+    while len(attempts) < 3:
+        assert time.monotonic() < deadline, f"the stream was opened {len(attempts)} times"
+        projector.wait_for_timeout(100)  # the page's requests reach `restarting` meanwhile
+
+    server.run_django(START_DEBATE)
+    attempts[2].continue_()
+
+    expect(projector.locator("#live-segment")).to_have_text("Interactive debate")
+    expect(projector.locator("#live-connection")).to_have_text("")

@@ -3,6 +3,8 @@
 import datetime
 import time
 
+import pytest
+
 from tests.live.events import EventStream, events_path
 
 # The chair opens the panel, puts both of its speakers on the list and gives
@@ -54,3 +56,19 @@ def test_server_killed_mid_turn_resumes_list_speaker_and_running_timer(convener_
     assert after["current"]["timer"]["running"] is True
     assert after["current"]["timer"]["started_at"] == before["current"]["timer"]["started_at"]
     assert 0 < seconds_left(after) <= seconds_left(before) - 1
+
+
+def test_a_stopping_server_ends_its_streams_at_once_and_logs_no_error(convener_server):
+    server = convener_server()
+    with EventStream(server.url + events_path("live-series", 1)) as screen:
+        screen.next_state()
+        stopping = server.processes[0]
+        stopping.terminate()  # what systemd sends on `restart`
+        with pytest.raises(EOFError):
+            screen.next_event()
+    stopping.wait(timeout=60)
+
+    assert stopping.returncode == 0
+    log = server.log_file.read_text()
+    assert "ERROR" not in log, log
+    assert "Traceback" not in log, log

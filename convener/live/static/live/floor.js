@@ -6,10 +6,13 @@
  * connects, so a change made between the page's rendering and the stream's
  * start is not lost. Until that first event has come, every failure of the
  * stream reads the state at once: the state in the page may already be old,
- * and EventSource would only try again seconds later. EventSource reconnects
- * by itself after a network failure; if the stream cannot be opened at all,
- * the screen reads the state every few seconds and tries the stream again
- * later.
+ * and EventSource would only try again later. EventSource reconnects by
+ * itself after a network failure or when the server ends the stream (a
+ * process that stops ends its streams), after the sub-second delay the stream
+ * names. If the stream is refused (an answer that is not a stream, such as a
+ * proxy's 502 while the processes restart), the screen reads the state at once
+ * and opens the stream again after a short delay that doubles with each
+ * failure (`reopenDelay`), up to `REOPEN_MAX_MS`; a state received resets it.
  *
  * The timer travels as timestamps: each screen counts down itself, on the
  * server's clock (the offset from the device's clock is taken from each
@@ -20,8 +23,8 @@
 (function () {
   "use strict";
 
-  var POLL_MS = 3000;
-  var RETRY_STREAM_MS = 30000;
+  var REOPEN_FIRST_MS = 500;
+  var REOPEN_MAX_MS = 15000;
 
   function readJSON(id) {
     var node = document.getElementById(id);
@@ -237,7 +240,8 @@
     var current = options.initial || null;
     var offset = 0;
     var source = null;
-    var pollTimer = null;
+    var reopenTimer = null;
+    var failures = 0;
     var streamed = false;
 
     function take(state, fresh) {
@@ -270,27 +274,35 @@
         });
     }
 
-    function fallBack() {
-      if (pollTimer) {
+    /* The delay before the next try: 0.5 s, 1 s, 2 s... with a random part, so
+     * that the screens of a hall do not all come back in the same instant. */
+    function reopenDelay() {
+      var delay = Math.min(REOPEN_FIRST_MS * Math.pow(2, failures), REOPEN_MAX_MS);
+      failures += 1;
+      return delay / 2 + Math.random() * (delay / 2);
+    }
+
+    function reopenLater() {
+      if (reopenTimer) {
         return;
       }
       poll();
-      pollTimer = setInterval(poll, POLL_MS);
-      setTimeout(function () {
-        clearInterval(pollTimer);
-        pollTimer = null;
+      reopenTimer = setTimeout(function () {
+        reopenTimer = null;
         open();
-      }, RETRY_STREAM_MS);
+      }, reopenDelay());
     }
 
     function open() {
       if (!window.EventSource) {
-        fallBack();
+        poll();
+        setInterval(poll, REOPEN_MAX_MS / 5);
         return;
       }
       source = new EventSource(options.events);
       source.addEventListener("state", function (event) {
         streamed = true;
+        failures = 0;
         status(true);
         take(JSON.parse(event.data), true);
       });
@@ -300,7 +312,7 @@
       source.addEventListener("error", function () {
         status(false);
         if (source.readyState === EventSource.CLOSED) {
-          fallBack();
+          reopenLater();
         } else if (!streamed) {
           poll();
         }
