@@ -391,6 +391,9 @@ def imports_into_a_series_of_theirs(user: Any, document: Any) -> bool:
 # Reading a series' documents, also as a file built in the background: the
 # public's pages, or its drafts.
 rules.add_perm("series.read", series_is_public | reads_the_drafts)
+# Keeping the site's stored files in order (`publishing.domain.builds`): the
+# administrators, and the operator at the command line (`convener worker`).
+rules.add_perm("site.maintain", is_site_administrator)
 # Importing a series file (`exchange.domain.importer`).
 rules.add_perm("series.import", is_site_administrator | imports_into_a_series_of_theirs)
 # Giving a role: the secretariat; a series just created gets its first

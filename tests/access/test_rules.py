@@ -196,6 +196,7 @@ SEARCHES_DIRECTORY = {("directory.search", "site")}
 STATE_CHANGE_PERMISSIONS = (
     "series.read",
     "series.import",
+    "site.maintain",
     "series.grant_role",
     "invitation.accept",
     "api.create_token",
@@ -536,3 +537,11 @@ def test_a_series_file_is_imported_by_the_secretariat_of_its_series_or_of_a_new_
     assert secretariat_of_b.has_perm("series.import", of_a_new_series)
     assert not rapporteur.has_perm("series.import", of_a_new_series)
     assert AdministratorFactory().has_perm("series.import", of_a)
+
+
+def test_the_site_is_kept_in_order_by_its_administrators_only(world):
+    secretariat = role_in_a(world, Role.SECRETARIAT)
+
+    assert AdministratorFactory().has_perm("site.maintain")
+    assert not secretariat.has_perm("site.maintain")
+    assert not AnonymousUser().has_perm("site.maintain")

@@ -14,7 +14,9 @@ build whose worker has died (a crash, a restart, a kill) is queued again by
 the next worker that starts on the machine (`restart_abandoned_builds`) or by
 the next request for it, and marked failed after `MAX_ATTEMPTS`; a build
 whose worker cannot be seen from here (another machine), or whose task was
-lost, is queued again once it is `STALE_AFTER` old.
+lost, is queued again once it is `STALE_AFTER` old. A starting worker also
+deletes the finished builds no request will ask for again
+(`delete_outdated_builds`).
 """
 
 from __future__ import annotations
@@ -99,6 +101,17 @@ def restart_abandoned_builds() -> int:
     for build in abandoned:
         _queue(build)
     return len(abandoned)
+
+
+@acts("site.maintain", on=None)
+def delete_outdated_builds(*, by: AnyUser) -> int:
+    """Delete the finished builds of earlier content revisions, which no request
+    asks for again (a request names the current revision): those a newer build
+    did not replace, because none was asked for or it failed. How many went."""
+    deleted, _ = DocumentBuild.objects.filter(
+        revision__lt=current_revision(), status__in=[BuildStatus.DONE, BuildStatus.FAILED]
+    ).delete()
+    return deleted
 
 
 def _queue(build: DocumentBuild) -> None:

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from convener.audit.actors import command_line_operator
 from convener.meetings.domain.revision import current_revision
 from convener.meetings.models import ContentRevision, SeriesStatus
 from convener.publishing.domain import builds
@@ -215,6 +216,28 @@ def test_old_revision_build_stays_until_the_new_one_is_done(demo_series, queued)
 
     assert request(demo_series).pk != old.pk
     assert DocumentBuild.objects.filter(pk=old.pk).exists()
+
+
+def test_starting_worker_deletes_finished_builds_of_earlier_revisions_only(demo_series, queued):
+    done = left_behind(demo_series, builder=this_process(), status=BuildStatus.DONE)
+    failed = left_behind(
+        demo_series, builder=this_process(), status=BuildStatus.FAILED, file_format="docx"
+    )
+    waiting = left_behind(demo_series, builder="", status=BuildStatus.QUEUED, file_format="md")
+    ContentRevision.objects.update(number=current_revision() + 1)
+    current = left_behind(demo_series, builder=this_process(), status=BuildStatus.DONE)
+
+    deleted = builds.delete_outdated_builds(by=command_line_operator())
+
+    assert deleted == 2
+    remaining = set(DocumentBuild.objects.values_list("pk", flat=True))
+    assert remaining == {waiting.pk, current.pk}
+    assert not remaining & {done.pk, failed.pk}
+
+
+def test_only_the_site_administrators_delete_outdated_builds(demo_series):
+    with pytest.raises(PermissionDenied):
+        builds.delete_outdated_builds(by=demo_series.grants.get(user__username="secretariat").user)
 
 
 def test_the_public_may_not_ask_for_a_build_of_a_draft_series(demo_series, queued):
