@@ -10,16 +10,11 @@ import pytest
 import yaml
 
 from convener.config import OPTIONS
-from tests.tools import require
+from tests.deploy.proxy import program, self_signed_certificate
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 CONVENER = Path(sys.executable).with_name("convener")
-
-
-def program(name: str) -> str:
-    """The path of a system program, also where /usr/sbin is not on PATH."""
-    return require(name, also_in="/usr/sbin:/sbin")
 
 
 def test_every_file_of_deploy_is_named_by_the_deployment_guide():
@@ -32,20 +27,6 @@ def test_every_file_of_deploy_is_named_by_the_deployment_guide():
 
     assert files
     assert [name for name in files if f"`{name}`" not in guide] == []
-
-
-def self_signed_certificate(folder: Path) -> None:
-    subprocess.run(
-        [
-            program("openssl"),
-            *("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-            *("-subj", "/CN=meetings.example.org"),
-            *("-keyout", str(folder / "privkey.pem"), "-out", str(folder / "fullchain.pem")),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=60,
-    )
 
 
 def nginx_accepts(site: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -37,7 +37,14 @@ The server returned has:
   the `sessionid` cookie, for an HTTP client or a browser context;
 - `kill()` (SIGKILL to every process of the server), `start()` (start the
   killed or stopped processes again, same ports and database), `restart()`
-  (both), `stop()` (graceful); every server stops at the end of its test.
+  (both), `stop()` (graceful); every server stops at the end of its test;
+- `stop_process(index)` (graceful, as systemd stops a unit) and
+  `start_process(index)`: one web process of several, for a rolling restart.
+
+Each `convener serve` runs its background worker beside it; with
+`separate_worker=True` the web processes run without one (`--no-worker`, as
+the documented systemd units do) and one `convener worker` runs on its own:
+`stop_worker()` and `start_worker()` stop (gracefully) and start it.
 """
 
 from __future__ import annotations
@@ -212,7 +219,9 @@ class ServedConvener:
     env: dict[str, str]
     ports: list[int]
     log_file: Path
+    separate_worker: bool = False
     processes: list[subprocess.Popen] = field(default_factory=list)
+    worker: subprocess.Popen | None = None
 
     @property
     def urls(self) -> list[str]:
@@ -260,6 +269,8 @@ class ServedConvener:
         self.processes = [self._spawn(port) for port in self.ports]
         for url, process in zip(self.urls, self.processes, strict=True):
             self._wait_until_serving(url, process)
+        if self.separate_worker and self.worker is None:
+            self.start_worker()
 
     def kill(self) -> None:
         for process in self.processes:
@@ -276,17 +287,46 @@ class ServedConvener:
         for process in self.processes:
             process.terminate()
         for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=30)
+            _wait_or_kill(process)
         self.processes = []
+        self.stop_worker()
+
+    def stop_process(self, index: int) -> subprocess.Popen:
+        """Stop one web process as systemd does (SIGTERM, then wait); the stopped process."""
+        process = self.processes[index]
+        process.terminate()
+        _wait_or_kill(process)
+        return process
+
+    def start_process(self, index: int) -> None:
+        self.processes[index] = self._spawn(self.ports[index])
+        self._wait_until_serving(self.urls[index], self.processes[index])
+
+    def start_worker(self) -> None:
+        with self.log_file.open("a") as log:
+            self.worker = subprocess.Popen(
+                [str(CONVENER), "worker", "--interval", "0.2"],
+                env=self.env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.terminate()
+            _wait_or_kill(self.worker)
+            self.worker = None
 
     def _spawn(self, port: int) -> subprocess.Popen:
         with self.log_file.open("a") as log:
+            without_worker = ["--no-worker"] if self.separate_worker else []
             return subprocess.Popen(
-                [str(CONVENER), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                [
+                    *(str(CONVENER), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"),
+                    *without_worker,
+                ],
                 env=self.env,
                 cwd=ROOT,
                 stdout=log,
@@ -306,6 +346,14 @@ class ServedConvener:
             except OSError:
                 time.sleep(0.2)
         raise AssertionError(f"the server at {url} did not start:\n{self.log_file.read_text()}")
+
+
+def _wait_or_kill(process: subprocess.Popen) -> None:
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
 
 
 CREATE_USER = """
@@ -361,7 +409,11 @@ def serving(
     started: list[tuple[ServedConvener, str, str]] = []
 
     def start(
-        series_file: Path = SERIES_FILE, *, processes: int = 1, redis: bool | None = None
+        series_file: Path = SERIES_FILE,
+        *,
+        processes: int = 1,
+        redis: bool | None = None,
+        separate_worker: bool = False,
     ) -> ServedConvener:
         data_dir = tmp_path_factory.mktemp("live-server")
         database_url = migrated_database.copy_for(data_dir)
@@ -375,6 +427,7 @@ def serving(
             env=env,
             ports=[free_port() for _ in range(processes)],
             log_file=data_dir / "server.log",
+            separate_worker=separate_worker,
         )
         started.append((server, database_url, prefix))
         server.run_django(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import ssl
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,9 +16,23 @@ def events_path(slug: str, number: int) -> str:
 
 
 class EventStream:
-    def __init__(self, url: str, *, session: str = "", timeout: float = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        session: str = "",
+        timeout: float = 10,
+        context: ssl.SSLContext | None = None,
+    ) -> None:
         parts = urlsplit(url)
-        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+        if parts.scheme == "https":
+            self.connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+                parts.hostname, parts.port, timeout=timeout, context=context
+            )
+        else:
+            self.connection = http.client.HTTPConnection(
+                parts.hostname, parts.port, timeout=timeout
+            )
         headers = {"Accept": "text/event-stream"}
         if session:
             headers["Cookie"] = f"sessionid={session}"
