@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # `/health/` for load balancers, before the host check, sessions and redirects.
     "convener.server.health.HealthMiddleware",
+    # Every other request in the access log, with the visitor behind the proxy.
+    "convener.server.access_log.access_log",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

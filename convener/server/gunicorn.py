@@ -53,6 +53,9 @@ class ConvenerWorker(UvicornWorker):
         # REMOTE_ADDR stays the peer's address, as under any WSGI server: which
         # forwarded address to believe is `access.addresses`' decision.
         "proxy_headers": False,
+        # Convener writes the access log itself (`server.access_log`): with the
+        # time, and the visitor behind the proxy.
+        "access_log": False,
         # A stopping process ends its live streams itself (`DrainingServer`):
         # this bounds the wait for the pages it is still answering.
         "timeout_graceful_shutdown": 10,
