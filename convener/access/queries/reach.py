@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.db.models import CharField, Exists, Model, OuterRef, QuerySet
+from django.db.models import BigIntegerField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 
 from convener.audit.actors import AnyUser
@@ -50,7 +50,7 @@ def _people_within_reach(user: AnyUser) -> QuerySet[Person]:
     if reads_every_draft(user):
         return Person.objects.all()
     return Person.objects.filter(
-        Exists(visible_people(user).filter(pk=OuterRef("pk"))) | _added_by(user, Person)
+        Q(pk__in=visible_people(user).values("pk")) | _added_by(user, Person)
     )
 
 
@@ -58,8 +58,7 @@ def _organisations_within_reach(user: AnyUser) -> QuerySet[Organisation]:
     if reads_every_draft(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(
-        Exists(visible_organisations(user).filter(pk=OuterRef("pk")))
-        | _added_by(user, Organisation)
+        Q(pk__in=visible_organisations(user).values("pk")) | _added_by(user, Organisation)
     )
 
 
@@ -82,15 +81,13 @@ def _built_once(
     return built[model][1].all()
 
 
-def _added_by(user: AnyUser, model: type[M]) -> Exists:
-    """Entries of `model` whose creation the audit log attributes to `user`."""
+def _added_by(user: AnyUser, model: type[M]) -> Q:
+    """Entries of `model` whose creation the audit log attributes to `user`
+    (one subquery, as `records.queries.appearances._among` says why)."""
     if not user.is_authenticated:
-        return Exists(AuditEntry.objects.none())
-    return Exists(
-        AuditEntry.objects.filter(
-            user_id=user.pk,
-            action=AuditAction.CREATED,
-            target_type=model._meta.label,
-            target_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
+        return Q(pk__in=[])
+    created = AuditEntry.objects.filter(
+        user_id=user.pk, action=AuditAction.CREATED, target_type=model._meta.label
     )
+    # The audit log keeps every target's id as text; these models' ids are numbers.
+    return Q(pk__in=created.values(as_number=Cast("target_id", output_field=BigIntegerField())))
