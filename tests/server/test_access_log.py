@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 LINE = re.compile(
-    r'^(?P<address>\S+) - \[(?P<time>\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4})\] '
+    r"^(?P<address>\S+) - \[(?P<time>\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d [+-]\d{4})\] "
     r'"(?P<request>[^"]*)" (?P<status>\d{3}) (?P<milliseconds>\d+\.\d)ms$'
 )
 
