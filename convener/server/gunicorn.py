@@ -139,17 +139,11 @@ def worker_processes(requested: int) -> int:
     return requested if config.get("REDIS_URL") else 1
 
 
-def serve(
-    *,
-    bind: str,
-    workers: int,
-    log_level: str = "info",
-    access_log: bool = True,
-    task_worker: bool = True,
-) -> None:
-    """Serve until stopped, with the background worker that builds files beside
-    the web workers unless `task_worker` is off (a worker run separately)."""
-    options = {
+def server_options(
+    *, bind: str, workers: int, log_level: str = "info", access_log: bool = True
+) -> dict[str, Any]:
+    """gunicorn's settings for `convener serve`."""
+    return {
         "bind": bind,
         "workers": workers,
         "worker_class": "convener.server.gunicorn.ConvenerWorker",
@@ -161,7 +155,25 @@ def serve(
         "worker_tmp_dir": "/dev/shm",  # noqa: S108
         "timeout": 60,
         "graceful_timeout": 10,
+        # gunicorn's control socket (for `gunicornc`) sits at one path per user
+        # by default, which every `convener serve` of a machine would share,
+        # each taking it from the last. systemd or the container runtime
+        # starts, stops and restarts Convener's processes: none is opened.
+        "control_socket_disable": True,
     }
+
+
+def serve(
+    *,
+    bind: str,
+    workers: int,
+    log_level: str = "info",
+    access_log: bool = True,
+    task_worker: bool = True,
+) -> None:
+    """Serve until stopped, with the background worker that builds files beside
+    the web workers unless `task_worker` is off (a worker run separately)."""
+    options = server_options(bind=bind, workers=workers, log_level=log_level, access_log=access_log)
     if not task_worker:
         ConvenerServer(options).run()
         return

@@ -112,8 +112,6 @@ def test_units_restart_on_failure_as_the_service_account_with_room_for_streams()
     assert "Restart=on-failure\n" in web
     assert "LimitNOFILE=65536\n" in web
     assert "--bind 127.0.0.1:%i" in web
-    # Each instance its own gunicorn control socket.
-    assert "Environment=XDG_RUNTIME_DIR=%t/convener-web-%i\n" in web
 
 
 def test_environment_file_sets_only_documented_settings():

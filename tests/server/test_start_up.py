@@ -106,3 +106,12 @@ def test_the_background_worker_beside_the_server_runs_at_a_lower_priority(tmp_pa
 
 def read_or_empty(path) -> str:
     return path.read_text() if path.exists() else ""
+
+
+def test_servers_of_one_machine_share_no_control_socket():
+    from convener.server.gunicorn import ConvenerServer, server_options
+
+    # gunicorn takes every setting (it refuses one it does not know).
+    server = ConvenerServer(server_options(bind="127.0.0.1:8001", workers=1))
+
+    assert server.cfg.control_socket_disable is True
