@@ -57,10 +57,9 @@ def _among(rows: QuerySet[Any], field: str) -> Q:
     """The entries that `field` of one of `rows` names.
 
     One subquery that the database runs once and looks each entry up in (a
-    hashed subplan on PostgreSQL), where an EXISTS tied to each entry would
-    be run again for every entry: several of them joined by OR are more than
-    PostgreSQL's planner turns into joins, and the organisations within a
-    user's reach took seconds on a directory of a few hundred."""
+    hashed subplan on PostgreSQL), where an EXISTS tied to each entry is run
+    again for every entry: PostgreSQL's planner turns no OR of them into
+    joins, so the cost grew with the size of the directory."""
     return Q(pk__in=rows.filter(**{f"{field}__isnull": False}).values(f"{field}_id"))
 
 
