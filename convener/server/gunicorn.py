@@ -29,11 +29,10 @@ class DrainingServer(Server):
 
     Once it has stopped listening, it answers `/health/` "draining" to the
     requests it still has, and the live app ends every event stream
-    (`health.draining_started`): each browser reconnects
-    within a second (the stream's `retry`), through the proxy, to a process
-    that still listens, and the server stops as soon as its pages are answered,
-    rather than cutting the streams after `timeout_graceful_shutdown` with an
-    error in the log.
+    (`health.draining_started`): each browser reconnects within a second (the
+    stream's `retry`), through the proxy, to a process that still listens, and
+    the server stops as soon as its pages are answered, rather than cutting
+    the streams after `timeout_graceful_shutdown` with an error in the log.
     """
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
@@ -57,8 +56,9 @@ class ConvenerWorker(UvicornWorker):
         # time, and the visitor behind the proxy.
         "access_log": False,
         # A stopping process ends its live streams itself (`DrainingServer`):
-        # this bounds the wait for the pages it is still answering.
-        "timeout_graceful_shutdown": 10,
+        # this bounds the wait for the pages it is still answering, within
+        # the `graceful_timeout` after which gunicorn kills the worker.
+        "timeout_graceful_shutdown": 8,
     }
 
     async def _serve(self) -> None:
