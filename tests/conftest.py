@@ -31,11 +31,11 @@ def pytest_runtest_teardown(item, nextitem):
     PostgreSQL test database.
 
     Each test's rows are rolled back, but stay in the tables as dead rows
-    until a VACUUM: thousands of tests that each load the demo left the
-    directory's tables tens of megabytes long, a scan of a few rows took a
-    quarter of a second, and the suite on PostgreSQL ran twice as long as on
-    SQLite. The server of the test command does not vacuum by itself (its
-    autovacuum is off, as it may be on any developer's server).
+    until a VACUUM, and the statistics go stale with them: the planner then
+    estimated directory queries costly enough to compile them first (186 ms
+    of JIT for 3 ms of work), and the suite on PostgreSQL ran 45 minutes
+    against SQLite's 33. The server of the test command does not vacuum by
+    itself (its autovacuum is off, as it may be on any developer's server).
     """
     global _tests_since_vacuum  # one count for the whole run
     yield
@@ -59,6 +59,16 @@ def vacuum_test_database() -> None:
     parameters.pop("context", None)
     with psycopg.connect(**parameters, autocommit=True) as vacuuming:
         vacuuming.execute("VACUUM")
+
+
+@pytest.fixture
+def draining():
+    """The process has begun to stop, as a server's `shutdown` announces it."""
+    from convener.server import health
+
+    health.start_draining()
+    yield
+    health.stop_draining()
 
 
 @pytest.fixture

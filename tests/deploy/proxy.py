@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.live.conftest import free_port
 from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,16 +85,6 @@ class Proxy:
     url: str  # https://127.0.0.1:<port>, no trailing slash
     context: ssl.SSLContext  # trusts the proxy's certificate
     folder: Path
-
-    @property
-    def error_log(self) -> str:
-        return (self.folder / "error.log").read_text()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from convener.config import OPTIONS
-from tests.deploy.proxy import program, self_signed_certificate
+from tests.deploy.proxy import main_configuration, program, self_signed_certificate
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -32,11 +32,7 @@ def test_every_file_of_deploy_is_named_by_the_deployment_guide():
 def nginx_accepts(site: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """`nginx -t` on a main configuration that includes the site."""
     (tmp_path / "site.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\n"
-        "events {}\n"
-        f"http {{\n    include /etc/nginx/mime.types;\n    include {tmp_path}/site.conf;\n}}\n"
-    )
+    (tmp_path / "nginx.conf").write_text(main_configuration(tmp_path))
     return subprocess.run(
         [
             program("nginx"),

@@ -124,14 +124,6 @@ def test_leaving_the_subscription_block_unsubscribes(monkeypatch):
     assert bus._subscriptions == {}
 
 
-@pytest.fixture
-def stopping_process():
-    """The process has begun to stop, as a server's `shutdown` announces it."""
-    health.start_draining()
-    yield
-    health.stop_draining()
-
-
 def test_a_stopping_process_ends_every_open_subscription_after_its_updates(monkeypatch):
     bus = InProcessBus()
     monkeypatch.setattr(live_bus, "bus", lambda: bus)
@@ -151,7 +143,7 @@ def test_a_stopping_process_ends_every_open_subscription_after_its_updates(monke
     assert live_bus._open == set()
 
 
-def test_a_subscription_opened_in_a_stopping_process_ends_at_once(monkeypatch, stopping_process):
+def test_a_subscription_opened_in_a_stopping_process_ends_at_once(monkeypatch, draining):
     bus = InProcessBus()
     monkeypatch.setattr(live_bus, "bus", lambda: bus)
 

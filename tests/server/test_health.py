@@ -11,13 +11,6 @@ from convener.server import health
 
 
 @pytest.fixture
-def draining():
-    health.start_draining()
-    yield
-    health.stop_draining()
-
-
-@pytest.fixture
 def tasks_in_the_database(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
