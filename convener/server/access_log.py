@@ -39,6 +39,8 @@ def access_log(get_response: Callable[[HttpRequest], Any]) -> Callable[[HttpRequ
     if iscoroutinefunction(get_response):
 
         async def log_async(request: HttpRequest) -> HttpResponseBase:
+            if not logging_on():
+                return await get_response(request)
             started = Started.of(request)
             response = await get_response(request)
             started.log(response)
@@ -47,12 +49,19 @@ def access_log(get_response: Callable[[HttpRequest], Any]) -> Callable[[HttpRequ
         return log_async
 
     def log(request: HttpRequest) -> HttpResponseBase:
+        if not logging_on():
+            return get_response(request)
         started = Started.of(request)
         response = get_response(request)
         started.log(response)
         return response
 
     return log
+
+
+def logging_on() -> bool:
+    """Whether the access log has somewhere to go (`serve` without `--no-access-log`)."""
+    return logger.isEnabledFor(logging.INFO) and logger.hasHandlers()
 
 
 @dataclass(frozen=True)
@@ -72,8 +81,6 @@ class Started:
         return cls(visitor=client_address(request), line=line, at=time.perf_counter())
 
     def log(self, response: HttpResponseBase) -> None:
-        if not (logger.isEnabledFor(logging.INFO) and logger.hasHandlers()):
-            return
         logger.info(
             '%s - [%s] "%s" %d %.1fms',
             self.visitor,
