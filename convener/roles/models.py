@@ -29,6 +29,10 @@ class Role(models.TextChoices):
         return (*cls.preparing(), cls.TRANSLATOR)
 
 
+# The order of a user's grants, by attribute.
+GRANT_ORDER = ("series_id", "role", "pk")
+
+
 class Grant(models.Model):
     """A user's role in a series, narrowed where the role needs it.
 
@@ -64,7 +68,7 @@ class Grant(models.Model):
     class Meta:
         # The table kept its name when roles moved out of the access app.
         db_table = "access_grant"
-        ordering = ["series_id", "role", "pk"]
+        ordering = list(GRANT_ORDER)
         verbose_name = _("role")
         verbose_name_plural = _("roles")
         constraints = [
