@@ -78,6 +78,15 @@ class Update:
         (all of a process's subscribers share one event loop, where it is read)."""
         return state_event(self.data, self.version)
 
+    @cached_property
+    def room_event(self) -> bytes:
+        """The update as the room's screens receive it (`room_state`), framed once too."""
+        # Imported here: the bus is loaded before Django's models are, by
+        # processes that only listen.
+        from convener.live.queries.state import room_state
+
+        return state_event(encode(room_state(self.payload)), self.version)
+
 
 def encode(payload: dict[str, Any]) -> bytes:
     """Compact JSON in UTF-8, on one line (as a server-sent event's data must be)."""

@@ -7,7 +7,9 @@ the current state (`live.queries.state.live_state`) at once as an event
 `state` event, whose `id` is the payload's `version`. A payload whose version
 is not newer than the last one sent is skipped: two changes committed at once
 in two processes may reach the bus out of order, and a screen must not step
-back. A comment line every `HEARTBEAT_SECONDS` keeps proxies from closing a
+back. The room's screens receive the state without the turns given
+(`live.queries.state.room_state`); the chair's and the rapporteur's desks ask
+for them with `?with=turns`. A comment line every `HEARTBEAT_SECONDS` keeps proxies from closing a
 quiet connection (and lets the server notice a screen that has gone).
 Browsers reconnect by themselves after the delay the stream names (`retry`,
 under a second) and then receive the current state at once, so nothing else
@@ -42,6 +44,8 @@ from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings
 
 HEARTBEAT_SECONDS = 15.0
+# `?with=` this: the stream of a desk that lists the turns given.
+WITH_TURNS = "turns"
 # The reconnection delay each stream names, drawn in this range: the screens of
 # a process that stops come back within a second, spread over the range
 # rather than all in one instant.
@@ -57,14 +61,18 @@ HEADERS = {
 async def meeting_events(request: HttpRequest, slug: str, number: int) -> HttpResponseBase:
     user = await request.auser()
     meeting = await sync_to_async(_readable_meeting)(user, slug, number)
+    with_turns = request.GET.get("with") == WITH_TURNS
     if isinstance(request, ASGIRequest):
         response: HttpResponseBase = EventStreamResponse(
-            _events(meeting), content_type="text/event-stream", headers=HEADERS
+            _events(meeting, with_turns=with_turns),
+            content_type="text/event-stream",
+            headers=HEADERS,
         )
     else:
         state = await sync_to_async(_current_state)(meeting)
+        shown = state if with_turns else floor_state.room_state(state)
         response = HttpResponse(
-            _retry() + bus.state_event(bus.encode(state), state.get("version")),
+            _retry() + bus.state_event(bus.encode(shown), state.get("version")),
             content_type="text/event-stream",
             headers=HEADERS,
         )
@@ -98,11 +106,13 @@ def _current_state(meeting: Meeting) -> dict[str, Any]:
 _state_reads = StateReads(_current_state)
 
 
-async def _events(meeting: Meeting) -> AsyncIterator[bytes]:
+async def _events(meeting: Meeting, *, with_turns: bool) -> AsyncIterator[bytes]:
     # Subscribed before the state is read: a change committed in between is
     # not lost, it arrives as the next event (or is skipped as no newer).
     async with bus.subscription(meeting.pk) as updates:
         state, data = await _state_reads.current(meeting)
+        if not with_turns:
+            data = bus.encode(floor_state.room_state(state))
         last_version = state.get("version")
         yield _retry() + bus.state_event(data, last_version)
         heartbeat = _Heartbeat(updates)
@@ -115,7 +125,8 @@ async def _events(meeting: Meeting) -> AsyncIterator[bytes]:
                 if _not_newer(version, last_version):
                     continue
                 last_version = version
-                yield update.event  # framed once for every stream of the process
+                # Framed once for every stream of the process.
+                yield update.event if with_turns else update.room_event
         finally:
             heartbeat.stop()
 

@@ -57,7 +57,7 @@ def parse(chunk) -> dict[str, str]:
     return fields
 
 
-def stream_events(meeting, *actions, user=None, count=None):
+def stream_events(meeting, *actions, user=None, query=""):
     """Open the stream as `user` (the public by default), read its first event,
     then for each action run it and read the next event; return the events."""
 
@@ -65,7 +65,7 @@ def stream_events(meeting, *actions, user=None, count=None):
         client = AsyncClient()
         if user is not None:
             await client.aforce_login(user)
-        response = await client.get(events_url(meeting))
+        response = await client.get(events_url(meeting) + query)
         content = response.streaming_content
         try:
             async with asyncio.timeout(WAIT):
@@ -109,6 +109,54 @@ def test_stream_then_sends_each_update_published_for_the_meeting(bus, floor_stat
         {"version": 2, "speakers": ["Fiji"]},
     )
     assert json.loads(third["data"]) == {"version": 3, "speakers": []}
+
+
+@pytest.fixture
+def floor_with_turns(monkeypatch):
+    """A state of the floor with a turn given, in place of the floor's query."""
+    state = {"version": 1, "speakers": ["Fiji"], "turns": [{"speaker": "Mexico"}]}
+    monkeypatch.setattr("convener.live.queries.state.live_state", lambda meeting: dict(state))
+    return state
+
+
+def publish_turn_of_fiji(meeting):
+    update = {"version": 2, "speakers": [], "turns": [{"speaker": "Mexico"}, {"speaker": "Fiji"}]}
+    return lambda: live_bus.publish(meeting.pk, update)
+
+
+@pytest.mark.django_db
+def test_the_rooms_screens_receive_the_floor_without_the_turns_given(bus, floor_with_turns):
+    meeting = MeetingFactory()
+
+    _, events = stream_events(meeting, publish_turn_of_fiji(meeting))
+
+    assert [json.loads(event["data"]) for event in events] == [
+        {"version": 1, "speakers": ["Fiji"]},
+        {"version": 2, "speakers": []},
+    ]
+
+
+@pytest.mark.django_db
+def test_a_desk_asks_for_the_turns_given_and_receives_them(bus, floor_with_turns):
+    meeting = MeetingFactory()
+
+    _, events = stream_events(meeting, publish_turn_of_fiji(meeting), query="?with=turns")
+
+    assert [json.loads(event["data"])["turns"] for event in events] == [
+        [{"speaker": "Mexico"}],
+        [{"speaker": "Mexico"}, {"speaker": "Fiji"}],
+    ]
+
+
+@pytest.mark.django_db
+def test_served_as_wsgi_the_rooms_stream_leaves_out_the_turns_given(client, bus, floor_with_turns):
+    meeting = MeetingFactory()
+
+    room = parse(client.get(events_url(meeting)).content)
+    desk = parse(client.get(events_url(meeting) + "?with=turns").content)
+
+    assert "turns" not in json.loads(room["data"])
+    assert json.loads(desk["data"])["turns"] == [{"speaker": "Mexico"}]
 
 
 @pytest.mark.django_db

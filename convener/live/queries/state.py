@@ -36,6 +36,9 @@ SHOWN_STATUSES = (
     InscriptionStatus.SKIPPED,
 )
 
+# The key of the turns given so far, left out of the room's state.
+TURNS_GIVEN = "turns"
+
 
 def live_state(meeting: Meeting) -> dict[str, Any]:
     """The floor of the meeting now: the list of speakers in the chair's order
@@ -106,7 +109,7 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
             if interrupted
             else None
         ),
-        "turns": [
+        TURNS_GIVEN: [
             _turn_state(turn, first_time=turn.pk in first_turns, now=now)
             for turn in turns
             if turn is not current and turn is not interrupted
@@ -123,6 +126,14 @@ def live_state(meeting: Meeting) -> dict[str, Any]:
         },
         "quotas": _quotas(meeting, turns, now=now),
     }
+
+
+def room_state(state: dict[str, Any]) -> dict[str, Any]:
+    """The state as the room's screens receive it (projector, delegations, the
+    public): without the turns given, which only the chair's and the
+    rapporteur's desks list. They are most of the state's bytes, about 570
+    a turn, growing all day, and every screen in the hall receives every update."""
+    return {key: value for key, value in state.items() if key != TURNS_GIVEN}
 
 
 def describe(inscription: Inscription) -> dict[str, Any]:
