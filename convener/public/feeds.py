@@ -13,7 +13,8 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from convener.exchange.interfaces import akoma_ntoso, frab, ical, popolo
+from convener.exchange.interfaces import frab, popolo
+from convener.exchange.interfaces.media_types import AKOMA_NTOSO, ICALENDAR
 from convener.meetings.models import Meeting
 from convener.meetings.queries.visibility import visible_meetings, visible_series
 from convener.public.caching import cache_public_page
@@ -28,9 +29,13 @@ def _base_url(request: HttpRequest) -> str:
 
 @cache_public_page
 def series_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    # The writers of calendars and of Akoma Ntoso, and their libraries, are
+    # loaded by the first request for such a file (`media_types`).
+    from convener.exchange.interfaces.ical import series_calendar
+
     series = get_object_or_404(visible_series(request.user), slug=slug)
-    content = ical.series_calendar(series, user=request.user, base_url=_base_url(request))
-    return HttpResponse(content, content_type=ical.CONTENT_TYPE)
+    content = series_calendar(series, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=ICALENDAR)
 
 
 def _visible_meeting(request: HttpRequest, slug: str, number: int) -> Meeting:
@@ -41,16 +46,20 @@ def _visible_meeting(request: HttpRequest, slug: str, number: int) -> Meeting:
 
 @cache_public_page
 def meeting_calendar(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    from convener.exchange.interfaces.ical import meeting_calendar
+
     meeting = _visible_meeting(request, slug, number)
-    content = ical.meeting_calendar(meeting, user=request.user, base_url=_base_url(request))
-    return HttpResponse(content, content_type=ical.CONTENT_TYPE)
+    content = meeting_calendar(meeting, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=ICALENDAR)
 
 
 @cache_public_page
 def person_calendar(request: HttpRequest, key: str) -> HttpResponse:
+    from convener.exchange.interfaces.ical import person_calendar
+
     person = get_object_or_404(visible_people(request.user), key=key)
-    content = ical.person_calendar(person, user=request.user, base_url=_base_url(request))
-    return HttpResponse(content, content_type=ical.CONTENT_TYPE)
+    content = person_calendar(person, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=ICALENDAR)
 
 
 @cache_public_page
@@ -90,11 +99,13 @@ def _meeting_schedule(
 def meeting_record_akoma_ntoso(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """The meeting's record as an Akoma Ntoso debate; not found until it is released
     (to the reader: who prepares the series reads it before)."""
+    from convener.exchange.interfaces.akoma_ntoso import meeting_debate
+
     meeting = _visible_meeting(request, slug, number)
     if not reads_record_of(request.user, meeting):
         raise Http404
-    content = akoma_ntoso.meeting_debate(meeting, user=request.user, base_url=_base_url(request))
-    return HttpResponse(content, content_type=akoma_ntoso.CONTENT_TYPE)
+    content = meeting_debate(meeting, user=request.user, base_url=_base_url(request))
+    return HttpResponse(content, content_type=AKOMA_NTOSO)
 
 
 @cache_public_page

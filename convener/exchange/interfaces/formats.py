@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from convener.exchange.interfaces.export import to_json, to_yaml
+from convener.exchange.interfaces.media_types import AKOMA_NTOSO, ICALENDAR
 from convener.meetings.models import Series
 
 
@@ -68,10 +69,10 @@ def export_formats() -> dict[str, ExportFormat]:
     formats = [
         ExportFormat("yaml", "yaml", "application/yaml", to_yaml),
         ExportFormat("json", "json", "application/json", to_json),
-        ExportFormat("ics", "ics", "text/calendar; charset=utf-8", _calendar),
+        ExportFormat("ics", "ics", ICALENDAR, _calendar),
         ExportFormat("frab-xml", "xml", "application/xml; charset=utf-8", _frab_xml),
         ExportFormat("frab-json", "json", "application/json", _frab_json),
-        ExportFormat("akoma-ntoso", "xml", "application/akn+xml; charset=utf-8", _akoma_ntoso),
+        ExportFormat("akoma-ntoso", "xml", AKOMA_NTOSO, _akoma_ntoso),
         ExportFormat("popolo", "json", "application/json", _popolo),
     ]
     return {export_format.identifier: export_format for export_format in formats}

@@ -17,8 +17,6 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from lxml import etree
-
 from convener.participation.queries.rows import MOST_BARS, Figure
 
 SVG = "http://www.w3.org/2000/svg"
@@ -103,6 +101,8 @@ def png(figure: Figure) -> bytes:
 
 def width(drawn_svg: str) -> int:
     """The width of a drawn chart, in CSS pixels (its PNG has twice as many)."""
+    from lxml import etree  # loaded with the first chart, not by every server process
+
     return int(float(etree.fromstring(drawn_svg.encode()).get("width", "0")))
 
 
@@ -113,6 +113,8 @@ def digest(figure: Figure) -> str:
 
 
 def _accessible(drawn: str, figure: Figure, element_id: str) -> str:
+    from lxml import etree
+
     root = etree.fromstring(drawn.encode())
     for element in root.iter():
         for name in [n for n in element.attrib if n == "role" or n.startswith("aria-")]:

@@ -12,19 +12,24 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from lxml import etree
-from PIL import Image, UnidentifiedImageError
 
 from convener.audit.actors import acts
 from convener.meetings.domain.fields import field_errors
 from convener.meetings.models import Series
 from convener.publishing.models import EMBLEM_MAX_BYTES, EmblemType, HouseStyle
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# Pillow and lxml are imported by the checks that use them: the API's
+# description imports this module in every server process, which need
+# neither until an emblem is uploaded.
 
 # The fields of a house style its form and the series file set; the emblem has its own way in.
 STYLE_FIELDS = (
@@ -114,6 +119,8 @@ def _not_an_image() -> ValidationError:
 
 
 def _picture_type(data: bytes) -> str:
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as picture:
             kind = _PILLOW_FORMATS.get(picture.format or "")
@@ -133,6 +140,8 @@ def _picture_type(data: bytes) -> str:
 
 
 def _check_svg(data: bytes) -> None:
+    from lxml import etree
+
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -156,6 +165,8 @@ def _unsafe_svg(root: etree._Element) -> bool:
     """Whether the drawing holds what an emblem has no need of. Elements of
     other vocabularies (an editor's own, metadata) are let through: nothing
     draws them."""
+    from lxml import etree
+
     outside = [*root.itersiblings(preceding=True), *root.itersiblings()]
     if any(isinstance(node, etree._ProcessingInstruction) for node in [*outside, *root.iter()]):
         return True  # such as <?xml-stylesheet href="…"?>, which would load a file
@@ -171,6 +182,8 @@ def _unsafe_svg(root: etree._Element) -> bool:
 
 
 def _unsafe_attribute(name: str, value: str) -> bool:
+    from lxml import etree
+
     local = etree.QName(name).localname.lower()
     if local.startswith("on"):  # an event handler: a script
         return True
