@@ -28,10 +28,10 @@ from convener.audit.actors import AnyUser
 from convener.meetings.queries.visibility import public_reader
 from convener.records.models import Intervention
 from convener.search.analysis import highlighted, language_of
-from convener.search.queries.candidates import candidates
+from convener.search.queries.candidates import candidate_ids
 from convener.search.queries.filters import SearchFilters
 from convener.search.queries.statements import Texts, statement_texts
-from convener.search.queries.words import count_matching, matching_statements, query_terms
+from convener.search.queries.words import query_terms, ranked_matches
 
 __all__ = ["Hit", "Mode", "SearchFilters", "SearchResults", "search_statements"]
 
@@ -99,10 +99,9 @@ def search_statements(
         return SearchResults()
     user = cast(AnyUser, reader if reader is not None else public_reader())
     if mode == "words":
-        within = candidates(user, filters)
-        ranked = matching_statements(text, within, limit=limit, offset=offset)
-        scored = [(match.intervention_id, match.score) for match in ranked]
-        total = count_matching(text, within) if scored or offset else 0
+        matches = ranked_matches(text, candidate_ids(user, filters))
+        scored = [(match.intervention_id, match.score) for match in matches]
+        scored, total = scored[offset : offset + limit], len(scored)
     else:
         ranking = _meaning(text, user, filters)
         if mode == "combined":
@@ -115,7 +114,6 @@ def _meaning(text: str, user: AnyUser, filters: SearchFilters) -> list[tuple[int
     # The model, the vectors and NumPy are loaded by the first search by
     # meaning, not when a server starts.
     from convener.search.meaning import embed_query
-    from convener.search.queries.candidates import candidate_ids
     from convener.search.queries.vectors import nearest_statements
 
     return nearest_statements(embed_query(text), candidate_ids(user, filters), limit=DEPTH)
@@ -124,7 +122,7 @@ def _meaning(text: str, user: AnyUser, filters: SearchFilters) -> list[tuple[int
 def _combined(
     text: str, user: AnyUser, filters: SearchFilters, by_meaning: list[tuple[int, float]]
 ) -> list[tuple[int, float]]:
-    by_words = matching_statements(text, candidates(user, filters), limit=DEPTH)
+    by_words = ranked_matches(text, candidate_ids(user, filters))[:DEPTH]
     return fused([[match.intervention_id for match in by_words], [pk for pk, _ in by_meaning]])
 
 

@@ -11,13 +11,10 @@ match here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import QuerySet
 
-from convener.records.models import Intervention
 from convener.search.analysis import (
     CHINESE,
     LANGUAGES,
@@ -26,6 +23,9 @@ from convener.search.analysis import (
     terms,
 )
 from convener.search.models import LANGUAGE_SLOTS, WORDS_TABLE
+
+if TYPE_CHECKING:
+    from convener.search.queries.candidates import Ids
 
 
 @dataclass(frozen=True)
@@ -40,47 +40,49 @@ def query_terms(text: str) -> dict[str, list[str]]:
     return {language: found for language, found in read.items() if found}
 
 
-def matching_statements(
-    text: str, candidates: QuerySet[Intervention], *, limit: int, offset: int = 0
-) -> list[WordMatch]:
-    """The candidates whose words match the query, best first."""
-    sql, params = _matches_sql(text, candidates)
+def ranked_matches(text: str, within: Ids) -> list[WordMatch]:
+    """Every statement of `within` (ids, sorted) whose words match the query,
+    best first (by its best-matching text, then by id).
+
+    The index is asked for all its matches, which are narrowed to the
+    candidates in memory (`candidates.candidate_ids`, kept per content
+    revision), rather than joined with the query that lists the candidates:
+    at 100,000 statements, a query matching 4,000 of them took 100 ms with
+    the join, 26 ms without; and the ranking and the count come from the
+    same rows."""
+    sql, params = _matches_sql(text)
     if not sql:
         return []
-    ranked = f"{sql} SELECT id, MAX(score) AS best FROM m GROUP BY id ORDER BY best DESC, id"
     with connection.cursor() as cursor:
-        cursor.execute(f"{ranked} LIMIT %s OFFSET %s", [*params, limit, offset])
-        return [WordMatch(int(pk), float(score)) for pk, score in cursor.fetchall()]
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return _best_first(rows, within)
 
 
-def count_matching(text: str, candidates: QuerySet[Intervention]) -> int:
-    """How many of the candidates match the query."""
-    sql, params = _matches_sql(text, candidates)
-    if not sql:
-        return 0
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} SELECT COUNT(DISTINCT id) FROM m", params)
-        return int(cursor.fetchone()[0])
+def _best_first(rows: list[tuple[int, float]], within: Ids) -> list[WordMatch]:
+    import numpy as np  # loaded with the first search, not when a server starts
+
+    if not rows:
+        return []
+    ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    scores = np.fromiter((row[1] for row in rows), dtype=np.float64, count=len(rows))
+    kept = np.isin(ids, within)
+    ids, scores = ids[kept], scores[kept]
+    order = np.lexsort((ids, -scores))
+    ids, scores = ids[order], scores[order]
+    _, best = np.unique(ids, return_index=True)  # each statement's first, so best, text
+    best.sort()
+    return [WordMatch(int(ids[i]), float(scores[i])) for i in best]
 
 
-def _matches_sql(text: str, candidates: QuerySet[Intervention]) -> tuple[str, list[Any]]:
-    """A common table `m` of (id, score) rows, one per matching text of a
-    candidate. Materialised: SQLite allows `bm25` only in the query that
-    holds the MATCH, which flattening would merge away."""
+def _matches_sql(text: str) -> tuple[str, list[Any]]:
+    """(id, score) rows, one per matching text of any statement."""
     by_language = query_terms(text)
     if not by_language:
         return "", []
-    try:
-        within, within_params = candidates.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing
-        return "", []
     if connection.vendor == "postgresql":
-        sql, params = _postgresql(text, by_language)
-        sql = f"SELECT id, score FROM ({sql}) t WHERE id IN ({within})"
-    else:
-        sql, params = _sqlite(by_language)
-        sql = f"{sql} AND rowid / {LANGUAGE_SLOTS} IN ({within})"
-    return f"WITH m AS MATERIALIZED ({sql})", [*params, *within_params]
+        return _postgresql(text, by_language)
+    return _sqlite(by_language)
 
 
 def _sqlite(by_language: dict[str, list[str]]) -> tuple[str, list[Any]]:
