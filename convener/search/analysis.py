@@ -160,10 +160,11 @@ def terms(text: str, language: str) -> list[str]:
 def highlighted(text: str, language: str, wanted: Collection[str], *, width: int = 240) -> str:
     """An excerpt of about `width` characters of the text around its first word
     among the `wanted` terms (the start when none is), HTML-escaped, with each
-    such word in <mark>. Linear in the text."""
+    such word in <mark>. Linear in the text; without wanted terms, the text is
+    not read word by word at all."""
     marks = [
         (word.start, word.end)
-        for word in words(text, language)
+        for word in (words(text, language) if wanted else ())
         if any(term in wanted for term in word.terms)
     ]
     start = _excerpt_start(text, marks[0][0] if marks else 0, width)
