@@ -9,8 +9,9 @@ is not newer than the last one sent is skipped: two changes committed at once
 in two processes may reach the bus out of order, and a screen must not step
 back. The room's screens receive the state without the turns given
 (`live.queries.state.room_state`); the chair's and the rapporteur's desks ask
-for them with `?with=turns`. A comment line every `HEARTBEAT_SECONDS` keeps proxies from closing a
-quiet connection (and lets the server notice a screen that has gone).
+for them with `?with=turns`. A comment line every `HEARTBEAT_SECONDS` keeps
+proxies from closing a quiet connection (and lets the server notice a screen
+that has gone).
 Browsers reconnect by themselves after the delay the stream names (`retry`,
 under a second) and then receive the current state at once, so nothing else
 needs replaying. A process that stops ends its streams (`bus.end_every_stream`),

@@ -40,7 +40,6 @@ from django.utils import translation
 from lxml import etree
 
 from convener.audit.actors import AnyUser
-from convener.exchange.interfaces.media_types import AKOMA_NTOSO
 from convener.exchange.interfaces.spoken_record import (
     Agent,
     agents,
@@ -56,7 +55,6 @@ from convener.records.interfaces.capacity import capacity_phrase
 from convener.records.models import Capacity, Intervention, InterventionKind
 
 NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-CONTENT_TYPE = AKOMA_NTOSO
 # The jurisdiction part of the IRIs: Akoma Ntoso's naming convention for UN documents.
 JURISDICTION = "un"
 RIGHT_OF_REPLY = "rightOfReply"

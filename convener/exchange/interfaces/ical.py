@@ -43,7 +43,6 @@ from icalendar import Calendar, Event, Timezone, vDuration
 from convener.audit.actors import AnyUser
 from convener.directory.models import Person
 from convener.exchange.domain.calendar_entries import revisions
-from convener.exchange.interfaces.media_types import ICALENDAR
 from convener.exchange.interfaces.programme import readable_meetings, roles_text
 from convener.meetings.domain.timetable import Slot, meeting_end, meeting_start, timetable
 from convener.meetings.models import Meeting, MeetingStatus, Segment, Series
@@ -56,7 +55,6 @@ HOST_WITHOUT_BASE_URL = "convener.invalid"
 # How often subscribers are asked to fetch the calendar again.
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
-CONTENT_TYPE = ICALENDAR
 UTC_NAMES = {"UTC", "Etc/UTC"}
 
 
