@@ -3,7 +3,9 @@
 Starts N `convener serve` processes (`--processes`, one worker each, no
 background task worker) on the demo's SQLite database, sharing updates
 through Redis, and connects C live clients to the event stream of the 13
-July 2016 meeting, spread evenly over the processes. The clients run in a
+July 2016 meeting (the room's stream, which projectors and delegations'
+phones read: the state without the turns given), spread evenly over the
+processes. The clients run in a
 process of their own (`clients.py`), not in the one that drives the chair,
 with the open-file limit raised to the system's hard limit. Then the chair
 (the demo's chair account, through the floor's domain functions in this
