@@ -6,7 +6,8 @@ state from the database. Reads are pooled instead: a stream joins the read of
 its meeting that has been asked for but not begun, or asks for one. A read
 already under way is never joined, since it may have begun before the
 stream subscribed to the bus, and an update published in between would then
-be lost. Each read is encoded to JSON once for all who share it.
+be lost. Each read is encoded and framed, in each shape a screen receives,
+once for all who share it, as a bus update is (`bus.Update`).
 """
 
 from __future__ import annotations
@@ -21,17 +22,15 @@ from asgiref.sync import sync_to_async
 from convener.live import bus
 from convener.meetings.models import Meeting
 
-State = tuple[dict[str, Any], bytes]  # the state, and the state as JSON
-
 
 class StateReads:
     def __init__(self, read: Callable[[Meeting], dict[str, Any]]) -> None:
         self._read = read
         self._lock = threading.Lock()  # taken by the event loop and by the reading thread
-        self._asked: dict[int, asyncio.Future[State]] = {}  # by meeting: asked, not begun
+        self._asked: dict[int, asyncio.Future[bus.Update]] = {}  # by meeting: asked, not begun
         self._running: set[asyncio.Task[None]] = set()
 
-    async def current(self, meeting: Meeting) -> State:
+    async def current(self, meeting: Meeting) -> bus.Update:
         """The meeting's state, read after this call began."""
         loop = asyncio.get_running_loop()
         with self._lock:
@@ -44,7 +43,7 @@ class StateReads:
         # Shielded: a screen that goes away must not cancel the others' read.
         return await asyncio.shield(asked)
 
-    async def _fulfil(self, meeting: Meeting, asked: asyncio.Future[State]) -> None:
+    async def _fulfil(self, meeting: Meeting, asked: asyncio.Future[bus.Update]) -> None:
         try:
             state = await sync_to_async(self._begin_and_read)(meeting, asked)
         except Exception as error:  # every stream waiting gets it
@@ -52,9 +51,8 @@ class StateReads:
         else:
             asked.set_result(state)
 
-    def _begin_and_read(self, meeting: Meeting, asked: asyncio.Future[State]) -> State:
+    def _begin_and_read(self, meeting: Meeting, asked: asyncio.Future[bus.Update]) -> bus.Update:
         with self._lock:  # from here on, newcomers ask for a read of their own
             if self._asked.get(meeting.pk) is asked:
                 del self._asked[meeting.pk]
-        state = self._read(meeting)
-        return state, bus.encode(state)
+        return bus.Update.of(meeting.pk, self._read(meeting))

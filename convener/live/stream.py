@@ -70,10 +70,9 @@ async def meeting_events(request: HttpRequest, slug: str, number: int) -> HttpRe
             headers=HEADERS,
         )
     else:
-        state = await sync_to_async(_current_state)(meeting)
-        shown = state if with_turns else floor_state.room_state(state)
+        current = bus.Update.of(meeting.pk, await sync_to_async(_current_state)(meeting))
         response = HttpResponse(
-            _retry() + bus.state_event(bus.encode(shown), state.get("version")),
+            _retry() + _framed(current, with_turns=with_turns),
             content_type="text/event-stream",
             headers=HEADERS,
         )
@@ -111,11 +110,9 @@ async def _events(meeting: Meeting, *, with_turns: bool) -> AsyncIterator[bytes]
     # Subscribed before the state is read: a change committed in between is
     # not lost, it arrives as the next event (or is skipped as no newer).
     async with bus.subscription(meeting.pk) as updates:
-        state, data = await _state_reads.current(meeting)
-        if not with_turns:
-            data = bus.encode(floor_state.room_state(state))
-        last_version = state.get("version")
-        yield _retry() + bus.state_event(data, last_version)
+        current = await _state_reads.current(meeting)
+        last_version = current.version
+        yield _retry() + _framed(current, with_turns=with_turns)
         heartbeat = _Heartbeat(updates)
         try:
             async for update in updates:  # ends when the bus drops a stalled screen
@@ -126,10 +123,15 @@ async def _events(meeting: Meeting, *, with_turns: bool) -> AsyncIterator[bytes]
                 if _not_newer(version, last_version):
                     continue
                 last_version = version
-                # Framed once for every stream of the process.
-                yield update.event if with_turns else update.room_event
+                yield _framed(update, with_turns=with_turns)
         finally:
             heartbeat.stop()
+
+
+def _framed(update: bus.Update, *, with_turns: bool) -> bytes:
+    """The update as this stream's screen receives it: a desk's, with the turns
+    given, or the room's; either framed once for every stream of the process."""
+    return update.event if with_turns else update.room_event
 
 
 class _Heartbeat:
