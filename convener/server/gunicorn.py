@@ -61,6 +61,10 @@ class ConvenerWorker(UvicornWorker):
         "timeout_graceful_shutdown": 8,
     }
 
+    def init_process(self) -> None:
+        one_thread_per_product()
+        super().init_process()
+
     async def _serve(self) -> None:
         # UvicornWorker._serve, with the server that drains.
         self.config.app = self.wsgi
@@ -69,6 +73,19 @@ class ConvenerWorker(UvicornWorker):
         await server.serve(sockets=self.sockets)
         if not server.started:
             sys.exit(Arbiter.WORKER_BOOT_ERROR)
+
+
+def one_thread_per_product() -> None:
+    """NumPy's matrix products (the search by meaning: 100,000 vectors by
+    the question) run on one thread in a web worker, set before NumPy loads.
+
+    The linear algebra library spreads a product over every core and keeps
+    its threads spinning between products. That halves one search alone,
+    but a worker answers several requests at once beside other workers: with
+    eight searches at once on two cores, a search by meaning answered 36 a
+    second with the threads and 69 with one (docs/benchmarks.md, "Search").
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class ConvenerServer(BaseApplication):

@@ -119,3 +119,32 @@ def test_servers_of_one_machine_share_no_control_socket():
     server = ConvenerServer(server_options(bind="127.0.0.1:8001", workers=1))
 
     assert server.cfg.control_socket_disable is True
+
+
+THREADS_NUMPY_STARTS = (
+    "import json, os\n"
+    "{prepare}\n"
+    "before = len(os.listdir('/proc/self/task'))\n"
+    "import numpy\n"
+    "numpy.ones((2000, 384), numpy.float32) @ numpy.ones(384, numpy.float32)\n"
+    "print(json.dumps(len(os.listdir('/proc/self/task')) - before))\n"
+)
+
+
+def numpy_threads_started(prepare: str) -> int:
+    completed = subprocess.run(
+        [sys.executable, "-c", THREADS_NUMPY_STARTS.format(prepare=prepare)],
+        env={key: value for key, value in os.environ.items() if key != "OPENBLAS_NUM_THREADS"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout)
+
+
+def test_a_web_worker_multiplies_matrices_on_one_thread():
+    # Elsewhere (the background worker, a command) a product uses every core.
+    assert numpy_threads_started("") == (os.cpu_count() or 1) - 1
+
+    worker = "from convener.server.gunicorn import one_thread_per_product\none_thread_per_product()"
+    assert numpy_threads_started(worker) == 0
