@@ -9,15 +9,19 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Collection
+from typing import Any
 
 from convener.server import worker
 
 
-def run_in_fresh_process(code: str) -> dict:
-    """Run `code` in a new interpreter with Django's settings; it prints a JSON object."""
+def run_in_fresh_process(code: str, *, unset: Collection[str] = ()) -> Any:
+    """Run `code` in a new interpreter with Django's settings, without the
+    environment variables `unset`; it prints a JSON value last."""
+    environment = {key: value for key, value in os.environ.items() if key not in unset}
     completed = subprocess.run(
         [sys.executable, "-c", code],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "convener.settings"},
+        env={**environment, "DJANGO_SETTINGS_MODULE": "convener.settings"},
         capture_output=True,
         text=True,
         check=True,
@@ -136,14 +140,9 @@ THREAD_VARIABLES = {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS
 
 
 def numpy_threads_started(prepare: str) -> int:
-    completed = subprocess.run(
-        [sys.executable, "-c", THREADS_NUMPY_STARTS.format(prepare=prepare)],
-        env={key: value for key, value in os.environ.items() if key not in THREAD_VARIABLES},
-        capture_output=True,
-        text=True,
-        check=True,
+    return run_in_fresh_process(
+        THREADS_NUMPY_STARTS.format(prepare=prepare), unset=THREAD_VARIABLES
     )
-    return json.loads(completed.stdout)
 
 
 def test_a_web_worker_multiplies_matrices_on_one_thread():
